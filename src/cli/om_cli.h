@@ -1,0 +1,16 @@
+/*++
+ * NAME
+ *	om_cli 3h
+ * SUMMARY
+ *	helpers shared by the omamori subcommands
+ *--*/
+#ifndef OM_CLI_H
+#define OM_CLI_H
+
+#include "om_buf.h"
+#include "om_conf.h"
+
+om_conf *om_cli_load_conf(const char *path);
+int	om_cli_read_input(const char *path, size_t limit, om_buf *out);
+
+#endif

@@ -1,0 +1,273 @@
+/*++
+ * NAME
+ *	omamori 1
+ * SUMMARY
+ *	omamori administration tool
+ * SYNOPSIS
+ *	omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]
+ *		[--client IP] [-v] FILE|-
+ *	omamori config check [-c CONFIG]
+ *	omamori config dump [-c CONFIG] [-d]
+ * DESCRIPTION
+ *	The command-line side of omamori. "scan" runs the same engine as
+ *	the milter over one message, offline, and prints the verdict as
+ *	one JSON object. "config" validates or prints a configuration.
+ * DIAGNOSTICS
+ *	Exit 0 when the work was done (whatever the verdict), 1 when the
+ *	input could not be read, 2 on bad usage or configuration.
+ *--*/
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "om_buf.h"
+#include "om_cli.h"
+#include "om_conf.h"
+#include "om_engine.h"
+#include "om_log.h"
+#include "om_msg.h"
+
+#ifndef OM_SYSCONFDIR
+#define OM_SYSCONFDIR "/etc"
+#endif
+
+#define DEFAULT_CONFIG OM_SYSCONFDIR "/omamori/omamori.conf"
+
+/* usage - the synopsis, to stderr, exit 2 */
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr,
+		"usage: omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]\n"
+		"                    [--client IP] [-v] FILE|-\n"
+		"       omamori config check [-c CONFIG]\n"
+		"       omamori config dump [-c CONFIG] [-d]\n"
+		"       omamori --version\n"
+		"See omamori(1).\n");
+	exit(2);
+}
+
+/* om_cli_load_conf - the named config, the default one, or built-ins */
+om_conf *
+om_cli_load_conf(const char *path)
+{
+	om_conf_err err;
+	om_conf *conf;
+
+	if (path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
+		path = DEFAULT_CONFIG;
+	conf = path ? om_conf_load(path, &err) : om_conf_defaults(&err);
+	if (conf == NULL) {
+		if (err.count > 1)
+			fprintf(stderr, "omamori: %s (and %d more problems above)\n", err.text, err.count - 1);
+		else
+			fprintf(stderr, "omamori: %s\n", err.text);
+		exit(2);
+	}
+	return (conf);
+}
+
+/* om_cli_read_input - whole file or stdin, at most limit+1 bytes */
+int
+om_cli_read_input(const char *path, size_t limit, om_buf *out)
+{
+	int     fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	char    chunk[65536];
+	ssize_t n;
+
+	if (fd < 0) {
+		fprintf(stderr, "omamori: %s: %s\n", path, strerror(errno));
+		return (-1);
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "omamori: %s: %s\n", path, strerror(errno));
+			if (fd)
+				close(fd);
+			return (-1);
+		}
+		if (out->len + (size_t) n > limit + 1)
+			n = (ssize_t) (limit + 1 - out->len);
+		om_buf_append(out, chunk, (size_t) n);
+		if (out->len > limit)
+			break;
+	}
+	if (fd)
+		close(fd);
+	return (0);
+}
+
+/* scan_describe - the parse, for -v, on stderr */
+static void
+scan_describe(const om_result *res)
+{
+	const om_msg *msg = res->msg;
+
+	if (msg == NULL)
+		return;
+	fprintf(stderr, "sender: %s\n", res->sender);
+	for (size_t i = 0; i < res->nrcpts; i++)
+		fprintf(stderr, "recipient: %s\n", res->rcpts[i]);
+	for (size_t i = 0; i < msg->nparts; i++) {
+		const om_part *p = msg->parts + i;
+
+		fprintf(stderr, "part %zu:%*s %s%s%s size=%zu magic=%s%s%s%s%s\n", i, p->depth * 2, "",
+			p->content_type, p->filename ? " name=" : "", p->filename ? p->filename : "",
+			p->size, p->magic_type ? p->magic_type : "-",
+			p->charset_used ? " charset=" : "", p->charset_used ? p->charset_used : "",
+			(p->flags & OM_PART_ATTACHMENT) ? " attachment" : "",
+			(p->flags & OM_PART_SHADOWED) ? " (alternative not scanned)" : "");
+	}
+	for (size_t i = 0; i < msg->ntexts; i++)
+		fprintf(stderr, "text %zu: %s %s, %zu bytes\n", i, om_scope_name(msg->texts[i].scope),
+			msg->texts[i].where, msg->texts[i].len);
+	for (size_t i = 0; i < msg->nlinks; i++)
+		fprintf(stderr, "link %zu: %s\n", i, msg->links[i].href);
+}
+
+/* cmd_scan - omamori scan */
+static int
+cmd_scan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"from", required_argument, NULL, 'f'},
+		{"rcpt", required_argument, NULL, 'r'},
+		{"auth", required_argument, NULL, 'a'},
+		{"client", required_argument, NULL, 'i'},
+		{"verbose", no_argument, NULL, 'v'},
+		{NULL, 0, NULL, 0}
+	};
+	const char *config = NULL;
+	const char **rcpts = NULL;
+	size_t  nrcpt = 0;
+	om_envelope env;
+	om_conf *conf;
+	om_buf  raw, json;
+	om_result *res;
+	int     c, verbose = 0;
+
+	memset(&env, 0, sizeof(env));
+	while ((c = getopt_long(argc, argv, "c:v", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'f':
+			env.from = optarg;
+			break;
+		case 'r':
+			rcpts = realloc(rcpts, (nrcpt + 1) * sizeof(char *));
+			if (rcpts == NULL)
+				om_fatal("out of memory");
+			rcpts[nrcpt++] = optarg;
+			break;
+		case 'a':
+			env.auth = optarg;
+			break;
+		case 'i':
+			env.client_addr = optarg;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc - 1)
+		usage();
+	env.rcpt = rcpts;
+	env.nrcpt = nrcpt;
+	conf = om_cli_load_conf(config);
+	om_buf_init(&raw, 0);
+	if (om_cli_read_input(argv[optind], conf->conf_message_size_limit, &raw) < 0) {
+		om_buf_free(&raw);
+		om_conf_unref(conf);
+		free(rcpts);
+		return (1);
+	}
+	om_engine_global_init();
+	res = om_engine_scan(conf, &env, raw.data ? raw.data : "", raw.len);
+	if (verbose)
+		scan_describe(res);
+	om_buf_init(&json, 0);
+	om_result_json(res, &json);
+	printf("%s\n", json.data);
+	om_buf_free(&json);
+	om_result_free(res);
+	om_buf_free(&raw);
+	om_conf_unref(conf);
+	om_engine_global_shutdown();
+	free(rcpts);
+	return (0);
+}
+
+/* cmd_config - omamori config check|dump */
+static int
+cmd_config(int argc, char **argv)
+{
+	const char *config = NULL;
+	int     c, defaults = 0;
+	om_conf *conf;
+
+	if (argc < 2)
+		usage();
+	optind = 2;
+	while ((c = getopt(argc, argv, "c:d")) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'd':
+			defaults = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	if (strcmp(argv[1], "check") == 0) {
+		conf = om_cli_load_conf(config);
+		printf("%s: ok\n", conf->conf_path ? conf->conf_path : "(built-in defaults)");
+		om_conf_unref(conf);
+		return (0);
+	}
+	if (strcmp(argv[1], "dump") == 0) {
+		conf = om_cli_load_conf(config);
+		om_conf_dump(conf, stdout, defaults);
+		om_conf_unref(conf);
+		return (0);
+	}
+	usage();
+}
+
+int
+main(int argc, char **argv)
+{
+	om_log_open("omamori", OM_LOG_STDERR, 0);
+	if (argc < 2)
+		usage();
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("omamori %s\n", PACKAGE_VERSION);
+		return (0);
+	}
+	if (strcmp(argv[1], "scan") == 0)
+		return (cmd_scan(argc - 1, argv + 1));
+	if (strcmp(argv[1], "config") == 0)
+		return (cmd_config(argc - 1, argv + 1));
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+		usage();
+	}
+	fprintf(stderr, "omamori: unknown command \"%s\"\n", argv[1]);
+	usage();
+}

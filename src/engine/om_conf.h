@@ -1,0 +1,113 @@
+/*++
+ * NAME
+ *	om_conf 3h
+ * SUMMARY
+ *	configuration snapshot: parsed once, validated whole, then immutable
+ * SYNOPSIS
+ *	#include "om_conf.h"
+ * DESCRIPTION
+ *	om_conf_load() reads a Postfix main.cf style file ("key = value",
+ *	"#" comments, continuation lines that start with white space) into
+ *	one om_conf. Every key is declared in a table in om_conf.c with its
+ *	type and default; an unknown key or a bad value is an error that
+ *	names file:line. A successfully loaded snapshot never changes; it
+ *	is reference counted so that a reload can swap in a new one while
+ *	messages in flight keep the one they started with.
+ *
+ *	Later stages attach what they compile from the configuration (rule
+ *	sets, maps) through om_conf_attach(), so that they share the
+ *	snapshot's lifetime.
+ *--*/
+#ifndef OM_CONF_H
+#define OM_CONF_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "om_types.h"
+
+typedef struct om_strlist {
+	char  **v;
+	size_t	n;
+} om_strlist;
+
+typedef struct om_cidr {
+	int	family;			/* AF_INET or AF_INET6 */
+	unsigned char addr[16];
+	unsigned bits;
+} om_cidr;
+
+/* One "category pattern = action" entry of a direction's policy. */
+typedef struct om_policy_entry {
+	char   *pattern;		/* "body.pii", "attack.*", "*" */
+	om_action action;
+} om_policy_entry;
+
+typedef struct om_policy {
+	om_policy_entry *v;
+	size_t	n;
+} om_policy;
+
+struct om_conf_ext;
+
+typedef struct om_conf {
+	/* Where it came from. */
+	char   *conf_path;		/* file, or NULL for built-in defaults */
+	char   *conf_dir;		/* its directory, for relative paths */
+
+	/* Who is inside. */
+	om_strlist conf_internal_domains;
+	om_strlist conf_trusted_networks_text;
+	om_cidr *conf_trusted_networks;
+	size_t	conf_n_trusted_networks;
+	char   *conf_manager_map;	/* absolute path or NULL */
+
+	/* Daemon. */
+	char   *conf_socket;
+	char   *conf_user;
+	char   *conf_pid_file;
+
+	/* Rules. */
+	char   *conf_rules_dir;		/* absolute path */
+
+	/* Limits: hitting one is an attach.unscannable finding. */
+	size_t	conf_message_size_limit;
+	size_t	conf_mime_depth_limit;
+	size_t	conf_mime_part_limit;
+	size_t	conf_text_size_limit;
+
+	/* Policy. */
+	om_policy conf_policy[OM_DIR_COUNT];
+	om_action conf_error_action;
+	char   *conf_subject_tag;
+	char   *conf_reject_reply_code;	/* e.g. "550 5.7.1" */
+
+	/* Compiled attachments (rules, maps), owned by the snapshot. */
+	struct om_conf_ext *conf_ext;
+	int	conf_refcount;
+} om_conf;
+
+/* Error detail for load failures: "file:line: text". */
+typedef struct om_conf_err {
+	char	text[512];
+	int	count;
+} om_conf_err;
+
+om_conf *om_conf_load(const char *path, om_conf_err *err);
+om_conf *om_conf_defaults(om_conf_err *err);
+om_conf *om_conf_ref(om_conf *conf);
+void	om_conf_unref(om_conf *conf);
+void	om_conf_dump(const om_conf *conf, FILE *fp, int defaults_only);
+
+/* Extensions: a compiled object that lives and dies with the snapshot. */
+typedef void (*om_conf_ext_free_fn) (void *);
+void	om_conf_attach(om_conf *conf, const char *name, void *obj, om_conf_ext_free_fn fn);
+void   *om_conf_lookup(const om_conf *conf, const char *name);
+
+/* Questions asked of a snapshot. */
+int	om_conf_domain_internal(const om_conf *conf, const char *domain);
+int	om_conf_addr_internal(const om_conf *conf, const char *addr);
+int	om_conf_client_trusted(const om_conf *conf, const char *addr);
+om_action om_conf_policy_action(const om_conf *conf, om_direction dir, const char *category);
+
+#endif

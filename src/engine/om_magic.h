@@ -1,0 +1,23 @@
+/*++
+ * NAME
+ *	om_magic 3h
+ * SUMMARY
+ *	content type by libmagic, one handle per thread
+ * DESCRIPTION
+ *	om_magic_type() returns the MIME type libmagic sees in a buffer
+ *	("application/zip", "text/plain", ...), or NULL if libmagic could
+ *	not tell. The string is copied into the caller's pool. A libmagic
+ *	handle is not thread-safe and costly to load, so each thread keeps
+ *	its own, made on first use and closed by om_magic_thread_done().
+ *--*/
+#ifndef OM_MAGIC_H
+#define OM_MAGIC_H
+
+#include <stddef.h>
+
+#include "om_pool.h"
+
+const char *om_magic_type(om_pool *pool, const void *data, size_t len);
+void	om_magic_thread_done(void);
+
+#endif

@@ -1,0 +1,544 @@
+/*++
+ * NAME
+ *	om_mime 3
+ * SUMMARY
+ *	raw message to om_msg, with GMime
+ * DESCRIPTION
+ *	GMime parses; this file walks the tree it builds and copies what
+ *	the detectors need into the message pool: part list, decoded
+ *	content, normalised text, links, addresses. See om_msg.h.
+ *
+ *	Safety: before GMime sees the message, a line scan counts the
+ *	Content-Type headers; a message with more than mime_part_limit of
+ *	them, or larger than message_size_limit, is parsed for its top
+ *	headers only and flagged. That bounds GMime's own recursion by
+ *	the part limit, and our walk is bounded by mime_depth_limit.
+ *--*/
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gmime/gmime.h>
+
+#include "om_buf.h"
+#include "om_charset.h"
+#include "om_html.h"
+#include "om_log.h"
+#include "om_magic.h"
+#include "om_msg.h"
+#include "om_norm.h"
+
+typedef struct parse_ctx {
+	const om_conf *conf;
+	om_msg *msg;
+	om_pool *pool;
+	GMimeParserOptions *opts;
+	size_t	parts_cap, texts_cap, links_cap;
+	int	cur_part;		/* for link callbacks */
+} parse_ctx;
+
+/* vec_room - make room for one more element in a pool-backed array */
+static void *
+vec_room(om_pool *pool, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void   *nv;
+
+	if (n < *cap)
+		return (v);
+	*cap = *cap ? *cap * 2 : 8;
+	nv = om_pool_alloc(pool, *cap * elem);
+	if (n)
+		memcpy(nv, v, n * elem);
+	return (nv);
+}
+
+/* lower_dup - lower-cased pool copy */
+static char *
+lower_dup(om_pool *pool, const char *s)
+{
+	char   *d = om_pool_strdup(pool, s);
+
+	for (char *p = d; p && *p; p++)
+		*p = (char) tolower((unsigned char) *p);
+	return (d);
+}
+
+/* count_content_types - how many lines start with "Content-Type:" */
+static size_t
+count_content_types(const char *raw, size_t len, size_t stop)
+{
+	const char *p = raw, *end = raw + len;
+	size_t  n = 0;
+
+	while (p < end) {
+		const char *nl;
+
+		if ((size_t) (end - p) >= 13 && (p[0] == 'C' || p[0] == 'c')
+		    && strncasecmp(p, "content-type:", 13) == 0 && ++n > stop)
+			return (n);
+		if ((nl = memchr(p, '\n', (size_t) (end - p))) == NULL)
+			break;
+		p = nl + 1;
+	}
+	return (n);
+}
+
+/* header_section_len - length of the top header block */
+static size_t
+header_section_len(const char *raw, size_t len)
+{
+	const char *p = raw, *end = raw + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+
+		if (nl == NULL)
+			return (len);
+		if (nl == p || (nl == p + 1 && *p == '\r'))
+			return ((size_t) (nl + 1 - raw));
+		p = nl + 1;
+	}
+	return (len);
+}
+
+/* add_text - register one piece of normalised text */
+static void
+add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, size_t len, int part)
+{
+	om_msg *msg = cx->msg;
+	om_buf  norm;
+	om_text *t;
+
+	if (len == 0)
+		return;
+	om_buf_init(&norm, cx->conf->conf_text_size_limit);
+	if (om_norm_text(utf8, len, &norm) < 0) {
+		msg->limits |= OM_LIMIT_TEXT;
+		if (part >= 0)
+			msg->parts[part].flags |= OM_PART_TRUNCATED;
+	}
+	msg->texts = vec_room(cx->pool, msg->texts, msg->ntexts, &cx->texts_cap, sizeof(om_text));
+	t = msg->texts + msg->ntexts++;
+	t->scope = scope;
+	t->where = where;
+	t->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
+	t->len = norm.len;
+	t->part = part;
+	om_buf_free(&norm);
+}
+
+/* link_cb - an <a href> seen in an HTML part */
+static void
+link_cb(void *ctx, const char *href, const char *text)
+{
+	parse_ctx *cx = ctx;
+	om_msg *msg = cx->msg;
+	om_link *l;
+	om_buf  norm;
+
+	if (msg->nlinks >= cx->conf->conf_mime_part_limit * 16)
+		return;
+	om_buf_init(&norm, 4096);
+	(void) om_norm_text(text, strlen(text), &norm);
+	msg->links = vec_room(cx->pool, msg->links, msg->nlinks, &cx->links_cap, sizeof(om_link));
+	l = msg->links + msg->nlinks++;
+	l->href = om_pool_strdup(cx->pool, href);
+	l->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
+	l->part = cx->cur_part;
+	om_buf_free(&norm);
+}
+
+/* addr_list - copy an InternetAddressList, flattening groups */
+static void
+addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
+{
+	int     n;
+
+	if (list == NULL || depth > 4)
+		return;
+	n = internet_address_list_length(list);
+	for (int i = 0; i < n && out->n < 10000; i++) {
+		InternetAddress *ia = internet_address_list_get_address(list, i);
+
+		if (INTERNET_ADDRESS_IS_GROUP(ia)) {
+			addr_list(cx, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, depth + 1);
+		} else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+			const char *a = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
+			const char *name = internet_address_get_name(ia);
+			char   *copy, *at;
+			size_t  cap = out->n;	/* arrays here grow one by one: lists are short */
+			om_addr *nv;
+
+			if (a == NULL || *a == 0)
+				continue;
+			nv = om_pool_alloc(cx->pool, (cap + 1) * sizeof(om_addr));
+			if (out->n)
+				memcpy(nv, out->v, out->n * sizeof(om_addr));
+			out->v = nv;
+			copy = om_pool_strdup(cx->pool, a);
+			if ((at = strrchr(copy, '@')) != NULL)
+				for (char *p = at; *p; p++)
+					*p = (char) tolower((unsigned char) *p);
+			out->v[out->n].addr = copy;
+			out->v[out->n].name = name && *name ? om_pool_strdup(cx->pool, name) : NULL;
+			out->n++;
+		}
+	}
+}
+
+/* decode_leaf - transfer-decoded content of a leaf part */
+static GByteArray *
+decode_leaf(GMimePart *part)
+{
+	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeStream *mem;
+	GByteArray *bytes;
+
+	if (w == NULL)
+		return (NULL);
+	bytes = g_byte_array_new();
+	mem = g_mime_stream_mem_new_with_byte_array(bytes);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+	if (g_mime_data_wrapper_write_to_stream(w, mem) < 0) {
+		g_object_unref(mem);
+		g_byte_array_free(bytes, TRUE);
+		return (NULL);
+	}
+	g_object_unref(mem);
+	return (bytes);
+}
+
+/* text_of_leaf - decoded, charset-converted, de-HTMLed text of a part */
+static void
+text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
+{
+	om_part *p = cx->msg->parts + idx;
+	om_buf  utf8;
+	const char *used = NULL;
+	int     fl;
+
+	om_buf_init(&utf8, cx->conf->conf_text_size_limit);
+	fl = om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
+	p->charset_used = om_pool_strdup(cx->pool, used);
+	p->flags |= OM_PART_TEXT;
+	if (fl & OM_CHARSET_GUESSED)
+		p->flags |= OM_PART_CHARSET_GUESS;
+	if (fl & OM_CHARSET_LOSSY)
+		p->flags |= OM_PART_LOSSY;
+	if (fl & OM_CHARSET_TRUNCATED) {
+		p->flags |= OM_PART_TRUNCATED;
+		cx->msg->limits |= OM_LIMIT_TEXT;
+	}
+	if (p->flags & OM_PART_HTML) {
+		om_buf  plain;
+
+		om_buf_init(&plain, cx->conf->conf_text_size_limit);
+		cx->cur_part = idx;
+		if (om_html_text(utf8.data ? utf8.data : "", utf8.len, &plain, link_cb, cx) < 0) {
+			p->flags |= OM_PART_TRUNCATED;
+			cx->msg->limits |= OM_LIMIT_TEXT;
+		}
+		if (!(p->flags & OM_PART_SHADOWED))
+			add_text(cx, scope, where, plain.data, plain.len, idx);
+		om_buf_free(&plain);
+	} else if (!(p->flags & OM_PART_SHADOWED))
+		add_text(cx, scope, where, utf8.data, utf8.len, idx);
+	om_buf_free(&utf8);
+}
+
+/* is_texty - declared types whose content we read as text */
+static int
+is_texty(const char *ct)
+{
+	return (strncmp(ct, "text/", 5) == 0 && strcmp(ct, "text/rtf") != 0);
+}
+
+/* alt_choice - which child of multipart/alternative is the readable one */
+static int
+alt_choice(GMimeMultipart *mp)
+{
+	int     n = g_mime_multipart_get_count(mp), best = -1;
+
+	for (int i = 0; i < n; i++) {
+		GMimeObject *c = g_mime_multipart_get_part(mp, i);
+		GMimeContentType *ct = g_mime_object_get_content_type(c);
+
+		if (ct == NULL)
+			continue;
+		if (g_mime_content_type_is_type(ct, "text", "plain")
+		    || g_mime_content_type_is_type(ct, "text", "html")
+		    || g_mime_content_type_is_type(ct, "multipart", "*"))
+			best = i;
+	}
+	return (best);
+}
+
+static void walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where);
+
+/* walk_message_part - a message/rfc822 entity: its own headers and tree */
+static void
+walk_message_part(parse_ctx *cx, int idx, GMimeMessagePart *mp, int depth, unsigned inherit, const char *where)
+{
+	GMimeMessage *inner = g_mime_message_part_get_message(mp);
+	const char *subj;
+
+	if (inner == NULL)
+		return;
+	if ((subj = g_mime_message_get_subject(inner)) != NULL && !(inherit & OM_PART_SHADOWED))
+		add_text(cx, OM_SCOPE_ATTACHMENT, where, subj, strlen(subj), idx);
+	if (g_mime_message_get_mime_part(inner))
+		walk(cx, g_mime_message_get_mime_part(inner), idx, depth + 1, inherit, where);
+}
+
+/* walk - one entity and, within limits, everything below it */
+static void
+walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where)
+{
+	om_msg *msg = cx->msg;
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	GMimeContentDisposition *cd = g_mime_object_get_content_disposition(obj);
+	om_part *p;
+	int     idx;
+	char   *mime_type;
+
+	if ((size_t) depth > cx->conf->conf_mime_depth_limit) {
+		msg->limits |= OM_LIMIT_DEPTH;
+		return;
+	}
+	if (msg->nparts >= cx->conf->conf_mime_part_limit) {
+		msg->limits |= OM_LIMIT_PARTS;
+		return;
+	}
+	msg->parts = vec_room(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	idx = (int) msg->nparts++;
+	p = msg->parts + idx;
+	memset(p, 0, sizeof(*p));
+	p->index = idx;
+	p->parent = parent;
+	p->depth = depth;
+	p->flags = inherit;
+	mime_type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+	p->content_type = lower_dup(cx->pool, mime_type ? mime_type : "text/plain");
+	g_free(mime_type);
+	if (ct && g_mime_content_type_get_parameter(ct, "charset"))
+		p->charset = om_pool_strdup(cx->pool, g_mime_content_type_get_parameter(ct, "charset"));
+	if (cd && g_mime_content_disposition_get_disposition(cd))
+		p->disposition = lower_dup(cx->pool, g_mime_content_disposition_get_disposition(cd));
+
+	if (GMIME_IS_MULTIPART(obj)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(obj);
+		int     n = g_mime_multipart_get_count(mp);
+		int     choice = -1;
+
+		p->flags |= OM_PART_CONTAINER;
+		if (strcmp(p->content_type, "multipart/alternative") == 0)
+			choice = alt_choice(mp);
+		for (int i = 0; i < n; i++) {
+			unsigned inh = inherit & (OM_PART_SHADOWED | OM_PART_ATTACHMENT);
+
+			if (choice >= 0 && i != choice)
+				inh |= OM_PART_SHADOWED;
+			walk(cx, g_mime_multipart_get_part(mp, i), idx, depth + 1, inh, attach_where);
+		}
+		return;
+	}
+	if (GMIME_IS_MESSAGE_PART(obj)) {
+		const char *where = attach_where;
+
+		p->flags |= OM_PART_CONTAINER | OM_PART_MESSAGE | OM_PART_ATTACHMENT;
+		if (where == NULL) {
+			GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+			const char *s = inner ? g_mime_message_get_subject(inner) : NULL;
+
+			where = om_pool_printf(cx->pool, "attachment:%s.eml", s && *s ? s : "message");
+		}
+		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, (inherit & OM_PART_SHADOWED) | OM_PART_ATTACHMENT, where);
+		return;
+	}
+	if (GMIME_IS_PART(obj)) {
+		GMimePart *part = GMIME_PART(obj);
+		const char *fn = g_mime_part_get_filename(part);
+		GByteArray *bytes;
+		const char *where;
+
+		/* Kept exactly as decoded: disguise checks need the raw code points. */
+		if (fn && *fn)
+			p->filename = om_pool_strdup(cx->pool, fn);
+		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename)
+			p->flags |= OM_PART_ATTACHMENT;
+		if (strcmp(p->content_type, "text/html") == 0)
+			p->flags |= OM_PART_HTML;
+		bytes = decode_leaf(part);
+		if (bytes) {
+			p->data = om_pool_memdup(cx->pool, bytes->data, bytes->len);
+			p->size = bytes->len;
+			g_byte_array_free(bytes, TRUE);
+		} else {
+			p->data = om_pool_memdup(cx->pool, "", 0);
+			p->size = 0;
+		}
+		p->magic_type = om_magic_type(cx->pool, p->data, p->size);
+		if (p->filename && !(inherit & OM_PART_SHADOWED))
+			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
+				 p->filename, strlen(p->filename), idx);
+		if (!is_texty(p->content_type))
+			return;
+		if (p->flags & OM_PART_ATTACHMENT) {
+			where = attach_where ? attach_where
+				: om_pool_printf(cx->pool, "attachment:%s", p->filename ? p->filename : p->content_type);
+			text_of_leaf(cx, idx, OM_SCOPE_ATTACHMENT, where);
+		} else
+			text_of_leaf(cx, idx, OM_SCOPE_BODY, "body");
+	}
+}
+
+/* copy_headers - top-level headers, decoded */
+static void
+copy_headers(parse_ctx *cx, GMimeMessage *gm)
+{
+	GMimeHeaderList *hl = g_mime_object_get_header_list(GMIME_OBJECT(gm));
+	int     n = hl ? g_mime_header_list_get_count(hl) : 0;
+	om_msg *msg = cx->msg;
+
+	if (n > 1000)
+		n = 1000;
+	msg->headers = om_pool_alloc(cx->pool, (size_t) (n ? n : 1) * sizeof(om_header));
+	for (int i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+		const char *v = g_mime_header_get_value(h);
+
+		msg->headers[msg->nheaders].name = om_pool_strdup(cx->pool, g_mime_header_get_name(h));
+		msg->headers[msg->nheaders].value = om_pool_strdup(cx->pool, v ? v : "");
+		msg->nheaders++;
+	}
+}
+
+/* parse_opts - lenient options with Japanese fallbacks for raw 8-bit headers */
+static GMimeParserOptions *
+parse_opts(void)
+{
+	static const char *fallback[] = {"UTF-8", "CP932", "EUC-JP", "ISO-8859-1", NULL};
+	GMimeParserOptions *o = g_mime_parser_options_new();
+
+	g_mime_parser_options_set_rfc2047_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_parameter_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_address_compliance_mode(o, GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_fallback_charsets(o, fallback);
+	return (o);
+}
+
+/* om_msg_parse - see om_msg.h; NULL only if the pool cannot be made */
+om_msg *
+om_msg_parse(const om_conf *conf, const char *raw, size_t len)
+{
+	om_pool *pool = om_pool_new();
+	om_msg *msg = om_pool_zalloc(pool, sizeof(*msg));
+	parse_ctx cx;
+	GMimeStream *stream;
+	GMimeParser *parser;
+	GMimeMessage *gm;
+	size_t  parse_len = len;
+
+	memset(&cx, 0, sizeof(cx));
+	cx.conf = conf;
+	cx.msg = msg;
+	cx.pool = pool;
+	msg->pool = pool;
+	msg->raw_size = len;
+
+	if (len > conf->conf_message_size_limit) {
+		msg->limits |= OM_LIMIT_SIZE;
+		parse_len = header_section_len(raw, len);
+	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
+		msg->limits |= OM_LIMIT_PARTS;
+		parse_len = header_section_len(raw, len);
+	}
+	cx.opts = parse_opts();
+	stream = g_mime_stream_mem_new_with_buffer(raw, parse_len);
+	parser = g_mime_parser_new_with_stream(stream);
+	gm = g_mime_parser_construct_message(parser, cx.opts);
+	g_object_unref(parser);
+	g_object_unref(stream);
+	if (gm == NULL) {
+		msg->limits |= OM_LIMIT_PARSE;
+		g_mime_parser_options_free(cx.opts);
+		return (msg);
+	}
+	copy_headers(&cx, gm);
+	if (g_mime_message_get_subject(gm)) {
+		msg->subject = om_pool_strdup(pool, g_mime_message_get_subject(gm));
+		add_text(&cx, OM_SCOPE_SUBJECT, "subject", msg->subject, strlen(msg->subject), -1);
+	}
+	if (g_mime_message_get_message_id(gm))
+		msg->message_id = om_pool_strdup(pool, g_mime_message_get_message_id(gm));
+	addr_list(&cx, g_mime_message_get_from(gm), &msg->from, 0);
+	addr_list(&cx, g_mime_message_get_sender(gm), &msg->sender, 0);
+	addr_list(&cx, g_mime_message_get_reply_to(gm), &msg->reply_to, 0);
+	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to, 0);
+	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc, 0);
+	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
+	if (parse_len == len && g_mime_message_get_mime_part(gm))
+		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
+	g_object_unref(gm);
+	g_mime_parser_options_free(cx.opts);
+	return (msg);
+}
+
+/* om_msg_parse_fd - parse a message held in a file */
+om_msg *
+om_msg_parse_fd(const om_conf *conf, int fd)
+{
+	struct stat st;
+	void   *map;
+	om_msg *msg;
+
+	if (fstat(fd, &st) < 0 || st.st_size < 0)
+		return (NULL);
+	if (st.st_size == 0)
+		return (om_msg_parse(conf, "", 0));
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return (NULL);
+	msg = om_msg_parse(conf, map, (size_t) st.st_size);
+	munmap(map, (size_t) st.st_size);
+	return (msg);
+}
+
+/* om_msg_free - the message and everything it owns */
+void
+om_msg_free(om_msg *msg)
+{
+	if (msg)
+		om_pool_free(msg->pool);
+}
+
+/* om_msg_header - first top-level header of that name, decoded */
+const char *
+om_msg_header(const om_msg *msg, const char *name)
+{
+	for (size_t i = 0; i < msg->nheaders; i++)
+		if (strcasecmp(msg->headers[i].name, name) == 0)
+			return (msg->headers[i].value);
+	return (NULL);
+}
+
+/* om_msg_global_init - once per process, before threads */
+void
+om_msg_global_init(void)
+{
+	g_mime_init();
+	om_html_init();
+}
+
+/* om_msg_global_shutdown - once per process, at exit */
+void
+om_msg_global_shutdown(void)
+{
+	om_magic_thread_done();
+	g_mime_shutdown();
+}

@@ -1,0 +1,115 @@
+/*++
+ * NAME
+ *	om_msg 3h
+ * SUMMARY
+ *	the parsed message every detector reads
+ * DESCRIPTION
+ *	om_msg_parse() turns a raw RFC 5322 message into this read-only
+ *	model, with GMime doing the MIME work. Everything hangs off the
+ *	message's pool and goes with om_msg_free().
+ *
+ *	parts   every MIME entity in document order: declared type,
+ *	        decoded file name (RFC 2047/2231, any charset), libmagic
+ *	        type, decoded content for leaves.
+ *	texts   what text detectors scan: normalised UTF-8 (NFKC, hyphens
+ *	        folded) with the scope it came from. For multipart/
+ *	        alternative only the richest readable alternative is
+ *	        listed, so one item is not counted twice.
+ *	links   every <a href> of every HTML part, with its anchor text.
+ *	limits  OM_LIMIT_* bits: which limits cut the parse short. A limit
+ *	        never fails the parse; the policy decides what it means.
+ *--*/
+#ifndef OM_MSG_H
+#define OM_MSG_H
+
+#include <stddef.h>
+
+#include "om_conf.h"
+#include "om_pool.h"
+#include "om_types.h"
+
+#define OM_LIMIT_SIZE		(1u << 0)	/* message_size_limit */
+#define OM_LIMIT_DEPTH		(1u << 1)	/* mime_depth_limit */
+#define OM_LIMIT_PARTS		(1u << 2)	/* mime_part_limit */
+#define OM_LIMIT_TEXT		(1u << 3)	/* text_size_limit */
+#define OM_LIMIT_PARSE		(1u << 4)	/* not a message at all */
+
+#define OM_PART_ATTACHMENT	(1u << 0)	/* an attachment, not body */
+#define OM_PART_TEXT		(1u << 1)	/* text we decoded */
+#define OM_PART_HTML		(1u << 2)	/* text/html */
+#define OM_PART_CONTAINER	(1u << 3)	/* multipart or message */
+#define OM_PART_SHADOWED	(1u << 4)	/* a poorer alternative */
+#define OM_PART_CHARSET_GUESS	(1u << 5)	/* charset label missing/wrong */
+#define OM_PART_LOSSY		(1u << 6)	/* undecodable bytes replaced */
+#define OM_PART_TRUNCATED	(1u << 7)	/* text cut at text_size_limit */
+#define OM_PART_MESSAGE		(1u << 8)	/* message/rfc822 container */
+
+typedef struct om_addr {
+	const char *name;		/* display name, decoded, or NULL */
+	const char *addr;		/* local@domain, domain lower-cased */
+} om_addr;
+
+typedef struct om_addrlist {
+	om_addr *v;
+	size_t	n;
+} om_addrlist;
+
+typedef struct om_header {
+	const char *name;
+	const char *value;		/* decoded to UTF-8 */
+} om_header;
+
+typedef struct om_link {
+	const char *href;
+	const char *text;		/* visible anchor text, normalised */
+	int	part;
+} om_link;
+
+typedef struct om_part {
+	int	index;
+	int	parent;			/* -1 for the top */
+	int	depth;
+	unsigned flags;
+	const char *content_type;	/* declared, lower case "type/subtype" */
+	const char *charset;		/* declared, or NULL */
+	const char *charset_used;	/* applied to text parts */
+	const char *disposition;	/* lower case, or NULL */
+	const char *filename;		/* decoded UTF-8, or NULL */
+	const char *magic_type;		/* libmagic MIME type of leaves */
+	const unsigned char *data;	/* decoded content of leaves */
+	size_t	size;
+} om_part;
+
+typedef struct om_text {
+	om_scope scope;
+	const char *where;		/* "body", "subject", "attachment:NAME" */
+	const char *text;		/* normalised UTF-8, NUL-terminated */
+	size_t	len;
+	int	part;			/* index into parts, -1 for headers */
+} om_text;
+
+typedef struct om_msg {
+	om_pool *pool;
+	size_t	raw_size;
+	unsigned limits;
+	const char *subject;
+	const char *message_id;
+	om_addrlist from, sender, reply_to, to, cc, bcc;
+	om_header *headers;
+	size_t	nheaders;
+	om_part *parts;
+	size_t	nparts;
+	om_text *texts;
+	size_t	ntexts;
+	om_link *links;
+	size_t	nlinks;
+} om_msg;
+
+om_msg *om_msg_parse(const om_conf *conf, const char *raw, size_t len);
+om_msg *om_msg_parse_fd(const om_conf *conf, int fd);
+void	om_msg_free(om_msg *msg);
+const char *om_msg_header(const om_msg *msg, const char *name);
+void	om_msg_global_init(void);
+void	om_msg_global_shutdown(void);
+
+#endif

@@ -1,0 +1,55 @@
+/*++
+ * NAME
+ *	om_scan 3h
+ * SUMMARY
+ *	what a detector sees and how it reports
+ * DESCRIPTION
+ *	One om_scan exists per message scan. Detectors read the message,
+ *	the envelope and the direction, and report with om_scan_add():
+ *	findings with the same category, rule and place are merged into
+ *	one with a count, keeping the first masked sample. A detector
+ *	returns 0 when it ran, -1 when it could not judge (then the
+ *	verdict is error_action: never read trouble as "clean").
+ *
+ *	Detectors are listed in one table in om_engine.c and run in order;
+ *	the policy-level ones (body.pii, attach.pii_unencrypted) run after
+ *	the ones whose findings they weigh.
+ *--*/
+#ifndef OM_SCAN_H
+#define OM_SCAN_H
+
+#include "om_conf.h"
+#include "om_engine.h"
+#include "om_msg.h"
+#include "om_pool.h"
+
+typedef struct om_scan {
+	const om_conf *conf;
+	const om_msg *msg;
+	om_pool *pool;			/* the result's pool */
+	om_direction direction;
+	const char *sender;		/* envelope sender ("" for <>) */
+	const char **rcpts;		/* envelope recipients */
+	size_t	nrcpts;
+	unsigned char *rcpt_external;	/* 1 where rcpts[i] is external */
+	size_t	n_external;
+	int	sender_internal;
+	const char *auth;
+	const char *client_addr;
+	const char *queue_id;
+	om_finding *findings;
+	size_t	nfindings;
+	size_t	findings_cap;
+} om_scan;
+
+typedef int (*om_detector_fn) (om_scan *scan);
+
+om_finding *om_scan_add(om_scan *scan, const char *category, const char *rule,
+			const char *where, const char *sample, double score);
+om_finding *om_scan_find(const om_scan *scan, const char *category);
+int	om_scan_direction(om_scan *scan, const om_envelope *env);
+
+/* The built-in detectors (one file each). */
+int	om_detect_limits(om_scan *scan);
+
+#endif

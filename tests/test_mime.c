@@ -1,0 +1,309 @@
+/*
+ * test_mime - the parsed model: texts and scopes, alternatives, links,
+ * file names in every encoding, nested messages, limits.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "om_test.h"
+#include "om_conf.h"
+#include "om_engine.h"
+#include "om_log.h"
+#include "om_msg.h"
+
+static om_conf *conf;
+
+static int
+setup(void **state)
+{
+	om_conf_err err;
+
+	(void) state;
+	om_log_open("test_mime", 0, 0);
+	conf = om_conf_defaults(&err);
+	om_engine_global_init();
+	return (conf ? 0 : -1);
+}
+
+static int
+teardown(void **state)
+{
+	(void) state;
+	om_conf_unref(conf);
+	om_engine_global_shutdown();
+	return (0);
+}
+
+/* text_of - the first text of a scope, or NULL */
+static const om_text *
+text_of(const om_msg *m, om_scope scope)
+{
+	for (size_t i = 0; i < m->ntexts; i++)
+		if (m->texts[i].scope == scope)
+			return (m->texts + i);
+	return (NULL);
+}
+
+static void
+test_subject_and_sjis_body(void **state)
+{
+	static const char raw[] =
+		"From: a@sakura-hoken.example\n"
+		"To: b@kokyaku.example\n"
+		"Subject: =?ISO-2022-JP?B?GyRCJCo4K0BRJGokTiQ0MEZGYhsoQg==?=\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: text/plain; charset=us-ascii\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n"
+		"jlKTY5dsgsyTZJhigs2CT4JYgk+CxYK3gUI=\n";
+	om_msg *m;
+	const om_text *t;
+
+	(void) state;
+	m = om_msg_parse(conf, raw, sizeof(raw) - 1);
+	assert_string_equal(m->subject, "お見積りのご案内");
+	t = text_of(m, OM_SCOPE_BODY);
+	assert_non_null(t);
+	/* Mislabelled Shift_JIS, decoded, full-width digits folded. */
+	assert_string_equal(t->text, "山田様の電話は090です。");
+	assert_true(m->parts[0].flags & OM_PART_CHARSET_GUESS);
+	assert_string_equal(m->parts[0].charset_used, "CP932");
+	om_msg_free(m);
+}
+
+static void
+test_alternative_and_links(void **state)
+{
+	static const char raw[] =
+		"From: a@sakura-hoken.example\n"
+		"To: b@kokyaku.example\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/alternative; boundary=\"B\"\n"
+		"\n"
+		"--B\n"
+		"Content-Type: text/plain; charset=utf-8\n"
+		"\n"
+		"plain version\n"
+		"--B\n"
+		"Content-Type: text/html; charset=utf-8\n"
+		"\n"
+		"<html><head><title>t</title><style>p{}</style></head><body>"
+		"<p>html&nbsp;version &#xFF10;&#xFF19;</p>"
+		"<a href=\"https://evil.example/login\">https://bank.example/</a>"
+		"<script>var x = 1;</script></body></html>\n"
+		"--B--\n";
+	om_msg *m;
+	size_t  body = 0;
+
+	(void) state;
+	m = om_msg_parse(conf, raw, sizeof(raw) - 1);
+	for (size_t i = 0; i < m->ntexts; i++)
+		if (m->texts[i].scope == OM_SCOPE_BODY) {
+			body++;
+			assert_non_null(strstr(m->texts[i].text, "html version 09"));
+			assert_null(strstr(m->texts[i].text, "var x"));
+			assert_null(strstr(m->texts[i].text, "p{}"));
+		}
+	/* Only the richer alternative is scanned. */
+	assert_int_equal(body, 1);
+	assert_int_equal(m->nlinks, 1);
+	assert_string_equal(m->links[0].href, "https://evil.example/login");
+	assert_string_equal(m->links[0].text, "https://bank.example/");
+	om_msg_free(m);
+}
+
+static void
+test_filenames(void **state)
+{
+	static const char raw[] =
+		"From: a@sakura-hoken.example\n"
+		"To: b@kokyaku.example\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"B\"\n"
+		"\n"
+		"--B\n"
+		"Content-Type: text/plain; charset=utf-8\n"
+		"\n"
+		"see attached\n"
+		"--B\n"
+		"Content-Type: application/octet-stream\n"
+		"Content-Disposition: attachment;\n"
+		" filename*0*=shift_jis'ja'%8C%A9%90%CF;\n"
+		" filename*1*=%8F%91.pdf\n"
+		"Content-Transfer-Encoding: base64\n"
+		"\n"
+		"JVBERi0xLjQK\n"
+		"--B\n"
+		"Content-Type: application/vnd.ms-excel;\n"
+		" name=\"=?ISO-2022-JP?B?GyRCOFw1Ukw+Sm0bKEIueGxzeA==?=\"\n"
+		"Content-Disposition: attachment\n"
+		"\n"
+		"x\n"
+		"--B\n"
+		"Content-Type: text/csv; charset=shift_jis\n"
+		"Content-Disposition: attachment; filename=\"list.csv\"\n"
+		"\n"
+		"\x8d\x82\x8b\xb4,090-0000-0000\n"
+		"--B--\n";
+	om_msg *m;
+	int     seen_pdf = 0, seen_xls = 0, seen_csv = 0;
+
+	(void) state;
+	m = om_msg_parse(conf, raw, sizeof(raw) - 1);
+	for (size_t i = 0; i < m->nparts; i++) {
+		const om_part *p = m->parts + i;
+
+		if (p->filename && strcmp(p->filename, "見積書.pdf") == 0) {
+			seen_pdf = 1;
+			assert_true(p->flags & OM_PART_ATTACHMENT);
+			assert_string_equal(p->magic_type, "application/pdf");
+		}
+		if (p->filename && strcmp(p->filename, "顧客名簿.xlsx") == 0)
+			seen_xls = 1;
+		if (p->filename && strcmp(p->filename, "list.csv") == 0)
+			seen_csv = 1;
+	}
+	assert_true(seen_pdf);
+	assert_true(seen_xls);
+	assert_true(seen_csv);
+	/* A text attachment is scanned, in the attachment scope. */
+	{
+		const om_text *t = text_of(m, OM_SCOPE_ATTACHMENT);
+
+		assert_non_null(t);
+		assert_string_equal(t->where, "attachment:list.csv");
+		assert_non_null(strstr(t->text, "高橋"));
+	}
+	assert_non_null(text_of(m, OM_SCOPE_FILENAME));
+	om_msg_free(m);
+}
+
+static void
+test_forwarded_message(void **state)
+{
+	static const char raw[] =
+		"From: a@sakura-hoken.example\n"
+		"To: b@kokyaku.example\n"
+		"MIME-Version: 1.0\n"
+		"Content-Type: multipart/mixed; boundary=\"B\"\n"
+		"\n"
+		"--B\n"
+		"Content-Type: text/plain\n"
+		"\n"
+		"fyi\n"
+		"--B\n"
+		"Content-Type: message/rfc822\n"
+		"\n"
+		"From: c@kokyaku.example\n"
+		"Subject: inner\n"
+		"\n"
+		"inner body\n"
+		"--B--\n";
+	om_msg *m;
+	int     inner = 0;
+
+	(void) state;
+	m = om_msg_parse(conf, raw, sizeof(raw) - 1);
+	for (size_t i = 0; i < m->ntexts; i++)
+		if (strstr(m->texts[i].text, "inner body")) {
+			inner = 1;
+			assert_int_equal(m->texts[i].scope, OM_SCOPE_ATTACHMENT);
+			assert_string_equal(m->texts[i].where, "attachment:inner.eml");
+		}
+	assert_true(inner);
+	om_msg_free(m);
+}
+
+/* nested - a message with depth levels of multipart nesting */
+static char *
+nested(int depth, size_t *len)
+{
+	om_buf  b;
+
+	om_buf_init(&b, 0);
+	om_buf_puts(&b, "From: a@x.example\nTo: b@y.example\nMIME-Version: 1.0\n");
+	for (int i = 0; i < depth; i++)
+		om_buf_printf(&b, "Content-Type: multipart/mixed; boundary=\"b%d\"\n\n--b%d\n", i, i);
+	om_buf_puts(&b, "Content-Type: text/plain\n\ndeep\n");
+	for (int i = depth - 1; i >= 0; i--)
+		om_buf_printf(&b, "--b%d--\n", i);
+	return (om_buf_steal(&b, len));
+}
+
+static void
+test_limits(void **state)
+{
+	size_t  len;
+	char   *raw;
+	om_msg *m;
+	om_result *res;
+
+	(void) state;
+	/* Within the depth limit: nothing flagged. */
+	raw = nested(10, &len);
+	m = om_msg_parse(conf, raw, len);
+	assert_int_equal(m->limits, 0);
+	om_msg_free(m);
+	free(raw);
+
+	/* Deeper than mime_depth_limit (20). */
+	raw = nested(40, &len);
+	m = om_msg_parse(conf, raw, len);
+	assert_true(m->limits & OM_LIMIT_DEPTH);
+	om_msg_free(m);
+	free(raw);
+
+	/* Far deeper than anything GMime should recurse into: headers only. */
+	raw = nested(50000, &len);
+	m = om_msg_parse(conf, raw, len);
+	assert_true(m->limits & OM_LIMIT_PARTS);
+	assert_int_equal(m->nparts, 0);
+	om_msg_free(m);
+
+	/* And the policy makes it a finding, held outbound by default. */
+	{
+		const char *rcpt[] = {"b@y.example"};
+		om_envelope env = {"a@x.example", rcpt, 1, "user", NULL, NULL};
+
+		res = om_engine_scan(conf, &env, raw, len);
+		assert_int_equal(res->direction, OM_DIR_OUTBOUND);
+		assert_int_equal(res->nfindings, 1);
+		assert_string_equal(res->findings[0].category, "attach.unscannable");
+		assert_string_equal(res->findings[0].rule, "limit.mime_parts");
+		assert_int_equal(res->action, OM_ACT_HOLD);
+		om_result_free(res);
+	}
+	free(raw);
+}
+
+static void
+test_garbage(void **state)
+{
+	static const char bin[] = "\x00\x01\x02\xff\xfe binary \x00 junk";
+	om_msg *m;
+
+	(void) state;
+	m = om_msg_parse(conf, bin, sizeof(bin) - 1);
+	assert_non_null(m);
+	om_msg_free(m);
+	m = om_msg_parse(conf, "", 0);
+	assert_non_null(m);
+	om_msg_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_subject_and_sjis_body),
+		cmocka_unit_test(test_alternative_and_links),
+		cmocka_unit_test(test_filenames),
+		cmocka_unit_test(test_forwarded_message),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_garbage),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}
