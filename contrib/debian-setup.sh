@@ -1,0 +1,24 @@
+#!/bin/sh
+# debian-setup.sh - install everything omamori needs to build, test and
+# run on Debian 12 (bookworm). Run as root. Safe to run again.
+set -eu
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "debian-setup.sh: run as root (sudo $0)" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+
+# The postfix package asks how to configure the system instance; omamori's
+# demo and tests run private instances of their own, so leave it unconfigured.
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+
+apt-get update -q
+apt-get install -y -q --no-install-recommends \
+	build-essential autoconf automake libtool pkg-config clang libclang-rt-14-dev \
+	libgmime-3.0-dev libglib2.0-dev libpcre2-dev libarchive-dev libmagic-dev \
+	libssl-dev libxml2-dev libuchardet-dev libvectorscan-dev libcmocka-dev \
+	libmilter-dev libjson-glib-dev zlib1g-dev \
+	python3 postfix miltertest swaks \
+	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates
+echo "debian-setup.sh: done"
