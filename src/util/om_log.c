@@ -47,7 +47,7 @@ om_log_verbose(void)
 }
 
 /* log_emit - format and send one line */
-static void
+static void __attribute__((format(printf, 3, 0)))
 log_emit(int prio, const char *tag, const char *fmt, va_list ap)
 {
 	char line[2048];
