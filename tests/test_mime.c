@@ -293,6 +293,30 @@ test_garbage(void **state)
 	om_msg_free(m);
 }
 
+/* Saved mail: an mbox separator or a line of blanks before the headers. */
+static void
+test_preamble(void **state)
+{
+	static const char mbox[] = "From tanaka@sakura-hoken.example Mon Nov 16 10:00:00 2026\n"
+		"From: tanaka@sakura-hoken.example\nSubject: mbox\n\nbody\n";
+	static const char blanks[] = "        \nSubject: blanks\n\nbody\n";
+	static const char empty_headers[] = "\nSubject: not a header\n";
+	om_msg *m;
+
+	(void) state;
+	m = om_msg_parse(conf, mbox, sizeof(mbox) - 1);
+	assert_string_equal(m->subject, "mbox");
+	assert_int_equal(m->limits, 0);
+	om_msg_free(m);
+	m = om_msg_parse(conf, blanks, sizeof(blanks) - 1);
+	assert_string_equal(m->subject, "blanks");
+	om_msg_free(m);
+	/* An empty first line ends an empty header section: the rest is body. */
+	m = om_msg_parse(conf, empty_headers, sizeof(empty_headers) - 1);
+	assert_null(m->subject);
+	om_msg_free(m);
+}
+
 int
 main(void)
 {
@@ -303,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_forwarded_message),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_preamble),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

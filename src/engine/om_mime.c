@@ -106,6 +106,38 @@ header_section_len(const char *raw, size_t len)
 	return (len);
 }
 
+/*
+ * skip_preamble - length of what precedes the first header: lines of
+ * blanks (not empty lines) and an mbox "From " separator line, which saved mail and
+ * some clients put before the headers and which would otherwise make
+ * the whole message unreadable to the parser.
+ */
+static size_t
+skip_preamble(const char *raw, size_t len)
+{
+	size_t  off = 0;
+
+	for (int lines = 0; lines < 100 && off < len; lines++) {
+		const char *nl = memchr(raw + off, '\n', len - off);
+		size_t  end = nl ? (size_t) (nl - raw) + 1 : len;
+		size_t  i = off;
+
+		while (i < end && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n'))
+			i++;
+		if (nl == NULL)
+			break;
+		/* An empty line is an empty header section: the message itself. */
+		if (raw[off] == '\n' || (raw[off] == '\r' && off + 1 < len && raw[off + 1] == '\n'))
+			break;
+		if (i == end || (lines == 0 && end - off > 5 && memcmp(raw + off, "From ", 5) == 0)) {
+			off = end;
+			continue;
+		}
+		break;
+	}
+	return (off);
+}
+
 /* add_text - register one piece of normalised text */
 static void
 add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, size_t len, int part)
@@ -450,6 +482,12 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	cx.pool = pool;
 	msg->pool = pool;
 	msg->raw_size = len;
+	{
+		size_t  skip = skip_preamble(raw, len);
+
+		raw += skip;
+		len -= skip;
+	}
 
 	if (len > conf->conf_message_size_limit) {
 		msg->limits |= OM_LIMIT_SIZE;
