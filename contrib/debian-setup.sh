@@ -20,5 +20,6 @@ apt-get install -y -q --no-install-recommends \
 	libssl-dev libxml2-dev libuchardet-dev libvectorscan-dev libcmocka-dev \
 	libmilter-dev libjson-glib-dev zlib1g-dev \
 	python3 postfix miltertest swaks \
-	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates
+	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates \
+	xz-utils bzip2 gcab xorriso
 echo "debian-setup.sh: done"
