@@ -219,11 +219,12 @@ def make_card(rng, issuer):
     return split_groups(number, groups)
 
 
-def make_not_card(rng, first='4'):
-    """A 16-digit number in card grouping that fails Luhn."""
+def make_not_card(rng, first='4', mynumber_tail=False):
+    """A 16-digit number in card grouping that fails Luhn (optionally with
+    last 12 digits that happen to pass the My Number check)."""
     while True:
         d = first + digits(rng, 15)
-        if not luhn_ok(d):
+        if not luhn_ok(d) and mynumber_ok(d[4:]) == mynumber_tail:
             return split_groups(d, (4, 4, 4, 4))
 
 
@@ -334,6 +335,9 @@ PLACES = [
     ('東京都', '練馬区', '石神井町', '177-0041', '03', 'chome'),
     ('東京都', '八王子市', '南大沢', '192-0364', '042', 'chome'),
     ('東京都', '武蔵野市', '吉祥寺本町', '180-0004', '0422', 'chome'),
+    ('東京都', '大田区', '久が原', '146-0085', '03', 'chome'),
+    ('東京都', '江東区', '大島', '136-0072', '03', 'chome'),
+    ('東京都', '品川区', '戸越', '142-0041', '03', 'chome'),
     ('神奈川県', '横浜市青葉区', '美しが丘', '225-0002', '045', 'chome'),
     ('神奈川県', '川崎市中原区', '小杉町', '211-0063', '044', 'chome'),
     ('神奈川県', '藤沢市', '鵠沼海岸', '251-0037', '0466', 'chome'),
@@ -341,6 +345,8 @@ PLACES = [
     ('千葉県', '船橋市', '本町', '273-0005', '047', 'chome'),
     ('大阪府', '豊中市', '新千里東町', '560-0082', '06', 'chome'),
     ('大阪府', '大阪市北区', '天神橋', '530-0041', '06', 'chome'),
+    ('大阪府', '大阪市阿倍野区', '阪南町', '545-0021', '06', 'chome'),
+    ('大阪府', '吹田市', '千里山西', '565-0851', '06', 'chome'),
     ('愛知県', '名古屋市千種区', '覚王山通', '464-0841', '052', 'chome'),
     ('京都府', '京都市左京区', '下鴨本町', '606-0802', '075', 'banchi'),
     ('兵庫県', '神戸市東灘区', '住吉本町', '658-0051', '078', 'chome'),
@@ -577,6 +583,7 @@ class Fmt:
         self.rng, self.codec = rng, codec
         self.hyphens = [h for h in HYPHENS if encodable(h, codec)]
         self.fw_hyphen = '－' if encodable('－', codec) else '−'
+        self.yen_form = rng.choice(['{:,}円', '¥{:,}', '{:,} 円', '￥{:,}-'])
 
     def pick(self, style, choices, weights=None):
         return style or self.rng.choices(choices, weights=weights)[0]
@@ -694,7 +701,7 @@ class Fmt:
         return s
 
     def yen(self, n):
-        return self.rng.choice(['{:,}円', '¥{:,}', '{:,} 円', '￥{:,}-']).format(n)
+        return self.yen_form.format(n)
 
 
 ERAS = [(datetime.date(2019, 5, 1), '令和', 2018), (datetime.date(1989, 1, 8), '平成', 1988),
@@ -1359,6 +1366,9 @@ SENSITIVE = [
     ('{n}の本籍地は鹿児島県鹿児島市とのことで、戸籍謄本の取り寄せに時間がかかっています。', '本籍地は鹿児島県'),
     ('{n}は精神障害者保健福祉手帳をお持ちで、障害年金を受給されています。', '精神障害者保健福祉手帳'),
     ('{n}は2022年に脳梗塞で倒れ、現在もリハビリのため週2回通院されています。', '脳梗塞で倒れ'),
+    ('{n}には過去に詐欺罪での犯罪歴があり、保険会社の引受審査で確認を求められています。', '詐欺罪での犯罪歴'),
+    ('{n}は政治的信条を理由に、勤務先の団体保険への加入を辞退されました。', '政治的信条を理由に'),
+    ('{n}は人種を理由とする差別を受けたとして、勤務先と係争中です。', '人種を理由とする差別'),
 ]
 
 
@@ -2051,16 +2061,16 @@ def s_policy_only(m, k):
     m.note = 'policy number only'
 
 
-@scenario('sensitive', 8)
+@scenario('sensitive', 11)
 def s_sensitive(m, k):
     """A sentence of 要配慮個人情報 about a named customer."""
     rng = m.rng
     me = STAFF[rng.choice(['tanaka', 'takada', 'suzuki'])]
     org = ORGS[['himawari', 'himawari-claim', 'bengoshi', 'kokyaku', 'himawari-claim', 'aozora',
-                'bengoshi', 'himawari'][k - 1]]
+                'bengoshi', 'himawari', 'aozora', 'kokyaku', 'bengoshi'][k - 1]]
     send(m, me, [org])
     p = m.person()
-    which = [5, 4, 7, 6, 11, 9, 10, 3][k - 1]
+    which = [5, 4, 7, 6, 11, 9, 10, 3, 14, 15, 16][k - 1]
     m.subject = rng.choice(['ご相談（お客様の件）', 'お客様対応についてのご相談', '引受に関するご相談',
                             '給付金請求のご相談'])
     m.p(*greet_org(m, org))
@@ -2109,6 +2119,36 @@ def s_name_birth(m, k):
     m.trap('amount')
     own_sig(m, me)
     m.note = 'name and birth date'
+
+
+@scenario('child-policy', 3)
+def s_child_policy(m, k):
+    """Education policy for a child: birth dates in the Heisei and Reiwa eras."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'kawaguchi'])]
+    org = ORGS['himawari']
+    send(m, me, [org])
+    parent = m.person(born=(1980, 1992))
+    child = m.person(born=[(2019, 2023), (2008, 2018), (1989, 1996)][k - 1])
+    child.sei, child.sei_kana = parent.sei, parent.sei_kana
+    m.subject = rng.choice(['学資保険の設計書作成のお願い', 'こども保険 見積のご依頼'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 3:
+        m.subject = '保険料払込免除の条件について'
+        m.p('契約者変更（親から子へ）のご相談です。新契約者は%s 様（%s）、' % (
+            m.name(child), m.birth(child, 'era-abbr')),
+            '旧契約者は%s 様（%s）です。' % (m.name(parent), m.birth(parent, 'era')))
+    else:
+        m.p('下記の条件で設計書をお願いいたします。')
+        m.kv([('契約者', '%s 様（%s）' % (m.name(parent), m.birth(parent, 'era'))),
+              ('被保険者', '%s 様（%s）' % (m.name(child), m.birth(child, rng.choice(['era', 'era-born'])))),
+              ('満期', '%d歳満期' % rng.choice([17, 18, 22])),
+              ('受取総額', m.f.yen(rng.choice([2000000, 3000000])))])
+        m.trap('amount')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'birth dates in Heisei/Reiwa'
 
 
 @scenario('reply-customer', 3)
@@ -2399,16 +2439,39 @@ def s_rcpt_envelope(m, k):
     own_sig(m, me, 'dashdash')
 
 
-FILLER_SECTIONS = [
-    ('前月実績', ['自動車保険の新規契約は前年同月比{p1}%、継続率は{p2}%でした。',
-              '火災保険は住宅ローン案件の減少により件数が伸び悩み、前年比{p3}%にとどまっています。',
-              '生命保険は医療保険の販売が好調で、月間目標に対する達成率は{p4}%となりました。']),
-    ('重点施策', ['満期日の60日前までに全件案内を完了することを引き続き徹底します。',
-              '事故受付から初動連絡までの時間を24時間以内とする目標は、今月も達成できました。',
-              '新規開拓については、法人向け団体保険の提案を強化します。']),
-    ('コンプライアンス', ['意向把握・確認書面の記入漏れが{n1}件ありました。各自確認をお願いします。',
+MINUTES_REPORTS = {
+    '営業一課': ['自動車保険の新規は{n1}件、うち他社からの切替が{n2}件でした。',
+             '法人のお客様向けに、サイバー保険の提案を{n3}社で実施しています。',
+             '満期案内の未着による問い合わせが{n2}件あり、郵送から電子交付への切替を進めています。',
+             '紹介案件の成約率は{p}%で、前月より改善しました。',
+             '新規見込み客リストの整理を今月中に終える予定です。'],
+    '営業二課': ['火災保険は長期契約の更改時期にあたり、{n1}件の案内を完了しました。',
+             '水災補償の付帯率が{p}%に下がっており、説明の徹底が必要です。',
+             '地震保険の料率改定について、お客様向けの説明資料を作成中です。',
+             '住宅ローン提携先の不動産会社{n3}社を訪問しました。',
+             '賃貸物件の家財保険は、管理会社経由の申込が増えています。'],
+    '横浜支店': ['来店型の相談窓口の利用は月{n1}件で、土曜日の予約が多い状況です。',
+             '生命保険の見直し相談が増えており、FP資格者の応援を依頼したいとのことです。',
+             '支店の複合機の入替は{d}に実施予定です。',
+             '地元商工会のセミナーで事業承継と保険について講演しました。',
+             '支店の営業時間変更について、お客様への周知文を準備しています。'],
+    '契約管理課': ['申込書の不備率は{p}%で、記入漏れの多い項目は「職業」と「告知日」でした。',
+              '電子申込の割合が全体の{p}%まで増えています。',
+              '保険会社からの照会{n2}件は、すべて期限内に回答済みです。',
+              '書類保管庫の棚卸しを{d}に実施します。',
+              '口座振替依頼書の返送遅れが目立つため、督促の手順を見直します。'],
+    '損害サービス課': ['事故受付は{n1}件、うち車両事故が{n2}件でした。',
+                '台風シーズンに備え、大規模災害時の受付体制を保険会社と確認しました。',
+                '示談交渉の長期化案件が{n3}件あり、月次で進捗を確認しています。',
+                '事故受付から初動連絡までの時間は、平均{n2}時間でした。',
+                'ロードサービスの利用案内をお客様向けに改訂しました。'],
+}
+
+MINUTES_COMMON = [
+    ('コンプライアンス', ['意向把握・確認書面の記入漏れが{n3}件ありました。各自確認をお願いします。',
                   '社外宛メールでは、本文に個人情報を記載せず、パスワード付きの添付ファイルを使うこと。',
-                  '社外宛メールは必ず管理者をCCに入れてください。フリーメールの業務利用は禁止です。']),
+                  '社外宛メールは必ず管理者をCCに入れてください。フリーメールの業務利用は禁止です。',
+                  '募集人の資格更新（{d}期限）の対象者は3名です。']),
     ('システム', ['代理店システムのバージョンアップ（Ver.{v}）が{d}に予定されています。',
               '先週発生したメールサーバの障害対応は完了し、障害報告書を共有フォルダに保存しました。',
               'パスワードの定期変更をお忘れなく。']),
@@ -2418,24 +2481,30 @@ FILLER_SECTIONS = [
 ]
 
 
-def filler(m, sections=3):
+def minutes_text(m):
     """Ordinary meeting-minutes text: numbers, dates and words that are not personal data."""
     rng = m.rng
-    out = []
-    for i, (title, lines) in enumerate(rng.sample(FILLER_SECTIONS, sections), 1):
-        out.append('%d．%s' % (i, title))
-        for line in lines:
-            out.append('　・' + line.format(
-                p1=rng.randint(92, 118), p2=rng.randint(85, 97), p3=rng.randint(80, 105),
-                p4=rng.randint(70, 130), n1=rng.randint(1, 9),
-                v='%d.%d.%d' % (rng.randint(3, 5), rng.randint(0, 9), rng.randint(0, 20)),
-                d=jdate(m.day(rng.randint(5, 30)))))
-        out.append('')
+
+    def fill(line):
+        return line.format(n1=rng.randint(20, 180), n2=rng.randint(2, 19), n3=rng.randint(2, 9),
+                           p=rng.randint(5, 95), d=jdate(m.day(rng.randint(5, 30))),
+                           v='%d.%d.%d' % (rng.randint(3, 5), rng.randint(0, 9), rng.randint(0, 20)))
+    out = ['1．前月実績']
+    for prod in ['自動車保険', '火災保険', '傷害保険', '医療保険', 'がん保険', '個人年金保険']:
+        n = rng.randint(8, 180)
+        out.append('　・%s：%d件　%s（前年比 %d%%）' % (prod, n, m.f.yen(n * rng.randint(20, 90) * 1000),
+                                                rng.randint(80, 125)))
+    out += ['', '2．各課報告']
+    for team, lines in MINUTES_REPORTS.items():
+        out.append('（%s）' % team)
+        out += ['　・' + fill(l) for l in rng.sample(lines, 3)]
+    for i, (title, lines) in enumerate(MINUTES_COMMON, 3):
+        out += ['', '%d．%s' % (i, title)] + ['　・' + fill(l) for l in lines]
     m.trap('minutes-filler')
-    return out[:-1]
+    return out
 
 
-@scenario('minutes-long', 2)
+@scenario('minutes-long', 2, plans=['jis', 'sjis-8bit'])
 def s_minutes_long(m, k):
     """Long meeting minutes with one customer case in them."""
     rng = m.rng
@@ -2455,19 +2524,109 @@ def s_minutes_long(m, k):
         m.subject = '営業会議 議事録（%s）' % jdate(m.day(-1), weekday=False)
         m.p('営業部各位')
         m.p(*opening(m, me, 'internal'))
-        m.p('本日の営業会議の議事録です。')
+        m.p('先日の営業会議の議事録です。')
     m.p('日時：%s 10:00〜12:00' % jdate(m.day(-1), year=True),
         '出席：大西部長、田中、鈴木、高田、川口（横浜支店よりWeb参加）')
     m.trap('meeting-date')
-    for _ in range(3):
-        m.p(*filler(m, 5))
+    m.p(*minutes_text(m))
     m.p('【個別案件】',
         '　・事故案件：%s 様（証券番号 %s）、相手方との示談交渉中。' % (m.name(p), m.policy_number()),
         '　　次回報告は来週の予定。')
-    m.p(*filler(m, 4))
     m.p('次回は%sの予定です。' % jdate(m.day(28)))
     own_sig(m, me)
     m.note = 'long minutes with one customer case'
+
+
+def attribution(when, name, addr):
+    return '%d年%d月%d日(%s) %d:%02d %s <%s>:' % (when.year, when.month, when.day,
+                                             WEEKDAYS[when.weekday()], when.hour, when.minute,
+                                             name, addr)
+
+
+@scenario('thread', 2, plans=['jis', 'utf8-b64'])
+def s_thread(m, k):
+    """A long thread with three levels of quotes and both sides' signatures."""
+    rng = m.rng
+    me = STAFF['takada' if k == 1 else 'tanaka']
+    org = ORGS['chosa' if k == 1 else 'insatsu']
+    send(m, me, [org], cc_manager=1.0)
+    times = [datetime.datetime.combine(m.day(d), datetime.time(h, rng.randint(0, 59)))
+             for d, h in ((-3, 10), (-2, 11), (-1, 15))]
+    if k == 1:
+        p = m.person()
+        pol = m.policy_number()
+        base = 'Re: 事故調査のご依頼'
+        first = Blocks()
+        first.p(*greet_org(m, org))
+        first.p(*opening(m, me))
+        first.p('下記事故につき、損害調査をお願いいたします。')
+        first.kv([('証券番号', pol), ('記名被保険者', m.name(p) + ' 様'),
+                  ('事故日', jdate(m.day(-10))), ('事故状況', '交差点で出会い頭に衝突')],
+                 style='colon')
+        first.p(sensitive(m, '%s様は事故で右手首を骨折し、現在も整形外科に通院中です。' % p.sei,
+                          '右手首を骨折'))
+        first.p('よろしくお願いいたします。')
+        own_sig(m, me)
+        first.append(m.body.pop())
+        second = Blocks()
+        second.p('株式会社さくら保険サービス', '%s 様' % me.surname)
+        second.p('お世話になっております。%sの%sです。' % (org.name, org.surname))
+        second.p('ご依頼ありがとうございます。調査を開始いたします。',
+                 '現場の写真と、ドライブレコーダーの映像があればご提供いただけますでしょうか。',
+                 'また、相手方の保険会社が分かりましたら教えてください。')
+        second.sig(org_sig(m, org))
+        third = Blocks()
+        third.p('%s 様' % org.surname)
+        third.p('ご連絡ありがとうございます。',
+                'ドライブレコーダーの映像はお客様から受領済みですので、本日ファイル便でお送りします。',
+                '相手方の保険会社は、現在お客様を通じて確認中です。')
+        own_sig(m, me)
+        third.append(m.body.pop())
+        m.p(*greet_org(m, org))
+        m.p(*opening(m, me))
+        m.p('相手方の保険会社が分かりましたのでご連絡いたします。',
+            '先方の担当者から、本日中に御社へご連絡いただけるとのことです。',
+            '引き続きよろしくお願いいたします。')
+        m.note = 'long thread; customer data in the oldest quote'
+    else:
+        base = 'Re: 名刺の追加発注について'
+        first = Blocks()
+        first.p(*greet_org(m, org))
+        first.p(*opening(m, me))
+        first.p('名刺の追加発注をお願いいたします。',
+                '　品番：SKH-%04d　数量：各100枚　対象：営業部5名分' % rng.randint(1, 9999),
+                '版下は前回（注文番号 PO-%s-%03d）と同じで、肩書のみ変更です。' % (
+                    (m.when - datetime.timedelta(days=40)).strftime('%Y%m%d'), rng.randint(1, 999)))
+        own_sig(m, me)
+        first.append(m.body.pop())
+        second = Blocks()
+        second.p('株式会社さくら保険サービス', '%s 様' % me.surname)
+        second.p('いつもお世話になっております。%sの%sです。' % (org.name, org.surname))
+        second.p('ご発注ありがとうございます。校正データを%sまでにお送りします。' % jdate(m.day(-1)),
+                 '納品は校了後3営業日となります。')
+        second.sig(org_sig(m, org))
+        third = Blocks()
+        third.p('%s 様' % org.surname)
+        third.p('校正データを確認しました。1点だけ修正をお願いします。',
+                '裏面の英語表記の住所を「Kyobashi 4-12-9, Chuo-ku, Tokyo 104-0031」に変更してください。')
+        m.trap('own-address-body')
+        own_sig(m, me)
+        third.append(m.body.pop())
+        m.p(*greet_org(m, org))
+        m.p(*opening(m, me))
+        m.p('修正版の校正データ、問題ございません。こちらで校了とさせてください。',
+            '納品先は弊社本社（%s）でお願いいたします。' % FIRM['honten'][1])
+        m.trap('own-address-body')
+        m.note = 'long thread, signatures only'
+    second.quote(first, attribution(times[0], me.name, me.mail))
+    third.quote(second, attribution(times[1], org.person, org.mail))
+    if k == 2:
+        m.p(*closing(m))
+    own_sig(m, me)
+    m.body.quote(third, attribution(times[2], me.name, me.mail))
+    for t in ('attribution', 'partner-signature', 'quoted-own-signature'):
+        m.trap(t)
+    m.subject = base
 
 
 @scenario('group-enrol', 2)
@@ -3043,9 +3202,10 @@ def s_number_traps(m, k):
     elif k == 2:
         m.subject = 'ポイントカード会員番号の件'
         m.p('キャンペーン景品の手配で使用する会員番号は下記です（弊社法人会員）。',
-            '　会員番号：%s' % ' '.join(make_not_card(rng, '4')),
+            '　会員番号：%s' % ' '.join(make_not_card(rng, '4', mynumber_tail=True)),
             '　提携番号：%s' % '-'.join(make_not_card(rng, '5')))
         m.trap('16-digit-fails-luhn')
+        m.trap('mynumber-window-inside-longer-number')
     elif k == 3:
         m.subject = '受付番号一覧の送付'
         m.p('Web受付システムで採番された受付番号です（お客様情報は含まれません）。',
@@ -3261,28 +3421,58 @@ def s_fwd_notice(m, k):
 
 
 NEWSLETTER_ITEMS = [
-    ('春の交通安全運動にご協力を', ['新年度は通勤・通学の環境が変わり、交通事故が増える時期です。',
-                          '夕暮れ時は早めのライト点灯を心がけましょう。',
-                          '万一の事故の際は、まず負傷者の救護と警察への届出をお願いいたします。']),
-    ('医療保険の「入院」の定義をご存じですか', ['医療保険でいう入院とは、医師による治療が必要で、自宅での治療が困難なため、',
-                                   '病院または診療所に入り、常に医師の管理下で治療に専念することをいいます。',
-                                   '日帰り入院の扱いは商品によって異なりますので、ご契約内容をご確認ください。']),
-    ('地震保険の保険料が変わります', ['地震保険の基本料率が全国平均で引き下げとなります。',
-                             '建物の構造や所在地によっては引き上げとなる地域もございます。',
-                             '詳しくは担当者までお問い合わせください。']),
-    ('個人賠償責任特約のすすめ', ['自転車事故で高額な賠償を命じられる判決が続いています。',
-                           '自動車保険や火災保険に、個人賠償責任特約を付けることができます。',
-                           '保険料は月額100円程度からです。']),
-    ('がん保険の見直しポイント', ['がん治療は入院から通院へと移りつつあります。',
-                           '通院治療や先進医療への備えが十分か、一度ご確認ください。',
-                           '古いがん保険では、上皮内がんが対象外の場合があります。']),
-    ('スマートフォンで事故受付ができます', ['あおぞら損保の事故受付アプリでは、写真の送付も可能です。',
-                                 '24時間365日受け付けております。',
-                                 'アプリのダウンロードはこちら：https://app.aozora-sonpo.example/dl?ref=sakura2024']),
+    ('春の交通安全運動にご協力を', [
+        '新年度は通勤・通学の環境が変わり、交通事故が増える時期です。',
+        '特に夕暮れ時は歩行者や自転車が見えにくくなります。早めのライト点灯を心がけましょう。',
+        '万一の事故の際は、まず負傷者の救護と警察への届出をお願いいたします。',
+        'その後、事故受付センターまたは弊社担当者までご連絡ください。',
+        '事故現場での示談や、その場での支払いの約束はお控えください。']),
+    ('医療保険の「入院」の定義をご存じですか', [
+        '医療保険でいう入院とは、医師による治療が必要で、自宅での治療が困難なため、',
+        '病院または診療所に入り、常に医師の管理下で治療に専念することをいいます。',
+        '検査のみを目的とした入院や、美容上の処置のための入院は、多くの商品で対象外です。',
+        '日帰り入院の扱いは商品によって異なりますので、ご契約内容をご確認ください。']),
+    ('地震保険の保険料が変わります', [
+        '地震保険の基本料率が全国平均で引き下げとなります。',
+        '建物の構造や所在地によっては引き上げとなる地域もございます。',
+        '耐震等級割引や免震建築物割引の適用には、確認書類のご提出が必要です。',
+        '長期契約の場合は、残りの保険期間に応じて保険料が調整されます。',
+        '詳しくは担当者までお問い合わせください。']),
+    ('個人賠償責任特約のすすめ', [
+        '自転車事故で高額な賠償を命じられる判決が続いています。',
+        '多くの自治体で、自転車利用者の保険加入が義務化・努力義務化されました。',
+        '自動車保険や火災保険に、個人賠償責任特約を付けることができます。',
+        'ご家族全員が補償の対象となるタイプもあり、保険料は月額100円程度からです。']),
+    ('がん保険の見直しポイント', [
+        'がん治療は入院から通院へと移りつつあります。',
+        '通院治療や先進医療への備えが十分か、一度ご確認ください。',
+        '古いがん保険では、上皮内がんが対象外の場合や、診断一時金が初回のみの場合があります。',
+        '保障内容の比較表をご用意していますので、お気軽にお申し付けください。']),
+    ('スマートフォンで事故受付ができます', [
+        'あおぞら損保の事故受付アプリでは、事故の状況や写真を送ることができます。',
+        '24時間365日受け付けており、受付後は担当者から折り返しご連絡いたします。',
+        'アプリのダウンロードはこちら：https://app.aozora-sonpo.example/dl?ref=sakura2024']),
+    ('台風・大雨への備え', [
+        '火災保険の「水災」補償が付いているか、保険証券でご確認ください。',
+        '被害に遭われた場合は、修理の前に被害箇所の写真を撮っておいてください。',
+        '片付けの際は、けがのないよう十分ご注意ください。',
+        '罹災証明書の発行には時間がかかる場合があります。']),
+    ('ご契約内容確認のお願い', [
+        'ご住所やお電話番号、お支払い口座が変わった場合は、お早めに弊社までお知らせください。',
+        'ご連絡先が古いままですと、満期のご案内や事故の際のご連絡が届かないおそれがあります。',
+        '運転される方の範囲や年齢が変わった場合も、補償の変更が必要なことがあります。']),
+]
+
+NEWSLETTER_FAQ = [
+    ('Q. 保険証券を失くしてしまいました。', 'A. 再発行のお手続きができます。弊社担当者までご連絡ください。'),
+    ('Q. 保険料の支払方法を変えたいのですが。', 'A. 口座振替・クレジットカード払いへの変更を承ります。書類をお送りします。'),
+    ('Q. 車を買い替えました。', 'A. 車両入替のお手続きが必要です。納車日が決まりましたらご連絡ください。'),
+    ('Q. 引っ越しの際に必要な手続きは？', 'A. 住所変更のほか、火災保険は建物の所在地が変わるため、新たなご契約が必要です。'),
+    ('Q. 入院した場合、何を準備すればよいですか。', 'A. 保険会社所定の請求書と、入院期間がわかる書類をご用意ください。'),
 ]
 
 
-@scenario('newsletter-long', 1)
+@scenario('newsletter-long', 1, plans=['utf8-b64'])
 def s_newsletter_long(m, k):
     """A long customer newsletter (about 10 KB) with product words and no person."""
     rng = m.rng
@@ -3294,9 +3484,9 @@ def s_newsletter_long(m, k):
     m.p('お客様各位')
     m.p('平素は格別のお引き立てを賜り、誠にありがとうございます。',
         '株式会社さくら保険サービスより、%d月の「さくら保険通信」をお届けします。' % m.when.month)
-    for rounds in range(3):
-        for title, lines in NEWSLETTER_ITEMS:
-            m.p('━━ %s ━━' % title, *lines)
+    for title, lines in NEWSLETTER_ITEMS:
+        m.p('━━ %s ━━' % title, *lines)
+    m.p('━━ よくあるご質問 ━━', *[line for qa in NEWSLETTER_FAQ for line in qa])
     m.p('配信停止をご希望の方は、本メールにご返信ください。')
     for t in ('newsletter', 'product-sensitive-words', 'url-number'):
         m.trap(t)
