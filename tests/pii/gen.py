@@ -5,6 +5,7 @@
 # SYNOPSIS
 #   python3 tests/pii/gen.py             write messages/*.eml and labels.tsv
 #   python3 tests/pii/gen.py --verify    check the committed corpus, print its summary
+#   tests/eval.py --omamori src/omamori tests/pii     score a scanner on it
 #
 # DESCRIPTION
 #   The corpus is invented Japanese business mail of an insurance agency
@@ -45,7 +46,10 @@ import os
 import quopri
 import random
 import re
+import shlex
 import sys
+import textwrap
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 'omamori-pii-corpus-1'
@@ -877,7 +881,6 @@ def direction(m):
 
 
 def norm_value(s):
-    import unicodedata
     return re.sub(r'[\W_]', '', unicodedata.normalize('NFKC', s))
 
 
@@ -3516,8 +3519,6 @@ def build():
 
 
 def labels_text(corpus):
-    import shlex
-    import textwrap
     strong = textwrap.fill(', '.join(sorted(STRONG)), 78, initial_indent='#          ',
                            subsequent_indent='#          ')
     lines = [LABEL_POLICY.format(covers=' '.join(COVERS), strong=strong)]
