@@ -2131,7 +2131,7 @@ def s_child_policy(m, k):
     me = STAFF[rng.choice(['tanaka', 'kawaguchi'])]
     org = ORGS['himawari']
     send(m, me, [org])
-    parent = m.person(born=(1980, 1992))
+    parent = m.person(born=(1955, 1965) if k == 3 else (1980, 1992))
     child = m.person(born=[(2019, 2023), (2008, 2018), (1989, 1996)][k - 1])
     child.sei, child.sei_kana = parent.sei, parent.sei_kana
     m.subject = rng.choice(['学資保険の設計書作成のお願い', 'こども保険 見積のご依頼'])
@@ -3162,7 +3162,7 @@ def s_own_bank(m, k):
     bank, branch, kind, num, holder = FIRM['bank']
     m.p('保険料のお振込先は下記のとおりです。')
     m.kv([('金融機関', '%s %s' % (bank, branch)), ('口座種別', kind), ('口座番号', num),
-          ('口座名義', holder + '（カブシキガイシャサクラホケンサービス）' if k == 2 else holder),
+          ('口座名義', FIRM['name'] if k == 2 else holder),
           ('金額', m.f.yen(rng.randint(10, 200) * 100))])
     m.p('お振込手数料はお客様のご負担となります。恐れ入りますが、ご了承ください。')
     for t in ('own-bank-account', 'amount'):
