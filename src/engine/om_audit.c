@@ -575,6 +575,48 @@ om_audit_path(const om_audit *a)
 	return (a->path);
 }
 
+/*
+ * json_masked - a file name or place as JSON, long digit runs masked.
+ * File names are kept (they are business data), but a number someone
+ * typed into one ("見積_123456789018.pdf") must not reach the log: in
+ * every run of 6 or more digits (with - or space between them) all but
+ * the last 4 digits become '*'.
+ */
+static void
+json_masked(om_buf *b, const char *s)
+{
+	char   *m;
+	size_t  n;
+
+	if (s == NULL) {
+		om_json_str(b, NULL);
+		return;
+	}
+	n = strlen(s);
+	if ((m = strdup(s)) == NULL)
+		om_panic("out of memory");
+	for (size_t i = 0; i < n;) {
+		size_t  j = i, digits = 0, seen = 0;
+
+		if (!isdigit((unsigned char) m[i])) {
+			i++;
+			continue;
+		}
+		while (j < n && (isdigit((unsigned char) m[j])
+				 || ((m[j] == '-' || m[j] == ' ') && j + 1 < n && isdigit((unsigned char) m[j + 1])))) {
+			digits += isdigit((unsigned char) m[j]) != 0;
+			j++;
+		}
+		if (digits >= 6)
+			for (size_t k = i; k < j; k++)
+				if (isdigit((unsigned char) m[k]) && ++seen <= digits - 4)
+					m[k] = '*';
+		i = j;
+	}
+	om_json_str(b, m);
+	free(m);
+}
+
 /* attachment_encryption - what the findings say about one attachment */
 static const char *
 attachment_encryption(const om_result *res, const char *name)
@@ -634,7 +676,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 			continue;
 		om_buf_puts(&b, first ? "{\"name\":" : ",{\"name\":");
 		first = 0;
-		om_json_str(&b, p->filename);
+		json_masked(&b, p->filename);
 		om_buf_puts(&b, ",\"type\":");
 		om_json_str(&b, p->content_type);
 		om_buf_puts(&b, ",\"magic\":");
@@ -652,7 +694,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 		om_buf_puts(&b, ",\"rule\":");
 		om_json_str(&b, f->rule);
 		om_buf_puts(&b, ",\"where\":");
-		om_json_str(&b, f->where);
+		json_masked(&b, f->where);
 		om_buf_printf(&b, ",\"count\":%u,\"sample\":", f->count);
 		om_json_str(&b, f->sample);
 		om_buf_puts(&b, ",\"action\":");
