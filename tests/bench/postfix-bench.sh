@@ -52,6 +52,7 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/postfix/pflib.sh
 . "$HERE/../postfix/pflib.sh"
 
 N10=2000
@@ -210,8 +211,8 @@ MSGFILE_200=${MSG200:-$WORK/msg-200k.eml}
 # --- Postfix, sink, milters
 PF_SINK_MODE=count
 PF_SMTPD_LIMIT=$((CONC + 20))
-PF_NO_TRAP=1
-export PF_SINK_MODE PF_SMTPD_LIMIT
+PF_NO_TRAP=1  # our own trap (cleanup) calls pf_stop
+export PF_SINK_MODE PF_SMTPD_LIMIT PF_NO_TRAP
 if ! pf_start "$WORK/pf"; then
     echo "postfix-bench: private Postfix did not start" >&2
     exit 1
@@ -266,7 +267,7 @@ cpu_jiffies() {
 
 # run_once CONFIG KB N ROUND - one timed run; appends to $WORK/results
 run_once() {
-    local config=$1 kb=$2 n=$3 round=$4 file base t0 t_inj= t1 now c limit
+    local config=$1 kb=$2 n=$3 round=$4 file base t0 t_inj='' t1 now c limit
     local args secs inj rate cpu0 cpu1 busy
     file=MSGFILE_$kb
     file=${!file}
@@ -343,6 +344,7 @@ for kb in $SIZES; do
 done
 : >"$WORK/results"
 
+# shellcheck disable=SC2086  # a list of words
 set -- $CONFIGS
 NCONF=$#
 FAILED=0

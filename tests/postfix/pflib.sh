@@ -1,5 +1,7 @@
 # pflib.sh - run a private Postfix instance on loopback for tests
 #
+#	Works in scripts with or without "set -eu".
+#
 # SYNOPSIS
 #	. tests/postfix/pflib.sh
 #	pf_have_postfix || exit 77
@@ -135,8 +137,8 @@ _pf_port_free() {
 
 # _pf_free_port [EXCLUDE] - print a free TCP port on 127.0.0.1
 _pf_free_port() {
-    local exclude=${1:-0} port i
-    for i in $(seq 1 100); do
+    local exclude=${1:-0} port
+    for _ in $(seq 1 100); do
         port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
         [ "$port" = "$exclude" ] && continue
         if _pf_port_free "$port"; then
@@ -339,7 +341,7 @@ _pf_add_pid() {
 # _pf_our_pids - PIDs from _pf_add_pid, whether or not WORKDIR still exists
 _pf_our_pids() {
     { printf '%s\n' "${PF_PIDS[@]}"; cat "$PF_DIR/pids" 2>/dev/null; } \
-        | sort -u | grep .
+        | sort -u | grep . || true
 }
 
 # _pf_master_pid - PID of this instance's master, if known
@@ -485,7 +487,7 @@ pf_start() {
         fi
         _pf_say "postfix start failed (try $try): $out"
         tail -n 5 "$PF_DIR/log/maillog" >&2 2>/dev/null
-        timeout 30 postfix -c "$PF_ETC" stop >/dev/null 2>&1
+        timeout 30 postfix -c "$PF_ETC" stop >/dev/null 2>&1 || true
         _pf_kill_sink
     done
     return 1
@@ -494,8 +496,8 @@ pf_start() {
 # _pf_kill_sink - end smtp-sink
 _pf_kill_sink() {
     if [ -n "${PF_SINK_PID:-}" ]; then
-        kill "$PF_SINK_PID" 2>/dev/null
-        wait "$PF_SINK_PID" 2>/dev/null
+        kill "$PF_SINK_PID" 2>/dev/null || true
+        wait "$PF_SINK_PID" 2>/dev/null || true
         PF_SINK_PID=
     fi
 }
@@ -507,7 +509,7 @@ _pf_teardown() {
     # Milters first, as Postfix would tempfail mail it is handed meanwhile;
     # harmless, nothing is sent at this point.
     for p in $(_pf_our_pids); do
-        _pf_alive "$p" && kill "$p" 2>/dev/null
+        _pf_alive "$p" && kill "$p" 2>/dev/null || true
     done
     master=$(_pf_master_pid)
     if [ -n "$master" ] && _pf_alive "$master"; then
@@ -515,18 +517,19 @@ _pf_teardown() {
         # it cannot (WORKDIR removed under us), SIGTERM to master does the
         # same: master terminates its children and exits.
         if ! timeout 20 postfix -c "$PF_ETC" stop >/dev/null 2>&1; then
-            kill "$master" 2>/dev/null
+            kill "$master" 2>/dev/null || true
         fi
     fi
     # Orphaned daemons finish on their own within a second or so.
-    _pf_wait_until 10 _pf_none_left
+    _pf_wait_until 10 _pf_none_left || true
     left=$(pf_procs | tr '\n' ' ')
     if [ -n "$left" ]; then
         _pf_say "killing leftover processes: $left"
         # shellcheck disable=SC2086
-        kill -9 $left 2>/dev/null
-        _pf_wait_until 5 _pf_none_left
+        kill -9 $left 2>/dev/null || true
+        _pf_wait_until 5 _pf_none_left || true
     fi
+    return 0
 }
 
 # _pf_none_left - 0 when pf_procs prints nothing
@@ -540,14 +543,14 @@ pf_stop() {
     [ -n "$PF_STARTED" ] || return "$rc"
     PF_STARTED=
     if [ -n "${PF_WATCHDOG_PID:-}" ]; then
-        kill "$PF_WATCHDOG_PID" 2>/dev/null
-        wait "$PF_WATCHDOG_PID" 2>/dev/null
+        kill "$PF_WATCHDOG_PID" 2>/dev/null || true
+        wait "$PF_WATCHDOG_PID" 2>/dev/null || true
         PF_WATCHDOG_PID=
     fi
     _pf_teardown
     # Reap our own children (sink, milters) so no zombies stay behind.
     _pf_kill_sink
-    wait 2>/dev/null
+    wait 2>/dev/null || true
     return "$rc"
 }
 
@@ -571,9 +574,9 @@ pf_milter_start() {
     pid=$!
     _pf_add_pid "$pid"
     if [ -n "${path:-}" ]; then
-        _pf_wait_until 10 test -S "$path"
+        _pf_wait_until 10 test -S "$path" || true
     else
-        _pf_wait_until 10 _pf_listening "$port"
+        _pf_wait_until 10 _pf_listening "$port" || true
     fi
     if ! _pf_alive "$pid"; then
         _pf_say "milter $name exited: $(tail -n 5 "$PF_DIR/milter/$name.log")"
@@ -588,9 +591,9 @@ pf_milter_start() {
 
 # pf_milter_stop PID - stop one milter started with pf_milter_start
 pf_milter_stop() {
-    kill "$1" 2>/dev/null
-    _pf_wait_until 10 _pf_not_alive "$1" || kill -9 "$1" 2>/dev/null
-    wait "$1" 2>/dev/null
+    kill "$1" 2>/dev/null || true
+    _pf_wait_until 10 _pf_not_alive "$1" || kill -9 "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
     return 0
 }
 

@@ -22,6 +22,7 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/postfix/pflib.sh
 . "$HERE/pflib.sh"
 
 if ! why=$(pf_have_postfix); then
