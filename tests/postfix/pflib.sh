@@ -509,7 +509,7 @@ _pf_teardown() {
     # Milters first, as Postfix would tempfail mail it is handed meanwhile;
     # harmless, nothing is sent at this point.
     for p in $(_pf_our_pids); do
-        _pf_alive "$p" && kill "$p" 2>/dev/null || true
+        if _pf_alive "$p"; then kill "$p" 2>/dev/null || true; fi
     done
     master=$(_pf_master_pid)
     if [ -n "$master" ] && _pf_alive "$master"; then
