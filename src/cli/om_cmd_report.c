@@ -378,11 +378,11 @@ svg_days(om_buf *b, const report *r)
 	om_buf_printf(b, "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>"
 		      "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n",
 		      left, left, h - bottom, left, h - bottom, w - 10, h - bottom);
-	om_buf_printf(b, "<text x=\"%d\" y=\"18\" class=\"ax\" text-anchor=\"end\">%lu</text>"
+	om_buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"end\">%lu</text>"
 		      "<text x=\"%d\" y=\"%d\" class=\"ax\" text-anchor=\"end\">0</text>\n",
-		      left - 4, max, left - 4, h - bottom);
+		      left - 4, 26, max, left - 4, h - bottom);
 	for (int i = 0; i < r->ndays; i++) {
-		double  scale = (double) (h - bottom - 10) / (double) max;
+		double  scale = (double) (h - bottom - 22) / (double) max;
 		double  x = left + i * col + col * 0.15, bw = col * 0.7;
 		double  y = h - bottom;
 		unsigned long other = r->day_total[i] - r->day_held[i] - r->day_rejected[i];
