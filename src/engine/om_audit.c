@@ -535,8 +535,13 @@ om_audit_open(const om_conf *conf)
 {
 	const char *ps = conf->conf_audit_pseudonymise ? conf->conf_audit_pseudonymise : "no";
 	const char *fs = conf->conf_audit_fsync ? conf->conf_audit_fsync : "always";
+	unsigned long retention;
 	int     pseudo, fsync_each;
 
+	if (conf->conf_audit_retention && om_audit_parse_duration(conf->conf_audit_retention, &retention) < 0) {
+		audit_fail("audit_retention: \"%s\" is not a duration (3y, 400d, 12w)", conf->conf_audit_retention);
+		return (NULL);
+	}
 	if (strcmp(ps, "no") == 0)
 		pseudo = PSEUDO_NO;
 	else if (strcmp(ps, "local") == 0)
@@ -660,7 +665,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	om_buf_puts(&b, ",\"sender\":");
 	audit_addr(a, &b, res->sender ? res->sender : env ? env->from : NULL);
 	om_buf_puts(&b, ",\"auth\":");
-	om_json_str(&b, env ? env->auth : NULL);
+	audit_addr(a, &b, env ? env->auth : NULL);
 	om_buf_puts(&b, ",\"recipients\":[");
 	for (size_t i = 0; i < res->nrcpts; i++) {
 		if (i)
