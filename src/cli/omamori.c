@@ -5,7 +5,10 @@
  *	omamori administration tool
  * SYNOPSIS
  *	omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]
- *		[--client IP] [-v] FILE|-
+ *		[--client IP] [--queue-id ID] [--log] [-v] FILE|-
+ *	omamori log verify|search|rotate|prune ...
+ *	omamori review list|show|release|discard ...
+ *	omamori report --week | --from DATE --to DATE [-o DIR]
  *	omamori config check [-c CONFIG]
  *	omamori config dump [-c CONFIG] [-d]
  * DESCRIPTION
@@ -26,8 +29,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "om_audit.h"
 #include "om_buf.h"
 #include "om_cli.h"
+#include "om_cmd.h"
 #include "om_conf.h"
 #include "om_engine.h"
 #include "om_log.h"
@@ -45,7 +50,10 @@ usage(void)
 {
 	fprintf(stderr,
 		"usage: omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]\n"
-		"                    [--client IP] [-v] FILE|-\n"
+		"                    [--client IP] [--queue-id ID] [--log] [-v] FILE|-\n"
+		"       omamori log verify|search|rotate|prune ...\n"
+		"       omamori review list|show|release|discard ...\n"
+		"       omamori report --week | --from DATE --to DATE [-o DIR]\n"
 		"       omamori config check [-c CONFIG]\n"
 		"       omamori config dump [-c CONFIG] [-d]\n"
 		"       omamori --version\n"
@@ -144,9 +152,13 @@ cmd_scan(int argc, char **argv)
 		{"auth", required_argument, NULL, 'a'},
 		{"client", required_argument, NULL, 'i'},
 		{"verbose", no_argument, NULL, 'v'},
+		{"queue-id", required_argument, NULL, 'q'},
+		{"log", no_argument, NULL, 'l'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL;
+	om_audit *audit = NULL;
+	int	audit_log = 0;
 	const char **rcpts = NULL;
 	size_t  nrcpt = 0;
 	om_envelope env;
@@ -179,6 +191,12 @@ cmd_scan(int argc, char **argv)
 		case 'v':
 			verbose = 1;
 			break;
+		case 'q':
+			env.queue_id = optarg;
+			break;
+		case 'l':
+			audit_log = 1;
+			break;
 		default:
 			usage();
 		}
@@ -195,8 +213,18 @@ cmd_scan(int argc, char **argv)
 		free(rcpts);
 		return (1);
 	}
+	if (audit_log && (audit = om_audit_open(conf)) == NULL) {
+		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
+		om_buf_free(&raw);
+		om_conf_unref(conf);
+		free(rcpts);
+		return (2);
+	}
 	om_engine_global_init();
 	res = om_engine_scan(conf, &env, raw.data ? raw.data : "", raw.len);
+	if (audit && om_audit_record(audit, res, &env) < 0)
+		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
+	om_audit_close(audit);
 	if (verbose)
 		scan_describe(res);
 	om_buf_init(&json, 0);
@@ -265,6 +293,12 @@ main(int argc, char **argv)
 		return (cmd_scan(argc - 1, argv + 1));
 	if (strcmp(argv[1], "config") == 0)
 		return (cmd_config(argc - 1, argv + 1));
+	if (strcmp(argv[1], "log") == 0)
+		return (om_cmd_log(argc - 1, argv + 1));
+	if (strcmp(argv[1], "review") == 0)
+		return (om_cmd_review(argc - 1, argv + 1));
+	if (strcmp(argv[1], "report") == 0)
+		return (om_cmd_report(argc - 1, argv + 1));
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage();
 	}

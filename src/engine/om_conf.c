@@ -102,6 +102,16 @@ static const conf_key conf_keys[] = {
 	{"error_action", KEY_ACTION, "tempfail", OFF(conf_error_action)},
 	{"subject_tag", KEY_STR, "【要注意】", OFF(conf_subject_tag)},
 	{"reject_reply_code", KEY_REPLY, "550 5.7.1", OFF(conf_reject_reply_code)},
+	{"audit_log", KEY_PATH, "/var/log/omamori/audit.log", OFF(conf_audit_log)},
+	{"audit_key_file", KEY_PATH, "/var/lib/omamori/audit.key", OFF(conf_audit_key_file)},
+	{"audit_retention", KEY_STR, "3y", OFF(conf_audit_retention)},
+	{"audit_pseudonymise", KEY_STR, "no", OFF(conf_audit_pseudonymise)},
+	{"audit_fsync", KEY_STR, "always", OFF(conf_audit_fsync)},
+	{"report_sample_size", KEY_COUNT, "20", OFF(conf_report_sample_size), 0, 100000},
+	{"review_postqueue", KEY_STR, "postqueue", OFF(conf_review_postqueue)},
+	{"review_postsuper", KEY_STR, "postsuper", OFF(conf_review_postsuper)},
+	{"review_postfix_dir", KEY_PATH, "", OFF(conf_review_postfix_dir)},
+	{"review_old_age", KEY_STR, "1d", OFF(conf_review_old_age)},
 };
 
 #define N_KEYS (sizeof(conf_keys) / sizeof(conf_keys[0]))

@@ -82,6 +82,18 @@ typedef struct om_conf {
 	char   *conf_subject_tag;
 	char   *conf_reject_reply_code;	/* e.g. "550 5.7.1" */
 
+	/* Audit log, review and report (om_audit, omamori log/review/report). */
+	char   *conf_audit_log;		/* absolute path, or NULL: no log */
+	char   *conf_audit_key_file;	/* absolute path */
+	char   *conf_audit_retention;	/* "3y", "400d" */
+	char   *conf_audit_pseudonymise;	/* no, local, yes */
+	char   *conf_audit_fsync;	/* always, never */
+	size_t	conf_report_sample_size;
+	char   *conf_review_postqueue;	/* command */
+	char   *conf_review_postsuper;	/* command */
+	char   *conf_review_postfix_dir;	/* postqueue/postsuper -c, or NULL */
+	char   *conf_review_old_age;	/* "1d": listed first when older */
+
 	/* Compiled attachments (rules, maps), owned by the snapshot. */
 	struct om_conf_ext *conf_ext;
 	int	conf_refcount;

@@ -1,0 +1,675 @@
+/*++
+ * NAME
+ *	om_cmd_review 3
+ * SUMMARY
+ *	omamori review: the manager's look at held messages
+ * SYNOPSIS
+ *	omamori review list [-c CONFIG] [--json]
+ *	omamori review show [-c CONFIG] [--reveal] QUEUE_ID
+ *	omamori review release|discard [-c CONFIG] [--reason TEXT] [--dry-run]
+ *		(QUEUE_ID... | --rule RULE | --category CAT)
+ * DESCRIPTION
+ *	list reads Postfix's hold queue ("postqueue -j", with "-c DIR"
+ *	when review_postfix_dir is set) and joins each held message with
+ *	its decision record in the audit log by queue id: when it came,
+ *	who sent it to whom, why it was held (category words in Japanese
+ *	and English), size and age. Oldest first; those held longer than
+ *	review_old_age are marked "!".
+ *
+ *	show prints the decision record: masked samples only. --reveal
+ *	also prints the message itself (postcat) and records in the audit
+ *	log who looked and when (L5).
+ *
+ *	release ("postsuper -H") and discard ("postsuper -d ID hold") act
+ *	on the queue ids given, or on every held message whose record has a
+ *	finding of --rule or --category. A reason is required: --reason or
+ *	typed at the prompt. Each action is recorded in the audit log with
+ *	who, when, why and the decision record it answers. --dry-run says
+ *	what would be done and does nothing.
+ * DIAGNOSTICS
+ *	Exit 0 done, 1 nothing matched or a queue action failed, 2 usage,
+ *	configuration or audit log trouble. Nothing is released or
+ *	discarded unless the audit log can record it first.
+ *--*/
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "om_audit.h"
+#include "om_buf.h"
+#include "om_category.h"
+#include "om_cli.h"
+#include "om_cmd.h"
+#include "om_json.h"
+#include "om_log.h"
+
+#define REV_OUTPUT_MAX	(64u * 1024 * 1024)	/* postqueue/postcat output */
+#define REV_HELD_MAX	100000			/* held messages considered */
+#define REV_ARGS	16
+
+typedef struct held {
+	char   *qid;
+	char   *sender;
+	char   *rcpt;			/* first recipient */
+	unsigned nrcpt;
+	long long arrival;
+	long long size;
+	char   *record;			/* the decision line, or NULL */
+} held;
+
+typedef struct review {
+	held   *v;
+	size_t	n;
+} review;
+
+/* rev_usage - synopsis, exit 2 */
+static void __attribute__((noreturn))
+rev_usage(void)
+{
+	fprintf(stderr,
+		"usage: omamori review list [-c CONFIG] [--json]\n"
+		"       omamori review show [-c CONFIG] [--reveal] QUEUE_ID\n"
+		"       omamori review release|discard [-c CONFIG] [--reason TEXT] [--dry-run]\n"
+		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n");
+	exit(2);
+}
+
+/* xstrdup - strdup or die */
+static char *
+xstrdup(const char *s)
+{
+	char   *p = strdup(s ? s : "");
+
+	if (p == NULL)
+		om_fatal("out of memory");
+	return (p);
+}
+
+/* run_cmd - run argv without a shell; stdout into out (if given); exit status */
+static int
+run_cmd(char *const *argv, om_buf *out)
+{
+	int     fds[2], status;
+	pid_t   pid;
+	char    chunk[8192];
+	ssize_t n;
+
+	if (pipe(fds) < 0)
+		om_fatal("pipe: %s", strerror(errno));
+	if ((pid = fork()) < 0)
+		om_fatal("fork: %s", strerror(errno));
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "omamori: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (out && out->len + (size_t) n <= REV_OUTPUT_MAX)
+			om_buf_append(out, chunk, (size_t) n);
+		else if (out == NULL)
+			fwrite(chunk, 1, (size_t) n, stdout);
+	}
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return (-1);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* postfix_argv - "CMD [-c DIR] ARGS..." */
+static void
+postfix_argv(const om_conf *conf, const char *cmd, char **argv, const char *a1, const char *a2, const char *a3)
+{
+	int     i = 0;
+
+	argv[i++] = (char *) cmd;
+	if (conf->conf_review_postfix_dir) {
+		argv[i++] = (char *) "-c";
+		argv[i++] = conf->conf_review_postfix_dir;
+	}
+	if (a1)
+		argv[i++] = (char *) a1;
+	if (a2)
+		argv[i++] = (char *) a2;
+	if (a3)
+		argv[i++] = (char *) a3;
+	argv[i] = NULL;
+}
+
+/* held_by_record - attach decision lines by queue id (last one wins) */
+static int
+held_by_record(JsonObject *rec, const char *line, void *ctx)
+{
+	review *r = ctx;
+	const char *type = om_cmd_str(rec, "type");
+	const char *qid = om_cmd_str(rec, "queue_id");
+
+	if (type == NULL || strcmp(type, "decision") != 0 || qid == NULL)
+		return (0);
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].qid, qid) == 0) {
+			free(r->v[i].record);
+			r->v[i].record = xstrdup(line);
+		}
+	return (0);
+}
+
+/* cmp_held - oldest first */
+static int
+cmp_held(const void *a, const void *b)
+{
+	const held *x = a, *y = b;
+
+	return (x->arrival < y->arrival ? -1 : x->arrival > y->arrival);
+}
+
+/* load_held - the hold queue joined with the audit log */
+static int
+load_held(const om_conf *conf, review *r)
+{
+	char   *argv[REV_ARGS];
+	om_buf  out;
+	char   *line, *save = NULL;
+	char  **files;
+	size_t  nf;
+	int     st;
+
+	memset(r, 0, sizeof(*r));
+	postfix_argv(conf, conf->conf_review_postqueue, argv, "-j", NULL, NULL);
+	om_buf_init(&out, 0);
+	if ((st = run_cmd(argv, &out)) != 0) {
+		fprintf(stderr, "omamori: %s -j exited %d\n", argv[0], st);
+		om_buf_free(&out);
+		return (-1);
+	}
+	for (line = strtok_r(out.data ? out.data : (char *) "", "\n", &save); line && r->n < REV_HELD_MAX;
+	     line = strtok_r(NULL, "\n", &save)) {
+		JsonParser *jp = json_parser_new();
+		JsonNode *root;
+		JsonObject *o;
+		JsonArray *rc;
+		const char *q;
+
+		if (!json_parser_load_from_data(jp, line, -1, NULL) || (root = json_parser_get_root(jp)) == NULL
+		    || !JSON_NODE_HOLDS_OBJECT(root)) {
+			g_object_unref(jp);
+			continue;
+		}
+		o = json_node_get_object(root);
+		q = om_cmd_str(o, "queue_name");
+		if (q == NULL || strcmp(q, "hold") != 0 || om_cmd_str(o, "queue_id") == NULL) {
+			g_object_unref(jp);
+			continue;
+		}
+		r->v = realloc(r->v, (r->n + 1) * sizeof(held));
+		if (r->v == NULL)
+			om_fatal("out of memory");
+		memset(r->v + r->n, 0, sizeof(held));
+		r->v[r->n].qid = xstrdup(om_cmd_str(o, "queue_id"));
+		r->v[r->n].sender = xstrdup(om_cmd_str(o, "sender"));
+		r->v[r->n].arrival = json_object_has_member(o, "arrival_time") ? json_object_get_int_member(o, "arrival_time") : 0;
+		r->v[r->n].size = json_object_has_member(o, "message_size") ? json_object_get_int_member(o, "message_size") : 0;
+		rc = json_object_has_member(o, "recipients") ? json_object_get_array_member(o, "recipients") : NULL;
+		r->v[r->n].nrcpt = rc ? json_array_get_length(rc) : 0;
+		r->v[r->n].rcpt = xstrdup(r->v[r->n].nrcpt ?
+		     om_cmd_str(json_array_get_object_element(rc, 0), "address") : "");
+		r->n++;
+		g_object_unref(jp);
+	}
+	om_buf_free(&out);
+	files = om_cmd_log_files(conf, &nf);
+	if (nf)
+		(void) om_cmd_log_each(files, nf, held_by_record, r);
+	om_cmd_free_files(files, nf);
+	if (r->n)
+		qsort(r->v, r->n, sizeof(held), cmp_held);
+	return (0);
+}
+
+/* free_held - release the list */
+static void
+free_held(review *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].qid);
+		free(r->v[i].sender);
+		free(r->v[i].rcpt);
+		free(r->v[i].record);
+	}
+	free(r->v);
+}
+
+/* with_record - parse a held message's decision, call fn */
+static JsonParser *
+record_parse(const held *h, JsonObject **o)
+{
+	JsonParser *jp;
+	JsonNode *root;
+
+	*o = NULL;
+	if (h->record == NULL)
+		return (NULL);
+	jp = json_parser_new();
+	if (json_parser_load_from_data(jp, h->record, -1, NULL) && (root = json_parser_get_root(jp)) != NULL
+	    && JSON_NODE_HOLDS_OBJECT(root))
+		*o = json_node_get_object(root);
+	return (jp);
+}
+
+/* why_words - categories of a decision in plain words */
+static void
+why_words(JsonObject *o, om_buf *b, int english)
+{
+	JsonArray *f = o && json_object_has_member(o, "findings") ? json_object_get_array_member(o, "findings") : NULL;
+	unsigned n = f ? json_array_get_length(f) : 0;
+
+	for (unsigned i = 0; i < n && i < 100; i++) {
+		const char *cat = om_cmd_str(json_array_get_object_element(f, i), "category");
+		const om_category *c = om_category_get(cat ? cat : "");
+
+		if (i)
+			om_buf_puts(b, ", ");
+		om_buf_puts(b, c ? (english ? c->en : c->ja) : cat ? cat : "?");
+	}
+	if (o == NULL)
+		om_buf_puts(b, english ? "(no audit record)" : "（監査記録なし）");
+	else if (n == 0)
+		om_buf_puts(b, english ? "(no findings: held by the MTA)" : "（検出なし：MTA による保留）");
+}
+
+/* has_finding - does the decision name this rule or category */
+static int
+has_finding(JsonObject *o, const char *field, const char *want)
+{
+	JsonArray *f = o && json_object_has_member(o, "findings") ? json_object_get_array_member(o, "findings") : NULL;
+	unsigned n = f ? json_array_get_length(f) : 0;
+
+	for (unsigned i = 0; i < n && i < 10000; i++) {
+		const char *v = om_cmd_str(json_array_get_object_element(f, i), field);
+
+		if (v && strcmp(v, want) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* fmt_age - "3d 4h", "25m" */
+static void
+fmt_age(long long s, char *out, size_t len)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 86400)
+		snprintf(out, len, "%lldd %lldh", s / 86400, s % 86400 / 3600);
+	else if (s >= 3600)
+		snprintf(out, len, "%lldh %lldm", s / 3600, s % 3600 / 60);
+	else
+		snprintf(out, len, "%lldm", s / 60);
+}
+
+/* rev_list - omamori review list */
+static int
+rev_list(const om_conf *conf, int json)
+{
+	unsigned long old_age = 86400;
+	time_t  now = time(NULL);
+	review  r;
+
+	if (om_audit_parse_duration(conf->conf_review_old_age, &old_age) < 0) {
+		fprintf(stderr, "omamori: review_old_age: \"%s\" is not a duration (1d, 12h)\n", conf->conf_review_old_age);
+		return (2);
+	}
+	if (load_held(conf, &r) < 0)
+		return (2);
+	if (json)
+		printf("[");
+	else
+		printf("   %-12s %-9s %-16s %-30s %-30s %9s  %s\n", "queue id", "age", "arrived", "from", "to", "size",
+		       "理由 / why");
+	for (size_t i = 0; i < r.n; i++) {
+		held   *h = r.v + i;
+		JsonObject *o;
+		JsonParser *jp = record_parse(h, &o);
+		char    age[32], when[32];
+		time_t  at = (time_t) h->arrival;
+		struct tm tm;
+		om_buf  ja, en;
+
+		fmt_age((long long) (now - at), age, sizeof(age));
+		localtime_r(&at, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		om_buf_init(&ja, 0);
+		om_buf_init(&en, 0);
+		why_words(o, &ja, 0);
+		why_words(o, &en, 1);
+		if (json) {
+			om_buf  j;
+
+			om_buf_init(&j, 0);
+			om_buf_puts(&j, i ? ",\n{\"queue_id\":" : "\n{\"queue_id\":");
+			om_json_str(&j, h->qid);
+			om_buf_printf(&j, ",\"arrival_time\":%lld,\"age_seconds\":%lld,\"overdue\":%s,\"size\":%lld,\"sender\":",
+				      h->arrival, (long long) (now - at), (unsigned long) (now - at) > old_age ? "true" : "false", h->size);
+			om_json_str(&j, h->sender);
+			om_buf_puts(&j, ",\"recipient\":");
+			om_json_str(&j, h->rcpt);
+			om_buf_printf(&j, ",\"recipients\":%u,\"record\":", h->nrcpt);
+			om_json_str(&j, o ? om_cmd_str(o, "id") : NULL);
+			om_buf_puts(&j, ",\"why_ja\":");
+			om_json_str(&j, ja.data);
+			om_buf_puts(&j, ",\"why_en\":");
+			om_json_str(&j, en.data);
+			om_buf_puts(&j, "}");
+			fputs(j.data, stdout);
+			om_buf_free(&j);
+		} else {
+			printf("%s  %-12s %-9s %-16s %-30s %-30s%s %9lld  %s / %s\n",
+			       (unsigned long) (now - at) > old_age ? "!" : " ", h->qid, age, when, h->sender,
+			       h->rcpt, h->nrcpt > 1 ? "+" : " ", h->size, ja.data, en.data);
+		}
+		om_buf_free(&ja);
+		om_buf_free(&en);
+		if (jp)
+			g_object_unref(jp);
+	}
+	if (json)
+		printf("%s]\n", r.n ? "\n" : "");
+	else
+		printf("%zu held message(s); \"!\" = held longer than %s\n", r.n, conf->conf_review_old_age);
+	free_held(&r);
+	return (0);
+}
+
+/* open_audit - the audit log, or exit 2: no unrecorded actions */
+static om_audit *
+open_audit(const om_conf *conf)
+{
+	om_audit *a = om_audit_open(conf);
+
+	if (a == NULL) {
+		fprintf(stderr, "omamori: audit log: %s (nothing was done)\n", om_audit_error());
+		exit(2);
+	}
+	return (a);
+}
+
+/* rev_show - omamori review show [--reveal] QID */
+static int
+rev_show(const om_conf *conf, const char *qid, int reveal)
+{
+	review  r;
+	held   *h = NULL;
+	JsonObject *o = NULL;
+	JsonParser *jp = NULL;
+	int     rc = 0;
+
+	if (load_held(conf, &r) < 0)
+		return (2);
+	for (size_t i = 0; i < r.n; i++)
+		if (strcmp(r.v[i].qid, qid) == 0)
+			h = r.v + i;
+	if (h == NULL) {
+		fprintf(stderr, "omamori: %s is not in the hold queue\n", qid);
+		free_held(&r);
+		return (1);
+	}
+	printf("%-12s %s\n%-12s %s\n%-12s %s%s\n%-12s %lld bytes\n", "queue id", h->qid, "from", h->sender, "to", h->rcpt,
+	       h->nrcpt > 1 ? " (and more)" : "", "size", h->size);
+	jp = record_parse(h, &o);
+	if (o) {
+		JsonArray *f = json_object_has_member(o, "findings") ? json_object_get_array_member(o, "findings") : NULL;
+		JsonArray *at = json_object_has_member(o, "attachments") ? json_object_get_array_member(o, "attachments") : NULL;
+
+		printf("%-12s %s\n%-12s %s\n%-12s %s\n", "record", om_cmd_str(o, "id") ? om_cmd_str(o, "id") : "-",
+		       "decided", om_cmd_str(o, "time") ? om_cmd_str(o, "time") : "-",
+		       "action", om_cmd_str(o, "action") ? om_cmd_str(o, "action") : "-");
+		for (unsigned i = 0; f && i < json_array_get_length(f) && i < 1000; i++) {
+			JsonObject *x = json_array_get_object_element(f, i);
+			const om_category *c = om_category_get(om_cmd_str(x, "category") ? om_cmd_str(x, "category") : "");
+
+			printf("%-12s %s / %s (%s, %s, %ld item(s)%s%s)\n", i ? "" : "why",
+			       c ? c->ja : om_cmd_str(x, "category"), c ? c->en : "",
+			       om_cmd_str(x, "rule") ? om_cmd_str(x, "rule") : "?",
+			       om_cmd_str(x, "where") ? om_cmd_str(x, "where") : "?",
+			       (long) json_object_get_int_member(x, "count"),
+			       om_cmd_str(x, "sample") ? ", e.g. " : "", om_cmd_str(x, "sample") ? om_cmd_str(x, "sample") : "");
+		}
+		for (unsigned i = 0; at && i < json_array_get_length(at) && i < 1000; i++) {
+			JsonObject *x = json_array_get_object_element(at, i);
+
+			printf("%-12s %s (%s, %ld bytes, encrypted: %s)\n", i ? "" : "attachments",
+			       om_cmd_str(x, "name") ? om_cmd_str(x, "name") : "(no name)",
+			       om_cmd_str(x, "type") ? om_cmd_str(x, "type") : "?",
+			       (long) json_object_get_int_member(x, "size"),
+			       om_cmd_str(x, "encrypted") ? om_cmd_str(x, "encrypted") : "?");
+		}
+	} else
+		printf("%-12s（監査記録なし / no audit record for this queue id）\n", "record");
+	if (reveal) {
+		om_audit *a = open_audit(conf);
+		char   *argv[REV_ARGS], *postcat, *slash;
+
+		if (om_audit_event(a, "reveal", "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
+				   "by", om_cmd_user(), NULL) < 0) {
+			fprintf(stderr, "omamori: audit log: %s (not revealed)\n", om_audit_error());
+			om_audit_close(a);
+			rc = 2;
+			goto out;
+		}
+		om_audit_close(a);
+		slash = strrchr(conf->conf_review_postsuper, '/');
+		if (slash) {
+			if (asprintf(&postcat, "%.*s/postcat", (int) (slash - conf->conf_review_postsuper), conf->conf_review_postsuper) < 0)
+				om_fatal("out of memory");
+		} else
+			postcat = xstrdup("postcat");
+		postfix_argv(conf, postcat, argv, "-bh", "-q", h->qid);
+		printf("---- message (this reading is recorded in the audit log) ----\n");
+		fflush(stdout);
+		if (run_cmd(argv, NULL) != 0)
+			rc = 1;
+		free(postcat);
+	} else
+		printf("(personal data masked; --reveal shows the message and records that you read it)\n");
+out:
+	if (jp)
+		g_object_unref(jp);
+	free_held(&r);
+	return (rc);
+}
+
+/* ask_reason - the reason from the terminal */
+static char *
+ask_reason(const char *verb)
+{
+	char    buf[512];
+
+	if (!isatty(0)) {
+		fprintf(stderr, "omamori: give the reason to %s with --reason\n", verb);
+		return (NULL);
+	}
+	fprintf(stderr, "理由 / reason to %s: ", verb);
+	if (fgets(buf, sizeof(buf), stdin) == NULL)
+		return (NULL);
+	buf[strcspn(buf, "\r\n")] = 0;
+	return (*buf ? xstrdup(buf) : NULL);
+}
+
+/* rev_act - release or discard */
+static int
+rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule,
+	const char *category, const char *reason_opt, int dry_run)
+{
+	const char *verb = discard ? "discard" : "release";
+	char   *reason = NULL;
+	om_audit *a = NULL;
+	review  r;
+	int     acted = 0, failed = 0;
+
+	if ((nids > 0) + (rule != NULL) + (category != NULL) != 1)
+		rev_usage();
+	if (load_held(conf, &r) < 0)
+		return (2);
+	if (!dry_run) {
+		reason = reason_opt ? xstrdup(reason_opt) : ask_reason(verb);
+		if (reason == NULL) {
+			free_held(&r);
+			fprintf(stderr, "omamori: no reason given; nothing was done\n");
+			return (2);
+		}
+		a = open_audit(conf);
+	}
+	for (int k = 0; k < nids; k++) {
+		size_t  i;
+
+		for (i = 0; i < r.n && strcmp(r.v[i].qid, ids[k]) != 0; i++)
+			continue;
+		if (i == r.n) {
+			fprintf(stderr, "omamori: %s is not in the hold queue\n", ids[k]);
+			failed++;
+		}
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		held   *h = r.v + i;
+		JsonObject *o;
+		JsonParser *jp = record_parse(h, &o);
+		char   *argv[REV_ARGS];
+		int     want = 0, st;
+
+		for (int k = 0; k < nids; k++)
+			want |= strcmp(ids[k], h->qid) == 0;
+		if (rule)
+			want = has_finding(o, "rule", rule);
+		if (category)
+			want = has_finding(o, "category", category);
+		if (!want) {
+			if (jp)
+				g_object_unref(jp);
+			continue;
+		}
+		if (dry_run) {
+			om_buf  ja;
+
+			om_buf_init(&ja, 0);
+			why_words(o, &ja, 1);
+			printf("would %s %s from %s to %s (%s)\n", verb, h->qid, h->sender, h->rcpt, ja.data);
+			om_buf_free(&ja);
+			acted++;
+			if (jp)
+				g_object_unref(jp);
+			continue;
+		}
+		/* Record first: an action the log cannot hold is not taken. */
+		if (om_audit_event(a, verb, "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
+				   "by", om_cmd_user(), "reason", reason,
+				   "selected_by", rule ? "rule" : category ? "category" : "queue_id",
+				   "selector", rule ? rule : category ? category : h->qid, NULL) < 0) {
+			fprintf(stderr, "omamori: audit log: %s (%s: nothing done)\n", om_audit_error(), h->qid);
+			if (jp)
+				g_object_unref(jp);
+			failed++;
+			break;
+		}
+		if (discard)
+			postfix_argv(conf, conf->conf_review_postsuper, argv, "-d", h->qid, "hold");
+		else
+			postfix_argv(conf, conf->conf_review_postsuper, argv, "-H", h->qid, NULL);
+		if ((st = run_cmd(argv, NULL)) != 0) {
+			fprintf(stderr, "omamori: %s exited %d for %s\n", argv[0], st, h->qid);
+			(void) om_audit_event(a, "review_error", "queue_id", h->qid, "action", verb, "by", om_cmd_user(), NULL);
+			failed++;
+		} else {
+			printf("%s %s\n", discard ? "discarded" : "released", h->qid);
+			acted++;
+		}
+		if (jp)
+			g_object_unref(jp);
+	}
+	if (dry_run)
+		printf("%d message(s) would be %s (dry run: nothing done)\n", acted, discard ? "discarded" : "released");
+	om_audit_close(a);
+	free(reason);
+	free_held(&r);
+	return (failed ? 1 : acted ? 0 : 1);
+}
+
+/* om_cmd_review - omamori review ... */
+int
+om_cmd_review(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"json", no_argument, NULL, 'j'},
+		{"reveal", no_argument, NULL, 'R'},
+		{"reason", required_argument, NULL, 'r'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"rule", required_argument, NULL, 'u'},
+		{"category", required_argument, NULL, 'C'},
+		{NULL, 0, NULL, 0}
+	};
+	const char *config = NULL, *reason = NULL, *rule = NULL, *category = NULL, *sub;
+	int     c, json = 0, reveal = 0, dry = 0, rc;
+	om_conf *conf;
+
+	if (argc < 2)
+		rev_usage();
+	sub = argv[1];
+	argc--, argv++;
+	while ((c = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'R':
+			reveal = 1;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		case 'n':
+			dry = 1;
+			break;
+		case 'u':
+			rule = optarg;
+			break;
+		case 'C':
+			category = optarg;
+			break;
+		default:
+			rev_usage();
+		}
+	}
+	conf = om_cli_load_conf(config);
+	if (strcmp(sub, "list") == 0 && optind == argc)
+		rc = rev_list(conf, json);
+	else if (strcmp(sub, "show") == 0 && optind == argc - 1)
+		rc = rev_show(conf, argv[optind], reveal);
+	else if (strcmp(sub, "release") == 0 || strcmp(sub, "discard") == 0)
+		rc = rev_act(conf, strcmp(sub, "discard") == 0, argv + optind, argc - optind, rule, category, reason, dry);
+	else {
+		om_conf_unref(conf);
+		rev_usage();
+	}
+	om_conf_unref(conf);
+	return (rc);
+}
