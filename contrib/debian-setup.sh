@@ -21,5 +21,5 @@ apt-get install -y -q --no-install-recommends \
 	libmilter-dev libjson-glib-dev zlib1g-dev \
 	python3 postfix miltertest swaks \
 	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates \
-	xz-utils bzip2 gcab xorriso
+	xz-utils bzip2 gcab xorriso chromium fonts-ipafont-gothic
 echo "debian-setup.sh: done"
