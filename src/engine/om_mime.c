@@ -488,6 +488,7 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 		raw += skip;
 		len -= skip;
 	}
+	parse_len = len;
 
 	if (len > conf->conf_message_size_limit) {
 		msg->limits |= OM_LIMIT_SIZE;
