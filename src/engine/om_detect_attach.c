@@ -201,8 +201,14 @@ magic_is_shortcut(const om_part *p)
 static int
 type_mismatch(const char *ext, const char *magic)
 {
+	/*
+	 * Conservative: text (mostly a broken transfer encoding in real
+	 * mail), binhex and images (inert content) are never a mismatch.
+	 */
 	if (magic == NULL || strcmp(magic, "application/octet-stream") == 0
-	    || strcmp(magic, "application/x-empty") == 0 || strcmp(magic, "inode/x-empty") == 0)
+	    || strcmp(magic, "application/x-empty") == 0 || strcmp(magic, "inode/x-empty") == 0
+	    || strncmp(magic, "text/", 5) == 0 || strncmp(magic, "image/", 6) == 0
+	    || strcmp(magic, "application/mac-binhex40") == 0)
 		return (0);
 	for (size_t i = 0; i < sizeof(type_table) / sizeof(type_table[0]); i++) {
 		if (strcmp(type_table[i].ext, ext) != 0)
