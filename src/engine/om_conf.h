@@ -75,6 +75,11 @@ typedef struct om_conf {
 	size_t	conf_mime_depth_limit;
 	size_t	conf_mime_part_limit;
 	size_t	conf_text_size_limit;
+	size_t	conf_archive_depth_limit;	/* archives inside archives */
+	size_t	conf_archive_member_limit;	/* members per message */
+	size_t	conf_archive_expanded_limit;	/* bytes expanded per message */
+	size_t	conf_archive_ratio_limit;	/* expanded / packed */
+	size_t	conf_attach_time_limit;		/* seconds per message */
 
 	/* Policy. */
 	om_policy conf_policy[OM_DIR_COUNT];

@@ -25,6 +25,8 @@ static const struct {
 	om_detector_fn fn;
 } detectors[] = {
 	{"limits", om_detect_limits},
+	{"attach", om_detect_attach},
+	{"attach_pii", om_detect_attach_pii},
 };
 
 /* om_engine_global_init - once per process, before threads */

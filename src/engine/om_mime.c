@@ -25,6 +25,7 @@
 
 #include <gmime/gmime.h>
 
+#include "om_attach.h"
 #include "om_buf.h"
 #include "om_charset.h"
 #include "om_html.h"
@@ -523,6 +524,7 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
+	om_attach_expand(conf, msg);
 	g_object_unref(gm);
 	g_mime_parser_options_free(cx.opts);
 	return (msg);

@@ -43,6 +43,19 @@
 #define OM_PART_LOSSY		(1u << 6)	/* undecodable bytes replaced */
 #define OM_PART_TRUNCATED	(1u << 7)	/* text cut at text_size_limit */
 #define OM_PART_MESSAGE		(1u << 8)	/* message/rfc822 container */
+#define OM_PART_MEMBER		(1u << 9)	/* a member of an archive part */
+#define OM_PART_ARCHIVE		(1u << 10)	/* an archive we looked into */
+#define OM_PART_ENCRYPTED	(1u << 11)	/* content needs a key */
+#define OM_PART_ENC_WEAK	(1u << 12)	/* ... and the cipher is weak */
+#define OM_PART_DOCUMENT	(1u << 13)	/* text extracted from it */
+
+/* om_part.unscannable: why an attachment could not be read in full. */
+#define OM_UNSCAN_DEPTH		(1u << 0)	/* archive_depth_limit */
+#define OM_UNSCAN_MEMBERS	(1u << 1)	/* archive_member_limit */
+#define OM_UNSCAN_BYTES		(1u << 2)	/* archive_expanded_limit */
+#define OM_UNSCAN_RATIO		(1u << 3)	/* archive_ratio_limit */
+#define OM_UNSCAN_TIME		(1u << 4)	/* attach_time_limit */
+#define OM_UNSCAN_CORRUPT	(1u << 5)	/* damaged or unreadable */
 
 typedef struct om_addr {
 	const char *name;		/* display name, decoded, or NULL */
@@ -78,6 +91,10 @@ typedef struct om_part {
 	const char *magic_type;		/* libmagic MIME type of leaves */
 	const unsigned char *data;	/* decoded content of leaves */
 	size_t	size;
+	/* Attachments (om_attach.h): */
+	const char *path;		/* "outer.zip/inner.csv", or NULL */
+	const char *enc_kind;		/* "zip.aes", "pdf.user", ... or NULL */
+	unsigned unscannable;		/* OM_UNSCAN_* bits */
 } om_part;
 
 typedef struct om_text {

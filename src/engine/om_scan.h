@@ -51,5 +51,7 @@ int	om_scan_direction(om_scan *scan, const om_envelope *env);
 
 /* The built-in detectors (one file each). */
 int	om_detect_limits(om_scan *scan);
+int	om_detect_attach(om_scan *scan);
+int	om_detect_attach_pii(om_scan *scan);
 
 #endif

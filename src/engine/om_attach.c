@@ -1,0 +1,423 @@
+/*++
+ * NAME
+ *	om_attach 3
+ * SUMMARY
+ *	attachments and archive members into the message model
+ * DESCRIPTION
+ *	See om_attach.h. libarchive reads each archive from the part's
+ *	bytes in memory; members are read in bounded chunks against the
+ *	message's expansion budget, so a member that expands to gigabytes
+ *	costs at most the budget in memory and stops with a limit bit.
+ *--*/
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "om_attach.h"
+#include "om_buf.h"
+#include "om_charset.h"
+#include "om_encrypt.h"
+#include "om_extract.h"
+#include "om_magic.h"
+#include "om_norm.h"
+
+#define CHUNK		65536
+#define RATIO_FLOOR	((size_t) 1 << 20)	/* ratio is judged past 1 MB */
+
+typedef struct attach_ctx {
+	const om_conf *conf;
+	om_msg *msg;
+	om_pool *pool;
+	size_t	parts_cap, texts_cap;
+	size_t	members;		/* members seen in the whole message */
+	size_t	expanded;		/* bytes expanded in the whole message */
+	struct timespec start;
+	int	stop;			/* a message-wide limit was hit */
+	unsigned stop_bit;
+} attach_ctx;
+
+/* grow - make room for one more element in a pool-backed array */
+static void *
+grow(om_pool *pool, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void   *nv;
+
+	if (n < *cap)
+		return (v);
+	*cap = (*cap > n ? *cap : n) * 2 + 8;
+	nv = om_pool_alloc(pool, *cap * elem);
+	if (n)
+		memcpy(nv, v, n * elem);
+	return (nv);
+}
+
+/* elapsed_over - attach_time_limit reached? */
+static int
+elapsed_over(attach_ctx *cx)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((size_t) (now.tv_sec - cx->start.tv_sec) >= cx->conf->conf_attach_time_limit);
+}
+
+/* add_text - normalised text of an attachment */
+static void
+add_text(attach_ctx *cx, const char *where, const char *utf8, size_t len, int part)
+{
+	om_msg *msg = cx->msg;
+	om_buf  norm;
+	om_text *t;
+
+	if (len == 0)
+		return;
+	om_buf_init(&norm, cx->conf->conf_text_size_limit);
+	if (om_norm_text(utf8, len, &norm) < 0) {
+		msg->limits |= OM_LIMIT_TEXT;
+		msg->parts[part].flags |= OM_PART_TRUNCATED;
+	}
+	msg->texts = grow(cx->pool, msg->texts, msg->ntexts, &cx->texts_cap, sizeof(om_text));
+	t = msg->texts + msg->ntexts++;
+	t->scope = OM_SCOPE_ATTACHMENT;
+	t->where = where;
+	t->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
+	t->len = norm.len;
+	t->part = part;
+	om_buf_free(&norm);
+}
+
+/* archive_kind - 1 archive, 2 compressed single file, 0 neither */
+static int
+archive_kind(const unsigned char *d, size_t n)
+{
+	if (n >= 4 && (memcmp(d, "PK\3\4", 4) == 0 || memcmp(d, "PK\5\6", 4) == 0))
+		return (1);
+	if (n >= 6 && memcmp(d, "7z\xbc\xaf\x27\x1c", 6) == 0)
+		return (1);
+	if (n >= 7 && memcmp(d, "Rar!\x1a\x07", 6) == 0)
+		return (1);
+	if (n >= 4 && memcmp(d, "MSCF", 4) == 0)
+		return (1);
+	if (n >= 262 && memcmp(d + 257, "ustar", 5) == 0)
+		return (1);
+	if (n >= 0x8006 && memcmp(d + 0x8001, "CD001", 5) == 0)
+		return (1);
+	if (n >= 7 && d[2] == '-' && d[3] == 'l' && d[4] == 'h' && d[6] == '-')
+		return (1);
+	if (n >= 3 && ((d[0] == 0x1f && d[1] == 0x8b) || memcmp(d, "BZh", 3) == 0))
+		return (2);
+	if (n >= 6 && memcmp(d, "\xfd" "7zXZ\0", 6) == 0)
+		return (2);
+	if (n >= 4 && memcmp(d, "\x28\xb5\x2f\xfd", 4) == 0)
+		return (2);
+	return (0);
+}
+
+/* member_name - UTF-8 form of an entry's path */
+static const char *
+member_name(attach_ctx *cx, struct archive_entry *e)
+{
+	const char *raw = archive_entry_pathname_utf8(e);
+	om_buf  u;
+	const char *used, *res;
+
+	if (raw == NULL && (raw = archive_entry_pathname(e)) == NULL)
+		return ("?");
+	if (om_utf8_valid(raw, strlen(raw)))
+		return (om_pool_strdup(cx->pool, raw));
+	om_buf_init(&u, 4096);
+	(void) om_charset_decode(raw, strlen(raw), NULL, &u, &used);
+	res = om_pool_strdup(cx->pool, u.data ? u.data : "?");
+	om_buf_free(&u);
+	return (res);
+}
+
+static void look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done);
+
+/* new_member - append a member part under parent */
+static int
+new_member(attach_ctx *cx, int parent, const char *name)
+{
+	om_msg *msg = cx->msg;
+	om_part *p;
+	const char *base;
+	int     idx;
+
+	msg->parts = grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	idx = (int) msg->nparts++;
+	p = msg->parts + idx;
+	memset(p, 0, sizeof(*p));
+	p->index = idx;
+	p->parent = parent;
+	p->depth = msg->parts[parent].depth + 1;
+	p->flags = OM_PART_MEMBER;
+	p->content_type = "application/octet-stream";
+	base = strrchr(name, '/');
+	p->filename = base && base[1] ? base + 1 : name;
+	p->path = om_pool_printf(cx->pool, "%s/%s", msg->parts[parent].path, name);
+	return (idx);
+}
+
+/* read_member - the member's bytes within the budget; 0 ok, -1 stop */
+static int
+read_member(attach_ctx *cx, struct archive *a, int aidx, size_t packed, size_t *from_archive,
+	    om_buf *buf, int *err)
+{
+	char    chunk[CHUNK];
+	ssize_t got;
+	om_part *ap;
+
+	*err = 0;
+	for (;;) {
+		got = archive_read_data(a, chunk, sizeof(chunk));
+		if (got == 0)
+			return (0);
+		ap = cx->msg->parts + aidx;
+		if (got < 0) {
+			*err = 1;
+			return (0);
+		}
+		cx->expanded += (size_t) got;
+		*from_archive += (size_t) got;
+		if (cx->expanded > cx->conf->conf_archive_expanded_limit
+		    || om_buf_append(buf, chunk, (size_t) got) < 0) {
+			ap->unscannable |= OM_UNSCAN_BYTES;
+			cx->stop = 1;
+			cx->stop_bit = OM_UNSCAN_BYTES;
+			return (-1);
+		}
+		if (*from_archive > RATIO_FLOOR && packed
+		    && *from_archive / packed > cx->conf->conf_archive_ratio_limit) {
+			ap->unscannable |= OM_UNSCAN_RATIO;
+			return (-1);
+		}
+		if (elapsed_over(cx)) {
+			ap->unscannable |= OM_UNSCAN_TIME;
+			cx->stop = 1;
+			cx->stop_bit = OM_UNSCAN_TIME;
+			return (-1);
+		}
+	}
+}
+
+/* open_archive - libarchive reader over memory; raw: single compressed file */
+static struct archive *
+open_archive(const unsigned char *d, size_t n, int raw)
+{
+	struct archive *a = archive_read_new();
+
+	archive_read_support_filter_all(a);
+	if (raw)
+		archive_read_support_format_raw(a);
+	else
+		archive_read_support_format_all(a);
+	if (archive_read_open_memory(a, d, n) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return (NULL);
+	}
+	return (a);
+}
+
+/* expand_archive - members of the archive in part aidx */
+static void
+expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
+{
+	const unsigned char *d = cx->msg->parts[aidx].data;
+	size_t  n = cx->msg->parts[aidx].size, from_archive = 0;
+	struct archive *a;
+	struct archive_entry *e;
+	int     raw = 0, nent = 0, r;
+
+	if ((size_t) depth > cx->conf->conf_archive_depth_limit) {
+		cx->msg->parts[aidx].unscannable |= OM_UNSCAN_DEPTH;
+		return;
+	}
+	if ((a = open_archive(d, n, 0)) == NULL) {
+		if (kind != 2 || (a = open_archive(d, n, 1)) == NULL) {
+			cx->msg->parts[aidx].unscannable |= OM_UNSCAN_CORRUPT;
+			return;
+		}
+		raw = 1;
+	}
+	cx->msg->parts[aidx].flags |= OM_PART_ARCHIVE;
+	for (;;) {
+		const char *name;
+		int     midx, err = 0;
+		om_buf  buf;
+		om_part *mp;
+
+		if (cx->stop)
+			break;
+		r = archive_read_next_header(a, &e);
+		if (r == ARCHIVE_EOF && !(kind == 2 && !raw && nent == 0))
+			break;
+		if (r < ARCHIVE_WARN || r == ARCHIVE_EOF) {
+			if (kind == 2 && !raw && nent == 0) {
+				/* Not a tar inside: a compressed single file. */
+				archive_read_free(a);
+				if ((a = open_archive(d, n, 1)) == NULL)
+					break;
+				raw = 1;
+				continue;
+			}
+			if (archive_read_has_encrypted_entries(a) > 0) {
+				cx->msg->parts[aidx].flags |= OM_PART_ENCRYPTED;
+				cx->msg->parts[aidx].enc_kind = "archive.headers";
+			} else
+				cx->msg->parts[aidx].unscannable |= OM_UNSCAN_CORRUPT;
+			break;
+		}
+		nent++;
+		if (archive_entry_filetype(e) == AE_IFDIR)
+			continue;
+		if (++cx->members > cx->conf->conf_archive_member_limit) {
+			cx->msg->parts[aidx].unscannable |= OM_UNSCAN_MEMBERS;
+			cx->stop = 1;
+			cx->stop_bit = OM_UNSCAN_MEMBERS;
+			break;
+		}
+		if (elapsed_over(cx)) {
+			cx->msg->parts[aidx].unscannable |= OM_UNSCAN_TIME;
+			cx->stop = 1;
+			cx->stop_bit = OM_UNSCAN_TIME;
+			break;
+		}
+		if (raw) {
+			const char *pn = cx->msg->parts[aidx].filename;
+			const char *dot = pn ? strrchr(pn, '.') : NULL;
+
+			name = pn ? (dot && dot != pn ? om_pool_strndup(cx->pool, pn, (size_t) (dot - pn)) : pn) : "data";
+		} else
+			name = member_name(cx, e);
+		midx = new_member(cx, aidx, name);
+		mp = cx->msg->parts + midx;
+		if (archive_entry_is_data_encrypted(e) > 0) {
+			const char *k = "archive.member";
+			int     st = OM_ENC_YES;
+
+			if (n >= 4 && memcmp(d, "PK", 2) == 0) {
+				int     zs = om_encrypt_zip_member(d, n, archive_entry_pathname(e), &k);
+
+				st = zs == OM_ENC_WEAK ? OM_ENC_WEAK : OM_ENC_YES;
+				if (zs < 0)
+					k = "zip.encrypted";
+			} else if (memcmp(d, "7z", 2) == 0)
+				k = "7z.member";
+			else if (memcmp(d, "Rar!", 4) == 0)
+				k = "rar.member";
+			mp->flags |= OM_PART_ENCRYPTED | (st == OM_ENC_WEAK ? OM_PART_ENC_WEAK : 0);
+			mp->enc_kind = k;
+			mp->data = (const unsigned char *) "";
+			continue;
+		}
+		om_buf_init(&buf, 0);
+		r = read_member(cx, a, aidx, n, &from_archive, &buf, &err);
+		mp = cx->msg->parts + midx;
+		mp->data = om_pool_memdup(cx->pool, buf.data ? buf.data : "", buf.len);
+		mp->size = buf.len;
+		om_buf_free(&buf);
+		mp->magic_type = om_magic_type(cx->pool, mp->data, mp->size > CHUNK ? CHUNK : mp->size);
+		if (err) {
+			const char *es = archive_error_string(a);
+
+			if (es && (strcasestr(es, "encrypt") || strcasestr(es, "passphrase") || strcasestr(es, "password"))) {
+				mp->flags |= OM_PART_ENCRYPTED;
+				mp->enc_kind = "archive.member";
+			} else
+				cx->msg->parts[aidx].unscannable |= OM_UNSCAN_CORRUPT;
+			break;
+		}
+		if (r < 0)
+			break;
+		look_inside(cx, midx, depth + 1, 0);
+	}
+	archive_read_free(a);
+}
+
+/* look_inside - encryption state, text and members of one file */
+static void
+look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
+{
+	om_part *p = cx->msg->parts + idx;
+	const char *kind = NULL;
+	int     st, ak;
+	om_buf  text;
+
+	if (p->data == NULL || p->size == 0)
+		return;
+	st = om_encrypt_blob(p->data, p->size, &kind);
+	if (st != OM_ENC_NO) {
+		p->flags |= OM_PART_ENCRYPTED | (st == OM_ENC_WEAK ? OM_PART_ENC_WEAK : 0);
+		p->enc_kind = kind;
+		return;
+	}
+	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+		return;
+	if (!mime_text_done) {
+		int     r;
+
+		om_buf_init(&text, cx->conf->conf_text_size_limit);
+		r = om_extract_text(p->data, p->size, p->filename, p->magic_type, &text, &kind);
+		p = cx->msg->parts + idx;
+		if (r > 0) {
+			p->flags |= OM_PART_DOCUMENT | OM_PART_TEXT;
+			add_text(cx, om_pool_printf(cx->pool, "attachment:%s", p->path), text.data ? text.data : "",
+				 text.len, idx);
+		} else if (r < 0)
+			p->unscannable |= OM_UNSCAN_CORRUPT;
+		om_buf_free(&text);
+		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0))
+			return;
+	}
+	if ((ak = archive_kind(p->data, p->size)) != 0)
+		expand_archive(cx, idx, depth, ak);
+}
+
+/* om_attach_expand - see om_attach.h */
+void
+om_attach_expand(const om_conf *conf, om_msg *msg)
+{
+	attach_ctx cx;
+	size_t  n0 = msg->nparts;
+	locale_t utf8, saved = (locale_t) 0;
+
+	memset(&cx, 0, sizeof(cx));
+	cx.conf = conf;
+	cx.msg = msg;
+	cx.pool = msg->pool;
+	cx.parts_cap = 0;
+	cx.texts_cap = 0;
+	clock_gettime(CLOCK_MONOTONIC, &cx.start);
+	/* libarchive names are multibyte strings of the thread's locale: make it UTF-8. */
+	if ((utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0)) != (locale_t) 0)
+		saved = uselocale(utf8);
+	for (size_t i = 0; i < n0; i++) {
+		om_part *p = msg->parts + i;
+
+		if (strcmp(p->content_type, "multipart/encrypted") == 0) {
+			p->flags |= OM_PART_ENCRYPTED;
+			p->enc_kind = "pgp.mime";
+			continue;
+		}
+		if (p->flags & OM_PART_CONTAINER)
+			continue;
+		p->path = p->filename ? p->filename : p->content_type;
+		if (cx.stop) {
+			if (p->flags & OM_PART_ATTACHMENT)
+				p->unscannable |= cx.stop_bit;
+			continue;
+		}
+		look_inside(&cx, (int) i, 1,
+			    strncmp(p->content_type, "text/", 5) == 0 && strcmp(p->content_type, "text/rtf") != 0);
+	}
+	if (utf8 != (locale_t) 0) {
+		uselocale(saved);
+		freelocale(utf8);
+	}
+}

@@ -1,0 +1,348 @@
+/*++
+ * NAME
+ *	om_detect_attach 3
+ * SUMMARY
+ *	attachment findings: encrypted, unscannable, disguised, personal data
+ * DESCRIPTION
+ *	om_detect_attach() judges every attachment and archive member
+ *	(om_attach.h did the looking): attach.encrypted and
+ *	attach.encrypted_weak from the encryption state, attach.unscannable
+ *	with a rule per limit, and the disguise checks on the decoded name
+ *	and the content: attach.executable (PE, ELF, Mach-O by their
+ *	headers, or a dangerous extension), attach.shortcut,
+ *	attach.double_extension, attach.spaces_before_ext, attach.rlo,
+ *	attach.type_mismatch (libmagic type against a table of what each
+ *	extension may be; an extension not in the table, or a type
+ *	libmagic cannot name, is never a mismatch).
+ *
+ *	om_detect_attach_pii() is the policy-level attach.pii_unencrypted
+ *	check; see om_attach_pii_judge() in om_attach.h.
+ *--*/
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "om_attach.h"
+#include "om_scan.h"
+
+#define EXT_MAX		16
+#define BLANKS_MIN	3		/* "many" blanks before an extension */
+
+static const char *exe_ext[] = {
+	"exe", "scr", "cpl", "com", "pif", "bat", "cmd", "vbs", "vbe", "js", "jse", "wsf",
+	"wsh", "hta", "msi", "msp", "ps1", "jar", "reg", NULL,
+};
+
+static const char *shortcut_ext[] = {"lnk", "url", "scf", NULL};
+
+/* Extensions a lure pretends to have before the real one. */
+static const char *doc_ext[] = {
+	"pdf", "doc", "docx", "docm", "xls", "xlsx", "xlsm", "ppt", "pptx", "txt", "csv", "rtf",
+	"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "zip", "lzh", "rar", "7z", "htm",
+	"html", "mp3", "mp4", "wav", "avi", "mov", "odt", "ods", "hwp", "jtd", "xml", NULL,
+};
+
+/*
+ * What each extension may be, by libmagic MIME type prefix. Extensions
+ * not listed are not judged. application/octet-stream and empty files
+ * never mismatch: libmagic could not tell.
+ */
+static const struct {
+	const char *ext;
+	const char *ok[10];
+} type_table[] = {
+	{"pdf", {"application/pdf"}},
+	{"jpg", {"image/"}}, {"jpeg", {"image/"}}, {"jpe", {"image/"}},
+	{"png", {"image/"}}, {"gif", {"image/"}}, {"bmp", {"image/"}},
+	{"tif", {"image/"}}, {"tiff", {"image/"}},
+	{"zip", {"application/zip", "application/x-zip"}},
+	{"docx", {"application/zip", "application/vnd.openxmlformats", "application/vnd.ms-", "application/x-ole-storage", "application/CDFV2", "application/encrypted", "application/msword"}},
+	{"xlsx", {"application/zip", "application/vnd.openxmlformats", "application/vnd.ms-", "application/x-ole-storage", "application/CDFV2", "application/encrypted", "application/msword"}},
+	{"pptx", {"application/zip", "application/vnd.openxmlformats", "application/vnd.ms-", "application/x-ole-storage", "application/CDFV2", "application/encrypted", "application/msword"}},
+	{"odt", {"application/zip", "application/vnd.oasis"}},
+	{"ods", {"application/zip", "application/vnd.oasis"}},
+	{"txt", {"text/", "application/csv", "application/json", "application/xml", "message/", "application/pgp", "application/x-wine-extension-ini"}},
+	{"csv", {"text/", "application/csv", "application/json", "application/xml", "application/vnd.ms-excel"}},
+	{"doc", {"application/msword", "application/vnd.ms-", "application/x-ole-storage", "application/CDFV2", "text/", "application/xml", "application/vnd.openxmlformats", "application/encrypted"}},
+	{"xls", {"application/msword", "application/vnd.ms-", "application/x-ole-storage", "application/CDFV2", "text/", "application/xml", "application/encrypted"}},
+	{"7z", {"application/x-7z-compressed"}},
+	{"gz", {"application/gzip", "application/x-gzip"}},
+	{"rar", {"application/x-rar", "application/vnd.rar"}},
+};
+
+/* ext_in - word in a NULL-terminated list */
+static int
+ext_in(const char *ext, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(ext, list[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* is_blank_at - length of a blank code point ending at s[i-1], or 0 */
+static size_t
+blank_before(const unsigned char *s, size_t i)
+{
+	if (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		return (1);
+	if (i >= 2 && s[i - 2] == 0xc2 && s[i - 1] == 0xa0)
+		return (2);
+	if (i >= 3 && s[i - 3] == 0xe3 && s[i - 2] == 0x80 && s[i - 1] == 0x80)
+		return (3);		/* U+3000 */
+	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x80 && s[i - 1] >= 0x80 && s[i - 1] <= 0x8b)
+		return (3);		/* U+2000-200B */
+	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x81 && s[i - 1] == 0x9f)
+		return (3);		/* U+205F */
+	if (i >= 3 && s[i - 3] == 0xef && s[i - 2] == 0xbb && s[i - 1] == 0xbf)
+		return (3);		/* U+FEFF */
+	return (0);
+}
+
+/* ext_at - lower-cased extension after the dot at s[dot], blanks trimmed */
+static void
+ext_at(const char *s, size_t dot, size_t end, char *ext)
+{
+	size_t  n = 0;
+
+	while (end > dot + 1 && blank_before((const unsigned char *) s, end))
+		end -= blank_before((const unsigned char *) s, end);
+	for (size_t i = dot + 1; i < end && n < EXT_MAX - 1; i++)
+		ext[n++] = (char) tolower((unsigned char) s[i]);
+	ext[n] = 0;
+}
+
+typedef struct name_info {
+	char	ext[EXT_MAX];		/* last extension */
+	char	prev[EXT_MAX];		/* the one before, or "" */
+	size_t	blanks;			/* blank code points before the last dot */
+	int	bidi;			/* a bidi control is in the name */
+} name_info;
+
+/* name_parse - what the name says */
+static void
+name_parse(const char *name, name_info *ni)
+{
+	const unsigned char *s = (const unsigned char *) name;
+	size_t  len = strlen(name), end = len, dot, i;
+
+	memset(ni, 0, sizeof(*ni));
+	for (i = 0; i + 2 < len; i++)
+		if (s[i] == 0xe2 && ((s[i + 1] == 0x80 && s[i + 2] >= 0xaa && s[i + 2] <= 0xae)
+				     || (s[i + 1] == 0x81 && s[i + 2] >= 0xa6 && s[i + 2] <= 0xa9)))
+			ni->bidi = 1;
+	/* Windows drops trailing dots and blanks. */
+	while (end > 0 && (s[end - 1] == '.' || blank_before(s, end)))
+		end -= s[end - 1] == '.' ? 1 : blank_before(s, end);
+	for (dot = end; dot > 0 && s[dot - 1] != '.' && s[dot - 1] != '/'; dot--)
+		;
+	if (dot == 0 || s[dot - 1] != '.')
+		return;
+	dot--;
+	ext_at(name, dot, end, ni->ext);
+	i = dot;
+	for (size_t b; (b = blank_before(s, i)) != 0 && ni->blanks < 1000;) {
+		i -= b;
+		ni->blanks++;
+	}
+	{
+		size_t  pd = i;
+
+		while (pd > 0 && s[pd - 1] != '.' && s[pd - 1] != '/' && i - pd < EXT_MAX)
+			pd--;
+		if (pd > 1 && s[pd - 1] == '.')
+			ext_at(name, pd - 1, i, ni->prev);
+	}
+}
+
+/* magic_is_exe - executable by content */
+static int
+magic_is_exe(const om_part *p)
+{
+	const unsigned char *d = p->data;
+	size_t  n = p->size;
+	const char *m = p->magic_type ? p->magic_type : "";
+
+	if (n >= 64 && d[0] == 'M' && d[1] == 'Z') {
+		size_t  pe = (size_t) d[0x3c] | (size_t) d[0x3d] << 8 | (size_t) d[0x3e] << 16 | (size_t) d[0x3f] << 24;
+
+		if (pe + 4 <= n && memcmp(d + pe, "PE\0\0", 4) == 0)
+			return (1);
+	}
+	if (n >= 4 && memcmp(d, "\x7f" "ELF", 4) == 0)
+		return (1);
+	if (n >= 4 && (memcmp(d, "\xfe\xed\xfa\xce", 4) == 0 || memcmp(d, "\xfe\xed\xfa\xcf", 4) == 0
+		       || memcmp(d, "\xce\xfa\xed\xfe", 4) == 0 || memcmp(d, "\xcf\xfa\xed\xfe", 4) == 0))
+		return (1);
+	return (strcmp(m, "application/x-dosexec") == 0 || strcmp(m, "application/x-executable") == 0
+		|| strcmp(m, "application/x-sharedlib") == 0 || strcmp(m, "application/x-pie-executable") == 0
+		|| strcmp(m, "application/x-mach-binary") == 0
+		|| strcmp(m, "application/vnd.microsoft.portable-executable") == 0);
+}
+
+/* magic_is_shortcut - Windows shell link, Internet shortcut, shell command file */
+static int
+magic_is_shortcut(const om_part *p)
+{
+	const unsigned char *d = p->data;
+	size_t  n = p->size;
+
+	if (n >= 20 && memcmp(d, "\x4c\0\0\0\x01\x14\x02\0\0\0\0\0\xc0\0\0\0\0\0\0\x46", 20) == 0)
+		return (1);
+	if (n >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0)
+		d += 3, n -= 3;
+	return ((n >= 18 && strncasecmp((const char *) d, "[InternetShortcut]", 18) == 0)
+		|| (n >= 7 && strncasecmp((const char *) d, "[Shell]", 7) == 0));
+}
+
+/* type_mismatch - libmagic type not acceptable for the extension */
+static int
+type_mismatch(const char *ext, const char *magic)
+{
+	/*
+	 * Conservative: text (mostly a broken transfer encoding in real
+	 * mail), binhex and images (inert content) are never a mismatch.
+	 */
+	if (magic == NULL || strcmp(magic, "application/octet-stream") == 0
+	    || strcmp(magic, "application/x-empty") == 0 || strcmp(magic, "inode/x-empty") == 0
+	    || strncmp(magic, "text/", 5) == 0 || strncmp(magic, "image/", 6) == 0
+	    || strcmp(magic, "application/mac-binhex40") == 0)
+		return (0);
+	for (size_t i = 0; i < sizeof(type_table) / sizeof(type_table[0]); i++) {
+		if (strcmp(type_table[i].ext, ext) != 0)
+			continue;
+		for (int k = 0; k < 10 && type_table[i].ok[k]; k++)
+			if (strncmp(magic, type_table[i].ok[k], strlen(type_table[i].ok[k])) == 0)
+				return (0);
+		return (1);
+	}
+	return (0);
+}
+
+static const struct {
+	unsigned bit;
+	const char *rule;
+} unscan_rules[] = {
+	{OM_UNSCAN_DEPTH, "limit.archive_depth"},
+	{OM_UNSCAN_MEMBERS, "limit.archive_members"},
+	{OM_UNSCAN_BYTES, "limit.archive_expanded"},
+	{OM_UNSCAN_RATIO, "limit.archive_ratio"},
+	{OM_UNSCAN_TIME, "limit.attach_time"},
+	{OM_UNSCAN_CORRUPT, "attach.corrupt"},
+};
+
+/* part_where - "attachment:PATH" (or "body" for inline body parts) */
+static const char *
+part_where(om_scan *scan, const om_part *p)
+{
+	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) && p->filename == NULL)
+		return (strcmp(p->content_type, "multipart/encrypted") == 0
+			|| strncmp(p->content_type, "application/", 12) == 0 ? "message" : "body");
+	return (om_pool_printf(scan->pool, "attachment:%s",
+			       p->path ? p->path : p->filename ? p->filename : p->content_type));
+}
+
+/* om_detect_attach - encryption, limits and disguise of every file */
+int
+om_detect_attach(om_scan *scan)
+{
+	const om_msg *msg = scan->msg;
+
+	for (size_t i = 0; i < msg->nparts; i++) {
+		const om_part *p = msg->parts + i;
+		const char *where = NULL;
+		name_info ni;
+
+		if (p->flags & OM_PART_ENCRYPTED) {
+			where = part_where(scan, p);
+			om_scan_add(scan, "attach.encrypted",
+				    om_pool_printf(scan->pool, "enc.%s", p->enc_kind ? p->enc_kind : "unknown"),
+				    where, NULL, 1.0);
+			if (p->flags & OM_PART_ENC_WEAK)
+				om_scan_add(scan, "attach.encrypted_weak", "enc.zip.zipcrypto", where, NULL, 1.0);
+		}
+		for (size_t k = 0; k < sizeof(unscan_rules) / sizeof(unscan_rules[0]); k++)
+			if (p->unscannable & unscan_rules[k].bit)
+				om_scan_add(scan, "attach.unscannable", unscan_rules[k].rule,
+					    where ? where : (where = part_where(scan, p)), NULL, 1.0);
+		if ((p->flags & OM_PART_CONTAINER) || !(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+			continue;
+		if (where == NULL)
+			where = part_where(scan, p);
+		memset(&ni, 0, sizeof(ni));
+		if (p->filename)
+			name_parse(p->filename, &ni);
+		if (ni.bidi)
+			om_scan_add(scan, "attach.rlo", "name.bidi_control", where, NULL, 1.0);
+		if ((p->data && magic_is_exe(p)) || (ni.ext[0] && ext_in(ni.ext, exe_ext)))
+			om_scan_add(scan, "attach.executable",
+				    p->data && magic_is_exe(p) ? "content.executable" : "name.executable_extension",
+				    where, NULL, 1.0);
+		if ((p->data && magic_is_shortcut(p)) || (ni.ext[0] && ext_in(ni.ext, shortcut_ext)))
+			om_scan_add(scan, "attach.shortcut", "shortcut", where, NULL, 1.0);
+		if (ni.ext[0] && ni.prev[0] && ext_in(ni.prev, doc_ext)
+		    && (ext_in(ni.ext, exe_ext) || ext_in(ni.ext, shortcut_ext)))
+			om_scan_add(scan, "attach.double_extension", "name.double_extension", where, NULL, 1.0);
+		if (ni.ext[0] && ni.blanks >= BLANKS_MIN)
+			om_scan_add(scan, "attach.spaces_before_ext", "name.blanks_before_extension", where, NULL, 1.0);
+		if (ni.ext[0] && p->size && !(p->flags & OM_PART_ENCRYPTED) && type_mismatch(ni.ext, p->magic_type))
+			om_scan_add(scan, "attach.type_mismatch", "magic.extension_mismatch", where,
+				    p->magic_type, 1.0);
+	}
+	return (0);
+}
+
+static om_attach_pii_fn pii_fn;
+static void *pii_ctx;
+
+/* om_attach_set_pii_fn - the scorer the attach_pii detector uses */
+void
+om_attach_set_pii_fn(om_attach_pii_fn fn, void *ctx)
+{
+	pii_fn = fn;
+	pii_ctx = ctx;
+}
+
+/* part_encrypted - the part or an archive above it needs a key */
+static int
+part_encrypted(const om_msg *msg, int idx)
+{
+	for (int n = 0; idx >= 0 && (size_t) idx < msg->nparts && n < 1000; n++) {
+		if (msg->parts[idx].flags & OM_PART_ENCRYPTED)
+			return (1);
+		idx = msg->parts[idx].parent;
+	}
+	return (0);
+}
+
+/* om_attach_pii_judge - see om_attach.h */
+int
+om_attach_pii_judge(om_scan *scan, om_attach_pii_fn fn, void *ctx)
+{
+	const om_msg *msg = scan->msg;
+	int     failed = 0;
+
+	if (fn == NULL || scan->direction != OM_DIR_OUTBOUND || scan->n_external == 0)
+		return (0);
+	for (size_t i = 0; i < msg->ntexts; i++) {
+		const om_text *t = msg->texts + i;
+		int     r;
+
+		if (t->scope != OM_SCOPE_ATTACHMENT || part_encrypted(msg, t->part))
+			continue;
+		if ((r = fn(scan, t, ctx)) < 0)
+			failed = 1;
+		else if (r > 0)
+			om_scan_add(scan, "attach.pii_unencrypted", "policy.attach_pii", t->where, NULL, 1.0);
+	}
+	return (failed ? -1 : 0);
+}
+
+/* om_detect_attach_pii - attach.pii_unencrypted with the installed scorer */
+int
+om_detect_attach_pii(om_scan *scan)
+{
+	return (om_attach_pii_judge(scan, pii_fn, pii_ctx));
+}

@@ -1,0 +1,901 @@
+/*++
+ * NAME
+ *	om_encrypt 3
+ * SUMMARY
+ *	encryption state of files, by their structure
+ * DESCRIPTION
+ *	See om_encrypt.h. Each format is recognised by its own structure,
+ *	never by a file name, and every parse is bounded by the buffer
+ *	length and by fixed loop counts.
+ *
+ *	PDF: the standard security handler only. For R2-R4 the empty user
+ *	password is tried with the MD5/RC4 algorithms of ISO 32000-1 7.6.3
+ *	(algorithms 2, 4, 5); for R5 with SHA-256 and for R6 with the
+ *	hash of ISO 32000-2 algorithm 2.B. If it opens, the PDF is not
+ *	encrypted for our purpose (owner password only). Any other
+ *	security handler (/Filter other than /Standard) counts as locked.
+ *--*/
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/cms.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+
+#include "om_encrypt.h"
+
+/* rd16, rd32 - little-endian reads */
+static unsigned
+rd16(const unsigned char *p)
+{
+	return ((unsigned) p[0] | ((unsigned) p[1] << 8));
+}
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return ((uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) | ((uint32_t) p[3] << 24));
+}
+
+/* memfind - first occurrence of needle in [p, p+len) */
+static const unsigned char *
+memfind(const unsigned char *p, size_t len, const void *needle, size_t nlen)
+{
+	return (nlen && len >= nlen ? memmem(p, len, needle, nlen) : NULL);
+}
+
+/*
+ * ZIP: central directory entries (PK\1\2). Bit 0 of the general purpose
+ * flags says "encrypted"; method 99 with extra field 0x9901 is WinZip
+ * AES, anything else encrypted is the traditional PKWARE cipher. Bit 6
+ * (strong encryption) is PKWARE's own strong scheme: not weak.
+ */
+typedef int (*zip_cd_fn) (void *ctx, const unsigned char *name, size_t nlen, int enc);
+
+#define ZIP_CD_MAX	100000
+
+/* zip_walk_cd - call fn for each central directory entry */
+static int
+zip_walk_cd(const unsigned char *z, size_t len, zip_cd_fn fn, void *ctx)
+{
+	const unsigned char *eocd = NULL;
+	size_t  off, n = 0;
+
+	if (len < 22)
+		return (-1);
+	for (size_t i = len - 22 + 1; i-- > 0 && len - i <= 22 + 65535;)
+		if (memcmp(z + i, "PK\5\6", 4) == 0) {
+			eocd = z + i;
+			break;
+		}
+	if (eocd == NULL)
+		return (-1);
+	off = rd32(eocd + 16);
+	if (off == 0xffffffffu || off >= len) {
+		/* ZIP64 or offset shifted by prepended data: search for the first entry. */
+		const unsigned char *p = memfind(z, len, "PK\1\2", 4);
+
+		if (p == NULL)
+			return (-1);
+		off = (size_t) (p - z);
+	}
+	while (off + 46 <= len && memcmp(z + off, "PK\1\2", 4) == 0 && n++ < ZIP_CD_MAX) {
+		const unsigned char *e = z + off;
+		unsigned flags = rd16(e + 8), method = rd16(e + 10);
+		size_t  nlen = rd16(e + 28), xlen = rd16(e + 30), clen = rd16(e + 32);
+		int     enc = OM_ENC_NO;
+
+		if (off + 46 + nlen + xlen > len)
+			break;
+		if (flags & 1) {
+			int     aes = (method == 99);
+			const unsigned char *x = e + 46 + nlen, *xe = x + xlen;
+
+			while (x + 4 <= xe) {
+				unsigned id = rd16(x), sz = rd16(x + 2);
+
+				if (id == 0x9901)
+					aes = 1;
+				x += 4 + sz;
+			}
+			enc = (aes || (flags & 0x40)) ? OM_ENC_YES : OM_ENC_WEAK;
+		}
+		if (fn(ctx, e + 46, nlen, enc))
+			return (0);
+		off += 46 + nlen + xlen + clen;
+	}
+	return (0);
+}
+
+typedef struct zip_find {
+	const char *name;
+	int	enc;
+	int	found;
+	int	n_aes, n_weak;
+} zip_find;
+
+/* zip_find_cb - match one member by name */
+static int
+zip_find_cb(void *ctx, const unsigned char *name, size_t nlen, int enc)
+{
+	zip_find *zf = ctx;
+
+	if (enc == OM_ENC_YES)
+		zf->n_aes++;
+	else if (enc == OM_ENC_WEAK)
+		zf->n_weak++;
+	if (zf->name && strlen(zf->name) == nlen && memcmp(zf->name, name, nlen) == 0) {
+		zf->enc = enc;
+		zf->found = 1;
+	}
+	return (0);
+}
+
+/* om_encrypt_zip_member - how one member is encrypted (see om_encrypt.h) */
+int
+om_encrypt_zip_member(const unsigned char *zip, size_t len, const char *name, const char **kind)
+{
+	zip_find zf;
+
+	memset(&zf, 0, sizeof(zf));
+	zf.name = name;
+	if (zip_walk_cd(zip, len, zip_find_cb, &zf) < 0)
+		return (-1);
+	if (!zf.found) {
+		/* Name not matched (charset conversion): judge by the weakest. */
+		if (zf.n_weak)
+			zf.enc = OM_ENC_WEAK;
+		else if (zf.n_aes)
+			zf.enc = OM_ENC_YES;
+		else
+			return (-1);
+	}
+	if (kind)
+		*kind = zf.enc == OM_ENC_WEAK ? "zip.zipcrypto" : zf.enc == OM_ENC_YES ? "zip.aes" : NULL;
+	return (zf.enc);
+}
+
+/* om_encrypt_zip_any - count AES and weak members of a zip */
+int
+om_encrypt_zip_any(const unsigned char *zip, size_t len, int *n_aes, int *n_weak)
+{
+	zip_find zf;
+
+	memset(&zf, 0, sizeof(zf));
+	if (zip_walk_cd(zip, len, zip_find_cb, &zf) < 0)
+		return (-1);
+	*n_aes = zf.n_aes;
+	*n_weak = zf.n_weak;
+	return (0);
+}
+
+/*
+ * RAR. RAR4: blocks of CRC16, type, flags, size; the main header (0x73)
+ * flag 0x80 means encrypted headers, a file header (0x74) flag 0x04 an
+ * encrypted file. RAR5: blocks of CRC32, vint size, vint type; type 4
+ * is the archive encryption header (everything after it encrypted), a
+ * file header (2) with an extra record of type 1 is an encrypted file.
+ */
+#define RAR_BLOCKS_MAX	10000
+
+/* vint - RAR5 variable-length integer */
+static int
+vint(const unsigned char **pp, const unsigned char *end, uint64_t *v)
+{
+	const unsigned char *p = *pp;
+
+	*v = 0;
+	for (int sh = 0; p < end && sh < 64; sh += 7) {
+		*v |= (uint64_t) (*p & 0x7f) << sh;
+		if ((*p++ & 0x80) == 0) {
+			*pp = p;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+/* rar5_state - walk RAR5 headers */
+static int
+rar5_state(const unsigned char *d, size_t len, const char **kind)
+{
+	const unsigned char *p = d + 8, *end = d + len;
+
+	for (int n = 0; n < RAR_BLOCKS_MAX && p + 4 < end; n++) {
+		const unsigned char *h = p + 4, *body;
+		uint64_t hsize, type, hflags, xsize = 0, dsize = 0;
+
+		if (vint(&h, end, &hsize) < 0 || hsize > (uint64_t) (end - h))
+			return (OM_ENC_NO);
+		body = h;
+		if (vint(&h, body + hsize, &type) < 0 || vint(&h, body + hsize, &hflags) < 0)
+			return (OM_ENC_NO);
+		if (type == 4) {
+			*kind = "rar5.headers";
+			return (OM_ENC_YES);
+		}
+		if ((hflags & 1) && vint(&h, body + hsize, &xsize) < 0)
+			return (OM_ENC_NO);
+		if ((hflags & 2) && vint(&h, body + hsize, &dsize) < 0)
+			return (OM_ENC_NO);
+		if ((type == 2 || type == 3) && xsize && xsize <= hsize) {
+			const unsigned char *x = body + hsize - xsize, *xe = body + hsize;
+
+			for (int k = 0; k < 64 && x < xe; k++) {
+				uint64_t rsize, rtype;
+				const unsigned char *r;
+
+				if (vint(&x, xe, &rsize) < 0 || rsize > (uint64_t) (xe - x))
+					break;
+				r = x;
+				if (vint(&r, x + rsize, &rtype) == 0 && rtype == 1 && type == 2) {
+					*kind = "rar5.file";
+					return (OM_ENC_YES);
+				}
+				x += rsize;
+			}
+		}
+		if (type == 5)
+			break;
+		if (dsize > (uint64_t) (end - (body + hsize)))
+			break;
+		p = body + hsize + dsize;
+	}
+	return (OM_ENC_NO);
+}
+
+/* rar4_state - walk RAR4 blocks */
+static int
+rar4_state(const unsigned char *d, size_t len, const char **kind)
+{
+	size_t  off = 7;
+
+	for (int n = 0; n < RAR_BLOCKS_MAX && off + 7 <= len; n++) {
+		const unsigned char *b = d + off;
+		unsigned type = b[2], flags = rd16(b + 3), size = rd16(b + 5);
+		uint64_t add = 0;
+
+		if (size < 7)
+			break;
+		if (type == 0x73 && (flags & 0x80)) {
+			*kind = "rar4.headers";
+			return (OM_ENC_YES);
+		}
+		if (type == 0x74 && (flags & 0x04)) {
+			*kind = "rar4.file";
+			return (OM_ENC_YES);
+		}
+		if ((flags & 0x8000) && off + 11 <= len)
+			add = rd32(b + 7);
+		if (type == 0x7b)
+			break;
+		off += size + add;
+	}
+	return (OM_ENC_NO);
+}
+
+/*
+ * 7z: the next header is either a plain header (0x01) or an encoded
+ * one (0x17) whose coder list is in clear. AES in that coder list
+ * means the header itself is encrypted (7z -mhe). Encrypted data with
+ * clear headers is seen by libarchive per entry.
+ */
+static int
+sevenz_state(const unsigned char *d, size_t len, const char **kind)
+{
+	uint64_t off, size;
+	static const unsigned char aes_id[] = {0x06, 0xf1, 0x07, 0x01};
+
+	if (len < 32)
+		return (OM_ENC_NO);
+	off = (uint64_t) rd32(d + 12) | ((uint64_t) rd32(d + 16) << 32);
+	size = (uint64_t) rd32(d + 20) | ((uint64_t) rd32(d + 24) << 32);
+	if (off > len - 32 || size > len - 32 - off || size == 0)
+		return (OM_ENC_NO);
+	if (d[32 + off] == 0x17 && memfind(d + 32 + off, (size_t) size, aes_id, sizeof(aes_id))) {
+		*kind = "7z.headers";
+		return (OM_ENC_YES);
+	}
+	return (OM_ENC_NO);
+}
+
+/*
+ * OLE compound files. Directory entries are 128 bytes at 128-byte
+ * aligned offsets (sectors are 512 or 4096 bytes); a name is UTF-16LE
+ * with its byte length (NUL included) at +64 and the object type at +66.
+ */
+static int
+ole_has_stream(const unsigned char *d, size_t len, const char *name)
+{
+	size_t  nl = strlen(name);
+	unsigned char u[64];
+
+	if (nl >= 31)
+		return (0);
+	memset(u, 0, sizeof(u));
+	for (size_t i = 0; i < nl; i++)
+		u[2 * i] = (unsigned char) name[i];
+	for (size_t off = 512; off + 128 <= len; off += 128)
+		if (d[off + 66] == 2 && rd16(d + off + 64) == (nl + 1) * 2
+		    && memcmp(d + off, u, (nl + 1) * 2) == 0)
+			return (1);
+	return (0);
+}
+
+/* ole_state - encrypted OOXML, Word 97 fEncrypted, Excel FILEPASS */
+static int
+ole_state(const unsigned char *d, size_t len, const char **kind)
+{
+	size_t  ssz = (size_t) 1 << (rd16(d + 30) & 15);
+
+	if (ole_has_stream(d, len, "EncryptionInfo") && ole_has_stream(d, len, "EncryptedPackage")) {
+		*kind = "ole.encrypted_package";
+		return (OM_ENC_YES);
+	}
+	if (ssz != 512 && ssz != 4096)
+		ssz = 512;
+	for (size_t off = ssz; off + 32 <= len; off += ssz) {
+		const unsigned char *s = d + off;
+
+		/* Word FIB: wIdent 0xA5EC, nFib, flags with fEncrypted 0x0100. */
+		if (s[0] == 0xec && s[1] == 0xa5 && rd16(s + 2) >= 0x65 && rd16(s + 2) <= 0x200
+		    && ole_has_stream(d, len, "WordDocument")) {
+			if (rd16(s + 10) & 0x0100) {
+				*kind = "doc.fib_encrypted";
+				return (OM_ENC_YES);
+			}
+			return (OM_ENC_NO);
+		}
+		/* BIFF8 workbook globals: BOF 0x0809, version 0x0600, type 5. */
+		if (rd16(s) == 0x0809 && rd16(s + 4) == 0x0600 && rd16(s + 6) == 0x0005) {
+			size_t  r = off;
+
+			for (int n = 0; n < 4096 && r + 4 <= len; n++) {
+				unsigned type = rd16(d + r), rl = rd16(d + r + 2);
+
+				if (type == 0x002f) {
+					*kind = "xls.filepass";
+					return (OM_ENC_YES);
+				}
+				if (type == 0x000a)
+					break;
+				r += 4 + rl;
+			}
+			return (OM_ENC_NO);
+		}
+	}
+	return (OM_ENC_NO);
+}
+
+/* cms_state - S/MIME enveloped data, judged by openssl's parse */
+static int
+cms_state(const unsigned char *d, size_t len, const char **kind)
+{
+	const unsigned char *p = d;
+	CMS_ContentInfo *ci;
+	int     nid, ret = OM_ENC_NO;
+
+	if (len > 0x7fffffff)
+		return (OM_ENC_NO);
+	ci = d2i_CMS_ContentInfo(NULL, &p, (long) len);
+	if (ci == NULL)
+		return (OM_ENC_NO);
+	nid = OBJ_obj2nid(CMS_get0_type(ci));
+	if (nid == NID_pkcs7_enveloped || nid == NID_id_smime_ct_authEnvelopedData
+	    || nid == NID_pkcs7_encrypted) {
+		*kind = "smime.enveloped";
+		ret = OM_ENC_YES;
+	}
+	CMS_ContentInfo_free(ci);
+	return (ret);
+}
+
+/* pgp_armored - "-----BEGIN PGP MESSAGE-----" at the start of a line */
+static int
+pgp_armored(const unsigned char *d, size_t len)
+{
+	static const char tag[] = "-----BEGIN PGP MESSAGE-----";
+	const unsigned char *p = d, *end = d + len;
+
+	while (p < end && (p = memfind(p, (size_t) (end - p), tag, sizeof(tag) - 1)) != NULL) {
+		if (p == d || p[-1] == '\n')
+			return (1);
+		p += sizeof(tag) - 1;
+	}
+	return (0);
+}
+
+/* om_encrypt_blob - see om_encrypt.h */
+int
+om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
+{
+	const char *k = NULL;
+	int     st = OM_ENC_NO;
+
+	if (len >= 8 && memcmp(d, "%PDF-", 5) == 0) {
+		om_pdf_crypt pc;
+
+		if (om_pdf_crypt_open(d, len, &pc) == OM_PDF_LOCKED) {
+			k = "pdf.user_password";
+			st = OM_ENC_YES;
+		}
+	} else if (len >= 512 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+		st = ole_state(d, len, &k);
+	else if (len >= 8 && memcmp(d, "Rar!\x1a\x07\x01\x00", 8) == 0)
+		st = rar5_state(d, len, &k);
+	else if (len >= 7 && memcmp(d, "Rar!\x1a\x07\x00", 7) == 0)
+		st = rar4_state(d, len, &k);
+	else if (len >= 32 && memcmp(d, "7z\xbc\xaf\x27\x1c", 6) == 0)
+		st = sevenz_state(d, len, &k);
+	else if (len >= 16 && d[0] == 0x30)
+		st = cms_state(d, len, &k);
+	else if (pgp_armored(d, len < 65536 ? len : 65536)) {
+		k = "pgp.armored";
+		st = OM_ENC_YES;
+	}
+	if (kind)
+		*kind = k;
+	return (st);
+}
+
+/*
+ * PDF standard security handler.
+ */
+static const unsigned char pdf_pad[32] = {
+	0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56,
+	0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80,
+	0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+};
+
+#define PDF_STR_MAX	256
+
+/* pdf_skip_ws - white space and comments */
+static const unsigned char *
+pdf_skip_ws(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f' || *p == 0))
+		p++;
+	return (p);
+}
+
+/* pdf_string - literal (...) or hex <...> string into out; bytes used */
+static size_t
+pdf_string(const unsigned char *p, const unsigned char *end, unsigned char *out, size_t cap)
+{
+	size_t  n = 0;
+
+	p = pdf_skip_ws(p, end);
+	if (p < end && *p == '<') {
+		int     hi = -1;
+
+		for (p++; p < end && *p != '>' && n < cap; p++) {
+			int     v;
+
+			if (*p >= '0' && *p <= '9')
+				v = *p - '0';
+			else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')
+				v = (*p | 0x20) - 'a' + 10;
+			else
+				continue;
+			if (hi < 0)
+				hi = v;
+			else {
+				out[n++] = (unsigned char) (hi << 4 | v);
+				hi = -1;
+			}
+		}
+		if (hi >= 0 && n < cap)
+			out[n++] = (unsigned char) (hi << 4);
+		return (n);
+	}
+	if (p >= end || *p != '(')
+		return (0);
+	p++;
+	for (int depth = 1, i = 0; p < end && n < cap && i < 100000; p++, i++) {
+		unsigned c = *p;
+
+		if (c == '\\' && p + 1 < end) {
+			c = *++p;
+			switch (c) {
+			case 'n': c = '\n'; break;
+			case 'r': c = '\r'; break;
+			case 't': c = '\t'; break;
+			case 'b': c = '\b'; break;
+			case 'f': c = '\f'; break;
+			case '\r':
+				if (p + 1 < end && p[1] == '\n')
+					p++;
+				continue;
+			case '\n':
+				continue;
+			default:
+				if (c >= '0' && c <= '7') {
+					unsigned v = c - '0';
+
+					for (int k = 0; k < 2 && p + 1 < end && p[1] >= '0' && p[1] <= '7'; k++)
+						v = v * 8 + (unsigned) (*++p - '0');
+					c = v & 0xff;
+				}
+			}
+		} else if (c == '(')
+			depth++;
+		else if (c == ')' && --depth == 0)
+			break;
+		out[n++] = (unsigned char) c;
+	}
+	return (n);
+}
+
+/* pdf_dict_key - position just after "/Key" (not a longer name) in [p, end) */
+static const unsigned char *
+pdf_dict_key(const unsigned char *p, const unsigned char *end, const char *key)
+{
+	size_t  kl = strlen(key);
+
+	while (p < end && (p = memfind(p, (size_t) (end - p), key, kl)) != NULL) {
+		const unsigned char *q = p + kl;
+
+		if (q < end && !((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9')))
+			return (q);
+		p = q;
+	}
+	return (NULL);
+}
+
+/* pdf_int - integer after a key, or def */
+static long
+pdf_int(const unsigned char *p, const unsigned char *end, const char *key, long def)
+{
+	const unsigned char *q = pdf_dict_key(p, end, key);
+	long    v = 0;
+	int     neg = 0;
+
+	if (q == NULL)
+		return (def);
+	q = pdf_skip_ws(q, end);
+	if (q < end && *q == '-')
+		neg = 1, q++;
+	if (q >= end || *q < '0' || *q > '9')
+		return (def);
+	for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
+		v = v * 10 + (*q - '0');
+	return (neg ? -v : v);
+}
+
+/* pdf_dict_end - end of the << >> dictionary starting at p */
+static const unsigned char *
+pdf_dict_end(const unsigned char *p, const unsigned char *end)
+{
+	int     depth = 0;
+
+	for (int i = 0; p + 1 < end && i < 1000000; p++, i++) {
+		if (p[0] == '<' && p[1] == '<')
+			depth++, p++;
+		else if (p[0] == '>' && p[1] == '>') {
+			p++;
+			if (--depth <= 0)
+				return (p + 1);
+		} else if (p[0] == '(') {
+			/* skip a literal string: it may hold >> */
+			int     d2 = 0;
+
+			for (; p < end; p++) {
+				if (*p == '\\') {
+					p++;
+					continue;
+				}
+				if (*p == '(')
+					d2++;
+				else if (*p == ')' && --d2 == 0)
+					break;
+			}
+		}
+	}
+	return (end);
+}
+
+/* pdf_find_obj - the dictionary of object "num gen obj" */
+static const unsigned char *
+pdf_find_obj(const unsigned char *d, size_t len, long num, long gen, const unsigned char **dend)
+{
+	char    pat[48];
+	const unsigned char *p = d, *end = d + len;
+	size_t  pl;
+
+	pl = (size_t) snprintf(pat, sizeof(pat), "%ld %ld obj", num, gen);
+	while ((p = memfind(p, (size_t) (end - p), pat, pl)) != NULL) {
+		if (p == d || p[-1] == '\n' || p[-1] == '\r' || p[-1] == ' ') {
+			const unsigned char *q = pdf_skip_ws(p + pl, end);
+
+			if (q + 1 < end && q[0] == '<' && q[1] == '<') {
+				*dend = pdf_dict_end(q, end);
+				return (q);
+			}
+		}
+		p += pl;
+	}
+	return (NULL);
+}
+
+/* md5_rc4 helpers over EVP */
+static void
+digest(const EVP_MD *md, const unsigned char *const *parts, const size_t *lens, int n, unsigned char *out)
+{
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	unsigned ol;
+
+	EVP_DigestInit_ex(c, md, NULL);
+	for (int i = 0; i < n; i++)
+		EVP_DigestUpdate(c, parts[i], lens[i]);
+	EVP_DigestFinal_ex(c, out, &ol);
+	EVP_MD_CTX_free(c);
+}
+
+/* rc4 - RC4 over a small buffer (own code: RC4 is legacy in OpenSSL 3) */
+static void
+rc4(const unsigned char *key, size_t klen, const unsigned char *in, unsigned char *out, size_t len)
+{
+	unsigned char S[256];
+	unsigned i, j = 0;
+
+	for (i = 0; i < 256; i++)
+		S[i] = (unsigned char) i;
+	for (i = 0; i < 256; i++) {
+		unsigned char t = S[i];
+
+		j = (j + t + key[i % klen]) & 0xff;
+		S[i] = S[j];
+		S[j] = t;
+	}
+	i = j = 0;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char t;
+
+		i = (i + 1) & 0xff;
+		j = (j + S[i]) & 0xff;
+		t = S[i];
+		S[i] = S[j];
+		S[j] = t;
+		out[k] = in[k] ^ S[(S[i] + S[j]) & 0xff];
+	}
+}
+
+/* aes_cbc - AES-CBC without padding; enc 1 encrypt, 0 decrypt */
+static int
+aes_cbc(const unsigned char *key, size_t klen, const unsigned char *iv, const unsigned char *in,
+	size_t len, unsigned char *out, int enc)
+{
+	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+	const EVP_CIPHER *ci = klen == 32 ? EVP_aes_256_cbc() : EVP_aes_128_cbc();
+	int     ol = 0, fl = 0, ok;
+
+	ok = EVP_CipherInit_ex(c, ci, NULL, key, iv, enc) == 1
+		&& EVP_CIPHER_CTX_set_padding(c, 0) == 1
+		&& EVP_CipherUpdate(c, out, &ol, in, (int) len) == 1
+		&& EVP_CipherFinal_ex(c, out + ol, &fl) == 1;
+	EVP_CIPHER_CTX_free(c);
+	return (ok ? ol + fl : -1);
+}
+
+/* hash_2b - ISO 32000-2 algorithm 2.B for the empty password, no user key */
+static void
+hash_2b(const unsigned char *salt, unsigned char *out)
+{
+	unsigned char K[64], K1[64 * 64], E[64 * 64];
+	size_t  klen = 32;
+	const unsigned char *pp[1];
+	size_t  pl[1];
+
+	pp[0] = salt;
+	pl[0] = 8;
+	digest(EVP_sha256(), pp, pl, 1, K);
+	for (int round = 0; round < 64 + 256; round++) {
+		int     n, sum = 0;
+
+		for (int r = 0; r < 64; r++)
+			memcpy(K1 + r * klen, K, klen);
+		n = aes_cbc(K, 16, K + 16, K1, 64 * klen, E, 1);
+		if (n < 0)
+			break;
+		for (int i = 0; i < 16; i++)
+			sum += E[i];
+		pp[0] = E;
+		pl[0] = (size_t) n;
+		switch (sum % 3) {
+		case 0: digest(EVP_sha256(), pp, pl, 1, K); klen = 32; break;
+		case 1: digest(EVP_sha384(), pp, pl, 1, K); klen = 48; break;
+		default: digest(EVP_sha512(), pp, pl, 1, K); klen = 64; break;
+		}
+		if (round >= 63 && E[n - 1] <= round - 31)
+			break;
+	}
+	memcpy(out, K, 32);
+}
+
+/* om_pdf_crypt_open - see om_encrypt.h */
+int
+om_pdf_crypt_open(const unsigned char *d, size_t len, om_pdf_crypt *pc)
+{
+	const unsigned char *end = d + len, *q, *ed, *edend;
+	unsigned char O[PDF_STR_MAX], U[PDF_STR_MAX], UE[PDF_STR_MAX], ID[PDF_STR_MAX];
+	size_t  olen, ulen, uelen = 0, idlen = 0;
+	long    num, gen, V, R, P, Length;
+	int     encmeta = 1;
+
+	memset(pc, 0, sizeof(*pc));
+	/* The last /Encrypt reference wins (trailer or xref stream). */
+	q = NULL;
+	for (const unsigned char *p = d; (p = pdf_dict_key(p, end, "/Encrypt")) != NULL;)
+		q = p;
+	if (q == NULL)
+		return (OM_PDF_CLEAR);
+	q = pdf_skip_ws(q, end);
+	if (q < end && q[0] == '<' && q + 1 < end && q[1] == '<') {
+		ed = q;
+		edend = pdf_dict_end(q, end);
+	} else {
+		num = strtol((const char *) q, NULL, 10);
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		gen = strtol((const char *) q, NULL, 10);
+		if ((ed = pdf_find_obj(d, len, num, gen, &edend)) == NULL)
+			return (OM_PDF_LOCKED);
+	}
+	if ((q = pdf_dict_key(ed, edend, "/Filter")) == NULL
+	    || memcmp(pdf_skip_ws(q, edend), "/Standard", 9) != 0)
+		return (OM_PDF_LOCKED);
+	V = pdf_int(ed, edend, "/V", 0);
+	R = pdf_int(ed, edend, "/R", 0);
+	P = pdf_int(ed, edend, "/P", 0);
+	Length = pdf_int(ed, edend, "/Length", 40);
+	if ((q = pdf_dict_key(ed, edend, "/EncryptMetadata")) != NULL
+	    && memcmp(pdf_skip_ws(q, edend), "false", 5) == 0)
+		encmeta = 0;
+	if ((q = pdf_dict_key(ed, edend, "/O")) == NULL)
+		return (OM_PDF_LOCKED);
+	olen = pdf_string(q, edend, O, sizeof(O));
+	if ((q = pdf_dict_key(ed, edend, "/U")) == NULL)
+		return (OM_PDF_LOCKED);
+	ulen = pdf_string(q, edend, U, sizeof(U));
+	if ((q = pdf_dict_key(ed, edend, "/UE")) != NULL)
+		uelen = pdf_string(q, edend, UE, sizeof(UE));
+	pc->rev = (int) R;
+	if (R == 5 || R == 6) {
+		unsigned char h[32], ik[32], zero[16];
+		const unsigned char *pp[1];
+		size_t  pl[1];
+
+		if (ulen < 48 || uelen < 32)
+			return (OM_PDF_LOCKED);
+		if (R == 5) {
+			pp[0] = U + 32;
+			pl[0] = 8;
+			digest(EVP_sha256(), pp, pl, 1, h);
+		} else
+			hash_2b(U + 32, h);
+		if (memcmp(h, U, 32) != 0)
+			return (OM_PDF_LOCKED);
+		if (R == 5) {
+			pp[0] = U + 40;
+			digest(EVP_sha256(), pp, pl, 1, ik);
+		} else
+			hash_2b(U + 40, ik);
+		memset(zero, 0, sizeof(zero));
+		if (aes_cbc(ik, 32, zero, UE, 32, pc->key, 0) != 32)
+			return (OM_PDF_LOCKED);
+		pc->keylen = 32;
+		pc->aes = 2;
+		return (OM_PDF_OPEN);
+	}
+	if (R < 2 || R > 4 || olen < 32 || ulen < 32)
+		return (OM_PDF_LOCKED);
+	/* The first element of the trailer's /ID. */
+	if ((q = pdf_dict_key(d, end, "/ID")) != NULL) {
+		q = pdf_skip_ws(q, end);
+		if (q < end && *q == '[')
+			idlen = pdf_string(q + 1, end, ID, sizeof(ID));
+	}
+	{
+		unsigned char p4[4], k[16], ff[4] = {0xff, 0xff, 0xff, 0xff}, chk[32];
+		const unsigned char *pp[5];
+		size_t  pl[5], n = R == 2 ? 5 : (size_t) (Length / 8);
+		int     np = 4;
+
+		if (n < 5 || n > 16)
+			n = 5;
+		for (int i = 0; i < 4; i++)
+			p4[i] = (unsigned char) ((unsigned long) P >> (8 * i));
+		pp[0] = pdf_pad, pl[0] = 32;
+		pp[1] = O, pl[1] = 32;
+		pp[2] = p4, pl[2] = 4;
+		pp[3] = ID, pl[3] = idlen;
+		if (R >= 4 && !encmeta)
+			pp[4] = ff, pl[4] = 4, np = 5;
+		digest(EVP_md5(), pp, pl, np, k);
+		if (R >= 3)
+			for (int i = 0; i < 50; i++) {
+				pp[0] = k, pl[0] = n;
+				digest(EVP_md5(), pp, pl, 1, k);
+			}
+		if (R == 2) {
+			rc4(k, n, pdf_pad, chk, 32);
+			if (memcmp(chk, U, 32) != 0)
+				return (OM_PDF_LOCKED);
+		} else {
+			unsigned char h[16], t[16], xk[16];
+
+			pp[0] = pdf_pad, pl[0] = 32;
+			pp[1] = ID, pl[1] = idlen;
+			digest(EVP_md5(), pp, pl, 2, h);
+			rc4(k, n, h, t, 16);
+			for (int i = 1; i <= 19; i++) {
+				for (size_t j = 0; j < n; j++)
+					xk[j] = (unsigned char) (k[j] ^ i);
+				rc4(xk, n, t, t, 16);
+			}
+			if (memcmp(t, U, 16) != 0)
+				return (OM_PDF_LOCKED);
+		}
+		memcpy(pc->key, k, n);
+		pc->keylen = n;
+		pc->aes = (V == 4 && pdf_dict_key(ed, edend, "/AESV2") != NULL) ? 1 : 0;
+	}
+	return (OM_PDF_OPEN);
+}
+
+/* om_pdf_crypt_stream - decrypt one string or stream of object num gen */
+int
+om_pdf_crypt_stream(const om_pdf_crypt *pc, unsigned num, unsigned gen,
+		    const unsigned char *in, size_t len, om_buf *out)
+{
+	unsigned char k[32], *tmp;
+	size_t  kl;
+	int     n;
+
+	if (pc->aes == 2) {
+		memcpy(k, pc->key, 32);
+		kl = 32;
+	} else {
+		const unsigned char *pp[1];
+		size_t  pl[1], ol = pc->keylen;
+
+		{
+			unsigned char buf[16 + 9];
+
+			memcpy(buf, pc->key, pc->keylen);
+			buf[ol++] = (unsigned char) num;
+			buf[ol++] = (unsigned char) (num >> 8);
+			buf[ol++] = (unsigned char) (num >> 16);
+			buf[ol++] = (unsigned char) gen;
+			buf[ol++] = (unsigned char) (gen >> 8);
+			if (pc->aes == 1)
+				memcpy(buf + ol, "sAlT", 4), ol += 4;
+			pp[0] = buf;
+			pl[0] = ol;
+			digest(EVP_md5(), pp, pl, 1, k);
+		}
+		kl = pc->keylen + 5 > 16 ? 16 : pc->keylen + 5;
+	}
+	if (pc->aes == 0) {
+		if ((tmp = malloc(len ? len : 1)) == NULL)
+			return (-1);
+		rc4(k, kl, in, tmp, len);
+		n = om_buf_append(out, tmp, len);
+		free(tmp);
+		return (n);
+	}
+	if (len < 32 || (len - 16) % 16)
+		return (-1);
+	if ((tmp = malloc(len)) == NULL)
+		return (-1);
+	n = aes_cbc(k, kl, in, in + 16, len - 16, tmp, 0);
+	if (n > 0 && tmp[n - 1] >= 1 && tmp[n - 1] <= 16)
+		n -= tmp[n - 1];
+	if (n >= 0)
+		n = om_buf_append(out, tmp, (size_t) n);
+	free(tmp);
+	return (n);
+}

@@ -1,0 +1,62 @@
+/*++
+ * NAME
+ *	om_encrypt 3h
+ * SUMMARY
+ *	is this content readable without a key?
+ * DESCRIPTION
+ *	om_encrypt_blob() looks at the bytes of one file (an attachment or
+ *	an archive member) and says whether its content needs a key:
+ *	PDF with a /Encrypt dictionary whose user password is not empty,
+ *	OLE compound files holding EncryptionInfo + EncryptedPackage
+ *	(encrypted OOXML), Word 97 with the FIB fEncrypted bit, Excel
+ *	BIFF8 with a FILEPASS record, RAR4/RAR5 with encrypted headers or
+ *	files, 7z with encrypted headers, S/MIME enveloped-data (parsed by
+ *	openssl, not judged by name), armored PGP messages. *kind names
+ *	the case ("pdf.user", "ole.encrypted_package", ...).
+ *
+ *	om_encrypt_zip_member() reads a zip's central directory and says
+ *	how one member is encrypted: WinZip AES (extra field 0x9901) or
+ *	traditional PKWARE ZipCrypto (weak).
+ *
+ *	om_pdf_crypt_open() is for text extraction of a PDF that has a
+ *	/Encrypt dictionary but opens with the empty user password (an
+ *	owner-password-only PDF): it derives the file key for the standard
+ *	security handler, revisions 2-4 (RC4, AESV2) and 5-6 (AESV3), and
+ *	om_pdf_crypt_stream() decrypts one stream of object NUM GEN.
+ * DIAGNOSTICS
+ *	Return values: OM_ENC_NO, OM_ENC_YES, OM_ENC_WEAK (encrypted with
+ *	a weak cipher). Nothing here allocates beyond the caller's buffer.
+ *--*/
+#ifndef OM_ENCRYPT_H
+#define OM_ENCRYPT_H
+
+#include <stddef.h>
+
+#include "om_buf.h"
+
+#define OM_ENC_NO	0
+#define OM_ENC_YES	1
+#define OM_ENC_WEAK	2
+
+int	om_encrypt_blob(const unsigned char *data, size_t len, const char **kind);
+int	om_encrypt_zip_member(const unsigned char *zip, size_t len, const char *name,
+			      const char **kind);
+int	om_encrypt_zip_any(const unsigned char *zip, size_t len, int *n_aes, int *n_weak);
+
+/* PDF standard security handler. */
+#define OM_PDF_CLEAR	0		/* no /Encrypt */
+#define OM_PDF_OPEN	1		/* encrypted, empty user password opens it */
+#define OM_PDF_LOCKED	2		/* needs a user password (or unknown handler) */
+
+typedef struct om_pdf_crypt {
+	int	rev;			/* R */
+	int	aes;			/* 0 RC4, 1 AESV2, 2 AESV3 */
+	unsigned char key[32];
+	size_t	keylen;
+} om_pdf_crypt;
+
+int	om_pdf_crypt_open(const unsigned char *pdf, size_t len, om_pdf_crypt *pc);
+int	om_pdf_crypt_stream(const om_pdf_crypt *pc, unsigned num, unsigned gen,
+			    const unsigned char *in, size_t len, om_buf *out);
+
+#endif

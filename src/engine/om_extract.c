@@ -1,0 +1,848 @@
+/*++
+ * NAME
+ *	om_extract 3
+ * SUMMARY
+ *	text out of documents
+ * DESCRIPTION
+ *	See om_extract.h for what is covered. Every reader works on the
+ *	bytes in memory, writes into one capped om_buf, and bounds its
+ *	loops by the input length.
+ *--*/
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <libxml/xmlreader.h>
+#include <zlib.h>
+
+#include "om_charset.h"
+#include "om_encrypt.h"
+#include "om_extract.h"
+#include "om_html.h"
+
+#define XML_MEMBER_MAX	((size_t) 64 << 20)	/* one XML member read from a document */
+#define PDF_STREAM_MAX	((size_t) 32 << 20)	/* one inflated PDF stream */
+#define PDF_STREAMS_MAX	20000
+#define CMAP_MAX	65536
+
+/* put_utf8 - one code point as UTF-8 */
+static void
+put_utf8(om_buf *out, unsigned long c)
+{
+	char    b[4];
+
+	if (c == 0 || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
+		return;
+	if (c < 0x80) {
+		b[0] = (char) c;
+		(void) om_buf_append(out, b, 1);
+	} else if (c < 0x800) {
+		b[0] = (char) (0xc0 | (c >> 6));
+		b[1] = (char) (0x80 | (c & 0x3f));
+		(void) om_buf_append(out, b, 2);
+	} else if (c < 0x10000) {
+		b[0] = (char) (0xe0 | (c >> 12));
+		b[1] = (char) (0x80 | ((c >> 6) & 0x3f));
+		b[2] = (char) (0x80 | (c & 0x3f));
+		(void) om_buf_append(out, b, 3);
+	} else {
+		b[0] = (char) (0xf0 | (c >> 18));
+		b[1] = (char) (0x80 | ((c >> 12) & 0x3f));
+		b[2] = (char) (0x80 | ((c >> 6) & 0x3f));
+		b[3] = (char) (0x80 | (c & 0x3f));
+		(void) om_buf_append(out, b, 4);
+	}
+}
+
+/* ext_is - does the file name end in ".ext" (any case) */
+static int
+ext_is(const char *name, const char *ext)
+{
+	const char *dot = name ? strrchr(name, '.') : NULL;
+
+	return (dot && strcasecmp(dot + 1, ext) == 0);
+}
+
+/*
+ * XML documents (OOXML, ODF) with libxml2's reader.
+ */
+static int
+xml_text(const char *xml, size_t len, om_buf *out)
+{
+	xmlTextReaderPtr r;
+	int     ret, skip_v = 0, in_v = 0;
+
+	if (len > INT32_MAX)
+		return (-1);
+	r = xmlReaderForMemory(xml, (int) len, NULL, NULL,
+			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (r == NULL)
+		return (-1);
+	while ((ret = xmlTextReaderRead(r)) == 1) {
+		int     type = xmlTextReaderNodeType(r);
+		const char *ln = (const char *) xmlTextReaderConstLocalName(r);
+
+		if (ln == NULL)
+			ln = "";
+		if (type == XML_READER_TYPE_ELEMENT) {
+			if (strcmp(ln, "c") == 0) {
+				xmlChar *t = xmlTextReaderGetAttribute(r, (const xmlChar *) "t");
+
+				skip_v = t && strcmp((const char *) t, "s") == 0;
+				xmlFree(t);
+			} else if (strcmp(ln, "v") == 0)
+				in_v = 1;
+			else if (strcmp(ln, "tab") == 0)
+				(void) om_buf_putc(out, '\t');
+			else if (strcmp(ln, "br") == 0 || strcmp(ln, "line-break") == 0)
+				(void) om_buf_putc(out, '\n');
+			else if (strcmp(ln, "s") == 0 && xmlTextReaderIsEmptyElement(r))
+				(void) om_buf_putc(out, ' ');
+		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (strcmp(ln, "p") == 0 || strcmp(ln, "h") == 0 || strcmp(ln, "tr") == 0
+			    || strcmp(ln, "row") == 0 || strcmp(ln, "table-row") == 0 || strcmp(ln, "si") == 0)
+				(void) om_buf_putc(out, '\n');
+			else if (strcmp(ln, "tc") == 0 || strcmp(ln, "c") == 0 || strcmp(ln, "table-cell") == 0)
+				(void) om_buf_putc(out, '\t');
+			else if (strcmp(ln, "v") == 0)
+				in_v = 0;
+		} else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
+			   || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+			const char *v = (const char *) xmlTextReaderConstValue(r);
+
+			if (v && !(in_v && skip_v))
+				(void) om_buf_puts(out, v);
+		}
+	}
+	xmlFreeTextReader(r);
+	return (ret < 0 ? -1 : 0);
+}
+
+/* doc_member_wanted - OOXML/ODF members whose text we read */
+static int
+doc_member_wanted(const char *n)
+{
+	static const char *pre[] = {
+		"word/document", "word/header", "word/footer", "word/footnotes", "word/endnotes",
+		"word/comments", "xl/sharedStrings", "xl/worksheets/sheet", "ppt/slides/slide",
+		"ppt/notesSlides/notesSlide", NULL,
+	};
+
+	if (strcmp(n, "content.xml") == 0)
+		return (1);
+	for (int i = 0; pre[i]; i++)
+		if (strncmp(n, pre[i], strlen(pre[i])) == 0 && strstr(n, ".xml") && !strstr(n, ".rels"))
+			return (1);
+	return (0);
+}
+
+/* zip_doc_text - OOXML/ODF text; 0 if the zip is not such a document */
+static int
+zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	int     is_doc = 0, bad = 0, n = 0;
+	om_buf  xml;
+
+	archive_read_support_format_zip(a);
+	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return (0);
+	}
+	om_buf_init(&xml, XML_MEMBER_MAX);
+	while (n++ < 10000 && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
+		char    chunk[65536];
+		ssize_t got;
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, "[Content_Types].xml") == 0 || strcmp(name, "mimetype") == 0) {
+			is_doc = 1;
+			if (*kind == NULL)
+				*kind = name[0] == 'm' ? "odf" : "ooxml";
+		}
+		if (!doc_member_wanted(name) || archive_entry_is_data_encrypted(e))
+			continue;
+		om_buf_reset(&xml);
+		while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0)
+			if (om_buf_append(&xml, chunk, (size_t) got) < 0)
+				break;
+		if (got < 0) {
+			bad = 1;
+			continue;
+		}
+		if (xml_text(xml.data ? xml.data : "", xml.len, out) < 0)
+			bad = 1;
+		(void) om_buf_putc(out, '\n');
+	}
+	om_buf_free(&xml);
+	archive_read_free(a);
+	if (!is_doc)
+		return (0);
+	return (bad && out->len == 0 ? -1 : 1);
+}
+
+/*
+ * RTF: control words, groups, \'xx in the document code page, \uN.
+ */
+static int
+rtf_text(const unsigned char *d, size_t len, om_buf *out)
+{
+	const unsigned char *p = d, *end = d + len;
+	om_buf  bytes;
+	const char *cp = "CP932";
+	int     uc = 1, skip_depth = -1, depth = 0, pending_skip = 0;
+	int     uc_stack[64];
+
+	om_buf_init(&bytes, out->cap ? out->cap : 0);
+#define FLUSH() do { if (bytes.len) { const char *u_; om_charset_decode(bytes.data, bytes.len, cp, out, &u_); om_buf_reset(&bytes); } } while (0)
+	while (p < end) {
+		int     skipping = skip_depth >= 0;
+
+		if (*p == '{') {
+			if (depth < 63)
+				uc_stack[depth] = uc;
+			depth++;
+			p++;
+			continue;
+		}
+		if (*p == '}') {
+			if (skip_depth >= 0 && depth <= skip_depth)
+				skip_depth = -1;
+			depth--;
+			if (depth >= 0 && depth < 63)
+				uc = uc_stack[depth];
+			p++;
+			continue;
+		}
+		if (*p == '\\' && p + 1 < end) {
+			char    word[32];
+			size_t  wl = 0;
+			long    param = 0;
+			int     has_param = 0, neg = 0;
+
+			p++;
+			if (*p == '\'' && p + 2 < end) {
+				char    hx[3] = {(char) p[1], (char) p[2], 0};
+
+				if (!skipping && pending_skip > 0)
+					pending_skip--;
+				else if (!skipping) {
+					unsigned char b = (unsigned char) strtoul(hx, NULL, 16);
+
+					(void) om_buf_append(&bytes, &b, 1);
+				}
+				p += 3;
+				continue;
+			}
+			if (*p == '*') {
+				if (!skipping)
+					skip_depth = depth;
+				p++;
+				continue;
+			}
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+				if (!skipping && (*p == '\\' || *p == '{' || *p == '}')) {
+					FLUSH();
+					(void) om_buf_putc(out, *p);
+				} else if (!skipping && *p == '~')
+					(void) om_buf_putc(out, ' ');
+				p++;
+				continue;
+			}
+			while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) && wl < sizeof(word) - 1)
+				word[wl++] = (char) *p++;
+			word[wl] = 0;
+			if (p < end && *p == '-')
+				neg = 1, p++;
+			while (p < end && *p >= '0' && *p <= '9' && param < 100000000)
+				param = param * 10 + (*p++ - '0'), has_param = 1;
+			if (neg)
+				param = -param;
+			if (p < end && *p == ' ')
+				p++;
+			if (strcmp(word, "ansicpg") == 0 && has_param) {
+				static char cpname[16];
+
+				snprintf(cpname, sizeof(cpname), "CP%ld", param);
+				cp = param == 932 ? "CP932" : param == 1252 ? "CP1252" : param == 65001 ? "UTF-8" : "CP932";
+				(void) cpname;
+			} else if (strcmp(word, "fonttbl") == 0 || strcmp(word, "colortbl") == 0
+				   || strcmp(word, "stylesheet") == 0 || strcmp(word, "info") == 0
+				   || strcmp(word, "pict") == 0 || strcmp(word, "object") == 0
+				   || strcmp(word, "header") == 0 || strcmp(word, "footer") == 0) {
+				if (!skipping && strcmp(word, "header") && strcmp(word, "footer"))
+					skip_depth = depth;
+			} else if (skipping)
+				continue;
+			else if (strcmp(word, "uc") == 0)
+				uc = (int) param;
+			else if (strcmp(word, "u") == 0 && has_param) {
+				FLUSH();
+				put_utf8(out, (unsigned long) (param < 0 ? param + 65536 : param));
+				pending_skip = uc;
+			} else if (strcmp(word, "par") == 0 || strcmp(word, "line") == 0 || strcmp(word, "row") == 0
+				   || strcmp(word, "sect") == 0 || strcmp(word, "page") == 0) {
+				FLUSH();
+				(void) om_buf_putc(out, '\n');
+			} else if (strcmp(word, "tab") == 0 || strcmp(word, "cell") == 0) {
+				FLUSH();
+				(void) om_buf_putc(out, '\t');
+			}
+			continue;
+		}
+		if (*p == '\r' || *p == '\n') {
+			p++;
+			continue;
+		}
+		if (!skipping) {
+			if (pending_skip > 0)
+				pending_skip--;
+			else {
+				FLUSH();
+				(void) om_buf_putc(out, *p);
+			}
+		}
+		p++;
+	}
+	FLUSH();
+#undef FLUSH
+	om_buf_free(&bytes);
+	return (1);
+}
+
+/*
+ * PDF.
+ */
+typedef struct pdf_cmap {
+	uint16_t code[CMAP_MAX];
+	uint32_t uni[CMAP_MAX];
+	size_t	n;
+} pdf_cmap;
+
+/* hexval - hex digits to a number */
+static unsigned long
+hexval(const char *s, size_t n)
+{
+	unsigned long v = 0;
+
+	for (size_t i = 0; i < n && i < 8; i++) {
+		char    c = s[i];
+
+		v = v * 16 + (unsigned long) ((c >= '0' && c <= '9') ? c - '0' : ((c | 0x20) - 'a' + 10) & 15);
+	}
+	return (v);
+}
+
+/* next_hex - next <...> token in [*pp, end): digits and length */
+static int
+next_hex(const char **pp, const char *end, const char **s, size_t *n)
+{
+	const char *p = *pp, *q;
+
+	while (p < end && *p != '<' && *p != '[' && *p != 'e')
+		p++;
+	if (p >= end || *p != '<')
+		return (-1);
+	if ((q = memchr(p, '>', (size_t) (end - p))) == NULL)
+		return (-1);
+	*s = p + 1;
+	*n = (size_t) (q - p - 1);
+	*pp = q + 1;
+	return (0);
+}
+
+/* cmap_add - one code -> unicode pair */
+static void
+cmap_add(pdf_cmap *cm, unsigned long code, unsigned long uni)
+{
+	if (cm->n < CMAP_MAX && code < 0x10000) {
+		cm->code[cm->n] = (uint16_t) code;
+		cm->uni[cm->n] = (uint32_t) uni;
+		cm->n++;
+	}
+}
+
+/* cmap_parse - bfchar and bfrange sections of a ToUnicode CMap */
+static void
+cmap_parse(const char *s, size_t len, pdf_cmap *cm)
+{
+	const char *end = s + len, *p = s;
+
+	while (p < end && (p = memmem(p, (size_t) (end - p), "begin", 5)) != NULL) {
+		int     range;
+		const char *stop;
+
+		p += 5;
+		if ((size_t) (end - p) >= 6 && memcmp(p, "bfchar", 6) == 0)
+			range = 0;
+		else if ((size_t) (end - p) >= 7 && memcmp(p, "bfrange", 7) == 0)
+			range = 1;
+		else
+			continue;
+		stop = memmem(p, (size_t) (end - p), range ? "endbfrange" : "endbfchar", range ? 10 : 9);
+		if (stop == NULL)
+			stop = end;
+		p += 6 + range;
+		for (int k = 0; k < 10000; k++) {
+			const char *a, *b, *c;
+			size_t  an, bn, cn;
+
+			if (next_hex(&p, stop, &a, &an) < 0 || next_hex(&p, stop, &b, &bn) < 0)
+				break;
+			if (!range) {
+				cmap_add(cm, hexval(a, an), hexval(b, bn > 8 ? 4 : bn));
+				continue;
+			}
+			if (next_hex(&p, stop, &c, &cn) < 0)
+				break;
+			for (unsigned long code = hexval(a, an), u = hexval(c, cn > 8 ? 4 : cn);
+			     code <= hexval(b, bn) && code < 0x10000 && cm->n < CMAP_MAX; code++, u++)
+				cmap_add(cm, code, u);
+		}
+		p = stop;
+	}
+}
+
+/* cmap_lookup - unicode for a code, or 0 */
+static unsigned long
+cmap_lookup(const pdf_cmap *cm, unsigned code)
+{
+	for (size_t i = 0; i < cm->n; i++)
+		if (cm->code[i] == code)
+			return (cm->uni[i]);
+	return (0);
+}
+
+/* pdf_put_string - write one shown string */
+static void
+pdf_put_string(const unsigned char *s, size_t n, int hex, const pdf_cmap *cm, om_buf *out)
+{
+	if (hex && cm->n && n % 2 == 0) {
+		for (size_t i = 0; i + 1 < n; i += 2) {
+			unsigned long u = cmap_lookup(cm, (unsigned) (s[i] << 8 | s[i + 1]));
+
+			if (u)
+				put_utf8(out, u);
+		}
+		return;
+	}
+	if (n >= 2 && s[0] == 0xfe && s[1] == 0xff) {
+		for (size_t i = 2; i + 1 < n; i += 2)
+			put_utf8(out, (unsigned long) (s[i] << 8 | s[i + 1]));
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x20 || s[i] == '\t')
+			put_utf8(out, s[i]);
+}
+
+/* pdf_read_string - a literal or hex string at p; returns end */
+static const unsigned char *
+pdf_read_string(const unsigned char *p, const unsigned char *end, unsigned char *buf, size_t cap, size_t *n, int *hex)
+{
+	*hex = (*p == '<');
+	if (*hex) {
+		int     hi = -1;
+
+		*n = 0;
+		for (p++; p < end && *p != '>'; p++) {
+			int     v;
+
+			if (*p >= '0' && *p <= '9')
+				v = *p - '0';
+			else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')
+				v = (*p | 0x20) - 'a' + 10;
+			else
+				continue;
+			if (hi < 0)
+				hi = v;
+			else {
+				if (*n < cap)
+					buf[(*n)++] = (unsigned char) (hi << 4 | v);
+				hi = -1;
+			}
+		}
+		return (p < end ? p + 1 : end);
+	}
+	*n = 0;
+	for (int depth = 1; ++p < end;) {
+		unsigned c = *p;
+
+		if (c == '\\' && p + 1 < end) {
+			c = *++p;
+			if (c == 'n')
+				c = '\n';
+			else if (c == 'r')
+				c = '\r';
+			else if (c == 't')
+				c = '\t';
+			else if (c >= '0' && c <= '7') {
+				unsigned v = c - '0';
+
+				for (int k = 0; k < 2 && p + 1 < end && p[1] >= '0' && p[1] <= '7'; k++)
+					v = v * 8 + (unsigned) (*++p - '0');
+				c = v & 0xff;
+			} else if (c == '\n' || c == '\r')
+				continue;
+		} else if (c == '(')
+			depth++;
+		else if (c == ')' && --depth == 0)
+			return (p + 1);
+		if (*n < cap)
+			buf[(*n)++] = (unsigned char) c;
+	}
+	return (end);
+}
+
+/* pdf_content_text - text operators of one content stream */
+static void
+pdf_content_text(const unsigned char *s, size_t len, const pdf_cmap *cm, om_buf *out)
+{
+	const unsigned char *p = s, *end = s + len;
+	unsigned char str[4096];
+	size_t  n = 0;
+	int     hex = 0, have = 0, in_array = 0;
+	double  nums[2] = {0, 0};
+
+	while (p < end) {
+		unsigned c = *p;
+
+		if (c == '(' || (c == '<' && p + 1 < end && p[1] != '<')) {
+			p = pdf_read_string(p, end, str, sizeof(str), &n, &hex);
+			if (in_array)
+				pdf_put_string(str, n, hex, cm, out);
+			else
+				have = 1;
+			continue;
+		}
+		if (c == '[') {
+			in_array = 1;
+			p++;
+			continue;
+		}
+		if (c == ']') {
+			in_array = 0;
+			p++;
+			continue;
+		}
+		if (c == '%') {
+			while (p < end && *p != '\n' && *p != '\r')
+				p++;
+			continue;
+		}
+		if ((c >= '0' && c <= '9') || c == '-' || c == '.') {
+			char   *e;
+			double  v = strtod((const char *) p, &e);
+
+			if ((const unsigned char *) e == p)
+				e = (char *) p + 1;
+			if (in_array && v < -180)
+				(void) om_buf_putc(out, ' ');
+			nums[0] = nums[1];
+			nums[1] = v;
+			p = (const unsigned char *) e;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == '"' || c == '*') {
+			const unsigned char *w = p;
+			size_t  wl;
+
+			while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '*' || *p == '\'' || *p == '"'))
+				p++;
+			wl = (size_t) (p - w);
+			if ((wl == 2 && memcmp(w, "Tj", 2) == 0) || (wl == 1 && (*w == '\'' || *w == '"'))) {
+				if (wl == 1)
+					(void) om_buf_putc(out, '\n');
+				if (have)
+					pdf_put_string(str, n, hex, cm, out);
+				have = 0;
+			} else if (wl == 2 && memcmp(w, "TJ", 2) == 0) {
+				have = 0;
+			} else if ((wl == 2 && (memcmp(w, "Td", 2) == 0 || memcmp(w, "TD", 2) == 0) && nums[1] != 0)
+				   || (wl == 2 && memcmp(w, "T*", 2) == 0) || (wl == 2 && memcmp(w, "ET", 2) == 0)) {
+				(void) om_buf_putc(out, '\n');
+			} else if (wl == 2 && memcmp(w, "Tm", 2) == 0)
+				(void) om_buf_putc(out, '\n');
+			else if (wl == 2 && memcmp(w, "BI", 2) == 0) {
+				const unsigned char *ei = memmem(p, (size_t) (end - p), "EI", 2);
+
+				p = ei ? ei + 2 : end;
+			}
+			continue;
+		}
+		p++;
+	}
+}
+
+/* inflate_buf - zlib inflate into out, capped */
+static int
+inflate_buf(const unsigned char *in, size_t len, om_buf *out, size_t cap)
+{
+	z_stream z;
+	unsigned char chunk[65536];
+	int     ret;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return (-1);
+	z.next_in = (unsigned char *) in;
+	z.avail_in = (uInt) (len > UINT32_MAX ? UINT32_MAX : len);
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof(chunk);
+		ret = inflate(&z, Z_NO_FLUSH);
+		if (ret != Z_OK && ret != Z_STREAM_END && ret != Z_BUF_ERROR)
+			break;
+		if (out->len + (sizeof(chunk) - z.avail_out) > cap
+		    || om_buf_append(out, chunk, sizeof(chunk) - z.avail_out) < 0)
+			break;
+		if (ret == Z_BUF_ERROR && z.avail_in == 0)
+			break;
+	} while (ret != Z_STREAM_END && (z.avail_out == 0 || z.avail_in > 0));
+	inflateEnd(&z);
+	return (out->len ? 0 : -1);
+}
+
+typedef struct pdf_stream {
+	size_t	off, len;
+	int	flate, content, cmap;
+	unsigned num, gen;
+} pdf_stream;
+
+/* pdf_text - see om_extract.h for what is covered */
+static int
+pdf_text(const unsigned char *d, size_t len, om_buf *out)
+{
+	om_pdf_crypt pc;
+	int     cs = om_pdf_crypt_open(d, len, &pc);
+	const unsigned char *p = d, *end = d + len;
+	pdf_cmap *cm;
+	om_buf  dec, plain;
+	int     nstreams = 0;
+
+	if (cs == OM_PDF_LOCKED)
+		return (0);
+	if ((cm = calloc(1, sizeof(*cm))) == NULL)
+		return (-1);
+	om_buf_init(&dec, PDF_STREAM_MAX + 65536);
+	om_buf_init(&plain, PDF_STREAM_MAX + 65536);
+	/* Two passes: CMaps first, then content streams. */
+	for (int pass = 0; pass < 2; pass++) {
+		p = d;
+		nstreams = 0;
+		while (p < end && nstreams++ < PDF_STREAMS_MAX
+		       && (p = memmem(p, (size_t) (end - p), "stream", 6)) != NULL) {
+			const unsigned char *ds, *dstart, *objkw, *se, *q;
+			unsigned num = 0, gen = 0;
+			size_t  slen;
+			long    L;
+
+			if (p - d < 2 || (p[6] != '\r' && p[6] != '\n') || memcmp(p - 3, "end", 3) == 0) {
+				p += 6;
+				continue;
+			}
+			ds = p + 6 + (p[6] == '\r' && p + 7 < end && p[7] == '\n' ? 2 : 1);
+			/* The object header and dictionary before "stream". */
+			objkw = NULL;
+			for (q = p; q > d && p - q < 65536; q--)
+				if (q + 3 <= p && memcmp(q, "obj", 3) == 0 && (q + 3 == p || q[3] != 'e')) {
+					objkw = q;
+					break;
+				}
+			if (objkw == NULL) {
+				p = ds;
+				continue;
+			}
+			dstart = objkw + 3;
+			{
+				const unsigned char *b = objkw;
+				int     fields = 0;
+				unsigned vals[2] = {0, 0};
+
+				while (b > d && (b[-1] == ' ' || b[-1] == '\r' || b[-1] == '\n'))
+					b--;
+				for (int f = 1; f >= 0; f--) {
+					const unsigned char *e2 = b;
+					unsigned v = 0, m = 1;
+
+					while (b > d && b[-1] >= '0' && b[-1] <= '9' && e2 - b < 10)
+						b--;
+					for (const unsigned char *k = e2; k > b; k--, m *= 10)
+						v += (unsigned) (k[-1] - '0') * m;
+					if (e2 != b)
+						vals[f] = v, fields++;
+					while (b > d && b[-1] == ' ')
+						b--;
+				}
+				if (fields == 2)
+					num = vals[0], gen = vals[1];
+			}
+			L = -1;
+			{
+				const unsigned char *lk = memmem(dstart, (size_t) (p - dstart), "/Length", 7);
+
+				if (lk) {
+					char   *e;
+					long    v = strtol((const char *) lk + 7, &e, 10);
+					const char *r = e;
+
+					while (*r == ' ')
+						r++;
+					if (!(*r >= '0' && *r <= '9'))
+						L = v;
+				}
+			}
+			if (L >= 0 && (size_t) L <= (size_t) (end - ds))
+				slen = (size_t) L;
+			else {
+				se = memmem(ds, (size_t) (end - ds), "endstream", 9);
+				if (se == NULL)
+					break;
+				slen = (size_t) (se - ds);
+				while (slen && (ds[slen - 1] == '\n' || ds[slen - 1] == '\r'))
+					slen--;
+			}
+			{
+				size_t  dl = (size_t) (p - dstart);
+				int     flate = memmem(dstart, dl, "/FlateDecode", 12) != NULL;
+				int     other = memmem(dstart, dl, "DCTDecode", 9) || memmem(dstart, dl, "JPX", 3)
+					|| memmem(dstart, dl, "/Image", 6) || memmem(dstart, dl, "/XRef", 5)
+					|| memmem(dstart, dl, "/ObjStm", 7) || memmem(dstart, dl, "LZW", 3)
+					|| memmem(dstart, dl, "ASCII85", 7) || memmem(dstart, dl, "/Predictor", 10)
+					|| memmem(dstart, dl, "/Metadata", 9) || memmem(dstart, dl, "FontFile", 8)
+					|| memmem(dstart, dl, "/Length1", 8);
+				const unsigned char *src = ds;
+				size_t  srclen = slen;
+
+				if (other) {
+					p = ds + slen;
+					continue;
+				}
+				om_buf_reset(&dec);
+				om_buf_reset(&plain);
+				if (cs == OM_PDF_OPEN) {
+					if (om_pdf_crypt_stream(&pc, num, gen, ds, slen, &dec) < 0) {
+						p = ds + slen;
+						continue;
+					}
+					src = (const unsigned char *) dec.data;
+					srclen = dec.len;
+				}
+				if (flate) {
+					if (inflate_buf(src, srclen, &plain, PDF_STREAM_MAX) < 0) {
+						p = ds + slen;
+						continue;
+					}
+				} else
+					(void) om_buf_append(&plain, src, srclen);
+				if (plain.len) {
+					int     is_cmap = memmem(plain.data, plain.len, "begincmap", 9) != NULL;
+
+					if (pass == 0 && is_cmap)
+						cmap_parse(plain.data, plain.len, cm);
+					else if (pass == 1 && !is_cmap && memmem(plain.data, plain.len, "BT", 2))
+						pdf_content_text((const unsigned char *) plain.data, plain.len, cm, out);
+				}
+			}
+			p = ds + slen;
+		}
+	}
+	om_buf_free(&dec);
+	om_buf_free(&plain);
+	free(cm);
+	return (1);
+}
+
+/*
+ * Word 97: runs of UTF-16LE text in the file.
+ */
+static int
+u16_readable(unsigned c)
+{
+	return ((c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t'
+		|| (c >= 0x3000 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)
+		|| (c >= 0xff00 && c <= 0xffef));
+}
+
+static int
+word97_text(const unsigned char *d, size_t len, om_buf *out)
+{
+	size_t  i = 0;
+
+	while (i + 1 < len) {
+		size_t  j = i;
+
+		while (j + 1 < len && u16_readable((unsigned) (d[j] | d[j + 1] << 8)))
+			j += 2;
+		if ((j - i) / 2 >= 6) {
+			for (size_t k = i; k < j; k += 2) {
+				unsigned c = (unsigned) (d[k] | d[k + 1] << 8);
+
+				put_utf8(out, c == '\r' ? '\n' : c);
+			}
+			(void) om_buf_putc(out, '\n');
+			i = j;
+		} else
+			i = j + 2;
+	}
+	return (1);
+}
+
+/* om_extract_text - see om_extract.h */
+int
+om_extract_text(const unsigned char *d, size_t len, const char *name,
+		const char *magic, om_buf *out, const char **kind)
+{
+	const char *used;
+
+	*kind = NULL;
+	if (magic == NULL)
+		magic = "";
+	if (len >= 5 && memcmp(d, "%PDF-", 5) == 0) {
+		*kind = "pdf";
+		return (pdf_text(d, len, out));
+	}
+	if (len >= 5 && memcmp(d, "{\\rtf", 5) == 0) {
+		*kind = "rtf";
+		return (rtf_text(d, len, out));
+	}
+	if (len >= 4 && memcmp(d, "PK\3\4", 4) == 0)
+		return (zip_doc_text(d, len, out, kind));
+	if (len >= 512 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
+		static const unsigned char wd[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+
+		if (memmem(d, len, wd, sizeof(wd) - 1) == NULL)
+			return (0);
+		*kind = "doc";
+		return (word97_text(d, len, out));
+	}
+	if (strcmp(magic, "text/html") == 0 || ext_is(name, "html") || ext_is(name, "htm")) {
+		om_buf  utf8;
+		int     r;
+
+		if (strncmp(magic, "text/", 5) != 0)
+			return (0);
+		*kind = "html";
+		om_buf_init(&utf8, out->cap);
+		(void) om_charset_decode((const char *) d, len, NULL, &utf8, &used);
+		r = om_html_text(utf8.data ? utf8.data : "", utf8.len, out, NULL, NULL);
+		om_buf_free(&utf8);
+		return (r < 0 ? 1 : 1);
+	}
+	if (strncmp(magic, "text/", 5) == 0 || strcmp(magic, "application/csv") == 0
+	    || ((ext_is(name, "csv") || ext_is(name, "txt") || ext_is(name, "tsv"))
+		&& strcmp(magic, "application/octet-stream") == 0)) {
+		*kind = "text";
+		(void) om_charset_decode((const char *) d, len, NULL, out, &used);
+		return (1);
+	}
+	return (0);
+}
