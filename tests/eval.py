@@ -279,6 +279,8 @@ def main():
     ap.add_argument('--timeout', type=float, default=20.0, help='seconds per scan (default 20)')
     ap.add_argument('--jobs', '-j', type=int, default=min(8, os.cpu_count() or 1),
                     help='scans run at once')
+    ap.add_argument('--only', metavar='CATEGORIES',
+                    help='judge only these categories (comma-separated) of each set')
     ap.add_argument('sets', nargs='+', metavar='SETDIR')
     opts = ap.parse_args()
     if not (os.path.isfile(opts.omamori) and os.access(opts.omamori, os.X_OK)):
@@ -288,6 +290,13 @@ def main():
 
     try:
         sets = [load_set(d.rstrip('/') or '/', opts.messages) for d in opts.sets]
+        if opts.only:
+            only = opts.only.split(',')
+            for ls in sets:
+                missing = [c for c in only if c not in ls.covers]
+                if missing:
+                    raise LabelError('%s: --only names %s, not in covers' % (ls.setdir, ', '.join(missing)))
+                ls.covers = [c for c in ls.covers if c in only]
     except LabelError as e:
         print('eval.py: %s' % e, file=sys.stderr)
         return 2
