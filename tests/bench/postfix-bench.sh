@@ -1,0 +1,402 @@
+#!/bin/bash
+# postfix-bench.sh - throughput of Postfix alone, with a do-nothing milter,
+#	and with omamori-milter, side by side on this machine
+#
+# USAGE
+#	tests/bench/postfix-bench.sh [options]          (as root)
+#
+#	-n N              messages per run for every size (default: 2000 for
+#	                  10 KB, 500 for 200 KB)
+#	--n10k N, --n200k N   the same, per size
+#	-s N              parallel SMTP sessions of smtp-source (default: 10)
+#	-r N              rounds (default: 3); the table shows medians
+#	--sizes "10 200"  which message sizes to run, in KB (10 and/or 200)
+#	--msg10k FILE, --msg200k FILE   send this message instead of the
+#	                  generated one (LF line ends, headers included)
+#	--omamori PATH --config FILE    also run omamori-milter: started once
+#	                  as "PATH -c FILE -f"; its socket is the config's
+#	                  "socket" key, which should be a unix: socket like
+#	                  nullmilter's (inet: works, but is not the same test)
+#	--reuse           send all messages of a session over one connection
+#	                  (smtp-source -d); default: one connection per message
+#	--keep            keep the work directory (/tmp/omamori-bench.*)
+#
+# DESCRIPTION
+#	One private Postfix instance (tests/postfix/pflib.sh) relays to an
+#	smtp-sink that only counts (no message is written to disk by the
+#	sink; Postfix's own queue is on disk as in production). For each
+#	round, size and configuration, smtp-source pushes N copies of the
+#	same message into Postfix; the time runs from the first connection
+#	until the sink has counted all N deliveries. The configurations run
+#	one after another within a round, in an order that rotates from
+#	round to round, so slow drift in the machine hits all of them:
+#
+#	  postfix      no milter
+#	  nullmilter   tests/bench/nullmilter.c, built here, on a unix socket
+#	  omamori      omamori-milter, when --omamori is given
+#
+#	Switching configuration = postconf + postfix reload. Before round 1 a
+#	short warm-up run fills caches. The generated messages are outbound
+#	business mail of sakura-hoken.example (internal) to
+#	partner-shoji.example (external): UTF-8 text/plain, Japanese with
+#	ASCII lines mixed in, no personal data, so a policy has nothing to
+#	stop; a message that is not delivered fails the run.
+#
+#	Output: one "# run" line per run, then a table of medians:
+#	config, size, msgs/s, MB/s, ratio to nullmilter, ratio to postfix.
+#	The numbers are only comparable within one invocation.
+#
+# EXIT STATUS
+#	0 all runs completed, 1 a run failed or timed out, 2 bad usage,
+#	77 Postfix or a build tool missing.
+
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../postfix/pflib.sh"
+
+N10=2000
+N200=500
+CONC=10
+ROUNDS=3
+SIZES="10 200"
+MSG10=
+MSG200=
+OMAMORI=
+OMCONF=
+REUSE=
+KEEP=
+FROM=tanaka@sakura-hoken.example
+RCPT=info@partner-shoji.example
+
+usage() {
+    sed -n '/^# USAGE/,/^# DESCRIPTION/p' "$0" | sed '$d; s/^#//' >&2
+    exit 2
+}
+
+while [ $# -gt 0 ]; do
+    case $1 in
+    -n) N10=${2:?-n needs a value}; N200=$2; shift ;;
+    --n10k) N10=${2:?--n10k needs a value}; shift ;;
+    --n200k) N200=${2:?--n200k needs a value}; shift ;;
+    -s) CONC=${2:?-s needs a value}; shift ;;
+    -r) ROUNDS=${2:?-r needs a value}; shift ;;
+    --sizes) SIZES=${2:?--sizes needs a value}; shift ;;
+    --msg10k) MSG10=${2:?--msg10k needs a file}; shift ;;
+    --msg200k) MSG200=${2:?--msg200k needs a file}; shift ;;
+    --omamori) OMAMORI=${2:?--omamori needs a path}; shift ;;
+    --config) OMCONF=${2:?--config needs a file}; shift ;;
+    --reuse) REUSE=1 ;;
+    --keep) KEEP=1 ;;
+    -h | --help) usage ;;
+    *) echo "postfix-bench: unknown option $1" >&2; usage ;;
+    esac
+    shift || usage
+done
+for v in "$N10" "$N200" "$CONC" "$ROUNDS"; do
+    case $v in '' | *[!0-9]* | 0) echo "postfix-bench: not a positive number: $v" >&2; exit 2 ;; esac
+done
+for s in $SIZES; do
+    case $s in 10 | 200) ;; *) echo "postfix-bench: size must be 10 or 200" >&2; exit 2 ;; esac
+done
+if [ -n "$OMAMORI" ] || [ -n "$OMCONF" ]; then
+    if [ ! -x "$OMAMORI" ] || [ ! -r "$OMCONF" ]; then
+        echo "postfix-bench: --omamori needs an executable and --config a readable file" >&2
+        exit 2
+    fi
+    OMAMORI=$(cd "$(dirname "$OMAMORI")" && pwd)/$(basename "$OMAMORI")
+    OMCONF=$(cd "$(dirname "$OMCONF")" && pwd)/$(basename "$OMCONF")
+fi
+
+if ! why=$(pf_have_postfix); then
+    echo "postfix-bench: skipped: $why" >&2
+    exit 77
+fi
+for prog in smtp-source cc; do
+    if ! command -v "$prog" >/dev/null; then
+        echo "postfix-bench: skipped: $prog not found" >&2
+        exit 77
+    fi
+done
+
+WORK=$(mktemp -d /tmp/omamori-bench.XXXXXX)
+chmod 0755 "$WORK"
+SOURCE_PID=
+cleanup() {
+    local rc=$?
+    [ -n "$SOURCE_PID" ] && kill "$SOURCE_PID" 2>/dev/null
+    pf_stop
+    if [ -n "$KEEP" ] || [ "$rc" -ne 0 ]; then
+        echo "# work directory kept: $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+    return "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# --- build the do-nothing milter
+# cc -O2 nullmilter.c -lmilter -pthread (no make rule yet)
+if ! cc -O2 -Wall -o "$WORK/nullmilter" "$HERE/nullmilter.c" -lmilter -pthread; then
+    echo "postfix-bench: cannot build nullmilter (libmilter-dev installed?)" >&2
+    exit 77
+fi
+
+# --- test messages
+# gen_message KB FILE - an outbound business message of about KB kilobytes
+gen_message() {
+    "$PF_PYTHON" - "$1" "$2" "$FROM" "$RCPT" <<'EOF'
+import base64, sys
+kb, path, sender, rcpt = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+ja = [
+    "いつもお世話になっております。営業企画課の田中です。",
+    "先日の打ち合わせの件につきまして、議事録をお送りいたします。",
+    "来週の定例会議は本社三階の会議室Ｂにて開催いたします。",
+    "資料の最新版は部内の共有フォルダに格納しておりますので、ご確認ください。",
+    "新しい商品パンフレットの校正につきまして、ご意見をお聞かせいただけますと幸いです。",
+    "研修の日程調整について、皆様のご都合をお知らせください。",
+    "本件につきましては、社内で検討の上、改めてご連絡いたします。",
+    "年末年始の営業日程につきまして、下記のとおりご案内いたします。",
+    "添付の手順書に沿って設定を進めていただけますようお願いいたします。",
+    "ご不明な点がございましたら、お気軽にお問い合わせください。",
+    "引き続きどうぞよろしくお願い申し上げます。",
+]
+en = [
+    "Please find the notes of our last meeting below.",
+    "Action items: review the draft, update the schedule, send feedback by Friday.",
+    "The quarterly report will be shared on the team site next week.",
+    "See https://www.sakura-hoken.example/news for the latest notices.",
+    "Agenda: (1) campaign review (2) brochure proofs (3) training plan",
+    "Thanks and best regards,",
+]
+subject = "=?UTF-8?B?" + base64.b64encode("定例会議の議事録について".encode()).decode() + "?="
+head = (
+    "From: =?UTF-8?B?" + base64.b64encode("田中 一郎".encode()).decode() + "?= <" + sender + ">\n"
+    "To: <" + rcpt + ">\n"
+    "Subject: " + subject + "\n"
+    "Date: Mon, 23 Nov 2026 10:00:00 +0900\n"
+    "Message-ID: <bench-" + str(kb) + "k@sakura-hoken.example>\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: text/plain; charset=UTF-8\n"
+    "Content-Transfer-Encoding: 8bit\n"
+    "\n"
+)
+target = kb * 1024
+out = [head]
+size = len(head.encode())
+i = 0
+while size < target:
+    # A paragraph: three Japanese sentences, then now and then an ASCII line.
+    lines = [ja[(i + k) % len(ja)] for k in range(3)]
+    if i % 3 == 0:
+        lines.append(en[i % len(en)])
+    para = "\n".join(lines) + "\n\n"
+    out.append(para)
+    size += len(para.encode())
+    i += 1
+text = "".join(out).encode()[:target]
+text = text.decode("utf-8", errors="ignore").rstrip("\n") + "\n"
+open(path, "w", encoding="utf-8").write(text)
+EOF
+}
+
+MSGFILE_10=${MSG10:-$WORK/msg-10k.eml}
+MSGFILE_200=${MSG200:-$WORK/msg-200k.eml}
+[ -n "$MSG10" ] || gen_message 10 "$MSGFILE_10" || exit 1
+[ -n "$MSG200" ] || gen_message 200 "$MSGFILE_200" || exit 1
+
+# --- Postfix, sink, milters
+PF_SINK_MODE=count
+PF_SMTPD_LIMIT=$((CONC + 20))
+PF_NO_TRAP=1
+export PF_SINK_MODE PF_SMTPD_LIMIT
+if ! pf_start "$WORK/pf"; then
+    echo "postfix-bench: private Postfix did not start" >&2
+    exit 1
+fi
+NULLSOCK=unix:$PF_DIR/milter/null.sock
+pf_milter_start "$NULLSOCK" "$WORK/nullmilter" -p "$NULLSOCK" >/dev/null || exit 1
+
+CONFIGS="postfix nullmilter"
+if [ -n "$OMAMORI" ]; then
+    OMSOCK=$(sed -n 's/^[ \t]*socket[ \t]*=[ \t]*\([^ \t#]*\).*/\1/p' "$OMCONF" | tail -n 1)
+    if [ -z "$OMSOCK" ]; then
+        echo "postfix-bench: no 'socket = ...' in $OMCONF" >&2
+        exit 2
+    fi
+    case $OMSOCK in
+    unix:* | local:* | /*)
+        _pf_searchable_by_postfix "$(dirname "${OMSOCK#*:}")" || exit 2 ;;
+    *) echo "# note: omamori socket $OMSOCK is not a unix socket like nullmilter's" >&2 ;;
+    esac
+    pf_milter_start "$OMSOCK" "$OMAMORI" -c "$OMCONF" -f >/dev/null || exit 1
+    CONFIGS="$CONFIGS omamori"
+fi
+
+CURRENT_MILTER=none
+# use_config NAME - point Postfix at the milter of configuration NAME
+use_config() {
+    local want
+    case $1 in
+    postfix) want= ;;
+    nullmilter) want=$NULLSOCK ;;
+    omamori) want=$OMSOCK ;;
+    esac
+    [ "$want" = "$CURRENT_MILTER" ] && return 0
+    pf_set_milter "$want" || return 1
+    CURRENT_MILTER=$want
+}
+
+# sink_count - messages counted by the sink so far (one fork per call)
+sink_count() {
+    local c
+    c=$(tail -c 48 "$PF_DIR/sink.counter" 2>/dev/null)
+    c=${c##*mesg=}
+    c=${c%%[!0-9]*}
+    echo "${c:-0}"
+}
+
+# cpu_jiffies - "busy total" jiffies of all CPUs, from /proc/stat
+cpu_jiffies() {
+    awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i
+                   print t - $5 - $6, t; exit }' /proc/stat
+}
+
+# run_once CONFIG KB N ROUND - one timed run; appends to $WORK/results
+run_once() {
+    local config=$1 kb=$2 n=$3 round=$4 file base t0 t_inj= t1 now c limit
+    local args secs inj rate cpu0 cpu1 busy
+    file=MSGFILE_$kb
+    file=${!file}
+    use_config "$config" || return 1
+    pf_wait_idle 120 || return 1
+    base=$(sink_count)
+    args=(-s "$CONC" -m "$n" -F "$file" -f "$FROM" -t "$RCPT"
+        -M client.sakura-hoken.example)
+    [ -n "$REUSE" ] && args+=(-d)
+    # A generous bound: 20 messages/s at least, and 2 minutes at least.
+    limit=$((n / 20 > 120 ? n / 20 : 120))
+    cpu0=$(cpu_jiffies)
+    t0=$(_pf_now_ms)
+    smtp-source "${args[@]}" "127.0.0.1:$PF_PORT" \
+        >"$WORK/source.out" 2>"$WORK/source.err" &
+    SOURCE_PID=$!
+    while :; do
+        now=$(_pf_now_ms)
+        if [ -z "$t_inj" ] && ! kill -0 "$SOURCE_PID" 2>/dev/null; then
+            t_inj=$now
+            if ! wait "$SOURCE_PID"; then
+                echo "# run FAILED: smtp-source: $(head -n 3 "$WORK/source.err")" >&2
+                SOURCE_PID=
+                return 1
+            fi
+            SOURCE_PID=
+        fi
+        c=$(($(sink_count) - base))
+        if [ "$c" -ge "$n" ] && [ -n "$t_inj" ]; then
+            t1=$now
+            cpu1=$(cpu_jiffies)
+            break
+        fi
+        if [ $(((now - t0) / 1000)) -ge "$limit" ]; then
+            echo "# run FAILED: $config ${kb}KB: $c of $n delivered after ${limit}s" >&2
+            [ -n "$SOURCE_PID" ] && kill "$SOURCE_PID" 2>/dev/null
+            return 1
+        fi
+        sleep 0.02
+    done
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1000 }')
+    inj=$(awk -v a="$t0" -v b="$t_inj" 'BEGIN { printf "%.3f", (b - a) / 1000 }')
+    rate=$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.1f", n / s }')
+    # Share of all CPUs busy during the run (user+system+irq, not idle/iowait).
+    busy=$(echo "$cpu0 $cpu1" | awk '{ printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }')
+    printf '# run round=%s config=%s size=%sKB n=%d secs=%s inject_secs=%s msgs/s=%s cpu_busy=%s%%\n' \
+        "$round" "$config" "$kb" "$n" "$secs" "$inj" "$rate" "$busy"
+    printf '%s\t%s\t%s\t%s\n' "$config" "$kb" "$rate" "$busy" >>"$WORK/results"
+}
+
+# How busy is the machine without us? Other work skews every figure.
+c0=$(cpu_jiffies)
+sleep 2
+c1=$(cpu_jiffies)
+IDLE_BUSY=$(echo "$c0 $c1" | awk '{ printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }')
+echo "# postfix-bench: $(nproc) CPUs, ${IDLE_BUSY}% busy before start, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+    "postfix $(postconf -d -h mail_version 2>/dev/null), concurrency $CONC," \
+    "rounds $ROUNDS, $( [ -n "$REUSE" ] && echo "connection reuse" || echo "one connection per message")"
+if [ "$IDLE_BUSY" -gt 10 ]; then
+    echo "# WARNING: other processes kept the CPUs ${IDLE_BUSY}% busy before the start;"
+    echo "# WARNING: the figures below are not reliable (see top(1))."
+fi
+for kb in $SIZES; do
+    f=MSGFILE_$kb
+    echo "# message ${kb}KB: ${!f} ($(wc -c <"${!f}") bytes)"
+done
+: >"$WORK/results"
+T_START=$(_pf_now_ms)
+
+# Warm-up: page cache, process images, first-connection costs.
+use_config postfix || exit 1
+for kb in $SIZES; do
+    run_once postfix "$kb" 100 0 >/dev/null || exit 1
+done
+: >"$WORK/results"
+
+set -- $CONFIGS
+NCONF=$#
+FAILED=0
+for round in $(seq 1 "$ROUNDS"); do
+    for kb in $SIZES; do
+        n=$N10
+        [ "$kb" = 200 ] && n=$N200
+        # Rotate the order: round 1 starts with the first configuration,
+        # round 2 with the second, and so on.
+        for k in $(seq 0 $((NCONF - 1))); do
+            idx=$(((round - 1 + k) % NCONF + 1))
+            run_once "${!idx}" "$kb" "$n" "$round" || FAILED=1
+            [ "$FAILED" = 0 ] || break 3
+        done
+    done
+done
+
+echo "# total time $(( ($(_pf_now_ms) - T_START) / 1000 ))s, load now $(cut -d' ' -f1-3 /proc/loadavg)"
+# Anything odd in Postfix's log (milter trouble, deferrals) spoils the figures.
+odd=$(pf_log | grep -cE 'warning:|fatal:|panic:|status=(deferred|bounced)|milter-(reject|discard|hold)')
+if [ "$odd" -gt 0 ]; then
+    echo "# Postfix log has $odd warning/deferral lines, e.g.:"
+    pf_log | grep -E 'warning:|fatal:|panic:|status=(deferred|bounced)|milter-(reject|discard|hold)' \
+        | head -n 5 | sed 's/^/#   /'
+fi
+[ "$FAILED" = 0 ] || exit 1
+
+# --- table of medians
+awk -F'\t' -v configs="$CONFIGS" -v sizes="$SIZES" \
+    -v s10="$(wc -c <"$MSGFILE_10")" -v s200="$(wc -c <"$MSGFILE_200")" '
+function median(list,    n, i, j, t, v) {
+    n = split(list, v, " ")
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+            t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+        }
+    if (n % 2) return v[(n + 1) / 2]
+    return (v[n / 2] + v[n / 2 + 1]) / 2
+}
+{ runs[$1 SUBSEP $2] = runs[$1 SUBSEP $2] " " $3
+  cpu[$1 SUBSEP $2] = cpu[$1 SUBSEP $2] " " $4 }
+END {
+    nc = split(configs, c, " ")
+    ns = split(sizes, s, " ")
+    printf "%-11s %6s %9s %7s %13s %10s %6s\n", "config", "size", "msgs/s", "MB/s", \
+        "vs nullmilter", "vs postfix", "cpu%"
+    for (i = 1; i <= ns; i++) {
+        base = median(runs["postfix" SUBSEP s[i]])
+        null = median(runs["nullmilter" SUBSEP s[i]])
+        bytes = (s[i] == 10) ? s10 : s200
+        for (j = 1; j <= nc; j++) {
+            m = median(runs[c[j] SUBSEP s[i]])
+            printf "%-11s %4sKB %9.1f %7.2f %13.2f %10.2f %6d\n", c[j], s[i], m, \
+                m * bytes / 1e6, m / null, m / base, median(cpu[c[j] SUBSEP s[i]])
+        }
+    }
+}' "$WORK/results"
