@@ -25,6 +25,7 @@ static const struct {
 	om_detector_fn fn;
 } detectors[] = {
 	{"limits", om_detect_limits},
+	{"recipients", om_detect_recipients},
 };
 
 /* om_engine_global_init - once per process, before threads */
@@ -77,6 +78,7 @@ engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
 	res->nrcpts = scan.nrcpts;
 	res->findings = scan.findings;
 	res->nfindings = scan.nfindings;
+	res->add_cc = scan.add_cc;
 	om_policy_decide(&scan, res, failed);
 	return (res);
 }
