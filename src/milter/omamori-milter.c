@@ -126,7 +126,8 @@ drop_privileges(const char *user, uid_t uid, gid_t gid)
 		om_warn("no \"user\" configured: running as root");
 		return;
 	}
-	if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+	/* The user's own groups stay (e.g. postdrop, for notices). */
+	if (initgroups(user, gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
 		om_fatal("cannot become %s: %s", user, strerror(errno));
 	if (setuid(0) == 0)
 		om_fatal("privileges could not be dropped for good");
