@@ -13,6 +13,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_map.h"
+#include "om_notice.h"
 
 static om_conf *conf;
 static char dir[] = "/tmp/om_test_rcpt.XXXXXX";
@@ -261,6 +262,38 @@ test_masking(void **state)
 	om_result_free(res);
 }
 
+/* The notice: our header, encoded subject, words filled in, masked only. */
+static void
+test_notice(void **state)
+{
+	const char *rcpt[] = {"private.person@gmail.com", "kanri@sakura-hoken.example"};
+	const char tmpl[] = "Subject: 保留 / held\n\n{SENDER}\n{FINDINGS_JA}{FINDINGS_EN}{FIX_EN}{REVIEWER} {REF} {UNKNOWN}\n";
+	om_result *res;
+	om_buf  b;
+
+	(void) state;
+	res = scan("tanaka@sakura-hoken.example", rcpt, 2, "From: tanaka@sakura-hoken.example\r\n\r\nx\r\n");
+	assert_int_equal(res->action, OM_ACT_HOLD);
+	assert_true(om_notice_wanted(conf, res));
+	om_buf_init(&b, 0);
+	assert_int_equal(om_notice_compose(conf, res, "REF1", tmpl, &b), 0);
+	assert_non_null(strstr(b.data, "\nX-Omamori-Notice: REF1\n"));
+	assert_non_null(strstr(b.data, "\nTo: tanaka@sakura-hoken.example\n"));
+	assert_non_null(strstr(b.data, "Subject: =?UTF-8?B?"));
+	assert_non_null(strstr(b.data, "フリーメールの宛先 (recipient.freemail): 1 件、例 ***@gmail.com"));
+	assert_non_null(strstr(b.data, "free-mail recipient (recipient.freemail): 1 item, e.g. ***@gmail.com"));
+	assert_non_null(strstr(b.data, "- recipient.freemail: business mail must not go to free-mail addresses"));
+	assert_non_null(strstr(b.data, "kanri@sakura-hoken.example REF1 {UNKNOWN}"));
+	assert_null(strstr(b.data, "private.person"));
+	om_buf_free(&b);
+	om_result_free(res);
+
+	/* Inbound mail never produces a notice to the outside sender. */
+	res = scan("someone@gmail.com", rcpt + 1, 1, "From: someone@gmail.com\r\n\r\nx\r\n");
+	assert_false(om_notice_wanted(conf, res));
+	om_result_free(res);
+}
+
 int
 main(void)
 {
@@ -270,6 +303,7 @@ main(void)
 		cmocka_unit_test(test_map_breaks_conf),
 		cmocka_unit_test(test_recipient_rules),
 		cmocka_unit_test(test_masking),
+		cmocka_unit_test(test_notice),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
