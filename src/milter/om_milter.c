@@ -211,6 +211,17 @@ reply_ok(const conn *c, unsigned long nr)
 	return ((c && (c->pf1 & nr)) ? SMFIS_NOREPLY : SMFIS_CONTINUE);
 }
 
+/*
+ * step_fail - trouble in a step that may have "no reply": a reply the MTA
+ * does not expect would desynchronise the protocol, so say nothing and
+ * let end of message (which finds no message state) answer tempfail.
+ */
+static sfsistat
+step_fail(const conn *c, unsigned long nr)
+{
+	return ((c && (c->pf1 & nr)) ? SMFIS_NOREPLY : SMFIS_TEMPFAIL);
+}
+
 /* spill - move the message from memory into a private unlinked file */
 static int
 spill(msg *m)
@@ -312,7 +323,8 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1, unsigned long f2,
 		return (SMFIS_REJECT);
 	}
 	*pf0 = want0;
-	*pf1 = (skip | noreply) & f1;
+	/* Without a conn to remember them in, no "no reply" steps. */
+	*pf1 = (c ? skip | noreply : skip) & f1;
 	*pf2 = 0;
 	*pf3 = 0;
 	if (c)
@@ -349,7 +361,7 @@ cb_envfrom(SMFICTX *ctx, char **argv)
 		return (SMFIS_TEMPFAIL);
 	msg_reset(c);
 	if ((m = calloc(1, sizeof(*m))) == NULL)
-		return (SMFIS_TEMPFAIL);
+		return (step_fail(c, SMFIP_NR_MAIL));
 	__atomic_add_fetch(&inflight, 1, __ATOMIC_ACQ_REL);
 	c->m = m;
 	c->nmsgs++;
@@ -357,7 +369,7 @@ cb_envfrom(SMFICTX *ctx, char **argv)
 	om_buf_init(&m->raw, 0);
 	if ((m->conf = conf_get()) == NULL) {
 		msg_reset(c);
-		return (SMFIS_TEMPFAIL);
+		return (step_fail(c, SMFIP_NR_MAIL));
 	}
 	m->from = strdup(argv && argv[0] ? argv[0] : "<>");
 	if ((auth = smfi_getsymval(ctx, "{auth_authen}")) != NULL && *auth)
@@ -375,7 +387,7 @@ cb_envrcpt(SMFICTX *ctx, char **argv)
 	msg    *m = c ? c->m : NULL;
 
 	if (m == NULL)
-		return (SMFIS_TEMPFAIL);
+		return (step_fail(c, SMFIP_NR_RCPT));
 	if (m->nrcpt >= RCPT_MAX) {
 		msg_fail(m, "too many recipients");
 		return (reply_ok(c, SMFIP_NR_RCPT));
@@ -406,7 +418,7 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 	msg    *m = c ? c->m : NULL;
 
 	if (m == NULL)
-		return (SMFIS_TEMPFAIL);
+		return (step_fail(c, SMFIP_NR_HDR));
 	for (size_t i = 0; i < N_OWN; i++)
 		if (strcasecmp(name, own_headers[i]) == 0 && m->own_seen[i] < HDR_DELETE_MAX)
 			m->own_seen[i]++;
@@ -431,7 +443,7 @@ cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
 	msg    *m = c ? c->m : NULL;
 
 	if (m == NULL)
-		return (SMFIS_TEMPFAIL);
+		return (step_fail(c, SMFIP_NR_BODY));
 	if (!m->body_started) {
 		keep(m, "\r\n", 2);
 		m->body_started = 1;
