@@ -30,6 +30,7 @@
 
 #include "om_conf.h"
 #include "om_log.h"
+#include "om_map.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -117,6 +118,15 @@ static const conf_key conf_keys[] = {
 	{"review_postsuper", KEY_STR, "postsuper", OFF(conf_review_postsuper)},
 	{"review_postfix_dir", KEY_PATH, "", OFF(conf_review_postfix_dir)},
 	{"review_old_age", KEY_STR, "1d", OFF(conf_review_old_age)},
+	{"freemail_domains", KEY_PATH, "", OFF(conf_freemail_domains)},
+	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
+	{"body_memory_limit", KEY_SIZE, "1m", OFF(conf_body_memory_limit), 0, (size_t) 1 << 30},
+	{"temp_dir", KEY_PATH, "/tmp", OFF(conf_temp_dir)},
+	{"socket_mode", KEY_STR, "0660", OFF(conf_socket_mode)},
+	{"socket_group", KEY_STR, "", OFF(conf_socket_group)},
+	{"notice_command", KEY_STR, "/usr/sbin/sendmail -i -f <> --", OFF(conf_notice_command)},
+	{"notice_from", KEY_STR, "postmaster", OFF(conf_notice_from)},
+	{"shutdown_timeout", KEY_COUNT, "120", OFF(conf_shutdown_timeout), 1, 3600},
 };
 
 #define N_KEYS (sizeof(conf_keys) / sizeof(conf_keys[0]))
@@ -555,15 +565,25 @@ conf_check(conf_load *ld)
 	    && strncmp(conf->conf_socket, "inet:", 5) != 0 && strncmp(conf->conf_socket, "inet6:", 6) != 0
 	    && conf->conf_socket[0] != '/')
 		conf_error(ld, "socket: \"%s\" is not unix:/path, inet:PORT@HOST or inet6:PORT@HOST", conf->conf_socket);
+	if (strlen(conf->conf_socket_mode) < 3 || strlen(conf->conf_socket_mode) > 4
+	    || strspn(conf->conf_socket_mode, "01234567") != strlen(conf->conf_socket_mode))
+		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
 }
 
 /* om_conf_defaults - the built-in configuration */
 om_conf *
 om_conf_defaults(om_conf_err *err)
 {
+	om_conf *conf;
+
 	if (err)
 		err->count = 0, err->text[0] = 0;
-	return (conf_new(NULL, err));
+	conf = conf_new(NULL, err);
+	if (om_recipients_attach(conf, err) < 0) {
+		om_conf_unref(conf);
+		return (NULL);
+	}
+	return (conf);
 }
 
 /* om_conf_load - read and validate a configuration file */
@@ -653,6 +673,11 @@ om_conf_load(const char *path, om_conf_err *err)
 	free(raw);
 	fclose(fp);
 	conf_check(&ld);
+	/* Maps and lists the rules use live and die with this snapshot. */
+	if ((err == NULL || err->count == 0) && om_recipients_attach(conf, err) < 0 && err == NULL) {
+		om_conf_unref(conf);
+		return (NULL);
+	}
 	if (err && err->count > 0) {
 		om_conf_unref(conf);
 		return (NULL);

@@ -98,6 +98,16 @@ typedef struct om_conf {
 	char   *conf_review_postsuper;	/* command */
 	char   *conf_review_postfix_dir;	/* postqueue/postsuper -c, or NULL */
 	char   *conf_review_old_age;	/* "1d": listed first when older */
+	/* Recipient rules and the daemon's message handling. */
+	char   *conf_freemail_domains;	/* admin's extra free-mail list, or NULL */
+	size_t	conf_mass_visible_limit;	/* external To/Cc addresses allowed */
+	size_t	conf_body_memory_limit;	/* bytes kept in memory per message */
+	char   *conf_temp_dir;		/* where the private spill directory goes */
+	char   *conf_socket_mode;	/* octal, for a unix socket */
+	char   *conf_socket_group;	/* group of a unix socket, or "" */
+	char   *conf_notice_command;	/* sendmail command for notices, or "" */
+	char   *conf_notice_from;	/* From: of notices */
+	size_t	conf_shutdown_timeout;	/* seconds SIGTERM waits for messages */
 
 	/* Compiled attachments (rules, maps), owned by the snapshot. */
 	struct om_conf_ext *conf_ext;

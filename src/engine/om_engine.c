@@ -27,6 +27,7 @@ static const struct {
 	{"limits", om_detect_limits},
 	{"attach", om_detect_attach},
 	{"attach_pii", om_detect_attach_pii},
+	{"recipients", om_detect_recipients},
 };
 
 /* om_engine_global_init - once per process, before threads */
@@ -79,6 +80,7 @@ engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
 	res->nrcpts = scan.nrcpts;
 	res->findings = scan.findings;
 	res->nfindings = scan.nfindings;
+	res->add_cc = scan.add_cc;
 	om_policy_decide(&scan, res, failed);
 	return (res);
 }

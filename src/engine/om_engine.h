@@ -59,6 +59,8 @@ typedef struct om_result {
 	size_t	nfindings;
 	int	internal_error;		/* the verdict is error_action */
 	struct om_msg *msg;		/* the parsed message, for reports */
+	const char *add_cc;		/* manager address to add to Cc and the
+					 * envelope (cc.manager_missing), or NULL */
 } om_result;
 
 void	om_engine_global_init(void);

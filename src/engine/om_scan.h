@@ -40,6 +40,7 @@ typedef struct om_scan {
 	om_finding *findings;
 	size_t	nfindings;
 	size_t	findings_cap;
+	const char *add_cc;		/* manager to add (cc.manager_missing) */
 } om_scan;
 
 typedef int (*om_detector_fn) (om_scan *scan);
@@ -53,5 +54,6 @@ int	om_scan_direction(om_scan *scan, const om_envelope *env);
 int	om_detect_limits(om_scan *scan);
 int	om_detect_attach(om_scan *scan);
 int	om_detect_attach_pii(om_scan *scan);
+int	om_detect_recipients(om_scan *scan);
 
 #endif

@@ -1,0 +1,844 @@
+/*++
+ * NAME
+ *	om_milter 3
+ * SUMMARY
+ *	libmilter callbacks: collect one message, judge it, apply the verdict
+ * DESCRIPTION
+ *	This is the only file that includes <libmilter/mfapi.h>.
+ *
+ *	Negotiation asks for what the verdicts need (add and change
+ *	headers, add recipients, quarantine) and switches off the steps
+ *	we do not use (HELO, DATA, unknown commands, end of headers).
+ *	Where the MTA offers it, connect, MAIL, RCPT, header and body
+ *	steps get no reply at all (SMFIP_NR_*): trouble found while
+ *	collecting is remembered and answered at end of message.
+ *
+ *	Per connection: a conn (smfi_setpriv) made at negotiation or
+ *	connect and freed at close; every callback copes with its absence.
+ *	Per message: a msg made at MAIL FROM and released by msg_reset()
+ *	from end of message, abort and close alike. It holds a reference
+ *	to the configuration snapshot current at MAIL FROM, so a reload
+ *	never changes the rules under a message in flight.
+ *
+ *	The message is kept as the MTA sends it (headers, empty line,
+ *	body, CRLF line ends): in memory up to body_memory_limit, then in
+ *	an unlinked 0600 file in the daemon's private directory. At most
+ *	message_size_limit + 1 bytes are kept; the engine then reports
+ *	attach.unscannable.
+ *
+ *	apply_verdict() is the one place that turns an om_action into
+ *	milter calls. Any internal trouble (no memory for the state, a
+ *	spill file that cannot be written, a failed milter call that a
+ *	verdict depends on) becomes error_action (default tempfail).
+ *--*/
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libmilter/mfapi.h>
+
+#include "om_buf.h"
+#include "om_engine.h"
+#include "om_log.h"
+#include "om_magic.h"
+#include "om_milter.h"
+#include "om_notice.h"
+#include "om_pool.h"
+
+#define RCPT_MAX	100000		/* envelope recipients per message */
+#define REPLY_MAX	400		/* SMTP reply text we pass on */
+#define HDR_DELETE_MAX	20		/* forged X-Omamori-* copies removed */
+
+#define VERDICT_HDR	"X-Omamori-Verdict"
+#define CATEG_HDR	"X-Omamori-Categories"
+#define REF_HDR		"X-Omamori-Ref"
+
+static const char *const own_headers[] = {VERDICT_HDR, CATEG_HDR, REF_HDR};
+
+#define N_OWN (sizeof(own_headers) / sizeof(own_headers[0]))
+
+/* One message, MAIL FROM to its end. */
+typedef struct msg {
+	om_conf *conf;			/* snapshot at MAIL FROM */
+	char   *from;
+	char   *auth;
+	char  **rcpt;
+	size_t	nrcpt;
+	size_t	rcap;
+	om_buf	raw;			/* the message, while in memory */
+	int	fd;			/* spill file, or -1 */
+	size_t	size;			/* bytes kept so far */
+	int	body_started;
+	int	failed;			/* internal trouble: error_action */
+	const char *fail_why;
+	unsigned own_seen[N_OWN];	/* X-Omamori-* headers that came in */
+	char   *subject;		/* first Subject: value, raw */
+	char   *cc;			/* first Cc: value, raw */
+	int	notice;			/* X-Omamori-Notice present */
+} msg;
+
+/* One milter connection (one SMTP session). */
+typedef struct conn {
+	char	addr[INET6_ADDRSTRLEN + 8];
+	unsigned long pf1;		/* negotiated protocol flags */
+	msg    *m;
+	unsigned long nmsgs;
+} conn;
+
+static pthread_mutex_t conf_lock = PTHREAD_MUTEX_INITIALIZER;
+static om_conf *conf_cur;
+static unsigned inflight;
+static unsigned long ref_counter;
+static char spill_dir[PATH_MAX];
+static pthread_key_t thread_key;
+
+/* om_milter_set_conf - swap in a new snapshot; the old one lives on in messages */
+void
+om_milter_set_conf(om_conf *conf)
+{
+	om_conf *old;
+
+	pthread_mutex_lock(&conf_lock);
+	old = conf_cur;
+	conf_cur = conf;
+	pthread_mutex_unlock(&conf_lock);
+	om_conf_unref(old);
+}
+
+/* conf_get - a reference to the current snapshot */
+static om_conf *
+conf_get(void)
+{
+	om_conf *c;
+
+	pthread_mutex_lock(&conf_lock);
+	c = conf_cur ? om_conf_ref(conf_cur) : NULL;
+	pthread_mutex_unlock(&conf_lock);
+	return (c);
+}
+
+/* om_milter_inflight - messages between MAIL FROM and their end */
+unsigned
+om_milter_inflight(void)
+{
+	return (__atomic_load_n(&inflight, __ATOMIC_ACQUIRE));
+}
+
+/* thread_key_done - a worker thread ends: close its engine handles */
+static void
+thread_key_done(void *arg)
+{
+	(void) arg;
+	om_magic_thread_done();
+}
+
+/* thread_key_init - once per process */
+static void
+thread_key_init(void)
+{
+	if (pthread_key_create(&thread_key, thread_key_done) != 0)
+		om_panic("pthread_key_create failed");
+}
+
+/*
+ * thread_used_engine - make sure this thread's engine state goes with it.
+ * libmilter's worker pool hands a connection's steps to any worker and
+ * ends idle workers; the engine keeps a libmagic handle (a mapping of the
+ * whole database) per thread, which would leak with every ended worker.
+ * A thread-specific value's destructor closes it in the ending thread.
+ */
+static void
+thread_used_engine(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, thread_key_init);
+	if (pthread_getspecific(thread_key) == NULL)
+		(void) pthread_setspecific(thread_key, (void *) 1);
+}
+
+/* msg_reset - release everything of the current message; the one cleanup path */
+static void
+msg_reset(conn *c)
+{
+	msg    *m;
+
+	if (c == NULL || (m = c->m) == NULL)
+		return;
+	c->m = NULL;
+	for (size_t i = 0; i < m->nrcpt; i++)
+		free(m->rcpt[i]);
+	free(m->rcpt);
+	free(m->from);
+	free(m->auth);
+	free(m->subject);
+	free(m->cc);
+	om_buf_free(&m->raw);
+	if (m->fd >= 0)
+		close(m->fd);
+	om_conf_unref(m->conf);
+	free(m);
+	__atomic_sub_fetch(&inflight, 1, __ATOMIC_ACQ_REL);
+}
+
+/* msg_fail - remember internal trouble; answered at end of message */
+static void
+msg_fail(msg *m, const char *why)
+{
+	if (!m->failed) {
+		m->failed = 1;
+		m->fail_why = why;
+	}
+}
+
+/* reply_ok - the return code for a step that may have "no reply" */
+static sfsistat
+reply_ok(const conn *c, unsigned long nr)
+{
+	return ((c && (c->pf1 & nr)) ? SMFIS_NOREPLY : SMFIS_CONTINUE);
+}
+
+/*
+ * step_fail - trouble in a step that may have "no reply": a reply the MTA
+ * does not expect would desynchronise the protocol, so say nothing and
+ * let end of message (which finds no message state) answer tempfail.
+ */
+static sfsistat
+step_fail(const conn *c, unsigned long nr)
+{
+	return ((c && (c->pf1 & nr)) ? SMFIS_NOREPLY : SMFIS_TEMPFAIL);
+}
+
+/* spill - move the message from memory into a private unlinked file */
+static int
+spill(msg *m)
+{
+	char    path[PATH_MAX];
+	size_t  off = 0;
+
+	if (snprintf(path, sizeof(path), "%s/msg.XXXXXX", spill_dir) >= (int) sizeof(path))
+		return (-1);
+	if ((m->fd = mkostemp(path, O_CLOEXEC)) < 0) {
+		om_warn("spill file in %s: %s", spill_dir, strerror(errno));
+		return (-1);
+	}
+	(void) unlink(path);
+	(void) fchmod(m->fd, 0600);
+	while (off < m->raw.len) {
+		ssize_t w = write(m->fd, m->raw.data + off, m->raw.len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			om_warn("spill file: %s", strerror(errno));
+			return (-1);
+		}
+		off += (size_t) w;
+	}
+	om_buf_free(&m->raw);
+	om_buf_init(&m->raw, 0);
+	return (0);
+}
+
+/* keep - append message bytes, spilling or capping as configured */
+static void
+keep(msg *m, const void *p, size_t n)
+{
+	size_t  cap = m->conf->conf_message_size_limit + 1;
+
+	if (m->failed)
+		return;
+	if (m->size >= cap)
+		return;
+	if (n > cap - m->size)
+		n = cap - m->size;
+	if (m->fd < 0 && m->size + n > m->conf->conf_body_memory_limit && spill(m) < 0) {
+		msg_fail(m, "cannot write spill file");
+		return;
+	}
+	if (m->fd >= 0) {
+		const char *b = p;
+		size_t  off = 0;
+
+		while (off < n) {
+			ssize_t w = write(m->fd, b + off, n - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				om_warn("spill file: %s", strerror(errno));
+				msg_fail(m, "cannot write spill file");
+				return;
+			}
+			off += (size_t) w;
+		}
+	} else if (om_buf_append(&m->raw, p, n) < 0) {
+		msg_fail(m, "cannot keep message");
+		return;
+	}
+	m->size += n;
+}
+
+/* conn_get - the connection state, created on first use */
+static conn *
+conn_get(SMFICTX *ctx)
+{
+	conn   *c = smfi_getpriv(ctx);
+
+	if (c == NULL && (c = calloc(1, sizeof(*c))) != NULL) {
+		strcpy(c->addr, "");
+		if (smfi_setpriv(ctx, c) != MI_SUCCESS) {
+			free(c);
+			c = NULL;
+		}
+	}
+	return (c);
+}
+
+/* cb_negotiate - ask for the actions we use, skip the steps we do not */
+static sfsistat
+cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1, unsigned long f2, unsigned long f3,
+	     unsigned long *pf0, unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	unsigned long want0 = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_QUARANTINE;
+	unsigned long skip = SMFIP_NOHELO | SMFIP_NOUNKNOWN | SMFIP_NODATA | SMFIP_NOEOH;
+	unsigned long noreply = SMFIP_NR_CONN | SMFIP_NR_MAIL | SMFIP_NR_RCPT | SMFIP_NR_HDR | SMFIP_NR_BODY;
+	conn   *c = conn_get(ctx);
+
+	if ((f0 & want0) != want0) {
+		om_warn("the MTA does not offer the milter actions omamori needs (0x%lx of 0x%lx)", f0, want0);
+		return (SMFIS_REJECT);
+	}
+	*pf0 = want0;
+	/* Without a conn to remember them in, no "no reply" steps. */
+	*pf1 = (c ? skip | noreply : skip) & f1;
+	*pf2 = 0;
+	*pf3 = 0;
+	if (c)
+		c->pf1 = *pf1;
+	(void) smfi_setsymlist(ctx, SMFIM_ENVFROM, "{auth_authen} i");
+	(void) smfi_setsymlist(ctx, SMFIM_EOM, "i");
+	return (SMFIS_CONTINUE);
+}
+
+/* cb_connect - remember the client address */
+static sfsistat
+cb_connect(SMFICTX *ctx, char *host, _SOCK_ADDR *sa)
+{
+	conn   *c = conn_get(ctx);
+
+	if (c && sa) {
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((struct sockaddr_in *) (void *) sa)->sin_addr, c->addr, sizeof(c->addr));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((struct sockaddr_in6 *) (void *) sa)->sin6_addr, c->addr, sizeof(c->addr));
+	}
+	return (reply_ok(c, SMFIP_NR_CONN));
+}
+
+/* cb_envfrom - a new message */
+static sfsistat
+cb_envfrom(SMFICTX *ctx, char **argv)
+{
+	conn   *c = conn_get(ctx);
+	const char *auth;
+	msg    *m;
+
+	if (c == NULL)
+		return (SMFIS_TEMPFAIL);
+	msg_reset(c);
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return (step_fail(c, SMFIP_NR_MAIL));
+	__atomic_add_fetch(&inflight, 1, __ATOMIC_ACQ_REL);
+	c->m = m;
+	c->nmsgs++;
+	m->fd = -1;
+	om_buf_init(&m->raw, 0);
+	if ((m->conf = conf_get()) == NULL) {
+		msg_reset(c);
+		return (step_fail(c, SMFIP_NR_MAIL));
+	}
+	m->from = strdup(argv && argv[0] ? argv[0] : "<>");
+	if ((auth = smfi_getsymval(ctx, "{auth_authen}")) != NULL && *auth)
+		m->auth = strdup(auth);
+	if (m->from == NULL)
+		msg_fail(m, "out of memory");
+	return (reply_ok(c, SMFIP_NR_MAIL));
+}
+
+/* cb_envrcpt - one more recipient */
+static sfsistat
+cb_envrcpt(SMFICTX *ctx, char **argv)
+{
+	conn   *c = smfi_getpriv(ctx);
+	msg    *m = c ? c->m : NULL;
+
+	if (m == NULL)
+		return (step_fail(c, SMFIP_NR_RCPT));
+	if (m->nrcpt >= RCPT_MAX) {
+		msg_fail(m, "too many recipients");
+		return (reply_ok(c, SMFIP_NR_RCPT));
+	}
+	if (m->nrcpt == m->rcap) {
+		size_t  n = m->rcap ? m->rcap * 2 : 8;
+		char  **v = realloc(m->rcpt, n * sizeof(char *));
+
+		if (v == NULL) {
+			msg_fail(m, "out of memory");
+			return (reply_ok(c, SMFIP_NR_RCPT));
+		}
+		m->rcpt = v;
+		m->rcap = n;
+	}
+	if ((m->rcpt[m->nrcpt] = strdup(argv && argv[0] ? argv[0] : "")) == NULL)
+		msg_fail(m, "out of memory");
+	else
+		m->nrcpt++;
+	return (reply_ok(c, SMFIP_NR_RCPT));
+}
+
+/* cb_header - one header field */
+static sfsistat
+cb_header(SMFICTX *ctx, char *name, char *value)
+{
+	conn   *c = smfi_getpriv(ctx);
+	msg    *m = c ? c->m : NULL;
+
+	if (m == NULL)
+		return (step_fail(c, SMFIP_NR_HDR));
+	for (size_t i = 0; i < N_OWN; i++)
+		if (strcasecmp(name, own_headers[i]) == 0 && m->own_seen[i] < HDR_DELETE_MAX)
+			m->own_seen[i]++;
+	if (strcasecmp(name, "Subject") == 0 && m->subject == NULL)
+		m->subject = strdup(value);
+	else if (strcasecmp(name, "Cc") == 0 && m->cc == NULL)
+		m->cc = strdup(value);
+	else if (strcasecmp(name, OM_NOTICE_HEADER) == 0)
+		m->notice = 1;
+	keep(m, name, strlen(name));
+	keep(m, ": ", 2);
+	keep(m, value, strlen(value));
+	keep(m, "\r\n", 2);
+	return (reply_ok(c, SMFIP_NR_HDR));
+}
+
+/* cb_body - one body chunk */
+static sfsistat
+cb_body(SMFICTX *ctx, unsigned char *chunk, size_t len)
+{
+	conn   *c = smfi_getpriv(ctx);
+	msg    *m = c ? c->m : NULL;
+
+	if (m == NULL)
+		return (step_fail(c, SMFIP_NR_BODY));
+	if (!m->body_started) {
+		keep(m, "\r\n", 2);
+		m->body_started = 1;
+	}
+	keep(m, chunk, len);
+	return (reply_ok(c, SMFIP_NR_BODY));
+}
+
+/* clean_text - printable ASCII, '%' doubled, for replies and quarantine reasons */
+static void
+clean_text(const char *in, char *out, size_t outsize)
+{
+	size_t  o = 0;
+
+	for (const unsigned char *p = (const unsigned char *) in; p && *p && o + 3 < outsize; p++) {
+		if (*p == '%') {
+			out[o++] = '%';
+			out[o++] = '%';
+		} else
+			out[o++] = (*p >= 0x20 && *p < 0x7f) ? (char) *p : '?';
+	}
+	out[o] = 0;
+}
+
+/* set_reply - "550 5.7.1 text" into smfi_setreply */
+static void
+set_reply(SMFICTX *ctx, const char *reply, const char *def_code, const char *def_x, const char *def_text)
+{
+	char    code[4], xcode[16], text[REPLY_MAX + 1];
+
+	if (reply && strlen(reply) > 10 && reply[3] == ' ' && (reply[0] == '4' || reply[0] == '5')) {
+		const char *x = reply + 4, *sp = strchr(x, ' ');
+		size_t  xl = sp ? (size_t) (sp - x) : 0;
+
+		memcpy(code, reply, 3);
+		code[3] = 0;
+		if (xl > 0 && xl < sizeof(xcode) && x[0] == reply[0]) {
+			memcpy(xcode, x, xl);
+			xcode[xl] = 0;
+			clean_text(sp + 1, text, sizeof(text));
+		} else {
+			snprintf(xcode, sizeof(xcode), "%s", def_x);
+			clean_text(x, text, sizeof(text));
+		}
+	} else {
+		snprintf(code, sizeof(code), "%s", def_code);
+		snprintf(xcode, sizeof(xcode), "%s", def_x);
+		clean_text(def_text, text, sizeof(text));
+	}
+	if (smfi_setreply(ctx, code, xcode, text) != MI_SUCCESS)
+		om_warn("smfi_setreply failed");
+}
+
+/* category_list - "a, b" of the distinct categories, in the result's pool */
+static const char *
+category_list(const om_result *res)
+{
+	om_buf  b;
+	const char *s;
+
+	om_buf_init(&b, 2000);
+	for (size_t i = 0; i < res->nfindings; i++) {
+		int     dup = 0;
+
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(res->findings[j].category, res->findings[i].category) == 0)
+				dup = 1;
+		if (!dup && (b.len == 0 || om_buf_puts(&b, ", ") == 0))
+			(void) om_buf_puts(&b, res->findings[i].category);
+	}
+	s = om_pool_strdup(res->pool, b.data ? b.data : "");
+	om_buf_free(&b);
+	return (s);
+}
+
+/* tag_subject - put subject_tag (RFC 2047 when not ASCII) before the Subject */
+static int
+tag_subject(SMFICTX *ctx, const msg *m, const char *tag)
+{
+	om_buf  b;
+	int     ascii = 1, rc;
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t  n = strlen(tag);
+
+	if (m->subject && strstr(m->subject, tag))
+		return (0);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char) tag[i] >= 0x80)
+			ascii = 0;
+	om_buf_init(&b, 0);
+	if (ascii)
+		om_buf_puts(&b, tag);
+	else {
+		om_buf_puts(&b, "=?UTF-8?B?");
+		for (size_t k = 0; k < n; k += 3) {
+			unsigned v = (unsigned) (unsigned char) tag[k] << 16;
+
+			if (k + 1 < n) v |= (unsigned) (unsigned char) tag[k + 1] << 8;
+			if (k + 2 < n) v |= (unsigned char) tag[k + 2];
+			om_buf_putc(&b, tab[(v >> 18) & 63]);
+			om_buf_putc(&b, tab[(v >> 12) & 63]);
+			om_buf_putc(&b, k + 1 < n ? tab[(v >> 6) & 63] : '=');
+			om_buf_putc(&b, k + 2 < n ? tab[v & 63] : '=');
+		}
+		om_buf_puts(&b, "?=");
+	}
+	if (m->subject) {
+		om_buf_putc(&b, ' ');
+		om_buf_puts(&b, m->subject);
+		rc = smfi_chgheader(ctx, "Subject", 1, b.data);
+	} else
+		rc = smfi_addheader(ctx, "Subject", b.data);
+	om_buf_free(&b);
+	return (rc == MI_SUCCESS ? 0 : -1);
+}
+
+/* add_manager - the manager into Cc and the envelope */
+static int
+add_manager(SMFICTX *ctx, const msg *m, const char *mgr)
+{
+	char    rcpt[400];
+	int     rc;
+
+	snprintf(rcpt, sizeof(rcpt), "<%s>", mgr);
+	if (smfi_addrcpt(ctx, rcpt) != MI_SUCCESS)
+		return (-1);
+	if (m->cc) {
+		char   *v;
+
+		if (asprintf(&v, "%s, %s", m->cc, mgr) < 0)
+			return (-1);
+		rc = smfi_chgheader(ctx, "Cc", 1, v);
+		free(v);
+	} else
+		rc = smfi_addheader(ctx, "Cc", (char *) mgr);
+	return (rc == MI_SUCCESS ? 0 : -1);
+}
+
+/* wants_add_cc - a finding asks for the manager to be added */
+static int
+wants_add_cc(const om_result *res)
+{
+	if (res == NULL || res->add_cc == NULL)
+		return (0);
+	for (size_t i = 0; i < res->nfindings; i++)
+		if (res->findings[i].action == OM_ACT_ADD_CC)
+			return (1);
+	return (0);
+}
+
+/* apply_verdict - the one place that maps om_action to milter calls */
+static sfsistat
+apply_verdict(SMFICTX *ctx, msg *m, om_action act, const om_result *res, const char *ref)
+{
+	const om_conf *conf = m->conf;
+	const char *reason = res && res->reason ? res->reason : m->fail_why ? m->fail_why : "internal error";
+	int     trouble = 0;
+
+	switch (act) {
+	case OM_ACT_REJECT:
+		set_reply(ctx, res ? res->reply : NULL, "550", "5.7.1", "Message refused by mail policy");
+		return (SMFIS_REJECT);
+	case OM_ACT_TEMPFAIL:
+		set_reply(ctx, res && !res->internal_error ? res->reply : NULL, "451", "4.7.1",
+			  "Message could not be checked now; try again later");
+		return (SMFIS_TEMPFAIL);
+	case OM_ACT_ACCEPT:
+	case OM_ACT_TAG:
+	case OM_ACT_ADD_CC:
+	case OM_ACT_HOLD:
+	default:
+		break;
+	}
+
+	/* Delivered (or held): our headers replace any that came in. */
+	for (size_t i = 0; i < N_OWN; i++)
+		for (unsigned k = m->own_seen[i]; k > 0; k--)
+			if (smfi_chgheader(ctx, (char *) own_headers[i], (int) k, NULL) != MI_SUCCESS)
+				trouble = 1;
+	if (smfi_addheader(ctx, VERDICT_HDR, (char *) om_action_name(act)) != MI_SUCCESS)
+		trouble = 1;
+	if (res && res->nfindings > 0
+	    && smfi_addheader(ctx, CATEG_HDR, (char *) category_list(res)) != MI_SUCCESS)
+		trouble = 1;
+	if (smfi_addheader(ctx, REF_HDR, (char *) ref) != MI_SUCCESS)
+		trouble = 1;
+	if (act == OM_ACT_TAG && conf->conf_subject_tag && *conf->conf_subject_tag
+	    && tag_subject(ctx, m, conf->conf_subject_tag) < 0)
+		trouble = 1;
+	if (trouble)
+		om_warn("%s: could not change all headers", ref);
+
+	/* Manager in Cc: asked for by the policy, whatever the overall action. */
+	if ((act == OM_ACT_ADD_CC || wants_add_cc(res)) && res && res->add_cc
+	    && add_manager(ctx, m, res->add_cc) < 0) {
+		om_warn("%s: could not add the manager; %s", ref, om_action_name(conf->conf_error_action));
+		if (conf->conf_error_action != OM_ACT_ACCEPT && conf->conf_error_action != OM_ACT_ADD_CC
+		    && conf->conf_error_action != OM_ACT_TAG)
+			return (apply_verdict(ctx, m, conf->conf_error_action == OM_ACT_HOLD ? OM_ACT_HOLD
+					      : conf->conf_error_action, NULL, ref));
+	}
+	if (act == OM_ACT_HOLD) {
+		char    why[256];
+
+		clean_text(reason, why, sizeof(why));
+		if (smfi_quarantine(ctx, why) != MI_SUCCESS) {
+			/* Never let mail that should wait slip through. */
+			om_warn("%s: smfi_quarantine failed; tempfail", ref);
+			set_reply(ctx, NULL, "451", "4.7.1", "Message could not be held now; try again later");
+			return (SMFIS_TEMPFAIL);
+		}
+	}
+	return (SMFIS_CONTINUE);
+}
+
+/* cb_eom - judge the message and act */
+static sfsistat
+cb_eom(SMFICTX *ctx)
+{
+	conn   *c = smfi_getpriv(ctx);
+	msg    *m = c ? c->m : NULL;
+	const char *qid;
+	char    ref[80];
+	om_result *res = NULL;
+	om_action act;
+	sfsistat rc;
+
+	if (m == NULL)
+		return (SMFIS_TEMPFAIL);
+	if (!m->body_started)
+		keep(m, "\r\n", 2);
+	qid = smfi_getsymval(ctx, "i");
+	if (qid == NULL)
+		qid = smfi_getsymval(ctx, "{i}");
+	snprintf(ref, sizeof(ref), "%s.%lx%lx", qid && *qid ? qid : "NOQUEUE", (unsigned long) time(NULL) & 0xfffff,
+		 __atomic_add_fetch(&ref_counter, 1, __ATOMIC_RELAXED));
+
+	/* Our own notices: null sender, our header, a trusted client. */
+	if (m->notice && (strcmp(m->from, "<>") == 0 || *m->from == 0)
+	    && om_conf_client_trusted(m->conf, c->addr)) {
+		om_info("%s: notice passed unscanned", ref);
+		msg_reset(c);
+		return (SMFIS_ACCEPT);
+	}
+	if (!m->failed) {
+		om_envelope env = {0};
+
+		env.from = m->from;
+		env.rcpt = (const char *const *) m->rcpt;
+		env.nrcpt = m->nrcpt;
+		env.auth = m->auth;
+		env.client_addr = *c->addr ? c->addr : NULL;
+		env.queue_id = qid;
+		if (m->fd >= 0)
+			res = om_engine_scan_fd(m->conf, &env, m->fd);
+		else
+			res = om_engine_scan(m->conf, &env, m->raw.data ? m->raw.data : "", m->raw.len);
+		if (res == NULL)
+			msg_fail(m, "scan failed");
+		thread_used_engine();
+	}
+	if (m->failed) {
+		act = m->conf->conf_error_action;
+		om_warn("%s: %s; action=%s", ref, m->fail_why, om_action_name(act));
+	} else {
+		act = res->action;
+		om_info("%s: direction=%s action=%s categories=%s size=%zu rcpts=%zu%s", ref,
+			om_direction_name(res->direction), om_action_name(act), category_list(res),
+			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
+	}
+	rc = apply_verdict(ctx, m, act, res, ref);
+	if (res && (rc == SMFIS_REJECT || act == OM_ACT_HOLD) && om_notice_wanted(m->conf, res)
+	    && om_notice_send(m->conf, res, ref) < 0)
+		om_warn("%s: sender notice not sent", ref);
+	om_result_free(res);
+	msg_reset(c);
+	return (rc);
+}
+
+/* cb_abort - the MTA gave up on this message */
+static sfsistat
+cb_abort(SMFICTX *ctx)
+{
+	msg_reset(smfi_getpriv(ctx));
+	return (SMFIS_CONTINUE);
+}
+
+/* cb_close - the connection is gone */
+static sfsistat
+cb_close(SMFICTX *ctx)
+{
+	conn   *c = smfi_getpriv(ctx);
+
+	if (c) {
+		msg_reset(c);
+		free(c);
+		(void) smfi_setpriv(ctx, NULL);
+	}
+	return (SMFIS_CONTINUE);
+}
+
+static struct smfiDesc omamori_desc = {
+	.xxfi_name = "omamori",
+	.xxfi_version = SMFI_VERSION,
+	.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_QUARANTINE,
+	.xxfi_connect = cb_connect,
+	.xxfi_envfrom = cb_envfrom,
+	.xxfi_envrcpt = cb_envrcpt,
+	.xxfi_header = cb_header,
+	.xxfi_body = cb_body,
+	.xxfi_eom = cb_eom,
+	.xxfi_abort = cb_abort,
+	.xxfi_close = cb_close,
+	.xxfi_negotiate = cb_negotiate,
+};
+
+/* socket_path - the file of a unix socket spec, or NULL */
+static const char *
+socket_path(const char *spec)
+{
+	if (strncmp(spec, "unix:", 5) == 0)
+		return (spec + 5);
+	if (strncmp(spec, "local:", 6) == 0)
+		return (spec + 6);
+	if (spec[0] == '/')
+		return (spec);
+	return (NULL);
+}
+
+/* om_milter_open - register and open the socket (before the privilege drop) */
+int
+om_milter_open(const om_conf *conf, uid_t uid, gid_t gid)
+{
+	const char *path = socket_path(conf->conf_socket);
+
+	if (smfi_register(omamori_desc) != MI_SUCCESS) {
+		om_warn("smfi_register failed");
+		return (-1);
+	}
+	if (smfi_setconn(conf->conf_socket) != MI_SUCCESS) {
+		om_warn("smfi_setconn %s failed", conf->conf_socket);
+		return (-1);
+	}
+	(void) smfi_settimeout(300);
+	(void) smfi_setbacklog(128);
+	if (smfi_opensocket(1) != MI_SUCCESS) {
+		om_warn("cannot open milter socket %s", conf->conf_socket);
+		return (-1);
+	}
+	if (path) {
+		mode_t  mode = (mode_t) strtoul(conf->conf_socket_mode, NULL, 8);
+
+		if (chown(path, uid, gid) < 0 && geteuid() == 0)
+			om_warn("chown %s: %s", path, strerror(errno));
+		if (chmod(path, mode) < 0) {
+			om_warn("chmod %s: %s", path, strerror(errno));
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* om_milter_spill_init - our private directory for large messages */
+int
+om_milter_spill_init(const om_conf *conf)
+{
+	if (snprintf(spill_dir, sizeof(spill_dir), "%s/omamori-milter.XXXXXX", conf->conf_temp_dir)
+	    >= (int) sizeof(spill_dir))
+		return (-1);
+	if (mkdtemp(spill_dir) == NULL) {
+		om_warn("cannot create a directory in %s: %s", conf->conf_temp_dir, strerror(errno));
+		spill_dir[0] = 0;
+		return (-1);
+	}
+	return (chmod(spill_dir, 0700));
+}
+
+/* om_milter_spill_cleanup - remove the private directory (files are unlinked) */
+void
+om_milter_spill_cleanup(void)
+{
+	if (spill_dir[0] && rmdir(spill_dir) < 0)
+		om_warn("rmdir %s: %s", spill_dir, strerror(errno));
+}
+
+/* om_milter_run - serve until om_milter_stop() */
+int
+om_milter_run(void)
+{
+	return (smfi_main() == MI_SUCCESS ? 0 : -1);
+}
+
+/* om_milter_stop - stop accepting connections */
+void
+om_milter_stop(void)
+{
+	(void) smfi_stop();
+}

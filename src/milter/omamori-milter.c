@@ -1,0 +1,281 @@
+/*++
+ * NAME
+ *	omamori-milter 8
+ * SUMMARY
+ *	the omamori mail filter daemon
+ * SYNOPSIS
+ *	omamori-milter [-c FILE] [-f] [-v]
+ * DESCRIPTION
+ *	Loads and validates the configuration, opens the milter socket,
+ *	writes the pid file, drops to the configured user, and serves
+ *	until SIGTERM. See omamori-milter(8).
+ *
+ *	Signals: libmilter wants SIGHUP, SIGTERM and SIGINT for its own
+ *	signal thread (which would stop the milter on SIGHUP). So the
+ *	milter runs in a second thread, where libmilter blocks those
+ *	signals, while this main thread keeps them unblocked with plain
+ *	handlers. Linux delivers a process signal to the main thread
+ *	first when it does not block it, so reloads reach us.
+ *
+ *	SIGHUP: load + validate a new snapshot (and its maps) and swap it
+ *	in; messages keep the snapshot they started with; a broken file
+ *	is logged and the old snapshot stays.
+ *	SIGTERM/SIGINT: stop accepting, let messages in flight finish (up
+ *	to shutdown_timeout seconds), exit.
+ *--*/
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pthread.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "om_conf.h"
+#include "om_engine.h"
+#include "om_log.h"
+#include "om_milter.h"
+
+#ifndef OM_SYSCONFDIR
+#define OM_SYSCONFDIR "/etc"
+#endif
+
+static volatile sig_atomic_t got_hup;
+static volatile sig_atomic_t got_term;
+static volatile sig_atomic_t milter_done;
+static size_t shutdown_timeout = 120;
+
+/* on_signal - note it; the main loop acts */
+static void
+on_signal(int sig)
+{
+	if (sig == SIGHUP)
+		got_hup = 1;
+	else
+		got_term = 1;
+}
+
+/* usage - how to call us */
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr, "usage: omamori-milter [-c FILE] [-f] [-v]\n");
+	exit(2);
+}
+
+/* daemonise - detach from the terminal */
+static void
+daemonise(void)
+{
+	pid_t   pid;
+	int     fd;
+
+	if ((pid = fork()) < 0)
+		om_fatal("fork: %s", strerror(errno));
+	if (pid > 0)
+		_exit(0);
+	if (setsid() < 0)
+		om_fatal("setsid: %s", strerror(errno));
+	if ((pid = fork()) < 0)
+		om_fatal("fork: %s", strerror(errno));
+	if (pid > 0)
+		_exit(0);
+	if (chdir("/") < 0)
+		om_fatal("chdir /: %s", strerror(errno));
+	if ((fd = open("/dev/null", O_RDWR)) >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+}
+
+/* write_pid - the pid file, owned by the user we become */
+static void
+write_pid(const char *path, uid_t uid, gid_t gid)
+{
+	FILE   *fp;
+
+	if (path == NULL || *path == 0)
+		return;
+	(void) unlink(path);
+	if ((fp = fopen(path, "w")) == NULL)
+		om_fatal("pid file %s: %s", path, strerror(errno));
+	fprintf(fp, "%ld\n", (long) getpid());
+	if (fclose(fp) != 0)
+		om_fatal("pid file %s: %s", path, strerror(errno));
+	if (geteuid() == 0 && chown(path, uid, gid) < 0)
+		om_warn("chown %s: %s", path, strerror(errno));
+}
+
+/* drop_privileges - become the configured user for good */
+static void
+drop_privileges(const char *user, uid_t uid, gid_t gid)
+{
+	if (geteuid() != 0)
+		return;
+	if (user == NULL || *user == 0) {
+		om_warn("no \"user\" configured: running as root");
+		return;
+	}
+	/* The user's own groups stay (e.g. postdrop, for notices). */
+	if (initgroups(user, gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0)
+		om_fatal("cannot become %s: %s", user, strerror(errno));
+	if (setuid(0) == 0)
+		om_fatal("privileges could not be dropped for good");
+	om_info("running as %s", user);
+}
+
+/* milter_thread - smfi_main, with libmilter's signals blocked here */
+static void *
+milter_thread(void *arg)
+{
+	int    *rc = arg;
+
+	*rc = om_milter_run();
+	milter_done = 1;
+	return (NULL);
+}
+
+/* reload - load and validate a new snapshot; keep the old one on error */
+static void
+reload(const char *path)
+{
+	om_conf_err err;
+	om_conf *conf = om_conf_load(path, &err);
+
+	if (conf == NULL) {
+		om_warn("reload failed, keeping the running configuration: %s (%d problem%s)",
+			err.text, err.count, err.count == 1 ? "" : "s");
+		return;
+	}
+	shutdown_timeout = conf->conf_shutdown_timeout;
+	om_milter_set_conf(conf);
+	om_info("configuration reloaded from %s", path);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *path = OM_SYSCONFDIR "/omamori/omamori.conf";
+	int     foreground = 0, verbose = 0, ch, milter_rc = 0;
+	om_conf_err err;
+	om_conf *conf;
+	uid_t   uid = getuid();
+	gid_t   gid = getgid(), sock_gid;
+	struct sigaction sa;
+	sigset_t block;
+	pthread_t tid;
+	time_t  deadline;
+	char   *pid_file;
+
+	while ((ch = getopt(argc, argv, "c:fv")) != -1) {
+		switch (ch) {
+		case 'c':
+			path = optarg;
+			break;
+		case 'f':
+			foreground = 1;
+			break;
+		case 'v':
+			verbose++;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	om_log_open("omamori-milter", OM_LOG_SYSLOG | (foreground ? OM_LOG_STDERR : 0), verbose);
+	if ((conf = om_conf_load(path, &err)) == NULL)
+		om_fatal("%s (%d problem%s)", err.text, err.count, err.count == 1 ? "" : "s");
+
+	if (geteuid() == 0 && conf->conf_user && *conf->conf_user) {
+		struct passwd *pw = getpwnam(conf->conf_user);
+
+		if (pw == NULL)
+			om_fatal("user \"%s\" does not exist", conf->conf_user);
+		uid = pw->pw_uid;
+		gid = pw->pw_gid;
+	}
+	sock_gid = gid;
+	if (conf->conf_socket_group && *conf->conf_socket_group) {
+		struct group *gr = getgrnam(conf->conf_socket_group);
+
+		if (gr == NULL)
+			om_fatal("socket_group \"%s\" does not exist", conf->conf_socket_group);
+		sock_gid = gr->gr_gid;
+	}
+	if (!foreground)
+		daemonise();
+	if (om_milter_open(conf, uid, sock_gid) < 0)
+		om_fatal("cannot listen on %s", conf->conf_socket);
+	write_pid(conf->conf_pid_file, uid, gid);
+	drop_privileges(conf->conf_user, uid, gid);
+	if (om_milter_spill_init(conf) < 0)
+		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
+
+	om_engine_global_init();
+	shutdown_timeout = conf->conf_shutdown_timeout;
+	pid_file = conf->conf_pid_file ? strdup(conf->conf_pid_file) : NULL;
+	om_milter_set_conf(conf);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	/* The milter thread and its children start with these blocked. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &block, NULL);
+	if (pthread_create(&tid, NULL, milter_thread, &milter_rc) != 0)
+		om_fatal("cannot start the milter thread");
+	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
+	om_info("ready on %s (config %s)", conf->conf_socket, path);
+
+	while (!got_term && !milter_done) {
+		struct timespec ts = {0, 100 * 1000 * 1000};
+
+		nanosleep(&ts, NULL);
+		if (got_hup) {
+			got_hup = 0;
+			reload(path);
+		}
+	}
+	om_info("stopping: %u message%s in flight", om_milter_inflight(),
+		om_milter_inflight() == 1 ? "" : "s");
+	om_milter_stop();
+	pthread_join(tid, NULL);
+
+	/* Messages in flight finish; then we go. */
+	deadline = time(NULL) + (time_t) shutdown_timeout;
+	while (om_milter_inflight() > 0 && time(NULL) < deadline) {
+		struct timespec ts = {0, 100 * 1000 * 1000};
+
+		nanosleep(&ts, NULL);
+	}
+	if (om_milter_inflight() > 0)
+		om_warn("exiting with %u message%s unfinished (the MTA tempfails them)",
+			om_milter_inflight(), om_milter_inflight() == 1 ? "" : "s");
+	om_milter_spill_cleanup();
+	if (pid_file)
+		(void) unlink(pid_file);
+	free(pid_file);
+	om_info("stopped");
+	return (milter_rc == 0 ? 0 : 1);
+}
