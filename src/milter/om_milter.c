@@ -53,7 +53,6 @@
 #include "om_buf.h"
 #include "om_engine.h"
 #include "om_log.h"
-#include "om_magic.h"
 #include "om_milter.h"
 #include "om_notice.h"
 #include "om_pool.h"
@@ -103,7 +102,6 @@ static om_conf *conf_cur;
 static unsigned inflight;
 static unsigned long ref_counter;
 static char spill_dir[PATH_MAX];
-static pthread_key_t thread_key;
 
 /* om_milter_set_conf - swap in a new snapshot; the old one lives on in messages */
 void
@@ -135,39 +133,6 @@ unsigned
 om_milter_inflight(void)
 {
 	return (__atomic_load_n(&inflight, __ATOMIC_ACQUIRE));
-}
-
-/* thread_key_done - a worker thread ends: close its engine handles */
-static void
-thread_key_done(void *arg)
-{
-	(void) arg;
-	om_magic_thread_done();
-}
-
-/* thread_key_init - once per process */
-static void
-thread_key_init(void)
-{
-	if (pthread_key_create(&thread_key, thread_key_done) != 0)
-		om_panic("pthread_key_create failed");
-}
-
-/*
- * thread_used_engine - make sure this thread's engine state goes with it.
- * libmilter's worker pool hands a connection's steps to any worker and
- * ends idle workers; the engine keeps a libmagic handle (a mapping of the
- * whole database) per thread, which would leak with every ended worker.
- * A thread-specific value's destructor closes it in the ending thread.
- */
-static void
-thread_used_engine(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, thread_key_init);
-	if (pthread_getspecific(thread_key) == NULL)
-		(void) pthread_setspecific(thread_key, (void *) 1);
 }
 
 /* msg_reset - release everything of the current message; the one cleanup path */
@@ -703,7 +668,6 @@ cb_eom(SMFICTX *ctx)
 			res = om_engine_scan(m->conf, &env, m->raw.data ? m->raw.data : "", m->raw.len);
 		if (res == NULL)
 			msg_fail(m, "scan failed");
-		thread_used_engine();
 	}
 	if (m->failed) {
 		act = m->conf->conf_error_action;
