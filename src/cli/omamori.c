@@ -8,6 +8,8 @@
  *		[--client IP] [-v] FILE|-
  *	omamori config check [-c CONFIG]
  *	omamori config dump [-c CONFIG] [-d]
+ *	omamori rules check [-c CONFIG] [-d DIR]
+ *	omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE
  * DESCRIPTION
  *	The command-line side of omamori. "scan" runs the same engine as
  *	the milter over one message, offline, and prints the verdict as
@@ -32,6 +34,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_msg.h"
+#include "om_rules.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -48,6 +51,8 @@ usage(void)
 		"                    [--client IP] [-v] FILE|-\n"
 		"       omamori config check [-c CONFIG]\n"
 		"       omamori config dump [-c CONFIG] [-d]\n"
+		"       omamori rules check [-c CONFIG] [-d DIR]\n"
+		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n"
 		"       omamori --version\n"
 		"See omamori(1).\n");
 	exit(2);
@@ -58,6 +63,7 @@ om_conf *
 om_cli_load_conf(const char *path)
 {
 	om_conf_err err;
+	om_rules_err rerr = {.count = 0};
 	om_conf *conf;
 
 	if (path == NULL && access(DEFAULT_CONFIG, F_OK) == 0)
@@ -68,6 +74,11 @@ om_cli_load_conf(const char *path)
 			fprintf(stderr, "omamori: %s (and %d more problems above)\n", err.text, err.count - 1);
 		else
 			fprintf(stderr, "omamori: %s\n", err.text);
+		exit(2);
+	}
+	if (om_rules_load_for(conf, &rerr) < 0) {
+		fprintf(stderr, "omamori: %s\n", rerr.text);
+		om_conf_unref(conf);
 		exit(2);
 	}
 	return (conf);
@@ -265,6 +276,8 @@ main(int argc, char **argv)
 		return (cmd_scan(argc - 1, argv + 1));
 	if (strcmp(argv[1], "config") == 0)
 		return (cmd_config(argc - 1, argv + 1));
+	if (strcmp(argv[1], "rules") == 0)
+		return (om_cmd_rules(argc - 1, argv + 1));
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage();
 	}

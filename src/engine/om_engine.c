@@ -25,6 +25,7 @@ static const struct {
 	om_detector_fn fn;
 } detectors[] = {
 	{"limits", om_detect_limits},
+	{"pii", om_detect_pii},
 };
 
 /* om_engine_global_init - once per process, before threads */
