@@ -46,6 +46,8 @@
 #define PII_HITS_MAX	20000		/* per text */
 #define PII_SPANS_MAX	4096		/* per text */
 #define PII_LINES_MAX	200000
+#define SIG_WHY		"in a signature block"
+#define PII_SIGVALS_MAX	256		/* per text */
 
 /*
  * Kinds of evidence for body.pii. A postal code and an address are one
@@ -81,6 +83,11 @@ typedef struct pii_ctx {
 	pii_hit *hits;
 	size_t	nhits;
 	size_t	cap;
+	struct {
+		const char *category;
+		unsigned long hash;
+	}	sigvals[PII_SIGVALS_MAX];	/* values seen in signatures */
+	size_t	nsigvals;
 } pii_ctx;
 
 /* kind_of - evidence kind of a category, -1 for others */
@@ -379,7 +386,7 @@ find_signatures(pii_ctx *cx)
 		if (is_dashdash(s, n)) {
 			/* "-- ": what follows at this level, up to maxl lines. */
 			if (block_is_signature(t, ln, i + 1, stop, 0) || stop - i <= maxl) {
-				add_span(cx, ln[i].start, ln[stop - 1].end, "in a signature block");
+				add_span(cx, ln[i].start, ln[stop - 1].end, SIG_WHY);
 				i = stop - 1;
 			}
 			continue;
@@ -395,17 +402,26 @@ find_signatures(pii_ctx *cx)
 				j--;
 			}
 			if (j > i && block_is_signature(t, ln, i + 1, j, 1)) {
-				add_span(cx, ln[i].start, ln[j].end, "in a signature block");
+				add_span(cx, ln[i].start, ln[j].end, SIG_WHY);
 				i = j;
 			}
 			continue;
 		}
-		/* A paragraph of company and contact lines. */
-		for (j = i; j < stop && !ln[j].blank; j++)
-			;
-		if (j - i <= maxl && j - i >= 2 && block_is_signature(t, ln, i, j, 1))
-			add_span(cx, ln[i].start, ln[j - 1].end, "in a signature block");
-		i = j > i ? j - 1 : i;
+		/* A company line and the contact lines under it. */
+		if (!has_any(s, n, company_words))
+			continue;
+		for (j = i; j < stop && j - i < maxl && !ln[j].blank; j++) {
+			const char *sj = t + ln[j].cstart;
+			size_t  nj = ln[j].end - ln[j].cstart;
+
+			if (j > i && (is_dashdash(sj, nj) || is_rule_line(sj, nj)
+				      || is_attribution(sj, nj)))
+				break;
+		}
+		if (j - i >= 2 && block_is_signature(t, ln, i, j, 1)) {
+			add_span(cx, ln[i].start, ln[j - 1].end, SIG_WHY);
+			i = j - 1;
+		}
 	}
 }
 
@@ -476,6 +492,21 @@ own_detail(om_scan *scan, const char *category, const char *s, size_t n)
 	return (NULL);
 }
 
+/* alnum_hash - hash of the letters and digits of a value */
+static unsigned long
+alnum_hash(const char *s, size_t n)
+{
+	unsigned long h = 5381;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			h = h * 33 + (c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	return (h);
+}
+
 /* span_reason - why a match at [start, end) is not customer data, or NULL */
 static const char *
 span_reason(const pii_ctx *cx, size_t start, size_t end)
@@ -506,10 +537,18 @@ on_hit(const om_rule_hit *h, void *arg)
 	pii_ctx *cx = arg;
 	const char *t = cx->text->text;
 
+	const char *why;
+
 	if (h->status != OM_HIT_ACCEPTED)
 		return (0);
-	if (span_reason(cx, h->start, h->end))
+	if ((why = span_reason(cx, h->start, h->end)) != NULL) {
+		/* The signer's own details: the same value elsewhere is theirs too. */
+		if (strcmp(why, SIG_WHY) == 0 && cx->nsigvals < PII_SIGVALS_MAX) {
+			cx->sigvals[cx->nsigvals].category = h->rule->category;
+			cx->sigvals[cx->nsigvals++].hash = alnum_hash(t + h->start, h->end - h->start);
+		}
 		return (0);
+	}
 	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start))
 		return (0);
 	if (cx->nhits >= PII_HITS_MAX)
@@ -568,6 +607,9 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 
 		for (size_t k = 0; k < i && !overlap; k++)
 			overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		for (size_t k = 0; k < cx.nsigvals && !overlap; k++)
+			overlap = strcmp(cx.sigvals[k].category, h->rule->category) == 0
+			    && cx.sigvals[k].hash == alnum_hash(text->text + h->start, h->end - h->start);
 		if (overlap)
 			continue;
 		taken[i] = 1;
