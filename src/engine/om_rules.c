@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <hs/hs.h>
+#include <limits.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -42,6 +43,10 @@
 #define RULES_MATCHES_MAX	100000	/* per rule per text */
 #define RULES_MATCH_LIMIT	1000000
 #define RULES_DEPTH_LIMIT	10000
+#define RULES_WIDTH_MAX		4096	/* widest window confirmed on its own */
+#define RULES_MARGIN		64	/* bytes after a window, for lookahead */
+#define RULES_ANCHOR_SPAN	240	/* bytes a match may lie from its anchor */
+#define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
 
 struct om_ruleset {
 	om_rule *v;
@@ -142,6 +147,7 @@ rule_free(om_rule *r)
 	free(r->id);
 	free(r->category);
 	free(r->pattern);
+	free(r->anchor);
 	free(r->validator_name);
 	for (size_t i = 0; i < r->ncontext; i++)
 		free(r->context[i]);
@@ -256,6 +262,15 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 		split_bar(value, &r->context, &r->ncontext);
 	} else if (strcmp(key, "exclude") == 0) {
 		split_bar(value, &r->exclude, &r->nexclude);
+	} else if (strcmp(key, "anchor") == 0) {
+		free(r->anchor);
+		r->anchor = xstrdup(value);
+	} else if (strcmp(key, "report") == 0) {
+		if (parse_number(value, 9, &d) < 0) {
+			rules_error(err, "%s, line %d: report is a capture group number 0..9", file, line);
+			return (-1);
+		}
+		r->report = (int) d;
 	} else if (strcmp(key, "veto") == 0) {
 		split_bar(value, &r->veto, &r->nveto);
 	} else if (strcmp(key, "context_before") == 0 || strcmp(key, "context_after") == 0) {
@@ -444,9 +459,45 @@ set_finish(om_ruleset *set)
 	ids = xrealloc(NULL, set->n * sizeof(unsigned));
 	for (size_t i = 0; i < set->n; i++) {
 		hs_database_t *one = NULL;
-		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
+		hs_expr_info_t *info = NULL;
+		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
+		const char *hp = set->v[i].anchor ? set->v[i].anchor : set->v[i].pattern;
 
 		set->v[i].prefiltered = 0;
+		set->v[i].maxwidth = 0;
+		if (set->v[i].anchor) {
+			/* An anchor: every match lies within RULES_ANCHOR_SPAN of one. */
+			f = HS_FLAG_UTF8;
+			if (hs_compile(hp, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
+				om_warn("%s, line %d: rule %s: bad anchor: %s", set->v[i].file,
+					set->v[i].line, set->v[i].id, cerr ? cerr->message : "?");
+				hs_free_compile_error(cerr);
+				cerr = NULL;
+				continue;
+			}
+			hs_free_database(one);
+			set->v[i].maxwidth = RULES_ANCHOR_SPAN;
+			pats[np] = hp;
+			flags[np] = f;
+			ids[np] = (unsigned) i;
+			np++;
+			continue;
+		}
+		/*
+		 * A bounded pattern reports every match end, and PCRE2 then looks
+		 * only at the windows that end there; an unbounded one just says
+		 * "somewhere", and PCRE2 reads the whole text.
+		 */
+		if (hs_expression_info(set->v[i].pattern, f, &info, &cerr) == HS_SUCCESS) {
+			if (info->max_width != UINT_MAX && info->max_width <= RULES_WIDTH_MAX)
+				set->v[i].maxwidth = info->max_width;
+			free(info);
+		} else {
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+		}
+		if (set->v[i].maxwidth == 0)
+			f |= HS_FLAG_SINGLEMATCH;
 		if (hs_compile(set->v[i].pattern, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
 			om_debug("%s, line %d: rule %s has no prefilter: %s", set->v[i].file,
 				 set->v[i].pattern_line, set->v[i].id, cerr ? cerr->message : "?");
@@ -647,20 +698,90 @@ tls_get(void)
 	pthread_once(&tls_once, tls_init);
 	if ((t = pthread_getspecific(tls_key)) == NULL) {
 		t = calloc(1, sizeof(*t));
-		if (t == NULL || (t->md = pcre2_match_data_create(1, NULL)) == NULL)
+		if (t == NULL || (t->md = pcre2_match_data_create(10, NULL)) == NULL)
 			om_panic("out of memory");
 		pthread_setspecific(tls_key, t);
 	}
 	return (t);
 }
 
-/* on_prefilter - vectorscan says this rule may match */
+/* Where vectorscan says rules may match, for one scan. */
+typedef struct rules_win {
+	unsigned rule;
+	size_t	lo, hi;
+} rules_win;
+
+typedef struct prefilter_state {
+	const om_ruleset *set;
+	size_t	len;
+	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
+	rules_win *open;		/* per rule: the window being grown */
+	rules_win *wins;		/* closed windows */
+	size_t	nwins;
+	size_t	cap;
+} prefilter_state;
+
+/* win_close - move a rule's open window to the closed list */
+static void
+win_close(prefilter_state *ps, unsigned id)
+{
+	rules_win *w = ps->open + id;
+
+	if (w->hi == 0)
+		return;
+	if (ps->nwins >= RULES_WINDOWS_MAX) {
+		ps->flagged[id] = 2;
+	} else {
+		if (ps->nwins == ps->cap) {
+			ps->cap = ps->cap ? ps->cap * 2 : 64;
+			ps->wins = xrealloc(ps->wins, ps->cap * sizeof(rules_win));
+		}
+		ps->wins[ps->nwins++] = *w;
+	}
+	w->hi = 0;
+}
+
+/* on_prefilter - vectorscan says this rule may match, ending here */
 static int
 on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 	     unsigned int fl, void *ctx)
 {
-	((unsigned char *) ctx)[id] = 1;
+	prefilter_state *ps = ctx;
+	const om_rule *r = ps->set->v + id;
+	size_t  lo, hi;
+	rules_win *w;
+
+	if (ps->flagged[id] == 0)
+		ps->flagged[id] = r->maxwidth ? 1 : 2;
+	if (ps->flagged[id] == 2)
+		return (0);
+	lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
+	if (r->anchor)
+		hi = (size_t) to + RULES_ANCHOR_SPAN < ps->len ? (size_t) to + RULES_ANCHOR_SPAN : ps->len;
+	else
+		hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
+	w = ps->open + id;
+	if (w->hi != 0 && lo <= w->hi) {
+		if (hi > w->hi)
+			w->hi = hi;
+		return (0);
+	}
+	win_close(ps, id);
+	w->rule = id;
+	w->lo = lo;
+	w->hi = hi;
 	return (0);
+}
+
+/* win_cmp - by rule, then start */
+static int
+win_cmp(const void *a, const void *b)
+{
+	const rules_win *x = a, *y = b;
+
+	if (x->rule != y->rule)
+		return (x->rule < y->rule ? -1 : 1);
+	return (x->lo < y->lo ? -1 : x->lo > y->lo);
 }
 
 /* back_chars - byte offset n characters before pos, not before lo */
@@ -778,14 +899,19 @@ judge(const om_rule *r, const char *t, size_t len, om_rule_hit *h)
 
 /* confirm - every PCRE2 match of one rule; 0, or -1 on a limit or error */
 static int
-confirm(const om_rule *r, const char *t, size_t len, rules_tls *tls,
-	pcre2_match_context *mctx, om_rules_cb cb, void *arg)
+confirm(const om_rule *r, const char *t, size_t len, size_t lo, size_t hi,
+	rules_tls *tls, pcre2_match_context *mctx, om_rules_cb cb, void *arg)
 {
-	PCRE2_SIZE off = 0;
+	PCRE2_SIZE off = lo;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
 
-	for (int n = 0; n < RULES_MATCHES_MAX && off <= len; n++) {
-		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, len, off, opts, tls->md, mctx);
+	/* Windows start and end on character boundaries. */
+	while (off > 0 && off < len && ((unsigned char) t[off] & 0xc0) == 0x80)
+		off--;
+	while (hi < len && ((unsigned char) t[hi] & 0xc0) == 0x80)
+		hi++;
+	for (int n = 0; n < RULES_MATCHES_MAX && off <= hi; n++) {
+		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, tls->md, mctx);
 		PCRE2_SIZE *ov;
 		om_rule_hit h;
 
@@ -803,13 +929,19 @@ confirm(const om_rule *r, const char *t, size_t len, rules_tls *tls,
 		h.rule = r;
 		h.start = ov[0];
 		h.end = ov[1];
-		judge(r, t, len, &h);
-		if (cb(&h, arg) < 0)
-			return (-1);
+		if (r->report > 0 && rc > r->report && ov[2 * r->report] != PCRE2_UNSET) {
+			h.start = ov[2 * r->report];
+			h.end = ov[2 * r->report + 1];
+		}
+		if (h.end > h.start) {
+			judge(r, t, len, &h);
+			if (cb(&h, arg) < 0)
+				return (-1);
+		}
 		if (ov[1] > ov[0]) {
 			off = ov[1];
 		} else {
-			off = fwd_chars(t, len, ov[1], 1);
+			off = fwd_chars(t, hi, ov[1], 1);
 			if (off == ov[1])
 				break;
 		}
@@ -861,7 +993,8 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	      const om_rule *only, om_rules_cb cb, void *arg)
 {
 	rules_tls *tls;
-	unsigned char small[256], *flagged;
+	prefilter_state ps;
+	size_t  w = 0;
 	int     ret = 0;
 
 	if (set == NULL || set->n == 0 || len == 0)
@@ -871,40 +1004,52 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		return (-1);
 	}
 	tls = tls_get();
-	flagged = set->n <= sizeof(small) ? small : calloc(set->n, 1);
-	if (flagged == NULL)
+	memset(&ps, 0, sizeof(ps));
+	ps.set = set;
+	ps.len = len;
+	ps.flagged = calloc(set->n, 1);
+	ps.open = calloc(set->n, sizeof(rules_win));
+	if (ps.flagged == NULL || ps.open == NULL)
 		om_panic("out of memory");
-	memset(flagged, 0, set->n);
 	if (set->db) {
 		hs_error_t e;
 
 		if (hs_alloc_scratch(set->db, &tls->scratch) != HS_SUCCESS)
 			om_panic("vectorscan: cannot allocate scratch");
 		e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
-			    tls->scratch, on_prefilter, flagged);
+			    tls->scratch, on_prefilter, &ps);
 		if (e != HS_SUCCESS) {
 			om_warn("vectorscan: scan failed (%d)", (int) e);
 			ret = -1;
 			goto out;
 		}
+		for (unsigned i = 0; i < set->n; i++)
+			win_close(&ps, i);
+		qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
 	}
-	for (size_t i = 0; i < set->n; i++) {
+	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
 
-		if (only && r != only)
+		while (w < ps.nwins && ps.wins[w].rule < i)
+			w++;
+		if ((only && r != only) || !(r->scopes & scope))
 			continue;
-		if (!(r->scopes & scope))
+		if (!r->prefiltered || ps.flagged[i] == 2) {
+			if (confirm(r, text, len, 0, len, tls, set->mctx, cb, arg) < 0)
+				ret = -1;
 			continue;
-		if (r->prefiltered && !flagged[i])
-			continue;
-		if (confirm(r, text, len, tls, set->mctx, cb, arg) < 0) {
-			ret = -1;
-			break;
+		}
+		for (; w < ps.nwins && ps.wins[w].rule == i; w++) {
+			if (confirm(r, text, len, ps.wins[w].lo, ps.wins[w].hi, tls, set->mctx, cb, arg) < 0) {
+				ret = -1;
+				break;
+			}
 		}
 	}
 out:
-	if (flagged != small)
-		free(flagged);
+	free(ps.flagged);
+	free(ps.open);
+	free(ps.wins);
 	return (ret);
 }
 

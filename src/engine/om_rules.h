@@ -78,8 +78,11 @@ typedef struct om_rule {
 	double	ctx_bonus;
 	om_rule_example *examples;
 	size_t	nexamples;
+	int	report;			/* capture group reported as the match, 0 all */
+	char   *anchor;			/* prefilter on this instead of the pattern */
 	void   *re;			/* pcre2_code */
 	int	prefiltered;		/* in the vectorscan database */
+	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
 } om_rule;
 
 typedef struct om_ruleset om_ruleset;
