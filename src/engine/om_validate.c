@@ -136,9 +136,14 @@ om_validate_phone_jp(const char *s, size_t len)
 
 	/* +81 / 81 international form: drop it and restore the trunk 0. */
 	if (n >= 11 && d[0] == '8' && d[1] == '1' && memchr(s, '+', len)) {
-		d[1] = '0';
-		p = d + 1;
-		n -= 1;
+		if (d[2] == '0') {		/* +81(0)90-... */
+			p = d + 2;
+			n -= 2;
+		} else {
+			d[1] = '0';
+			p = d + 1;
+			n -= 1;
+		}
 	}
 	if (p[0] != '0' || p[1] == '0')
 		return (0);
