@@ -201,7 +201,7 @@ has_any(const char *s, size_t n, const char *const *words)
 
 static const char *const company_words[] = {
 	"株式会社", "有限会社", "合同会社", "(株)", "(有)", "Co.,", "Co.Ltd", "Inc.", "Ltd",
-	"保険代理店", "代理店", "事務所", "支店", "営業所", "本社", "部 ", "課 ", NULL,
+	"保険代理店", "代理店", "事務所", "法人", "協会", "組合", "支店", "営業所", "本社", "部 ", "課 ", NULL,
 };
 static const char *const contact_words[] = {
 	"TEL", "FAX", "〒", "E-mail", "Email", "Mail:", "Mail :", "mail:", "URL", "http",
@@ -583,6 +583,86 @@ hit_cmp(const void *a, const void *b)
 	return (0);
 }
 
+/* cell - one cell of a separated line: [*p, end), trimmed; advances *p */
+static void
+cell(const char **p, const char *eol, char sep, const char **cs, size_t *cn)
+{
+	const char *c = *p, *e;
+
+	e = memchr(c, sep, (size_t) (eol - c));
+	if (e == NULL)
+		e = eol;
+	*p = e < eol ? e + 1 : eol;
+	while (c < e && (*c == ' ' || *c == '"'))
+		c++;
+	while (e > c && (e[-1] == ' ' || e[-1] == '"' || e[-1] == '\r'))
+		e--;
+	*cs = c;
+	*cn = (size_t) (e - c);
+}
+
+/*
+ * table_text - a CSV or tab-separated attachment, rewritten as
+ * "HEADER: value" lines so that the column names give each value the
+ * context a label gives it in prose. 0 when the text is not a table.
+ */
+static int
+table_text(om_scan *scan, const om_text *in, om_text *out)
+{
+	const char *t = in->text, *end = t + in->len, *eol, *p;
+	const char *hs[64];
+	size_t  hn[64], ncols = 0, rows = 0;
+	char    sep;
+	om_buf  b;
+
+	while (t < end && (*t == '\n' || *t == '\r'))
+		t++;
+	if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
+		return (0);
+	{
+		size_t  commas = 0, tabs = 0;
+
+		for (p = t; p < eol; p++)
+			commas += *p == ',', tabs += *p == '\t';
+		if (commas < 2 && tabs < 2)
+			return (0);
+		sep = tabs > commas ? '\t' : ',';
+	}
+	for (p = t; p < eol && ncols < 64; ncols++)
+		cell(&p, eol, sep, hs + ncols, hn + ncols);
+	om_buf_init(&b, in->len * 2 + 64);
+	for (t = eol + 1; t < end && b.len < in->len * 4 + 4096; t = eol + 1) {
+		if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
+			eol = end;
+		p = t;
+		for (size_t i = 0; i < ncols && p < eol; i++) {
+			const char *cs;
+			size_t  cn;
+
+			cell(&p, eol, sep, &cs, &cn);
+			if (hn[i] == 0 || cn == 0)
+				continue;
+			om_buf_append(&b, hs[i], hn[i]);
+			om_buf_puts(&b, ": ");
+			om_buf_append(&b, cs, cn);
+			om_buf_putc(&b, '\n');
+		}
+		om_buf_putc(&b, '\n');
+		rows++;
+		if (eol == end)
+			break;
+	}
+	if (rows == 0) {
+		om_buf_free(&b);
+		return (0);
+	}
+	*out = *in;
+	out->text = om_pool_strndup(scan->pool, b.data, b.len);
+	out->len = b.len;
+	om_buf_free(&b);
+	return (1);
+}
+
 /* om_pii_score_text - findings and evidence of one text */
 int
 om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
@@ -590,9 +670,12 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 	const om_ruleset *set = om_rules_of(scan->conf);
 	pii_ctx cx;
 	unsigned char *taken;
+	om_text table;
 
 	if (set == NULL || text->len == 0)
 		return (0);
+	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
+		text = &table;
 	ctx_init(&cx, scan, text);
 	if (om_rules_scan(set, text->text, text->len, text->scope, NULL, on_hit, &cx) < 0)
 		return (-1);
