@@ -837,7 +837,30 @@ nearest(const char *t, size_t len, size_t start, size_t end, char **words,
 
 	for (size_t w = 0; w < nwords; w++) {
 		size_t  wl = strlen(words[w]);
+		int     caseless = 0;
 
+		for (size_t k = 0; k < wl; k++)
+			if (((unsigned char) words[w][k] | 0x20) >= 'a' && ((unsigned char) words[w][k] | 0x20) <= 'z')
+				caseless = 1;
+		if (!caseless) {
+			/* Exact keywords (kanji, kana, digits): memmem does the work. */
+			const char *p = t + lo, *q;
+
+			while (p < t + start && (q = memmem(p, (size_t) (t + start - p), words[w], wl)) != NULL) {
+				long    d = (long) (start - (size_t) (q - t + wl));
+
+				if (best < 0 || d < best)
+					best = d;
+				p = q + 1;
+			}
+			if (hi > end && (q = memmem(t + end, hi - end, words[w], wl)) != NULL) {
+				long    d = (long) (q - t - (long) end);
+
+				if (best < 0 || d < best)
+					best = d;
+			}
+			continue;
+		}
 		/* before: the occurrence ending closest to the match */
 		for (size_t i = lo; i + wl <= start && i < start; i++) {
 			if (word_at(t, i, start, words[w], wl)) {
