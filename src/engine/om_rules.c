@@ -613,7 +613,8 @@ om_rules_load_dir(const char *dir, int flags, om_rules_err *err)
 		}
 	}
 	closedir(dp);
-	qsort(names, nnames, sizeof(char *), name_cmp);
+	if (nnames > 1)
+		qsort(names, nnames, sizeof(char *), name_cmp);
 	set = set_new();
 	for (size_t i = 0; i < nnames; i++) {
 		char    path[4096];
@@ -1048,7 +1049,8 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		}
 		for (unsigned i = 0; i < set->n; i++)
 			win_close(&ps, i);
-		qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
+		if (ps.nwins > 1)
+			qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
 	}
 	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
