@@ -191,9 +191,17 @@ has_any(const char *s, size_t n, const char *const *words)
 {
 	for (const char *const *w = words; *w; w++) {
 		size_t  wl = strlen(*w);
+		int     letters = 0;
 
+		for (size_t k = 0; k < wl; k++)
+			letters |= ((*w)[k] >= 'A' && (*w)[k] <= 'Z') || ((*w)[k] >= 'a' && (*w)[k] <= 'z');
+		if (!letters) {
+			if (wl <= n && memmem(s, n, *w, wl) != NULL)
+				return (1);
+			continue;
+		}
 		for (size_t i = 0; i + wl <= n; i++)
-			if (strncasecmp(s + i, *w, wl) == 0)
+			if (((s[i] | 0x20) == ((*w)[0] | 0x20)) && strncasecmp(s + i, *w, wl) == 0)
 				return (1);
 	}
 	return (0);
