@@ -16,7 +16,9 @@
 #	--omamori PATH --config FILE    also run omamori-milter: started once
 #	                  as "PATH -c FILE -f"; its socket is the config's
 #	                  "socket" key, which should be a unix: socket like
-#	                  nullmilter's (inet: works, but is not the same test)
+#	                  nullmilter's (inet: works, but is not the same test);
+#	                  audit_log must be writable (the daemon writes one
+#	                  record per message) or empty to leave the record out
 #	--reuse           send all messages of a session over one connection
 #	                  (smtp-source -d); default: one connection per message
 #	--keep            keep the work directory (/tmp/omamori-bench.*)
