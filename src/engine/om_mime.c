@@ -336,6 +336,13 @@ walk_message_part(parse_ctx *cx, int idx, GMimeMessagePart *mp, int depth, unsig
 		walk(cx, g_mime_message_get_mime_part(inner), idx, depth + 1, inherit, where);
 }
 
+/* body_text_type - declared type of a body part that needs no sniffing */
+static int
+body_text_type(const char *type)
+{
+	return (strcmp(type, "text/plain") == 0 || strcmp(type, "text/html") == 0);
+}
+
 /* walk - one entity and, within limits, everything below it */
 static void
 walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where)
@@ -433,7 +440,15 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			p->data = om_pool_memdup(cx->pool, "", 0);
 			p->size = 0;
 		}
-		p->magic_type = om_magic_type(cx->pool, p->data, p->size);
+		/*
+		 * libmagic costs about 20 million instructions per text part (it
+		 * compiles its text regexes every time), and only attachments
+		 * use the result (disguise checks, text extraction, the audit
+		 * record). A text/plain or text/html body part keeps its
+		 * declared type and is never sniffed.
+		 */
+		if ((p->flags & OM_PART_ATTACHMENT) || !body_text_type(p->content_type))
+			p->magic_type = om_magic_type(cx->pool, p->data, p->size);
 		if (p->filename && !(inherit & OM_PART_SHADOWED))
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
 				 p->filename, strlen(p->filename), idx);
