@@ -81,8 +81,9 @@ rules_check(const char *dir)
 		nex += om_rules_get(set, i)->nexamples;
 		npre += om_rules_get(set, i)->prefiltered;
 	}
-	printf("%s: %zu rules (%zu prefiltered), %zu examples, %d problem%s\n", dir,
-	       om_rules_count(set), npre, nex, err.count, err.count == 1 ? "" : "s");
+	printf("%s: %zu rules (%zu prefiltered), %zu examples, %d problem%s; %s\n", dir,
+	       om_rules_count(set), npre, nex, err.count, err.count == 1 ? "" : "s",
+	       om_rules_version(set));
 	om_rules_free(set);
 	return (err.count ? 1 : 0);
 }

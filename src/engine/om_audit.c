@@ -42,6 +42,7 @@
 #include <openssl/rand.h>
 
 #include "om_audit.h"
+#include "om_rules.h"
 #include "om_buf.h"
 #include "om_json.h"
 #include "om_log.h"
@@ -578,7 +579,15 @@ om_audit_open(const om_conf *conf)
 		audit_fail("audit_fsync: \"%s\" is not always or never", fs);
 		return (NULL);
 	}
-	return (om_audit_open_path(conf->conf_audit_log, conf->conf_audit_key_file, pseudo, fsync_each));
+	{
+		om_audit *a = om_audit_open_path(conf->conf_audit_log, conf->conf_audit_key_file,
+						 pseudo, fsync_each);
+
+		/* Records say which rule files judged them. */
+		if (a && om_rules_of(conf))
+			om_audit_set_rules_version(a, om_rules_version(om_rules_of(conf)));
+		return (a);
+	}
 }
 
 /* om_audit_set_rules_version - what "rules" says in decision records */

@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <hs/hs.h>
+#include <openssl/evp.h>
 #include <limits.h>
 #include <pcre2.h>
 #include <pthread.h>
@@ -56,6 +57,8 @@ struct om_ruleset {
 	size_t	nfiles;
 	hs_database_t *db;
 	pcre2_match_context *mctx;
+	EVP_MD_CTX *digest;		/* over every file read, while loading */
+	char	version[40];		/* "rules sha256:<16 hex>" */
 };
 
 /* rules_error - record one problem */
@@ -154,12 +157,16 @@ rule_free(om_rule *r)
 		pcre2_code_free(r->re);
 }
 
+static void set_version(om_ruleset *set);
+
 /* om_rules_free - release a set */
 void
 om_rules_free(om_ruleset *set)
 {
 	if (set == NULL)
 		return;
+	if (set->digest)
+		EVP_MD_CTX_free(set->digest);
 	for (size_t i = 0; i < set->n; i++)
 		rule_free(set->v + i);
 	free(set->v);
@@ -436,6 +443,7 @@ set_finish(om_ruleset *set)
 	size_t  np = 0;
 	hs_compile_error_t *cerr = NULL;
 
+	set_version(set);
 	set->mctx = pcre2_match_context_create(NULL);
 	if (set->mctx == NULL)
 		om_panic("out of memory");
@@ -527,6 +535,54 @@ set_new(void)
 	return (set);
 }
 
+/* set_digest - add one named text to the set's version digest */
+static void
+set_digest(om_ruleset *set, const char *name, const char *text)
+{
+	if (set->digest == NULL) {
+		if ((set->digest = EVP_MD_CTX_new()) == NULL
+		    || EVP_DigestInit_ex(set->digest, EVP_sha256(), NULL) != 1)
+			om_panic("om_rules: cannot start a SHA-256 digest");
+	}
+	/* Name and text, each with its terminating NUL, so no two splits collide. */
+	EVP_DigestUpdate(set->digest, name, strlen(name) + 1);
+	EVP_DigestUpdate(set->digest, text, strlen(text) + 1);
+}
+
+/*
+ * set_version - the version records carry: a digest of exactly the
+ * rule files this set was built from, so an auditor can tell which rules
+ * judged a message.
+ */
+static void
+set_version(om_ruleset *set)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	static const char hex[] = "0123456789abcdef";
+	char   *p;
+
+	if (set->digest == NULL)
+		set_digest(set, "", "");
+	if (EVP_DigestFinal_ex(set->digest, md, &mdlen) != 1 || mdlen < 8)
+		om_panic("om_rules: SHA-256 failed");
+	EVP_MD_CTX_free(set->digest);
+	set->digest = NULL;
+	p = set->version + snprintf(set->version, sizeof(set->version), "rules sha256:");
+	for (unsigned i = 0; i < 8; i++) {
+		*p++ = hex[md[i] >> 4];
+		*p++ = hex[md[i] & 15];
+	}
+	*p = 0;
+}
+
+/* om_rules_version - "rules sha256:..." of the files the set came from */
+const char *
+om_rules_version(const om_ruleset *set)
+{
+	return (set ? set->version : "no rules");
+}
+
 /* om_rules_load_text - a set from one text (tests, examples) */
 om_ruleset *
 om_rules_load_text(const char *name, const char *text, int flags, om_rules_err *err)
@@ -534,6 +590,7 @@ om_rules_load_text(const char *name, const char *text, int flags, om_rules_err *
 	om_ruleset *set = set_new();
 	int     before = err ? err->count : 0;
 
+	set_digest(set, name, text);
 	parse_text(set, add_file_name(set, name), text, err);
 	if (err && err->count > before && !(flags & OM_RULES_KEEP_GOING)) {
 		om_rules_free(set);
@@ -611,6 +668,7 @@ om_rules_load_dir(const char *dir, int flags, om_rules_err *err)
 
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		if ((text = read_file(path, err)) != NULL) {
+			set_digest(set, names[i], text);
 			parse_text(set, add_file_name(set, path), text, err);
 			free(text);
 		}
