@@ -17,7 +17,8 @@
  *
  *	Limits (om_conf): archive_depth_limit, archive_member_limit,
  *	archive_expanded_limit (bytes expanded in all per message; member
- *	data is read in 64 KB chunks and reading stops at the limit),
+ *	data is read in 64 KB steps straight into a pool block of the
+ *	declared size, and reading stops at the limit),
  *	archive_ratio_limit (expanded / packed size of one archive, checked
  *	once 1 MB has been expanded from it), attach_time_limit. A limit
  *	hit, or a damaged archive, sets OM_UNSCAN_* bits on the part where
