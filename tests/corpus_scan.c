@@ -8,7 +8,8 @@
  * Every message goes through om_engine_scan(). A message that takes
  * longer than the per-message alarm (default 20 s) stops the run with
  * its name: a hang is a failure. At the end one summary line:
- * messages, bytes, time, verdict counts, limits hit.
+ * messages, bytes, time, verdict counts, limits hit. Exit 1 when a
+ * message could not be read or the engine reported an internal error on one.
  */
 #include "config.h"
 
@@ -63,7 +64,7 @@ main(int argc, char **argv)
 	int     c, quiet = 0;
 	om_conf *conf;
 	om_conf_err err;
-	size_t  nmsg = 0, bytes = 0, unreadable = 0, limited = 0, actions[OM_ACT_COUNT] = {0};
+	size_t  nmsg = 0, bytes = 0, unreadable = 0, limited = 0, errors = 0, actions[OM_ACT_COUNT] = {0};
 	struct timespec t0, t1;
 	char  **files = NULL;
 	size_t  nfiles = 0;
@@ -142,6 +143,10 @@ main(int argc, char **argv)
 		actions[res->action]++;
 		if (res->msg && res->msg->limits)
 			limited++;
+		if (res->internal_error) {
+			fprintf(stderr, "corpus_scan: internal error on %s\n", files[i]);
+			errors++;
+		}
 		om_result_free(res);
 		om_buf_free(&raw);
 	}
@@ -150,9 +155,9 @@ main(int argc, char **argv)
 		double  secs = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
 
 		printf("scanned %zu messages, %.1f MB in %.2f s (%.1f msg/s, %.1f MB/s); unreadable %zu; "
-		       "limits hit %zu; verdicts:", nmsg, (double) bytes / 1e6, secs,
+		       "internal errors %zu; limits hit %zu; verdicts:", nmsg, (double) bytes / 1e6, secs,
 		       secs > 0 ? (double) nmsg / secs : 0.0, secs > 0 ? (double) bytes / 1e6 / secs : 0.0,
-		       unreadable, limited);
+		       unreadable, errors, limited);
 		for (int a = 0; a < OM_ACT_COUNT; a++)
 			printf(" %s=%zu", om_action_name((om_action) a), actions[a]);
 		printf("\n");
@@ -162,5 +167,5 @@ main(int argc, char **argv)
 	free(files);
 	om_conf_unref(conf);
 	om_engine_global_shutdown();
-	return (unreadable ? 1 : 0);
+	return (unreadable || errors ? 1 : 0);
 }

@@ -49,6 +49,10 @@ static const case_t cases[] = {
 	 OM_CHARSET_GUESSED},
 	{"us-ascii label on iso-2022-jp", "\x1b$B$3\x1b(B", 0, "us-ascii", "こ", "ISO-2022-JP", OM_CHARSET_GUESSED},
 	{"real latin-1 stays latin-1", "caf\xe9 cr\xe8me", 0, "iso-8859-1", "café crème", "ISO-8859-1", 0},
+	{"no label, latin-1 name is not read as kanji", "Quien Te Dij\xe1 at.mp3", 0, NULL, "Quien Te Dijá at.mp3",
+	 "CP1252", 0},
+	{"no label, latin-1 byte between letters", "Dij\xe1" "at", 0, NULL, "Dijáat", "CP1252", 0},
+	{"no label, kanji-only shift_jis name", "\x8c\xa9\x90\xcf\x8f\x91.pdf", 0, NULL, "見積書.pdf", "CP932", 0},
 	{"unknown label, utf-8 bytes", "\xe3\x81\x82", 0, "x-bogus-charset", "あ", "UTF-8", OM_CHARSET_GUESSED},
 };
 

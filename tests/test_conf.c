@@ -50,8 +50,7 @@ teardown(void **state)
 static void
 test_defaults(void **state)
 {
-	om_conf_err err;
-	om_conf *c = om_conf_defaults(&err);
+	om_conf *c = om_conf_builtin();
 
 	(void) state;
 	assert_non_null(c);
@@ -82,7 +81,8 @@ test_syntax(void **state)
 				   "trusted_networks = 192.0.2.0/24, 2001:db8::/32\n"
 				   "error_action = accept\n"
 				   "outbound_actions = body.pii=hold, attach.*=tag\n"
-				   "manager_map = managers\n"));
+				   "manager_map = managers\n"
+				   "rules_dir = " OM_RULES_SRCDIR "\n"));
 	om_conf *c;
 
 	(void) state;
@@ -161,6 +161,18 @@ test_many_errors(void **state)
 	assert_non_null(strstr(err.text, ":1:"));
 }
 
+/* No rules is no protection: a missing rules_dir fails the load. */
+static void
+test_missing_rules(void **state)
+{
+	om_conf_err err;
+	const char *p = write_conf("norules.conf", "rules_dir = /nonexistent/rules\n");
+
+	(void) state;
+	assert_null(om_conf_load(p, &err));
+	assert_non_null(strstr(err.text, "rules_dir /nonexistent/rules"));
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -175,7 +187,7 @@ static void
 test_domains(void **state)
 {
 	om_conf_err err;
-	om_conf *c = om_conf_load(write_conf("d.conf", "internal_domains = sakura-hoken.example\n"), &err);
+	om_conf *c = om_conf_load(write_conf("d.conf", "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n"), &err);
 
 	(void) state;
 	assert_non_null(c);
@@ -198,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_many_errors),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_missing_rules),
 		cmocka_unit_test(test_domains),
 	};
 

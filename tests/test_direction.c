@@ -25,7 +25,8 @@ setup(void **state)
 	(void) state;
 	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
 		return (-1);
-	fputs("internal_domains = sakura-hoken.example\ntrusted_networks = 192.0.2.0/24\n", fp);
+	fputs("internal_domains = sakura-hoken.example\ntrusted_networks = 192.0.2.0/24\n"
+	      "rules_dir = " OM_RULES_SRCDIR "\n", fp);
 	fclose(fp);
 	om_log_open("test_direction", 0, 0);
 	conf = om_conf_load(path, &err);

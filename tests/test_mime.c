@@ -18,11 +18,9 @@ static om_conf *conf;
 static int
 setup(void **state)
 {
-	om_conf_err err;
-
 	(void) state;
 	om_log_open("test_mime", 0, 0);
-	conf = om_conf_defaults(&err);
+	conf = om_conf_builtin();
 	om_engine_global_init();
 	return (conf ? 0 : -1);
 }

@@ -140,7 +140,7 @@ test_map_breaks_conf(void **state)
 
 	(void) state;
 	write_file("badmap", "just-one-word\n");
-	write_file("bad.conf", "manager_map = badmap\n");
+	write_file("bad.conf", "manager_map = badmap\nrules_dir = " OM_TEST_RULES "\n");
 	snprintf(path, sizeof(path), "%s/bad.conf", dir);
 	assert_null(om_conf_load(path, &err));
 	assert_non_null(strstr(err.text, "badmap:1:"));

@@ -15,3 +15,6 @@ json_get() {
 json_categories() {
 	python3 -c 'import json,sys; print(" ".join(sorted({f["category"] for f in json.load(sys.stdin)["findings"]})))'
 }
+
+# The shipped rules of this tree, as an absolute path for generated configs.
+RULES_DIR=$(cd "${top_srcdir:-.}/rules" && pwd)

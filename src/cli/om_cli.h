@@ -12,5 +12,6 @@
 
 om_conf *om_cli_load_conf(const char *path);
 int	om_cli_read_input(const char *path, size_t limit, om_buf *out);
+int	om_cmd_rules(int argc, char **argv);
 
 #endif

@@ -11,6 +11,8 @@
  *	omamori report --week | --from DATE --to DATE [-o DIR]
  *	omamori config check [-c CONFIG]
  *	omamori config dump [-c CONFIG] [-d]
+ *	omamori rules check [-c CONFIG] [-d DIR]
+ *	omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE
  * DESCRIPTION
  *	The command-line side of omamori. "scan" runs the same engine as
  *	the milter over one message, offline, and prints the verdict as
@@ -37,6 +39,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_msg.h"
+#include "om_rules.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -56,6 +59,8 @@ usage(void)
 		"       omamori report --week | --from DATE --to DATE [-o DIR]\n"
 		"       omamori config check [-c CONFIG]\n"
 		"       omamori config dump [-c CONFIG] [-d]\n"
+		"       omamori rules check [-c CONFIG] [-d DIR]\n"
+		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n"
 		"       omamori --version\n"
 		"See omamori(1).\n");
 	exit(2);
@@ -299,6 +304,8 @@ main(int argc, char **argv)
 		return (om_cmd_review(argc - 1, argv + 1));
 	if (strcmp(argv[1], "report") == 0)
 		return (om_cmd_report(argc - 1, argv + 1));
+	if (strcmp(argv[1], "rules") == 0)
+		return (om_cmd_rules(argc - 1, argv + 1));
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage();
 	}

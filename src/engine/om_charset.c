@@ -125,6 +125,17 @@ has_8bit(const char *s, size_t len)
 	return (0);
 }
 
+/* count_8bit - how many bytes >= 0x80 */
+static size_t
+count_8bit(const char *s, size_t len)
+{
+	size_t  n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char) s[i]) >> 7;
+	return (n);
+}
+
 /* has_jis_escape - ISO-2022-JP designation sequences present? */
 static int
 has_jis_escape(const char *s, size_t len)
@@ -323,7 +334,7 @@ decode_jis(const char *in, size_t len, om_buf *out, int strict, int *flags)
 
 /* kana_score - share of kana among the non-ASCII characters of UTF-8 text, x1000 */
 static int
-kana_score(const char *s, size_t len, size_t *nkana)
+kana_score(const char *s, size_t len, size_t *nkana, size_t *nwide)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	size_t  kana = 0, wide = 0;
@@ -337,23 +348,25 @@ kana_score(const char *s, size_t len, size_t *nkana)
 			kana++;
 	}
 	*nkana = kana;
+	*nwide = wide;
 	return (wide ? (int) (kana * 1000 / wide) : 0);
 }
 
 /*
  * try_japanese - CP932 vs EUC-JP-MS: the one with the fewest bad
- * sequences (at most max_bad), then the most kana; 0 if one was taken.
+ * sequences (at most max_bad), then the most kana; it must have at
+ * least min_wide non-ASCII characters. 0 if one was taken.
  */
 static int
 try_japanese(const char *in, size_t len, om_buf *out, int min_score, int max_bad,
-	     const char **used, int *flags)
+	     size_t min_wide, const char **used, int *flags)
 {
 	static const char *const names[2] = {"CP932", "EUC-JP-MS"};
 	int     best = -1, best_score = -1, best_bad = 0;
 	size_t  mark = out->len;
 
 	for (int i = 0; i < 2; i++) {
-		size_t  nkana;
+		size_t  nkana, nwide;
 		int     score, bad;
 
 		bad = iconv_run(names[i], in, len, out, max_bad == 0, flags);
@@ -363,10 +376,12 @@ try_japanese(const char *in, size_t len, om_buf *out, int min_score, int max_bad
 				out->data[mark] = 0;
 			continue;
 		}
-		score = kana_score(out->data + mark, out->len - mark, &nkana);
+		score = kana_score(out->data + mark, out->len - mark, &nkana, &nwide);
 		out->len = mark;
 		out->data[mark] = 0;
 		if (nkana < 2 && (min_score > 0 || max_bad > 0))
+			continue;
+		if (nwide < min_wide)
 			continue;
 		if (best < 0 || bad < best_bad || (bad == best_bad && score > best_score))
 			best = i, best_score = score, best_bad = bad;
@@ -465,7 +480,7 @@ om_charset_decode(const char *in, size_t len, const char *declared, om_buf *out,
 			break;			/* UTF-8 mislabelled: detect below */
 		if (kind == CS_LATIN && eight) {
 			/* Japanese text is often sent with a Latin label. */
-			if (try_japanese(in, len, out, 300, 0, used, &flags) == 0)
+			if (try_japanese(in, len, out, 300, 0, 0, used, &flags) == 0)
 				return (flags | OM_CHARSET_GUESSED);
 		}
 		if (!eight && has_jis_escape(in, len))
@@ -497,31 +512,45 @@ om_charset_decode(const char *in, size_t len, const char *declared, om_buf *out,
 		*used = "UTF-8";
 		return (flags);
 	}
-	if (try_japanese(in, len, out, 0, 0, used, &flags) == 0)
+	/*
+	 * Japanese with kana is unmistakable, even with a few corrupt bytes
+	 * (a cut line, a stray byte): decode it with replacements rather than
+	 * let a byte-frequency guess make Latin mojibake of it. Without kana,
+	 * uchardet is asked when there is enough to go on; a few high bytes
+	 * among ASCII (a Latin-1 name) would often read as valid Shift_JIS
+	 * kanji, so a kanji-only reading needs at least two characters.
+	 */
+	if (try_japanese(in, len, out, 1, 0, 0, used, &flags) == 0)
+		return (flags);
+	if (try_japanese(in, len, out, 1, (int) (len / 100) + 2, 0, used, &flags) == 0)
+		return (flags);
+	if (count_8bit(in, len) >= 16 && try_uchardet(in, len, out, used, &flags) == 0)
+		return (flags);
+	if (try_japanese(in, len, out, 0, 0, 2, used, &flags) == 0)
 		return (flags);
 
 	/*
-	 * Japanese text with a few corrupt bytes (a cut line, a stray byte)
-	 * is still Japanese: decode it with replacements rather than let a
-	 * byte-frequency guess turn it into Latin mojibake.
+	 * Last resort, never failing: the label if iconv knows it, else
+	 * Windows-1252; bytes that do not decode become U+FFFD.
 	 */
-	if (try_japanese(in, len, out, 0, (int) (len / 100) + 2, used, &flags) == 0)
-		return (flags);
-	if (try_uchardet(in, len, out, used, &flags) == 0)
-		return (flags);
-
-	/* Last resort: lossy, in the label if iconv knows it, else Japanese or Latin-1. */
-	flags |= OM_CHARSET_LOSSY;
 	if (kind == CS_JIS) {
-		decode_jis(in, len, out, 0, &flags);
+		if (decode_jis(in, len, out, 0, &flags) > 0)
+			flags |= OM_CHARSET_LOSSY;
 		*used = "ISO-2022-JP";
 		return (flags);
 	}
-	if (iname && iconv_run(iname, in, len, out, 0, &flags) >= 0) {
-		*used = iname;
-		return (flags);
+	if (iname) {
+		int     bad = iconv_run(iname, in, len, out, 0, &flags);
+
+		if (bad >= 0) {
+			if (bad > 0)
+				flags |= OM_CHARSET_LOSSY;
+			*used = iname;
+			return (flags);
+		}
 	}
-	iconv_run("CP932", in, len, out, 0, &flags);
-	*used = "CP932";
+	if (iconv_run("CP1252", in, len, out, 0, &flags) > 0)
+		flags |= OM_CHARSET_LOSSY;
+	*used = "CP1252";
 	return (flags);
 }

@@ -30,6 +30,7 @@
 
 #include "om_conf.h"
 #include "om_log.h"
+#include "om_rules.h"
 #include "om_map.h"
 
 #ifndef OM_SYSCONFDIR
@@ -93,6 +94,14 @@ static const conf_key conf_keys[] = {
 	{"user", KEY_STR, "omamori", OFF(conf_user)},
 	{"pid_file", KEY_PATH, "/run/omamori/omamori-milter.pid", OFF(conf_pid_file)},
 	{"rules_dir", KEY_PATH, OM_SYSCONFDIR "/omamori/rules", OFF(conf_rules_dir)},
+	{"pii_body_threshold", KEY_COUNT, "10", OFF(conf_pii_body_threshold), 1, 10000},
+	{"pii_body_min_kinds", KEY_COUNT, "2", OFF(conf_pii_body_min_kinds), 1, 100},
+	{"pii_body_many", KEY_COUNT, "3", OFF(conf_pii_body_many), 1, 100000},
+	{"pii_signature_lines", KEY_COUNT, "12", OFF(conf_pii_signature_lines), 1, 100},
+	{"pii_own_phones", KEY_LIST, "", OFF(conf_pii_own_phones)},
+	{"pii_own_postal_codes", KEY_LIST, "", OFF(conf_pii_own_postal_codes)},
+	{"pii_own_addresses", KEY_LIST, "", OFF(conf_pii_own_addresses)},
+	{"pii_own_names", KEY_LIST, "", OFF(conf_pii_own_names)},
 	{"message_size_limit", KEY_SIZE, "50m", OFF(conf_message_size_limit), 1024, (size_t) 1 << 34},
 	{"mime_depth_limit", KEY_COUNT, "20", OFF(conf_mime_depth_limit), 1, 200},
 	{"mime_part_limit", KEY_COUNT, "1000", OFF(conf_mime_part_limit), 1, 100000},
@@ -570,6 +579,29 @@ conf_check(conf_load *ld)
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
 }
 
+/*
+ * conf_compile - load what the snapshot's settings name: the rule set
+ * of rules_dir and the recipient maps and lists. A snapshot without its
+ * rules is never handed out: missing or broken rules fail the load, so
+ * a reload keeps the old set and a start refuses to run unprotected.
+ */
+static int
+conf_compile(om_conf *conf, om_conf_err *err)
+{
+	om_rules_err rerr;
+
+	memset(&rerr, 0, sizeof(rerr));
+	if (om_rules_load_for(conf, &rerr) < 0) {
+		if (err) {
+			if (err->count == 0)
+				snprintf(err->text, sizeof(err->text), "%s", rerr.text);
+			err->count++;
+		}
+		return (-1);
+	}
+	return (om_recipients_attach(conf, err));
+}
+
 /* om_conf_defaults - the built-in configuration */
 om_conf *
 om_conf_defaults(om_conf_err *err)
@@ -579,11 +611,18 @@ om_conf_defaults(om_conf_err *err)
 	if (err)
 		err->count = 0, err->text[0] = 0;
 	conf = conf_new(NULL, err);
-	if (om_recipients_attach(conf, err) < 0) {
+	if (conf_compile(conf, err) < 0) {
 		om_conf_unref(conf);
 		return (NULL);
 	}
 	return (conf);
+}
+
+/* om_conf_builtin - the built-in settings, nothing loaded from disk */
+om_conf *
+om_conf_builtin(void)
+{
+	return (conf_new(NULL, NULL));
 }
 
 /* om_conf_load - read and validate a configuration file */
@@ -673,8 +712,8 @@ om_conf_load(const char *path, om_conf_err *err)
 	free(raw);
 	fclose(fp);
 	conf_check(&ld);
-	/* Maps and lists the rules use live and die with this snapshot. */
-	if ((err == NULL || err->count == 0) && om_recipients_attach(conf, err) < 0 && err == NULL) {
+	/* Rules, maps and lists live and die with this snapshot. */
+	if ((err == NULL || err->count == 0) && conf_compile(conf, err) < 0 && err == NULL) {
 		om_conf_unref(conf);
 		return (NULL);
 	}

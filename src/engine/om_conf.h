@@ -70,6 +70,16 @@ typedef struct om_conf {
 	/* Rules. */
 	char   *conf_rules_dir;		/* absolute path */
 
+	/* Personal data: body.pii scoring and the firm's own details. */
+	size_t	conf_pii_body_threshold;	/* score that makes body.pii */
+	size_t	conf_pii_body_min_kinds;	/* distinct pii.* kinds that do */
+	size_t	conf_pii_body_many;		/* weak items that do */
+	size_t	conf_pii_signature_lines;	/* longest signature block */
+	om_strlist conf_pii_own_phones;
+	om_strlist conf_pii_own_postal_codes;
+	om_strlist conf_pii_own_addresses;
+	om_strlist conf_pii_own_names;
+
 	/* Limits: hitting one is an attach.unscannable finding. */
 	size_t	conf_message_size_limit;
 	size_t	conf_mime_depth_limit;
@@ -122,6 +132,7 @@ typedef struct om_conf_err {
 
 om_conf *om_conf_load(const char *path, om_conf_err *err);
 om_conf *om_conf_defaults(om_conf_err *err);
+om_conf *om_conf_builtin(void);
 om_conf *om_conf_ref(om_conf *conf);
 void	om_conf_unref(om_conf *conf);
 void	om_conf_dump(const om_conf *conf, FILE *fp, int defaults_only);

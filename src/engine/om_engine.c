@@ -25,6 +25,7 @@ static const struct {
 	om_detector_fn fn;
 } detectors[] = {
 	{"limits", om_detect_limits},
+	{"pii", om_detect_pii},
 	{"attach", om_detect_attach},
 	{"attach_pii", om_detect_attach_pii},
 	{"recipients", om_detect_recipients},

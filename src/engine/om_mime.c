@@ -147,8 +147,23 @@ add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, siz
 	om_buf  norm;
 	om_text *t;
 
+	om_buf	fixed;
+
 	if (len == 0)
 		return;
+	/*
+	 * Every text is valid UTF-8, whatever its source: a header or file
+	 * name that arrived as raw 8-bit bytes in some charset is decoded
+	 * here rather than handed on broken.
+	 */
+	om_buf_init(&fixed, cx->conf->conf_text_size_limit);
+	if (!om_utf8_valid(utf8, len)) {
+		const char *used;
+
+		(void) om_charset_decode(utf8, len, NULL, &fixed, &used);
+		utf8 = fixed.data ? fixed.data : "";
+		len = fixed.len;
+	}
 	om_buf_init(&norm, cx->conf->conf_text_size_limit);
 	if (om_norm_text(utf8, len, &norm) < 0) {
 		msg->limits |= OM_LIMIT_TEXT;
@@ -163,6 +178,7 @@ add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, siz
 	t->len = norm.len;
 	t->part = part;
 	om_buf_free(&norm);
+	om_buf_free(&fixed);
 }
 
 /* link_cb - an <a href> seen in an HTML part */
@@ -400,8 +416,18 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		const char *where;
 
 		/* Kept exactly as decoded: disguise checks need the raw code points. */
-		if (fn && *fn)
+		if (fn && *fn && om_utf8_valid(fn, strlen(fn)))
 			p->filename = om_pool_strdup(cx->pool, fn);
+		else if (fn && *fn) {
+			/* A raw 8-bit name in some charset: decode it like text. */
+			om_buf  name;
+			const char *used;
+
+			om_buf_init(&name, 4096);
+			(void) om_charset_decode(fn, strlen(fn), NULL, &name, &used);
+			p->filename = om_pool_memdup(cx->pool, name.data ? name.data : "", name.len);
+			om_buf_free(&name);
+		}
 		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename)
 			p->flags |= OM_PART_ATTACHMENT;
 		if (strcmp(p->content_type, "text/html") == 0)

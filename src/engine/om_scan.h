@@ -55,5 +55,30 @@ int	om_detect_limits(om_scan *scan);
 int	om_detect_attach(om_scan *scan);
 int	om_detect_attach_pii(om_scan *scan);
 int	om_detect_recipients(om_scan *scan);
+int	om_detect_pii(om_scan *scan);
+
+/*
+ * Personal-data evidence of one or more texts (om_detect_pii.c): what
+ * body.pii weighs, and what attachment detectors can weigh the same way.
+ * om_pii_score_text() reports the text's pii.* and sensitive findings
+ * and adds its evidence to *score (zero it first); om_pii_says_pii()
+ * applies the configured thresholds. Both return -1 on internal error.
+ */
+#define OM_PII_KINDS	16
+#define OM_PII_VALUES	8
+
+typedef struct om_pii_score {
+	double	total;			/* summed weights of accepted items */
+	unsigned items;			/* accepted items */
+	unsigned high;			/* items that count on their own */
+	unsigned kinds;			/* bit per kind of weaker item seen */
+	unsigned nvalues[OM_PII_KINDS];	/* distinct values per kind (capped) */
+	unsigned long values[OM_PII_KINDS][OM_PII_VALUES];	/* their hashes */
+} om_pii_score;
+
+int	om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score);
+int	om_pii_says_pii(const om_conf *conf, const om_pii_score *score);
+const char *om_pii_filter_reason(om_scan *scan, const om_text *text,
+				 const char *category, size_t start, size_t end);
 
 #endif

@@ -3705,7 +3705,9 @@ def main():
     with open(os.path.join(HERE, 'omamori.conf'), 'w') as fh:
         fh.write('# Configuration for the personal-data corpus (tests/pii).\n'
                  '# The firm whose outbound mail the corpus holds.\n'
-                 'internal_domains = %s\n' % FIRM_DOMAIN)
+                 'internal_domains = %s\n'
+                 '# The shipped default rules of this tree.\n'
+                 'rules_dir = ../../rules\n' % FIRM_DOMAIN)
     return 0
 
 

@@ -1,0 +1,769 @@
+/*++
+ * NAME
+ *	om_detect_pii 3
+ * SUMMARY
+ *	personal data in message texts, and the body.pii decision
+ * DESCRIPTION
+ *	om_detect_pii() runs the configuration's rule set over every text
+ *	of the message and reports each accepted match as a pii.* (or
+ *	sensitive) finding with a masked sample, in every direction.
+ *
+ *	Not every match is customer data. A match is dropped when it lies
+ *	inside a URL, inside a signature block (the sender's or a quoted
+ *	one), or when it is one of the firm's own details (pii_own_phones,
+ *	pii_own_postal_codes, pii_own_addresses, pii_own_names, e-mail
+ *	addresses of internal_domains or of the envelope). Where matches
+ *	of several rules overlap, the heaviest one wins.
+ *
+ *	body.pii: for mail with at least one external recipient, the body
+ *	texts' evidence is summed. It is customer personal data when one
+ *	item reaches pii_body_threshold on its own (a validated My Number,
+ *	card, account ...), when the summed weights reach it, when items
+ *	of pii_body_min_kinds different kinds describe a person together,
+ *	or when there are pii_body_many items or more.
+ *
+ *	Signature blocks: a "-- " line starts one; so does a rule line
+ *	(━ ─ = * - _ repeated) followed by company or contact lines; and a
+ *	block of lines that names a company and gives TEL/FAX/〒/mail is
+ *	one by itself. A block that carries personal labels (様, 氏名,
+ *	生年月日, お客様 ...) is never taken for a signature. Quoted lines
+ *	("> ") are judged the same way at their own quote level.
+ *--*/
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "om_buf.h"
+#include "om_log.h"
+#include "om_mask.h"
+#include "om_norm.h"
+#include "om_rules.h"
+#include "om_scan.h"
+#include "om_validate.h"
+
+#define PII_HITS_MAX	20000		/* per text */
+#define PII_SPANS_MAX	4096		/* per text */
+#define PII_LINES_MAX	200000
+#define SIG_WHY		"in a signature block"
+#define PII_SIGVALS_MAX	256		/* per text */
+
+/*
+ * Kinds of evidence for body.pii. A postal code and an address are one
+ * kind (they say the same thing); the index is the kind number.
+ */
+static const struct {
+	const char *category;
+	int	kind;
+} pii_kinds[] = {
+	{"pii.name", 0}, {"pii.phone", 1}, {"pii.email", 2}, {"pii.address", 3},
+	{"pii.postal_code", 3}, {"pii.birthdate", 4}, {"pii.policy_number", 5},
+	{"pii.mynumber", 6}, {"pii.credit_card", 7}, {"pii.bank_account", 8},
+	{"pii.passport", 9}, {"pii.drivers_license", 10}, {"pii.residence_card", 11},
+	{"pii.pension_number", 12}, {"pii.health_insurance", 13}, {"sensitive", 14},
+};
+
+typedef struct pii_span {
+	size_t	start, end;
+} pii_span;
+
+typedef struct pii_hit {
+	const om_rule *rule;
+	size_t	start, end;
+	double	score;
+} pii_hit;
+
+typedef struct pii_ctx {
+	om_scan *scan;
+	const om_text *text;
+	pii_span *spans;		/* URLs and signatures */
+	size_t	nspans;
+	const char *why[PII_SPANS_MAX];	/* "url" or "signature" per span */
+	pii_hit *hits;
+	size_t	nhits;
+	size_t	cap;
+	struct {
+		const char *category;
+		unsigned long hash;
+	}	sigvals[PII_SIGVALS_MAX];	/* values seen in signatures */
+	size_t	nsigvals;
+} pii_ctx;
+
+/* kind_of - evidence kind of a category, -1 for others */
+static int
+kind_of(const char *category)
+{
+	for (size_t i = 0; i < sizeof(pii_kinds) / sizeof(pii_kinds[0]); i++)
+		if (strcmp(pii_kinds[i].category, category) == 0)
+			return (pii_kinds[i].kind);
+	return (-1);
+}
+
+/* value_hash - hash of a value's letters and digits (separators aside) */
+static unsigned long
+value_hash(const char *s, size_t n)
+{
+	unsigned long h = 5381;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '-')
+			h = h * 33 + (unsigned char) s[i];
+	return (h);
+}
+
+/* score_add - one accepted item into the evidence */
+static void
+score_add(const om_conf *conf, om_pii_score *sc, const char *category,
+	  const char *s, size_t n, double weight)
+{
+	int     k = kind_of(category);
+	unsigned long h;
+
+	if (k < 0)
+		return;
+	sc->total += weight;
+	sc->items++;
+	if (weight >= (double) conf->conf_pii_body_threshold) {
+		sc->high++;
+		return;
+	}
+	sc->kinds |= 1u << k;
+	h = value_hash(s, n);
+	for (unsigned i = 0; i < sc->nvalues[k]; i++)
+		if (sc->values[k][i] == h)
+			return;
+	if (sc->nvalues[k] < OM_PII_VALUES)
+		sc->values[k][sc->nvalues[k]] = h;
+	if (sc->nvalues[k] < 1000000)
+		sc->nvalues[k]++;
+}
+
+/* add_span - remember a region that holds no customer data */
+static void
+add_span(pii_ctx *cx, size_t start, size_t end, const char *why)
+{
+	if (cx->nspans >= PII_SPANS_MAX || end <= start)
+		return;
+	cx->why[cx->nspans] = why;
+	cx->spans[cx->nspans].start = start;
+	cx->spans[cx->nspans++].end = end;
+}
+
+/* find_urls - every http(s):// and www. run */
+static void
+find_urls(pii_ctx *cx)
+{
+	const char *t = cx->text->text;
+	size_t  len = cx->text->len;
+
+	for (size_t i = 0; i < len; i++) {
+		size_t  e;
+
+		if (!((len - i >= 7 && strncasecmp(t + i, "http://", 7) == 0)
+		      || (len - i >= 8 && strncasecmp(t + i, "https://", 8) == 0)
+		      || (len - i >= 4 && strncasecmp(t + i, "www.", 4) == 0
+			  && (i == 0 || !((unsigned char) t[i - 1] < 0x80
+					  && (t[i - 1] == '/' || t[i - 1] == '.'))))))
+			continue;
+		for (e = i; e < len; e++) {
+			unsigned char c = (unsigned char) t[e];
+
+			if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '"' || c == '\'')
+				break;
+		}
+		add_span(cx, i, e, "inside a URL");
+		i = e;
+	}
+}
+
+/* One line of a body, with its quote level. */
+typedef struct pii_line {
+	size_t	start, end;		/* the whole line, without the newline */
+	size_t	cstart;			/* content after the quote marks */
+	int	quote;
+	int	blank;
+} pii_line;
+
+/* has_any - line content holds one of the words (ASCII without case) */
+static int
+has_any(const char *s, size_t n, const char *const *words)
+{
+	for (const char *const *w = words; *w; w++) {
+		size_t  wl = strlen(*w);
+		int     letters = 0;
+
+		for (size_t k = 0; k < wl; k++)
+			letters |= ((*w)[k] >= 'A' && (*w)[k] <= 'Z') || ((*w)[k] >= 'a' && (*w)[k] <= 'z');
+		if (!letters) {
+			if (wl <= n && memmem(s, n, *w, wl) != NULL)
+				return (1);
+			continue;
+		}
+		for (size_t i = 0; i + wl <= n; i++)
+			if (((s[i] | 0x20) == ((*w)[0] | 0x20)) && strncasecmp(s + i, *w, wl) == 0)
+				return (1);
+	}
+	return (0);
+}
+
+static const char *const company_words[] = {
+	"株式会社", "有限会社", "合同会社", "(株)", "(有)", "Co.,", "Co.Ltd", "Inc.", "Ltd",
+	"保険代理店", "代理店", "事務所", "法人", "協会", "組合", "支店", "営業所", "本社", "部 ", "課 ", NULL,
+};
+static const char *const contact_words[] = {
+	"TEL", "FAX", "〒", "E-mail", "Email", "Mail:", "Mail :", "mail:", "URL", "http",
+	"電話", "携帯", "直通", "代表", NULL,
+};
+static const char *const personal_words[] = {
+	"様", "氏名", "生年月日", "お客様", "契約者", "被保険者", "ご住所", "住所:",
+	"マイナンバー", "個人番号", "口座番号", "カード番号", "証券番号", "患者", NULL,
+};
+
+/* is_rule_line - a line made of ━ ─ = * - _ ~ and the like only */
+static int
+is_rule_line(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"━", "─", "―", "=", "*", "-", "_", "~", "〜", "■", "□", "◆", "◇", "・", "+", "#", NULL,
+	};
+	size_t  i = 0, count = 0;
+
+	while (i < n) {
+		int     ok = 0;
+
+		if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		for (const char *const *m = marks; *m; m++) {
+			size_t  ml = strlen(*m);
+
+			if (i + ml <= n && memcmp(s + i, *m, ml) == 0) {
+				i += ml;
+				count++;
+				ok = 1;
+				break;
+			}
+		}
+		if (!ok)
+			return (0);
+	}
+	return (count >= 5);
+}
+
+/* is_dashdash - the "-- " signature separator */
+static int
+is_dashdash(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	return (n == 2 && s[0] == '-' && s[1] == '-');
+}
+
+/* block_is_signature - lines [a, b) look like contact details, not a person's */
+static int
+block_is_signature(const char *t, const pii_line *ln, size_t a, size_t b, int need_company)
+{
+	int     company = 0, contact = 0;
+
+	for (size_t i = a; i < b; i++) {
+		const char *s = t + ln[i].cstart;
+		size_t  n = ln[i].end - ln[i].cstart;
+
+		if (has_any(s, n, personal_words))
+			return (0);
+		company |= has_any(s, n, company_words);
+		contact |= has_any(s, n, contact_words);
+	}
+	return (contact && (company || !need_company));
+}
+
+/* ends_with_any - content, trailing blanks and 、, ends with one of the words */
+static int
+ends_with_any(const char *s, size_t n, const char *const *words)
+{
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == ','))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "、", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	for (const char *const *w = words; *w; w++) {
+		size_t  wl = strlen(*w);
+
+		if (n >= wl && memcmp(s + n - wl, *w, wl) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* is_attribution - a line that introduces quoted or forwarded text */
+static int
+is_attribution(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"wrote:", "のメール:", "書きました:", "Original Message", "Forwarded", "転送",
+		"差出人:", "From:", NULL,
+	};
+
+	return (has_any(s, n, words));
+}
+
+/*
+ * find_salutations - the lines that greet the recipient ("山田 太郎 様")
+ * at the top of the mail and of each quoted or forwarded mail.
+ */
+static void
+find_salutations(pii_ctx *cx, const pii_line *ln, size_t nl)
+{
+	static const char *const ends[] = {"様", "さま", "殿", "御中", "各位", "様へ", NULL};
+	const char *t = cx->text->text;
+	int     left = 4, quote = 0;
+
+	for (size_t i = 0; i < nl; i++) {
+		const char *s = t + ln[i].cstart;
+		size_t  n = ln[i].end - ln[i].cstart;
+
+		if (ln[i].quote != quote || is_attribution(s, n)) {
+			quote = ln[i].quote;
+			left = 4;
+			if (is_attribution(s, n))
+				continue;
+		}
+		if (ln[i].blank || left <= 0)
+			continue;
+		left--;
+		if (ends_with_any(s, n, ends) && !has_any(s, n, personal_words + 1))
+			add_span(cx, ln[i].start, ln[i].end, "greets the recipient");
+	}
+}
+
+/* find_signatures - spans of signature blocks in a body text */
+static void
+find_signatures(pii_ctx *cx)
+{
+	const char *t = cx->text->text;
+	size_t  len = cx->text->len, nl = 0, maxl = cx->scan->conf->conf_pii_signature_lines;
+	pii_line *ln;
+
+	for (size_t i = 0; i < len; i++)
+		if (t[i] == '\n')
+			nl++;
+	nl++;
+	if (nl > PII_LINES_MAX)
+		nl = PII_LINES_MAX;
+	ln = om_pool_alloc(cx->scan->pool, nl * sizeof(*ln));
+	nl = 0;
+	for (size_t i = 0; i <= len && nl < PII_LINES_MAX;) {
+		size_t  e = i;
+		pii_line *l = ln + nl++;
+
+		while (e < len && t[e] != '\n')
+			e++;
+		l->start = i;
+		l->end = e;
+		l->quote = 0;
+		l->cstart = i;
+		while (l->cstart < e && (t[l->cstart] == '>' || t[l->cstart] == ' '
+					 || t[l->cstart] == '|')) {
+			if (t[l->cstart] != ' ')
+				l->quote++;
+			l->cstart++;
+		}
+		l->blank = 1;
+		for (size_t k = l->cstart; k < e; k++)
+			if (t[k] != ' ' && t[k] != '\t' && t[k] != '\r')
+				l->blank = 0;
+		i = e + 1;
+		if (e >= len)
+			break;
+	}
+	find_salutations(cx, ln, nl);
+	for (size_t i = 0; i < nl; i++) {
+		const char *s = t + ln[i].cstart;
+		size_t  n = ln[i].end - ln[i].cstart, j, stop;
+
+		if (ln[i].blank)
+			continue;
+		stop = i + 1;
+		while (stop < nl && stop - i <= maxl && ln[stop].quote == ln[i].quote)
+			stop++;
+		if (is_dashdash(s, n)) {
+			/* "-- ": what follows at this level, up to maxl lines. */
+			if (block_is_signature(t, ln, i + 1, stop, 0) || stop - i <= maxl) {
+				add_span(cx, ln[i].start, ln[stop - 1].end, SIG_WHY);
+				i = stop - 1;
+			}
+			continue;
+		}
+		if (is_rule_line(s, n)) {
+			/* A framed block: to the closing rule line, if any. */
+			for (j = i + 1; j < stop; j++)
+				if (is_rule_line(t + ln[j].cstart, ln[j].end - ln[j].cstart))
+					break;
+			if (j == stop) {
+				for (j = i + 1; j < stop && !ln[j].blank; j++)
+					;
+				j--;
+			}
+			if (j > i && block_is_signature(t, ln, i + 1, j, 1)) {
+				add_span(cx, ln[i].start, ln[j].end, SIG_WHY);
+				i = j;
+			}
+			continue;
+		}
+		/* A company line and the contact lines under it. */
+		if (!has_any(s, n, company_words))
+			continue;
+		for (j = i; j < stop && j - i < maxl && !ln[j].blank; j++) {
+			const char *sj = t + ln[j].cstart;
+			size_t  nj = ln[j].end - ln[j].cstart;
+
+			if (j > i && (is_dashdash(sj, nj) || is_rule_line(sj, nj)
+				      || is_attribution(sj, nj)))
+				break;
+		}
+		if (j - i >= 2 && block_is_signature(t, ln, i, j, 1)) {
+			add_span(cx, ln[i].start, ln[j - 1].end, SIG_WHY);
+			i = j - 1;
+		}
+	}
+}
+
+/* digits_eq - same digits, separators aside */
+static int
+digits_eq(const char *a, size_t alen, const char *b)
+{
+	char    da[40], db[40];
+	int     na = om_validate_digits(a, alen, da, sizeof(da));
+	int     nb = om_validate_digits(b, strlen(b), db, sizeof(db));
+
+	return (na > 0 && na == nb && strcmp(da, db) == 0);
+}
+
+/* norm_contains - does the (normalised) needle occur in hay */
+static int
+norm_contains(const char *hay, size_t hlen, const char *needle)
+{
+	om_buf  nb;
+	int     found = 0;
+
+	om_buf_init(&nb, 0);
+	if (om_norm_text(needle, strlen(needle), &nb) == 0 && nb.len > 0 && nb.len <= hlen)
+		for (size_t i = 0; i + nb.len <= hlen && !found; i++)
+			found = memcmp(hay + i, nb.data, nb.len) == 0;
+	om_buf_free(&nb);
+	return (found);
+}
+
+/* own_detail - the firm's own phone, postal code, address, name, mailbox */
+static const char *
+own_detail(om_scan *scan, const char *category, const char *s, size_t n)
+{
+	const om_conf *conf = scan->conf;
+
+	if (strcmp(category, "pii.phone") == 0) {
+		for (size_t i = 0; i < conf->conf_pii_own_phones.n; i++)
+			if (digits_eq(s, n, conf->conf_pii_own_phones.v[i]))
+				return ("the firm's own phone (pii_own_phones)");
+	} else if (strcmp(category, "pii.postal_code") == 0) {
+		for (size_t i = 0; i < conf->conf_pii_own_postal_codes.n; i++)
+			if (digits_eq(s, n, conf->conf_pii_own_postal_codes.v[i]))
+				return ("the firm's own postal code (pii_own_postal_codes)");
+	} else if (strcmp(category, "pii.address") == 0) {
+		for (size_t i = 0; i < conf->conf_pii_own_addresses.n; i++)
+			if (norm_contains(s, n, conf->conf_pii_own_addresses.v[i]))
+				return ("the firm's own address (pii_own_addresses)");
+	} else if (strcmp(category, "pii.name") == 0) {
+		for (size_t i = 0; i < conf->conf_pii_own_names.n; i++)
+			if (norm_contains(s, n, conf->conf_pii_own_names.v[i]))
+				return ("the firm's own name (pii_own_names)");
+	} else if (strcmp(category, "pii.email") == 0) {
+		const char *at = memchr(s, '@', n);
+		char    addr[320];
+
+		if (at) {
+			snprintf(addr, sizeof(addr), "%.*s", (int) (s + n - at - 1), at + 1);
+			if (om_conf_domain_internal(conf, addr))
+				return ("an address of internal_domains");
+		}
+		snprintf(addr, sizeof(addr), "%.*s", (int) (n < 319 ? n : 319), s);
+		if (strcasecmp(addr, scan->sender) == 0)
+			return ("the envelope sender");
+		for (size_t i = 0; i < scan->nrcpts; i++)
+			if (strcasecmp(addr, scan->rcpts[i]) == 0)
+				return ("an envelope recipient");
+	}
+	return (NULL);
+}
+
+/* alnum_hash - hash of the letters and digits of a value */
+static unsigned long
+alnum_hash(const char *s, size_t n)
+{
+	unsigned long h = 5381;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			h = h * 33 + (c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	return (h);
+}
+
+/* span_reason - why a match at [start, end) is not customer data, or NULL */
+static const char *
+span_reason(const pii_ctx *cx, size_t start, size_t end)
+{
+	for (size_t i = 0; i < cx->nspans; i++)
+		if (start < cx->spans[i].end && end > cx->spans[i].start)
+			return (cx->why[i]);
+	return (NULL);
+}
+
+/* ctx_init - spans of one text */
+static void
+ctx_init(pii_ctx *cx, om_scan *scan, const om_text *text)
+{
+	memset(cx, 0, sizeof(*cx));
+	cx->scan = scan;
+	cx->text = text;
+	cx->spans = om_pool_alloc(scan->pool, PII_SPANS_MAX * sizeof(pii_span));
+	find_urls(cx);
+	if (text->scope & (OM_SCOPE_BODY | OM_SCOPE_ATTACHMENT))
+		find_signatures(cx);
+}
+
+/* on_hit - keep accepted matches that are customer data */
+static int
+on_hit(const om_rule_hit *h, void *arg)
+{
+	pii_ctx *cx = arg;
+	const char *t = cx->text->text;
+
+	const char *why;
+
+	if (h->status != OM_HIT_ACCEPTED)
+		return (0);
+	if ((why = span_reason(cx, h->start, h->end)) != NULL) {
+		/* The signer's own details: the same value elsewhere is theirs too. */
+		if (strcmp(why, SIG_WHY) == 0 && cx->nsigvals < PII_SIGVALS_MAX) {
+			cx->sigvals[cx->nsigvals].category = h->rule->category;
+			cx->sigvals[cx->nsigvals++].hash = alnum_hash(t + h->start, h->end - h->start);
+		}
+		return (0);
+	}
+	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start))
+		return (0);
+	if (cx->nhits >= PII_HITS_MAX)
+		return (0);
+	if (cx->nhits == cx->cap) {
+		size_t  cap = cx->cap ? cx->cap * 2 : 32;
+		pii_hit *nh = om_pool_alloc(cx->scan->pool, cap * sizeof(*nh));
+
+		if (cx->nhits)
+			memcpy(nh, cx->hits, cx->nhits * sizeof(*nh));
+		cx->hits = nh;
+		cx->cap = cap;
+	}
+	cx->hits[cx->nhits].rule = h->rule;
+	cx->hits[cx->nhits].start = h->start;
+	cx->hits[cx->nhits].end = h->end;
+	cx->hits[cx->nhits].score = h->score;
+	cx->nhits++;
+	return (0);
+}
+
+/* hit_cmp - heaviest first, then earliest */
+static int
+hit_cmp(const void *a, const void *b)
+{
+	const pii_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return (x->score > y->score ? -1 : 1);
+	if (x->start != y->start)
+		return (x->start < y->start ? -1 : 1);
+	return (0);
+}
+
+/* cell - one cell of a separated line: [*p, end), trimmed; advances *p */
+static void
+cell(const char **p, const char *eol, char sep, const char **cs, size_t *cn)
+{
+	const char *c = *p, *e;
+
+	e = memchr(c, sep, (size_t) (eol - c));
+	if (e == NULL)
+		e = eol;
+	*p = e < eol ? e + 1 : eol;
+	while (c < e && (*c == ' ' || *c == '"'))
+		c++;
+	while (e > c && (e[-1] == ' ' || e[-1] == '"' || e[-1] == '\r'))
+		e--;
+	*cs = c;
+	*cn = (size_t) (e - c);
+}
+
+/*
+ * table_text - a CSV or tab-separated attachment, rewritten as
+ * "HEADER: value" lines so that the column names give each value the
+ * context a label gives it in prose. 0 when the text is not a table.
+ */
+static int
+table_text(om_scan *scan, const om_text *in, om_text *out)
+{
+	const char *t = in->text, *end = t + in->len, *eol, *p;
+	const char *hs[64];
+	size_t  hn[64], ncols = 0, rows = 0;
+	char    sep;
+	om_buf  b;
+
+	while (t < end && (*t == '\n' || *t == '\r'))
+		t++;
+	if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
+		return (0);
+	{
+		size_t  commas = 0, tabs = 0;
+
+		for (p = t; p < eol; p++)
+			commas += *p == ',', tabs += *p == '\t';
+		if (commas < 2 && tabs < 2)
+			return (0);
+		sep = tabs > commas ? '\t' : ',';
+	}
+	for (p = t; p < eol && ncols < 64; ncols++)
+		cell(&p, eol, sep, hs + ncols, hn + ncols);
+	om_buf_init(&b, in->len * 2 + 64);
+	for (t = eol + 1; t < end && b.len < in->len * 4 + 4096; t = eol + 1) {
+		if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
+			eol = end;
+		p = t;
+		for (size_t i = 0; i < ncols && p < eol; i++) {
+			const char *cs;
+			size_t  cn;
+
+			cell(&p, eol, sep, &cs, &cn);
+			if (hn[i] == 0 || cn == 0)
+				continue;
+			om_buf_append(&b, hs[i], hn[i]);
+			om_buf_puts(&b, ": ");
+			om_buf_append(&b, cs, cn);
+			om_buf_putc(&b, '\n');
+		}
+		om_buf_putc(&b, '\n');
+		rows++;
+		if (eol == end)
+			break;
+	}
+	if (rows == 0) {
+		om_buf_free(&b);
+		return (0);
+	}
+	*out = *in;
+	out->text = om_pool_strndup(scan->pool, b.data, b.len);
+	out->len = b.len;
+	om_buf_free(&b);
+	return (1);
+}
+
+/* om_pii_score_text - findings and evidence of one text */
+int
+om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
+{
+	const om_ruleset *set = om_rules_of(scan->conf);
+	pii_ctx cx;
+	unsigned char *taken;
+	om_text table;
+
+	if (set == NULL || text->len == 0)
+		return (0);
+	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
+		text = &table;
+	ctx_init(&cx, scan, text);
+	if (om_rules_scan(set, text->text, text->len, text->scope, NULL, on_hit, &cx) < 0)
+		return (-1);
+	if (cx.nhits == 0)
+		return (0);
+	qsort(cx.hits, cx.nhits, sizeof(pii_hit), hit_cmp);
+	taken = om_pool_zalloc(scan->pool, cx.nhits);
+	for (size_t i = 0; i < cx.nhits; i++) {
+		const pii_hit *h = cx.hits + i;
+		char    sample[OM_MASK_MAX];
+		int     overlap = 0;
+
+		for (size_t k = 0; k < i && !overlap; k++)
+			overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		for (size_t k = 0; k < cx.nsigvals && !overlap; k++)
+			overlap = strcmp(cx.sigvals[k].category, h->rule->category) == 0
+			    && cx.sigvals[k].hash == alnum_hash(text->text + h->start, h->end - h->start);
+		if (overlap)
+			continue;
+		taken[i] = 1;
+		om_mask(h->rule->mask, text->text + h->start, h->end - h->start, sample);
+		om_scan_add(scan, h->rule->category, h->rule->id, text->where, sample, h->score);
+		if (score)
+			score_add(scan->conf, score, h->rule->category, text->text + h->start,
+				  h->end - h->start, h->score);
+	}
+	return (0);
+}
+
+/* popcount - bits set */
+static unsigned
+popcount(unsigned v)
+{
+	unsigned n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return (n);
+}
+
+/* om_pii_says_pii - do the thresholds call this customer personal data */
+int
+om_pii_says_pii(const om_conf *conf, const om_pii_score *s)
+{
+	if (s->high > 0 || popcount(s->kinds) >= conf->conf_pii_body_min_kinds)
+		return (1);
+	for (int k = 0; k < OM_PII_KINDS; k++)
+		if (s->nvalues[k] >= conf->conf_pii_body_many)
+			return (1);
+	return (0);
+}
+
+/* om_pii_filter_reason - why a match would be dropped, or NULL (rules test) */
+const char *
+om_pii_filter_reason(om_scan *scan, const om_text *text, const char *category,
+		     size_t start, size_t end)
+{
+	pii_ctx cx;
+	const char *why;
+
+	ctx_init(&cx, scan, text);
+	if ((why = span_reason(&cx, start, end)) != NULL)
+		return (why);
+	return (own_detail(scan, category, text->text + start, end - start));
+}
+
+/* om_detect_pii - pii.* and sensitive findings; body.pii */
+int
+om_detect_pii(om_scan *scan)
+{
+	om_pii_score body;
+
+	memset(&body, 0, sizeof(body));
+	for (size_t i = 0; i < scan->msg->ntexts; i++) {
+		const om_text *t = scan->msg->texts + i;
+
+		if (om_pii_score_text(scan, t, t->scope == OM_SCOPE_BODY ? &body : NULL) < 0)
+			return (-1);
+	}
+	if (scan->n_external > 0 && body.items > 0 && om_pii_says_pii(scan->conf, &body))
+		om_scan_add(scan, "body.pii", "policy.body_pii", "body", NULL, body.total);
+	return (0);
+}

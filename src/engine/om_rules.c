@@ -1,0 +1,1175 @@
+/*++
+ * NAME
+ *	om_rules 3
+ * SUMMARY
+ *	rule-file parser, compiler and matcher
+ * DESCRIPTION
+ *	See om_rules.h and omamori-rules(5). The file format is line
+ *	based: "rule ID" opens a rule, indented "key = value" lines
+ *	describe it, "#" starts a comment line.
+ *
+ *	Speed: every pattern also goes into one vectorscan database,
+ *	compiled with HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH, so one
+ *	pass over a text says which rules can match at all; PCRE2 then
+ *	runs only for those. A pattern vectorscan cannot take even as a
+ *	prefilter is confirmed with PCRE2 on every text of its scopes.
+ *--*/
+#include "config.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <dirent.h>
+#include <errno.h>
+#include <hs/hs.h>
+#include <limits.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "om_buf.h"
+#include "om_log.h"
+#include "om_norm.h"
+#include "om_rules.h"
+
+#define RULES_FILE_MAX		(4 * 1024 * 1024)
+#define RULES_FILES_MAX		1000
+#define RULES_MAX		10000
+#define RULES_WORDS_MAX		200
+#define RULES_EXAMPLES_MAX	100
+#define RULES_WINDOW_MAX	500
+#define RULES_MATCHES_MAX	100000	/* per rule per text */
+#define RULES_MATCH_LIMIT	1000000
+#define RULES_DEPTH_LIMIT	10000
+#define RULES_WIDTH_MAX		4096	/* widest window confirmed on its own */
+#define RULES_MARGIN		64	/* bytes after a window, for lookahead */
+#define RULES_ANCHOR_SPAN	240	/* bytes a match may lie from its anchor */
+#define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
+
+struct om_ruleset {
+	om_rule *v;
+	size_t	n;
+	size_t	cap;
+	char  **files;
+	size_t	nfiles;
+	hs_database_t *db;
+	pcre2_match_context *mctx;
+};
+
+/* rules_error - record one problem */
+static void __attribute__((format(printf, 2, 3)))
+rules_error(om_rules_err *err, const char *fmt, ...)
+{
+	char    text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (err) {
+		if (err->count == 0)
+			snprintf(err->text, sizeof(err->text), "%s", text);
+		err->count++;
+		if (err->report) {
+			fprintf(err->report, "%s\n", text);
+			return;
+		}
+	}
+	om_warn("%s", text);
+}
+
+/* xstrdup - strdup or die */
+static char *
+xstrdup(const char *s)
+{
+	char   *p = strdup(s);
+
+	if (p == NULL)
+		om_panic("out of memory");
+	return (p);
+}
+
+/* xrealloc - realloc or die */
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		om_panic("out of memory");
+	return (p);
+}
+
+/* trim - strip white space at both ends, in place */
+static char *
+trim(char *s)
+{
+	char   *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		*--e = 0;
+	return (s);
+}
+
+/* split_bar - "a|b|c" into a word list */
+static void
+split_bar(const char *value, char ***out, size_t *nout)
+{
+	const char *p = value;
+
+	while (*p && *nout < RULES_WORDS_MAX) {
+		size_t  n = strcspn(p, "|");
+		char   *w = strndup(p, n);
+
+		if (w == NULL)
+			om_panic("out of memory");
+		if (*trim(w)) {
+			char   *t = xstrdup(trim(w));
+
+			*out = xrealloc(*out, (*nout + 1) * sizeof(char *));
+			(*out)[(*nout)++] = t;
+		}
+		free(w);
+		p += n;
+		if (*p == '|')
+			p++;
+	}
+}
+
+/* rule_free - release one rule's members */
+static void
+rule_free(om_rule *r)
+{
+	free(r->id);
+	free(r->category);
+	free(r->pattern);
+	free(r->anchor);
+	free(r->validator_name);
+	for (size_t i = 0; i < r->ncontext; i++)
+		free(r->context[i]);
+	free(r->context);
+	for (size_t i = 0; i < r->nexclude; i++)
+		free(r->exclude[i]);
+	free(r->exclude);
+	for (size_t i = 0; i < r->nveto; i++)
+		free(r->veto[i]);
+	free(r->veto);
+	for (size_t i = 0; i < r->nexamples; i++)
+		free(r->examples[i].text);
+	free(r->examples);
+	if (r->re)
+		pcre2_code_free(r->re);
+}
+
+/* om_rules_free - release a set */
+void
+om_rules_free(om_ruleset *set)
+{
+	if (set == NULL)
+		return;
+	for (size_t i = 0; i < set->n; i++)
+		rule_free(set->v + i);
+	free(set->v);
+	for (size_t i = 0; i < set->nfiles; i++)
+		free(set->files[i]);
+	free(set->files);
+	if (set->db)
+		hs_free_database(set->db);
+	if (set->mctx)
+		pcre2_match_context_free(set->mctx);
+	free(set);
+}
+
+/* parse_scopes - "body subject ..." to bits; -1 on an unknown word */
+static int
+parse_scopes(const char *value, unsigned *bits)
+{
+	char    buf[256], *save = NULL, *w;
+
+	snprintf(buf, sizeof(buf), "%s", value);
+	*bits = 0;
+	for (w = strtok_r(buf, " ,\t", &save); w; w = strtok_r(NULL, " ,\t", &save)) {
+		om_scope sc;
+
+		if (strcmp(w, "all") == 0) {
+			*bits |= OM_SCOPE_ALL;
+			continue;
+		}
+		if (om_scope_parse(w, &sc) < 0)
+			return (-1);
+		*bits |= (unsigned) sc;
+	}
+	return (*bits ? 0 : -1);
+}
+
+/* parse_number - non-negative decimal within [0, max]; 0 or -1 */
+static int
+parse_number(const char *value, double max, double *out)
+{
+	char   *end;
+	double  v;
+
+	errno = 0;
+	v = strtod(value, &end);
+	if (errno || end == value || *trim(end) || v < 0 || v > max)
+		return (-1);
+	*out = v;
+	return (0);
+}
+
+/* rule_attr - apply one "key = value" line to a rule; 0 or -1 */
+static int
+rule_attr(om_rule *r, const char *key, const char *value, int line,
+	  const char *file, om_rules_err *err)
+{
+	double  d;
+
+	if (strcmp(key, "category") == 0) {
+		free(r->category);
+		r->category = xstrdup(value);
+	} else if (strcmp(key, "pattern") == 0) {
+		free(r->pattern);
+		r->pattern = xstrdup(value);
+		r->pattern_line = line;
+	} else if (strcmp(key, "scope") == 0) {
+		if (parse_scopes(value, &r->scopes) < 0) {
+			rules_error(err, "%s, line %d: bad scope \"%s\" (body subject header attachment filename all)",
+				    file, line, value);
+			return (-1);
+		}
+	} else if (strcmp(key, "weight") == 0) {
+		if (parse_number(value, 1000, &r->weight) < 0) {
+			rules_error(err, "%s, line %d: bad weight \"%s\"", file, line, value);
+			return (-1);
+		}
+	} else if (strcmp(key, "validate") == 0) {
+		free(r->validator_name);
+		r->validator_name = xstrdup(value);
+		if ((r->validator = om_validate_lookup(value)) == NULL) {
+			rules_error(err, "%s, line %d: unknown validator \"%s\"", file, line, value);
+			return (-1);
+		}
+	} else if (strcmp(key, "mask") == 0) {
+		if (om_mask_parse(value, &r->mask) < 0) {
+			rules_error(err, "%s, line %d: unknown mask \"%s\"", file, line, value);
+			return (-1);
+		}
+	} else if (strcmp(key, "context") == 0) {
+		split_bar(value, &r->context, &r->ncontext);
+	} else if (strcmp(key, "exclude") == 0) {
+		split_bar(value, &r->exclude, &r->nexclude);
+	} else if (strcmp(key, "anchor") == 0) {
+		free(r->anchor);
+		r->anchor = xstrdup(value);
+	} else if (strcmp(key, "report") == 0) {
+		if (parse_number(value, 9, &d) < 0) {
+			rules_error(err, "%s, line %d: report is a capture group number 0..9", file, line);
+			return (-1);
+		}
+		r->report = (int) d;
+	} else if (strcmp(key, "veto") == 0) {
+		split_bar(value, &r->veto, &r->nveto);
+	} else if (strcmp(key, "context_before") == 0 || strcmp(key, "context_after") == 0) {
+		if (parse_number(value, RULES_WINDOW_MAX, &d) < 0) {
+			rules_error(err, "%s, line %d: bad window \"%s\" (0..%d characters)",
+				    file, line, value, RULES_WINDOW_MAX);
+			return (-1);
+		}
+		if (key[8] == 'b')
+			r->ctx_before = (unsigned) d;
+		else
+			r->ctx_after = (unsigned) d;
+	} else if (strcmp(key, "context_required") == 0) {
+		if (strcmp(value, "yes") == 0)
+			r->ctx_need = 1;
+		else if (strcmp(value, "no") == 0)
+			r->ctx_need = 0;
+		else {
+			rules_error(err, "%s, line %d: context_required is yes or no", file, line);
+			return (-1);
+		}
+	} else if (strcmp(key, "context_bonus") == 0) {
+		if (parse_number(value, 1000, &r->ctx_bonus) < 0) {
+			rules_error(err, "%s, line %d: bad context_bonus \"%s\"", file, line, value);
+			return (-1);
+		}
+	} else if (strcmp(key, "match") == 0 || strcmp(key, "nomatch") == 0) {
+		if (r->nexamples >= RULES_EXAMPLES_MAX) {
+			rules_error(err, "%s, line %d: more than %d examples", file, line, RULES_EXAMPLES_MAX);
+			return (-1);
+		}
+		r->examples = xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
+		r->examples[r->nexamples].text = xstrdup(value);
+		r->examples[r->nexamples].line = line;
+		r->examples[r->nexamples].must_match = key[0] == 'm';
+		r->nexamples++;
+	} else {
+		rules_error(err, "%s, line %d: unknown attribute \"%s\"", file, line, key);
+		return (-1);
+	}
+	return (0);
+}
+
+/* rule_compile - check a parsed rule and compile its pattern; 0 or -1 */
+static int
+rule_compile(om_ruleset *set, om_rule *r, om_rules_err *err)
+{
+	int     ecode;
+	PCRE2_SIZE eoff;
+
+	if (r->category == NULL || r->pattern == NULL) {
+		rules_error(err, "%s, line %d: rule %s needs a category and a pattern",
+			    r->file, r->line, r->id);
+		return (-1);
+	}
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->v + i != r && strcmp(set->v[i].id, r->id) == 0) {
+			rules_error(err, "%s, line %d: rule %s is already defined at %s, line %d",
+				    r->file, r->line, r->id, set->v[i].file, set->v[i].line);
+			return (-1);
+		}
+	}
+	r->re = pcre2_compile((PCRE2_SPTR) r->pattern, PCRE2_ZERO_TERMINATED,
+			      PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &ecode, &eoff, NULL);
+	if (r->re == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(ecode, msg, sizeof(msg));
+		rules_error(err, "%s, line %d: error at offset %zu: %s", r->file,
+			    r->pattern_line, (size_t) eoff, (char *) msg);
+		return (-1);
+	}
+	/* JIT is a speed-up; without it the interpreter gives the same answers. */
+	(void) pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	return (0);
+}
+
+/* parse_text - add the rules of one file's text to the set */
+static void
+parse_text(om_ruleset *set, const char *file, const char *text, om_rules_err *err)
+{
+	const char *p = text;
+	om_rule *cur = NULL;
+	int     line = 0, bad = 0;
+	size_t  keep_from = set->n;
+
+	while (*p) {
+		size_t  n = strcspn(p, "\n");
+		char   *buf = strndup(p, n), *s, *eq;
+		int     indented = (*p == ' ' || *p == '\t');
+
+		if (buf == NULL)
+			om_panic("out of memory");
+		line++;
+		p += n;
+		if (*p == '\n')
+			p++;
+		s = trim(buf);
+		if (*s == 0 || *s == '#') {
+			free(buf);
+			continue;
+		}
+		if (!indented && strncmp(s, "rule", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
+			/* Finish the previous rule, then open a new one. */
+			if (cur && (bad || rule_compile(set, cur, err) < 0)) {
+				rule_free(cur);
+				set->n--;
+			}
+			bad = 0;
+			cur = NULL;
+			if (set->n >= RULES_MAX) {
+				rules_error(err, "%s, line %d: more than %d rules", file, line, RULES_MAX);
+				free(buf);
+				break;
+			}
+			if (set->n == set->cap) {
+				set->cap = set->cap ? set->cap * 2 : 64;
+				set->v = xrealloc(set->v, set->cap * sizeof(om_rule));
+			}
+			cur = set->v + set->n++;
+			memset(cur, 0, sizeof(*cur));
+			cur->id = xstrdup(trim(s + 5));
+			cur->file = file;
+			cur->line = line;
+			cur->scopes = OM_SCOPE_BODY | OM_SCOPE_SUBJECT | OM_SCOPE_ATTACHMENT;
+			cur->weight = 1;
+			cur->ctx_before = 20;
+			cur->ctx_after = 0;
+			cur->mask = OM_MASK_DIGITS;
+			cur->ctx_need = -1;
+			if (strspn(cur->id, "abcdefghijklmnopqrstuvwxyz0123456789._-") != strlen(cur->id)
+			    || *cur->id == 0) {
+				rules_error(err, "%s, line %d: bad rule id \"%s\" (a-z 0-9 . _ -)", file, line, cur->id);
+				bad = 1;
+			}
+			free(buf);
+			continue;
+		}
+		if (cur == NULL || !indented || (eq = strchr(s, '=')) == NULL) {
+			rules_error(err, "%s, line %d: expected \"rule ID\" or an indented \"key = value\"",
+				    file, line);
+			free(buf);
+			continue;
+		}
+		*eq = 0;
+		if (rule_attr(cur, trim(s), trim(eq + 1), line, file, err) < 0)
+			bad = 1;
+		free(buf);
+	}
+	if (cur && (bad || rule_compile(set, cur, err) < 0)) {
+		rule_free(cur);
+		set->n--;
+	}
+	for (size_t i = keep_from; i < set->n; i++)
+		if (set->v[i].ctx_need < 0)
+			set->v[i].ctx_need = set->v[i].ncontext > 0 && set->v[i].ctx_bonus == 0;
+}
+
+/* add_file_name - keep a file name for the life of the set */
+static const char *
+add_file_name(om_ruleset *set, const char *name)
+{
+	set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof(char *));
+	set->files[set->nfiles] = xstrdup(name);
+	return (set->files[set->nfiles++]);
+}
+
+/* set_finish - build the prefilter database and the match context */
+static void
+set_finish(om_ruleset *set)
+{
+	const char **pats;
+	unsigned *flags, *ids;
+	size_t  np = 0;
+	hs_compile_error_t *cerr = NULL;
+
+	set->mctx = pcre2_match_context_create(NULL);
+	if (set->mctx == NULL)
+		om_panic("out of memory");
+	pcre2_set_match_limit(set->mctx, RULES_MATCH_LIMIT);
+	pcre2_set_depth_limit(set->mctx, RULES_DEPTH_LIMIT);
+	if (set->n == 0)
+		return;
+	pats = xrealloc(NULL, set->n * sizeof(char *));
+	flags = xrealloc(NULL, set->n * sizeof(unsigned));
+	ids = xrealloc(NULL, set->n * sizeof(unsigned));
+	for (size_t i = 0; i < set->n; i++) {
+		hs_database_t *one = NULL;
+		hs_expr_info_t *info = NULL;
+		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
+		const char *hp = set->v[i].anchor ? set->v[i].anchor : set->v[i].pattern;
+
+		set->v[i].prefiltered = 0;
+		set->v[i].maxwidth = 0;
+		if (set->v[i].anchor) {
+			/* An anchor: every match lies within RULES_ANCHOR_SPAN of one. */
+			f = HS_FLAG_UTF8;
+			if (hs_compile(hp, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
+				om_warn("%s, line %d: rule %s: bad anchor: %s", set->v[i].file,
+					set->v[i].line, set->v[i].id, cerr ? cerr->message : "?");
+				hs_free_compile_error(cerr);
+				cerr = NULL;
+				continue;
+			}
+			hs_free_database(one);
+			set->v[i].maxwidth = RULES_ANCHOR_SPAN;
+			pats[np] = hp;
+			flags[np] = f;
+			ids[np] = (unsigned) i;
+			np++;
+			continue;
+		}
+		/*
+		 * A bounded pattern reports every match end, and PCRE2 then looks
+		 * only at the windows that end there; an unbounded one just says
+		 * "somewhere", and PCRE2 reads the whole text.
+		 */
+		if (hs_expression_info(set->v[i].pattern, f, &info, &cerr) == HS_SUCCESS) {
+			if (info->max_width != UINT_MAX && info->max_width <= RULES_WIDTH_MAX)
+				set->v[i].maxwidth = info->max_width;
+			free(info);
+		} else {
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+		}
+		if (set->v[i].maxwidth == 0)
+			f |= HS_FLAG_SINGLEMATCH;
+		if (hs_compile(set->v[i].pattern, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
+			om_debug("%s, line %d: rule %s has no prefilter: %s", set->v[i].file,
+				 set->v[i].pattern_line, set->v[i].id, cerr ? cerr->message : "?");
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+			continue;
+		}
+		hs_free_database(one);
+		pats[np] = set->v[i].pattern;
+		flags[np] = f;
+		ids[np] = (unsigned) i;
+		np++;
+	}
+	if (np > 0) {
+		if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
+				     &set->db, &cerr) != HS_SUCCESS) {
+			om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
+			hs_free_compile_error(cerr);
+			set->db = NULL;
+		} else {
+			for (size_t k = 0; k < np; k++)
+				set->v[ids[k]].prefiltered = 1;
+		}
+	}
+	free(pats);
+	free(flags);
+	free(ids);
+}
+
+/* set_new - an empty set */
+static om_ruleset *
+set_new(void)
+{
+	om_ruleset *set = calloc(1, sizeof(*set));
+
+	if (set == NULL)
+		om_panic("out of memory");
+	return (set);
+}
+
+/* om_rules_load_text - a set from one text (tests, examples) */
+om_ruleset *
+om_rules_load_text(const char *name, const char *text, int flags, om_rules_err *err)
+{
+	om_ruleset *set = set_new();
+	int     before = err ? err->count : 0;
+
+	parse_text(set, add_file_name(set, name), text, err);
+	if (err && err->count > before && !(flags & OM_RULES_KEEP_GOING)) {
+		om_rules_free(set);
+		return (NULL);
+	}
+	set_finish(set);
+	return (set);
+}
+
+/* name_cmp - qsort by file name */
+static int
+name_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *) a, *(char *const *) b));
+}
+
+/* read_file - a whole file, NUL-terminated, at most RULES_FILE_MAX */
+static char *
+read_file(const char *path, om_rules_err *err)
+{
+	FILE   *fp = fopen(path, "r");
+	om_buf  b;
+	char    chunk[8192];
+	size_t  n;
+
+	if (fp == NULL) {
+		rules_error(err, "%s: %s", path, strerror(errno));
+		return (NULL);
+	}
+	om_buf_init(&b, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (b.len + n > RULES_FILE_MAX) {
+			rules_error(err, "%s: larger than %d bytes", path, RULES_FILE_MAX);
+			fclose(fp);
+			om_buf_free(&b);
+			return (NULL);
+		}
+		om_buf_append(&b, chunk, n);
+	}
+	fclose(fp);
+	om_buf_putc(&b, 0);
+	return (om_buf_steal(&b, NULL));
+}
+
+/* om_rules_load_dir - every DIR/ *.rules, in name order */
+om_ruleset *
+om_rules_load_dir(const char *dir, int flags, om_rules_err *err)
+{
+	DIR    *dp = opendir(dir);
+	struct dirent *de;
+	char  **names = NULL;
+	size_t  nnames = 0;
+	om_ruleset *set;
+	int     before = err ? err->count : 0;
+
+	if (dp == NULL) {
+		rules_error(err, "%s: %s", dir, strerror(errno));
+		return (NULL);
+	}
+	while ((de = readdir(dp)) != NULL && nnames < RULES_FILES_MAX) {
+		size_t  l = strlen(de->d_name);
+
+		if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.') {
+			names = xrealloc(names, (nnames + 1) * sizeof(char *));
+			names[nnames++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(dp);
+	if (nnames > 1)
+		qsort(names, nnames, sizeof(char *), name_cmp);
+	set = set_new();
+	for (size_t i = 0; i < nnames; i++) {
+		char    path[4096];
+		char   *text;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if ((text = read_file(path, err)) != NULL) {
+			parse_text(set, add_file_name(set, path), text, err);
+			free(text);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (err && err->count > before && !(flags & OM_RULES_KEEP_GOING)) {
+		om_rules_free(set);
+		return (NULL);
+	}
+	set_finish(set);
+	return (set);
+}
+
+/* om_rules_count - number of rules */
+size_t
+om_rules_count(const om_ruleset *set)
+{
+	return (set ? set->n : 0);
+}
+
+/* om_rules_get - rule by index */
+const om_rule *
+om_rules_get(const om_ruleset *set, size_t i)
+{
+	return (set && i < set->n ? set->v + i : NULL);
+}
+
+/* om_rules_find - rule by id, or NULL */
+const om_rule *
+om_rules_find(const om_ruleset *set, const char *id)
+{
+	for (size_t i = 0; set && i < set->n; i++)
+		if (strcmp(set->v[i].id, id) == 0)
+			return (set->v + i);
+	return (NULL);
+}
+
+/* Per-thread matching state. */
+typedef struct rules_tls {
+	hs_scratch_t *scratch;
+	pcre2_match_data *md;
+} rules_tls;
+
+static pthread_key_t tls_key;
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+
+/* tls_free - thread exit */
+static void
+tls_free(void *p)
+{
+	rules_tls *t = p;
+
+	if (t->scratch)
+		hs_free_scratch(t->scratch);
+	if (t->md)
+		pcre2_match_data_free(t->md);
+	free(t);
+}
+
+/* tls_init - once */
+static void
+tls_init(void)
+{
+	if (pthread_key_create(&tls_key, tls_free) != 0)
+		om_panic("pthread_key_create failed");
+}
+
+/* tls_get - this thread's state */
+static rules_tls *
+tls_get(void)
+{
+	rules_tls *t;
+
+	pthread_once(&tls_once, tls_init);
+	if ((t = pthread_getspecific(tls_key)) == NULL) {
+		t = calloc(1, sizeof(*t));
+		if (t == NULL || (t->md = pcre2_match_data_create(10, NULL)) == NULL)
+			om_panic("out of memory");
+		pthread_setspecific(tls_key, t);
+	}
+	return (t);
+}
+
+/* Where vectorscan says rules may match, for one scan. */
+typedef struct rules_win {
+	unsigned rule;
+	size_t	lo, hi;
+} rules_win;
+
+typedef struct prefilter_state {
+	const om_ruleset *set;
+	size_t	len;
+	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
+	rules_win *open;		/* per rule: the window being grown */
+	rules_win *wins;		/* closed windows */
+	size_t	nwins;
+	size_t	cap;
+} prefilter_state;
+
+/* win_close - move a rule's open window to the closed list */
+static void
+win_close(prefilter_state *ps, unsigned id)
+{
+	rules_win *w = ps->open + id;
+
+	if (w->hi == 0)
+		return;
+	if (ps->nwins >= RULES_WINDOWS_MAX) {
+		ps->flagged[id] = 2;
+	} else {
+		if (ps->nwins == ps->cap) {
+			ps->cap = ps->cap ? ps->cap * 2 : 64;
+			ps->wins = xrealloc(ps->wins, ps->cap * sizeof(rules_win));
+		}
+		ps->wins[ps->nwins++] = *w;
+	}
+	w->hi = 0;
+}
+
+/* on_prefilter - vectorscan says this rule may match, ending here */
+static int
+on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
+	     unsigned int fl, void *ctx)
+{
+	prefilter_state *ps = ctx;
+	const om_rule *r = ps->set->v + id;
+	size_t  lo, hi;
+	rules_win *w;
+
+	if (ps->flagged[id] == 0)
+		ps->flagged[id] = r->maxwidth ? 1 : 2;
+	if (ps->flagged[id] == 2)
+		return (0);
+	lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
+	if (r->anchor)
+		hi = (size_t) to + RULES_ANCHOR_SPAN < ps->len ? (size_t) to + RULES_ANCHOR_SPAN : ps->len;
+	else
+		hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
+	w = ps->open + id;
+	if (w->hi != 0 && lo <= w->hi) {
+		if (hi > w->hi)
+			w->hi = hi;
+		return (0);
+	}
+	win_close(ps, id);
+	w->rule = id;
+	w->lo = lo;
+	w->hi = hi;
+	return (0);
+}
+
+/* win_cmp - by rule, then start */
+static int
+win_cmp(const void *a, const void *b)
+{
+	const rules_win *x = a, *y = b;
+
+	if (x->rule != y->rule)
+		return (x->rule < y->rule ? -1 : 1);
+	return (x->lo < y->lo ? -1 : x->lo > y->lo);
+}
+
+/* back_chars - byte offset n characters before pos, not before lo */
+static size_t
+back_chars(const char *t, size_t lo, size_t pos, unsigned n)
+{
+	while (pos > lo && n > 0) {
+		pos--;
+		while (pos > lo && ((unsigned char) t[pos] & 0xc0) == 0x80)
+			pos--;
+		n--;
+	}
+	return (pos);
+}
+
+/* fwd_chars - byte offset n characters after pos, not after hi */
+static size_t
+fwd_chars(const char *t, size_t hi, size_t pos, unsigned n)
+{
+	while (pos < hi && n > 0) {
+		pos++;
+		while (pos < hi && ((unsigned char) t[pos] & 0xc0) == 0x80)
+			pos++;
+		n--;
+	}
+	return (pos);
+}
+
+/* word_at - keyword at t+i, ASCII letters without case */
+static int
+word_at(const char *t, size_t i, size_t hi, const char *w, size_t wl)
+{
+	if (i + wl > hi)
+		return (0);
+	for (size_t k = 0; k < wl; k++) {
+		unsigned char a = (unsigned char) t[i + k], b = (unsigned char) w[k];
+
+		if (a != b && !(a < 0x80 && b < 0x80 && (a | 0x20) == (b | 0x20)
+				&& (a | 0x20) >= 'a' && (a | 0x20) <= 'z'))
+			return (0);
+	}
+	return (1);
+}
+
+/* nearest - distance in bytes to the nearest keyword in the windows; -1 none */
+static long
+nearest(const char *t, size_t len, size_t start, size_t end, char **words,
+	size_t nwords, unsigned before, unsigned after)
+{
+	size_t  lo = back_chars(t, 0, start, before);
+	size_t  hi = fwd_chars(t, len, end, after);
+	long    best = -1;
+
+	for (size_t w = 0; w < nwords; w++) {
+		size_t  wl = strlen(words[w]);
+		int     caseless = 0;
+
+		for (size_t k = 0; k < wl; k++)
+			if (((unsigned char) words[w][k] | 0x20) >= 'a' && ((unsigned char) words[w][k] | 0x20) <= 'z')
+				caseless = 1;
+		if (!caseless) {
+			/* Exact keywords (kanji, kana, digits): memmem does the work. */
+			const char *p = t + lo, *q;
+
+			while (p < t + start && (q = memmem(p, (size_t) (t + start - p), words[w], wl)) != NULL) {
+				long    d = (long) (start - (size_t) (q - t + wl));
+
+				if (best < 0 || d < best)
+					best = d;
+				p = q + 1;
+			}
+			if (hi > end && (q = memmem(t + end, hi - end, words[w], wl)) != NULL) {
+				long    d = (long) (q - t - (long) end);
+
+				if (best < 0 || d < best)
+					best = d;
+			}
+			continue;
+		}
+		/* before: the occurrence ending closest to the match */
+		for (size_t i = lo; i + wl <= start && i < start; i++) {
+			if (word_at(t, i, start, words[w], wl)) {
+				long    d = (long) (start - (i + wl));
+
+				if (best < 0 || d < best)
+					best = d;
+			}
+		}
+		for (size_t i = end; i < hi; i++) {
+			if (word_at(t, i, hi, words[w], wl)) {
+				long    d = (long) (i - end);
+
+				if (best < 0 || d < best)
+					best = d;
+				break;
+			}
+		}
+	}
+	return (best);
+}
+
+/* judge - validator, context and exclusions of one candidate */
+static void
+judge(const om_rule *r, const char *t, size_t len, om_rule_hit *h)
+{
+	long    dc = -1, dx = -1;
+
+	h->status = OM_HIT_ACCEPTED;
+	h->context = 0;
+	h->score = r->weight;
+	if (r->validator && !r->validator(t + h->start, h->end - h->start)) {
+		h->status = OM_HIT_INVALID;
+		return;
+	}
+	if (r->ncontext)
+		dc = nearest(t, len, h->start, h->end, r->context, r->ncontext,
+			     r->ctx_before, r->ctx_after);
+	if (r->nexclude)
+		dx = nearest(t, len, h->start, h->end, r->exclude, r->nexclude,
+			     r->ctx_before, r->ctx_after);
+	h->context = dc >= 0;
+	if (r->nveto && nearest(t, len, h->start, h->end, r->veto, r->nveto,
+				r->ctx_before, r->ctx_after) >= 0) {
+		h->status = OM_HIT_EXCLUDED;
+		return;
+	}
+	if (dx >= 0 && (dc < 0 || dx < dc)) {
+		h->status = OM_HIT_EXCLUDED;
+		return;
+	}
+	if (r->ncontext && r->ctx_need && dc < 0) {
+		h->status = OM_HIT_NO_CONTEXT;
+		return;
+	}
+	if (h->context)
+		h->score += r->ctx_bonus;
+}
+
+/* confirm - every PCRE2 match of one rule; 0, or -1 on a limit or error */
+static int
+confirm(const om_rule *r, const char *t, size_t len, size_t lo, size_t hi,
+	rules_tls *tls, pcre2_match_context *mctx, om_rules_cb cb, void *arg)
+{
+	PCRE2_SIZE off = lo;
+	uint32_t opts = PCRE2_NO_UTF_CHECK;
+
+	/* Windows start and end on character boundaries. */
+	while (off > 0 && off < len && ((unsigned char) t[off] & 0xc0) == 0x80)
+		off--;
+	while (hi < len && ((unsigned char) t[hi] & 0xc0) == 0x80)
+		hi++;
+	for (int n = 0; n < RULES_MATCHES_MAX && off <= hi; n++) {
+		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, tls->md, mctx);
+		PCRE2_SIZE *ov;
+		om_rule_hit h;
+
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return (0);
+		if (rc < 0) {
+			PCRE2_UCHAR msg[160];
+
+			pcre2_get_error_message(rc, msg, sizeof(msg));
+			om_warn("rule %s: %s", r->id, (char *) msg);
+			return (-1);
+		}
+		ov = pcre2_get_ovector_pointer(tls->md);
+		memset(&h, 0, sizeof(h));
+		h.rule = r;
+		h.start = ov[0];
+		h.end = ov[1];
+		if (r->report > 0 && rc > r->report && ov[2 * r->report] != PCRE2_UNSET) {
+			h.start = ov[2 * r->report];
+			h.end = ov[2 * r->report + 1];
+		}
+		if (h.end > h.start) {
+			judge(r, t, len, &h);
+			if (cb(&h, arg) < 0)
+				return (-1);
+		}
+		if (ov[1] > ov[0]) {
+			off = ov[1];
+		} else {
+			off = fwd_chars(t, hi, ov[1], 1);
+			if (off == ov[1])
+				break;
+		}
+	}
+	return (0);
+}
+
+/* utf8_valid - whole text is well-formed UTF-8 (no overlongs, no surrogates) */
+static int
+utf8_valid(const char *text, size_t len)
+{
+	const unsigned char *t = (const unsigned char *) text;
+
+	for (size_t i = 0; i < len;) {
+		unsigned c = t[i];
+		size_t  n;
+		unsigned cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3, cp = c & 0x07;
+		else
+			return (0);
+		if (i + n >= len)
+			return (0);
+		for (size_t k = 1; k <= n; k++) {
+			if ((t[i + k] & 0xc0) != 0x80)
+				return (0);
+			cp = (cp << 6) | (t[i + k] & 0x3f);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
+		    || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return (0);
+		i += n + 1;
+	}
+	return (1);
+}
+
+/* om_rules_scan - prefilter, confirm, judge; callback per candidate */
+int
+om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scope,
+	      const om_rule *only, om_rules_cb cb, void *arg)
+{
+	rules_tls *tls;
+	prefilter_state ps;
+	size_t  w = 0;
+	int     ret = 0;
+
+	if (set == NULL || set->n == 0 || len == 0)
+		return (0);
+	if (!utf8_valid(text, len)) {
+		om_warn("text is not valid UTF-8; not scanned");
+		return (-1);
+	}
+	tls = tls_get();
+	memset(&ps, 0, sizeof(ps));
+	ps.set = set;
+	ps.len = len;
+	ps.flagged = calloc(set->n, 1);
+	ps.open = calloc(set->n, sizeof(rules_win));
+	if (ps.flagged == NULL || ps.open == NULL)
+		om_panic("out of memory");
+	if (set->db) {
+		hs_error_t e;
+
+		if (hs_alloc_scratch(set->db, &tls->scratch) != HS_SUCCESS)
+			om_panic("vectorscan: cannot allocate scratch");
+		e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
+			    tls->scratch, on_prefilter, &ps);
+		if (e != HS_SUCCESS) {
+			om_warn("vectorscan: scan failed (%d)", (int) e);
+			ret = -1;
+			goto out;
+		}
+		for (unsigned i = 0; i < set->n; i++)
+			win_close(&ps, i);
+		if (ps.nwins > 1)
+			qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
+	}
+	for (size_t i = 0; i < set->n && ret == 0; i++) {
+		const om_rule *r = set->v + i;
+
+		while (w < ps.nwins && ps.wins[w].rule < i)
+			w++;
+		if ((only && r != only) || !(r->scopes & scope))
+			continue;
+		if (!r->prefiltered || ps.flagged[i] == 2) {
+			if (confirm(r, text, len, 0, len, tls, set->mctx, cb, arg) < 0)
+				ret = -1;
+			continue;
+		}
+		for (; w < ps.nwins && ps.wins[w].rule == i; w++) {
+			if (confirm(r, text, len, ps.wins[w].lo, ps.wins[w].hi, tls, set->mctx, cb, arg) < 0) {
+				ret = -1;
+				break;
+			}
+		}
+	}
+out:
+	free(ps.flagged);
+	free(ps.open);
+	free(ps.wins);
+	return (ret);
+}
+
+/* example_cb - did the rule accept anything */
+static int
+example_cb(const om_rule_hit *h, void *arg)
+{
+	if (h->status == OM_HIT_ACCEPTED)
+		*(int *) arg = 1;
+	return (0);
+}
+
+/* om_rules_check_examples - run every embedded example; failures reported */
+int
+om_rules_check_examples(const om_ruleset *set, om_rules_err *err)
+{
+	int     failed = 0;
+
+	for (size_t i = 0; set && i < set->n; i++) {
+		const om_rule *r = set->v + i;
+
+		for (size_t k = 0; k < r->nexamples; k++) {
+			const om_rule_example *ex = r->examples + k;
+			om_buf  nb;
+			int     hit = 0, rc;
+
+			om_buf_init(&nb, 0);
+			om_norm_text(ex->text, strlen(ex->text), &nb);
+			om_buf_putc(&nb, 0);
+			rc = om_rules_scan(set, nb.data, nb.len - 1, r->scopes, r, example_cb, &hit);
+			if (rc < 0) {
+				rules_error(err, "%s, line %d: rule %s: example could not be matched (limit or error)",
+					    r->file, ex->line, r->id);
+				failed++;
+			} else if (hit != ex->must_match) {
+				rules_error(err, "%s, line %d: rule %s: example %s",
+					    r->file, ex->line, r->id,
+					    ex->must_match ? "should match but does not" : "should not match but does");
+				failed++;
+			}
+			om_buf_free(&nb);
+		}
+	}
+	return (failed ? -1 : 0);
+}
+
+/* om_rules_hit_status - word for a hit status */
+const char *
+om_rules_hit_status(int status)
+{
+	switch (status) {
+	case OM_HIT_ACCEPTED:
+		return ("accepted");
+	case OM_HIT_INVALID:
+		return ("rejected by validator");
+	case OM_HIT_NO_CONTEXT:
+		return ("no context keyword near");
+	case OM_HIT_EXCLUDED:
+		return ("exclude keyword nearer than context");
+	}
+	return ("?");
+}
+
+/* free_ext - om_conf_attach destructor */
+static void
+free_ext(void *obj)
+{
+	om_rules_free(obj);
+}
+
+/* om_rules_load_for - load conf's rules_dir and attach it to the snapshot */
+int
+om_rules_load_for(om_conf *conf, om_rules_err *err)
+{
+	om_ruleset *set;
+	DIR    *dp;
+
+	if (conf->conf_rules_dir == NULL)
+		return (0);
+	if ((dp = opendir(conf->conf_rules_dir)) == NULL) {
+		/* No rules is no protection: refuse, never run without them. */
+		rules_error(err, "rules_dir %s: %s (install omamori's rules there or set rules_dir)",
+			    conf->conf_rules_dir, strerror(errno));
+		return (-1);
+	}
+	closedir(dp);
+	if ((set = om_rules_load_dir(conf->conf_rules_dir, 0, err)) == NULL)
+		return (-1);
+	om_conf_attach(conf, OM_RULES_EXT, set, free_ext);
+	return (0);
+}
+
+/* om_rules_of - the set attached to a snapshot, or NULL */
+const om_ruleset *
+om_rules_of(const om_conf *conf)
+{
+	return (conf ? om_conf_lookup(conf, OM_RULES_EXT) : NULL);
+}

@@ -1,0 +1,120 @@
+/*++
+ * NAME
+ *	om_rules 3h
+ * SUMMARY
+ *	rule files: parse, compile, match
+ * SYNOPSIS
+ *	#include "om_rules.h"
+ * DESCRIPTION
+ *	A rule set is read from the *.rules files of one directory (see
+ *	omamori-rules(5)), compiled once (PCRE2 with JIT for each rule,
+ *	and one vectorscan database of all of them used as a prefilter),
+ *	and is then immutable: many threads may match with it at once.
+ *	Per-call state (vectorscan scratch, PCRE2 match data) is per
+ *	thread.
+ *
+ *	om_rules_scan() runs the prefilter over one text, confirms with
+ *	PCRE2 only the rules it flagged, then applies each rule's
+ *	validator and context, and calls back once per candidate match,
+ *	accepted or not (so that "omamori rules test" can say why).
+ *
+ *	om_rules_load_for() loads the set named by a configuration's
+ *	rules_dir and attaches it to the snapshot under OM_RULES_EXT.
+ * DIAGNOSTICS
+ *	Load errors read "FILE, line N: text" (a bad pattern: "FILE, line
+ *	N: error at offset K: text"). A set with any error is not
+ *	returned unless OM_RULES_KEEP_GOING is given, so a broken file
+ *	never replaces a working set. Matching returns -1 when a PCRE2 or
+ *	vectorscan limit or error stopped it: never read that as "no
+ *	match".
+ *--*/
+#ifndef OM_RULES_H
+#define OM_RULES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "om_conf.h"
+#include "om_mask.h"
+#include "om_types.h"
+#include "om_validate.h"
+
+#define OM_RULES_EXT		"rules"
+#define OM_RULES_KEEP_GOING	(1 << 0)	/* return the good rules despite errors */
+
+typedef struct om_rules_err {
+	char	text[512];		/* the first problem */
+	int	count;
+	FILE   *report;			/* when set, every problem is printed here */
+} om_rules_err;
+
+typedef struct om_rule_example {
+	char   *text;
+	int	line;
+	int	must_match;
+} om_rule_example;
+
+typedef struct om_rule {
+	char   *id;
+	char   *category;
+	const char *file;		/* owned by the set */
+	int	line;
+	char   *pattern;
+	int	pattern_line;
+	unsigned scopes;		/* OM_SCOPE_* bits */
+	double	weight;
+	char   *validator_name;
+	om_validate_fn validator;
+	om_mask_kind mask;
+	char  **context;		/* keywords */
+	size_t	ncontext;
+	char  **exclude;		/* keywords that veto when nearer */
+	size_t	nexclude;
+	char  **veto;			/* keywords that veto anywhere near */
+	size_t	nveto;
+	unsigned ctx_before;		/* window, in characters */
+	unsigned ctx_after;
+	int	ctx_need;		/* context required (else a bonus) */
+	double	ctx_bonus;
+	om_rule_example *examples;
+	size_t	nexamples;
+	int	report;			/* capture group reported as the match, 0 all */
+	char   *anchor;			/* prefilter on this instead of the pattern */
+	void   *re;			/* pcre2_code */
+	int	prefiltered;		/* in the vectorscan database */
+	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
+} om_rule;
+
+typedef struct om_ruleset om_ruleset;
+
+/* Why a candidate match was or was not kept. */
+#define OM_HIT_ACCEPTED		0
+#define OM_HIT_INVALID		1	/* validator said no */
+#define OM_HIT_NO_CONTEXT	2	/* required keyword not near */
+#define OM_HIT_EXCLUDED		3	/* an exclude keyword is nearer */
+
+typedef struct om_rule_hit {
+	const om_rule *rule;
+	size_t	start, end;		/* byte offsets into the text */
+	int	status;			/* OM_HIT_* */
+	int	context;		/* a context keyword was near */
+	double	score;			/* weight (+ bonus) when accepted */
+} om_rule_hit;
+
+typedef int (*om_rules_cb) (const om_rule_hit *hit, void *arg);
+
+om_ruleset *om_rules_load_dir(const char *dir, int flags, om_rules_err *err);
+om_ruleset *om_rules_load_text(const char *name, const char *text, int flags,
+			       om_rules_err *err);
+void	om_rules_free(om_ruleset *set);
+size_t	om_rules_count(const om_ruleset *set);
+const om_rule *om_rules_get(const om_ruleset *set, size_t i);
+const om_rule *om_rules_find(const om_ruleset *set, const char *id);
+int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
+		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
+int	om_rules_check_examples(const om_ruleset *set, om_rules_err *err);
+int	om_rules_load_for(om_conf *conf, om_rules_err *err);
+const om_ruleset *om_rules_of(const om_conf *conf);
+const char *om_rules_hit_status(int status);
+
+#endif

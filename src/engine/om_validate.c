@@ -1,0 +1,289 @@
+/*++
+ * NAME
+ *	om_validate 3
+ * SUMMARY
+ *	identifier validators
+ * DESCRIPTION
+ *	See om_validate.h. Every validator first keeps only the ASCII
+ *	digits of the match (separators such as "-" and " " are allowed
+ *	anywhere by the patterns), bounded to 32 digits.
+ *--*/
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "om_validate.h"
+
+#define DIGITS_MAX	32
+
+/* om_validate_digits - the ASCII digits of s, NUL-terminated; count or -1 */
+int
+om_validate_digits(const char *s, size_t len, char *out, size_t outsz)
+{
+	size_t  n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (n + 1 >= outsz)
+				return (-1);
+			out[n++] = s[i];
+		}
+	}
+	out[n] = 0;
+	return ((int) n);
+}
+
+/* om_validate_mynumber - 12 digits with the official check digit */
+int
+om_validate_mynumber(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+	int     sum = 0, rem, check;
+
+	if (om_validate_digits(s, len, d, sizeof(d)) != 12)
+		return (0);
+	/* P(n) is the n-th digit from the right of the first 11; Q(n) its weight. */
+	for (int n = 1; n <= 11; n++) {
+		int     p = d[11 - n] - '0';
+		int     q = n <= 6 ? n + 1 : n - 5;
+
+		sum += p * q;
+	}
+	rem = sum % 11;
+	check = rem <= 1 ? 0 : 11 - rem;
+	if (check != d[11] - '0')
+		return (0);
+	/* All one digit passes the formula now and then; no one has it. */
+	for (int i = 1; i < 12; i++)
+		if (d[i] != d[0])
+			return (1);
+	return (0);
+}
+
+/* om_validate_luhn - Luhn sum over 12..19 digits */
+int
+om_validate_luhn(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+	int     n = om_validate_digits(s, len, d, sizeof(d));
+	int     sum = 0;
+
+	if (n < 12 || n > 19)
+		return (0);
+	for (int i = 0; i < n; i++) {
+		int     v = d[n - 1 - i] - '0';
+
+		if (i & 1) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+	}
+	return (sum % 10 == 0);
+}
+
+/* prefix_in - first k digits of d as a number within [lo, hi] */
+static int
+prefix_in(const char *d, int k, long lo, long hi)
+{
+	long    v = 0;
+
+	for (int i = 0; i < k; i++) {
+		if (d[i] == 0)
+			return (0);
+		v = v * 10 + (d[i] - '0');
+	}
+	return (v >= lo && v <= hi);
+}
+
+/* om_validate_card - Luhn, and a length that fits the issuer range */
+int
+om_validate_card(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+	int     n = om_validate_digits(s, len, d, sizeof(d));
+
+	if (!om_validate_luhn(s, len))
+		return (0);
+	if (d[0] == '4')			/* Visa */
+		return (n == 13 || n == 16 || n == 19);
+	if (prefix_in(d, 2, 51, 55) || prefix_in(d, 4, 2221, 2720))	/* Mastercard */
+		return (n == 16);
+	if (prefix_in(d, 2, 34, 34) || prefix_in(d, 2, 37, 37))		/* Amex */
+		return (n == 15);
+	if (prefix_in(d, 4, 3528, 3589))	/* JCB */
+		return (n >= 16 && n <= 19);
+	if (prefix_in(d, 3, 300, 305) || prefix_in(d, 2, 36, 36)
+	    || prefix_in(d, 2, 38, 39))		/* Diners */
+		return (n >= 14 && n <= 19);
+	if (prefix_in(d, 4, 6011, 6011) || prefix_in(d, 2, 65, 65)
+	    || prefix_in(d, 3, 644, 649))	/* Discover */
+		return (n >= 16 && n <= 19);
+	if (prefix_in(d, 2, 62, 62))		/* UnionPay */
+		return (n >= 16 && n <= 19);
+	return (0);
+}
+
+/* om_validate_phone_jp - a subscriber number of the Japanese plan */
+int
+om_validate_phone_jp(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+	int     n = om_validate_digits(s, len, d, sizeof(d));
+	const char *p = d;
+
+	/* +81 / 81 international form: drop it and restore the trunk 0. */
+	if (n >= 11 && d[0] == '8' && d[1] == '1' && memchr(s, '+', len)) {
+		if (d[2] == '0') {		/* +81(0)90-... */
+			p = d + 2;
+			n -= 2;
+		} else {
+			d[1] = '0';
+			p = d + 1;
+			n -= 1;
+		}
+	}
+	if (p[0] != '0' || p[1] == '0')
+		return (0);
+	/* Free-dial and shared-cost numbers belong to businesses. */
+	if (strncmp(p, "0120", 4) == 0 || strncmp(p, "0800", 4) == 0
+	    || strncmp(p, "0570", 4) == 0 || strncmp(p, "0990", 4) == 0)
+		return (0);
+	if (strncmp(p, "070", 3) == 0 || strncmp(p, "080", 3) == 0
+	    || strncmp(p, "090", 3) == 0 || strncmp(p, "050", 3) == 0
+	    || strncmp(p, "060", 3) == 0)
+		return (n == 11);
+	if (strncmp(p, "020", 3) == 0)		/* pagers, M2M */
+		return (0);
+	return (n == 10);
+}
+
+/* om_validate_postal - seven digits, first group not 000 */
+int
+om_validate_postal(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+
+	if (om_validate_digits(s, len, d, sizeof(d)) != 7)
+		return (0);
+	return (strncmp(d, "000", 3) != 0);
+}
+
+/* om_validate_pension - basic pension number: 4 + 6 digits */
+int
+om_validate_pension(const char *s, size_t len)
+{
+	char    d[DIGITS_MAX + 1];
+
+	return (om_validate_digits(s, len, d, sizeof(d)) == 10);
+}
+
+static const struct {
+	const char *name;		/* UTF-8 era name */
+	char	letter;			/* initial used in forms */
+	int	base;			/* year 1 of the era minus one */
+	int	last;			/* highest year of the era */
+} eras[] = {
+	{"明治", 'M', 1867, 45},
+	{"大正", 'T', 1911, 15},
+	{"昭和", 'S', 1925, 64},
+	{"平成", 'H', 1988, 31},
+	{"令和", 'R', 2018, 99},
+};
+
+/* this_year - the calendar year now */
+static int
+this_year(void)
+{
+	time_t  now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL)
+		return (2100);
+	return (tm.tm_year + 1900);
+}
+
+/* om_validate_birthdate - a real date between 1900 and this year */
+int
+om_validate_birthdate(const char *s, size_t len)
+{
+	int     num[3], nnum = 0, era = -1;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int     y, m, dd;
+
+	for (size_t i = 0; i < len && nnum < 3;) {
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= '0' && c <= '9') {
+			int     v = 0, k = 0;
+
+			while (i < len && s[i] >= '0' && s[i] <= '9' && k < 5) {
+				v = v * 10 + (s[i] - '0');
+				i++, k++;
+			}
+			num[nnum++] = v;
+			continue;
+		}
+		if (strncmp(s + i, "元", strlen("元")) == 0 && i + strlen("元") <= len) {
+			num[nnum++] = 1;
+			i += strlen("元");
+			continue;
+		}
+		if (era < 0 && nnum == 0) {
+			for (size_t e = 0; e < sizeof(eras) / sizeof(eras[0]); e++) {
+				size_t  el = strlen(eras[e].name);
+
+				if ((i + el <= len && memcmp(s + i, eras[e].name, el) == 0)
+				    || ((c == (unsigned char) eras[e].letter
+					 || c == (unsigned char) (eras[e].letter + 32))
+					&& i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+					era = (int) e;
+					break;
+				}
+			}
+		}
+		i++;
+	}
+	if (nnum != 3)
+		return (0);
+	y = num[0], m = num[1], dd = num[2];
+	if (era >= 0) {
+		if (y < 1 || y > eras[era].last)
+			return (0);
+		y += eras[era].base;
+	} else if (y < 100) {
+		return (0);
+	}
+	if (y < 1900 || y > this_year())
+		return (0);
+	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+		return (0);
+	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return (0);
+	return (1);
+}
+
+static const struct {
+	const char *name;
+	om_validate_fn fn;
+} validators[] = {
+	{"mynumber", om_validate_mynumber},
+	{"card", om_validate_card},
+	{"luhn", om_validate_luhn},
+	{"phone_jp", om_validate_phone_jp},
+	{"postal", om_validate_postal},
+	{"birthdate", om_validate_birthdate},
+	{"pension", om_validate_pension},
+};
+
+/* om_validate_lookup - validator by name, or NULL */
+om_validate_fn
+om_validate_lookup(const char *name)
+{
+	for (size_t i = 0; i < sizeof(validators) / sizeof(validators[0]); i++)
+		if (strcmp(validators[i].name, name) == 0)
+			return (validators[i].fn);
+	return (NULL);
+}

@@ -1,0 +1,177 @@
+/*
+ * test_rules - rule-file parsing, errors with file:line, prefilter and
+ * confirmation, context, limits, and the shipped rule set's examples.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "om_test.h"
+#include "om_rules.h"
+
+#ifndef OM_RULES_SRCDIR
+#define OM_RULES_SRCDIR "rules"
+#endif
+
+static const char good_rules[] =
+	"# a comment\n"
+	"rule t.phone\n"
+	"\tcategory = pii.phone\n"
+	"\tpattern = 0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}\n"
+	"\tvalidate = phone_jp\n"
+	"\tweight = 3\n"
+	"\tmask = phone\n"
+	"\tmatch = 090-1234-5678\n"
+	"\tnomatch = 090-1234-567\n"
+	"\n"
+	"rule t.ctx\n"
+	"\tcategory = pii.bank_account\n"
+	"\tpattern = [0-9]{7}\n"
+	"\tcontext = 普通|口座\n"
+	"\texclude = 注文\n"
+	"\tcontext_before = 10\n"
+	"\tmatch = 普通 1234567\n"
+	"\tnomatch = 1234567\n"
+	"\tnomatch = 普通 注文 1234567\n";
+
+/* collect - count accepted hits */
+static int
+collect(const om_rule_hit *h, void *arg)
+{
+	if (h->status == OM_HIT_ACCEPTED)
+		(*(int *) arg)++;
+	return (0);
+}
+
+static void
+test_good(void **state)
+{
+	om_rules_err err = {.count = 0};
+	om_ruleset *set = om_rules_load_text("good.rules", good_rules, 0, &err);
+	int     n = 0;
+	const char *text = "連絡先 090-1234-5678 と 03-1234-5678、口座 7654321";
+
+	(void) state;
+	assert_non_null(set);
+	assert_int_equal(err.count, 0);
+	assert_int_equal(om_rules_count(set), 2);
+	assert_non_null(om_rules_find(set, "t.ctx"));
+	assert_int_equal(om_rules_check_examples(set, &err), 0);
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), 0);
+	assert_int_equal(n, 3);
+	/* Scope: a rule for body, subject, attachment does not see headers. */
+	n = 0;
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_HEADER, NULL, collect, &n), 0);
+	assert_int_equal(n, 0);
+	om_rules_free(set);
+}
+
+static const struct {
+	const char *text;
+	const char *want;		/* start of the first error */
+} bad_cases[] = {
+	{"rule a\n\tcategory = pii.phone\n\tpattern = ([0-9]\n", "bad.rules, line 3: error at offset 6"},
+	{"rule a\n\tpattern = x\n", "bad.rules, line 1: rule a needs a category"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tvalidate = nosuch\n", "bad.rules, line 4: unknown validator"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tscope = bogus\n", "bad.rules, line 4: bad scope"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tfrobnicate = 1\n", "bad.rules, line 4: unknown attribute"},
+	{"\tcategory = x\n", "bad.rules, line 1: expected"},
+	{"rule a\n\tcategory = x\n\tpattern = x\nrule a\n\tcategory = x\n\tpattern = y\n",
+	 "bad.rules, line 4: rule a is already defined"},
+	{"rule A!\n\tcategory = x\n\tpattern = x\n", "bad.rules, line 1: bad rule id"},
+};
+
+static void
+test_bad(void **state)
+{
+	(void) state;
+	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		om_rules_err err = {.count = 0};
+		om_ruleset *set = om_rules_load_text("bad.rules", bad_cases[i].text, 0, &err);
+
+		assert_null(set);
+		assert_true(err.count > 0);
+		if (strncmp(err.text, bad_cases[i].want, strlen(bad_cases[i].want)) != 0)
+			fail_msg("case %zu: got \"%s\"", i, err.text);
+	}
+}
+
+/* A bad rule is skipped with KEEP_GOING; the good ones still work. */
+static void
+test_keep_going(void **state)
+{
+	om_rules_err err = {.count = 0};
+	const char *text = "rule bad\n\tcategory = x\n\tpattern = (\n"
+	    "rule good\n\tcategory = x\n\tpattern = abc\n";
+	om_ruleset *set = om_rules_load_text("k.rules", text, OM_RULES_KEEP_GOING, &err);
+
+	(void) state;
+	assert_non_null(set);
+	assert_int_equal(err.count, 1);
+	assert_int_equal(om_rules_count(set), 1);
+	assert_string_equal(om_rules_get(set, 0)->id, "good");
+	om_rules_free(set);
+}
+
+/* Catastrophic backtracking hits the match limit: an error, not "no match". */
+static void
+test_limit(void **state)
+{
+	om_rules_err err = {.count = 0};
+	const char *rules = "rule slow\n\tcategory = x\n\tpattern = (a+)+(?=x)b\n";
+	om_ruleset *set = om_rules_load_text("l.rules", rules, 0, &err);
+	char    text[4000];
+	int     n = 0;
+
+	(void) state;
+	assert_non_null(set);
+	memset(text, 'a', 60);
+	strcpy(text + 60, "b");
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), -1);
+	om_rules_free(set);
+}
+
+/* Invalid UTF-8 is refused, not scanned as if clean. */
+static void
+test_bad_utf8(void **state)
+{
+	om_ruleset *set = om_rules_load_text("g.rules", good_rules, 0, NULL);
+	const char text[] = "090-1234-5678 \xff\xfe";
+	int     n = 0;
+
+	(void) state;
+	assert_non_null(set);
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), -1);
+	om_rules_free(set);
+}
+
+/* The shipped rules compile and pass their own examples. */
+static void
+test_shipped(void **state)
+{
+	om_rules_err err = {.count = 0};
+	om_ruleset *set = om_rules_load_dir(OM_RULES_SRCDIR, 0, &err);
+
+	(void) state;
+	if (set == NULL)
+		fail_msg("%s", err.text);
+	assert_true(om_rules_count(set) >= 20);
+	if (om_rules_check_examples(set, &err) != 0)
+		fail_msg("%s", err.text);
+	om_rules_free(set);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good),
+		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_keep_going),
+		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_bad_utf8),
+		cmocka_unit_test(test_shipped),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
