@@ -665,7 +665,7 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 		return (0);
 	}
 	*out = *in;
-	out->text = om_pool_strndup(scan->pool, b.data, b.len);
+	out->text = om_pool_memdup(scan->pool, b.data, b.len);
 	out->len = b.len;
 	om_buf_free(&b);
 	return (1);
