@@ -21,6 +21,8 @@
 #include "om_conf.h"
 #include "om_engine.h"
 #include "om_log.h"
+#include "om_attach.h"
+#include "om_scan.h"
 
 static char dir[] = "/tmp/om_test_attach.XXXXXX";
 
@@ -36,7 +38,7 @@ conf_with(const char *extra)
 	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);
-	fprintf(fp, "internal_domains = sakura-hoken.example\n%s", extra);
+	fprintf(fp, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n%s", extra);
 	fclose(fp);
 	conf = om_conf_load(path, &err);
 	if (conf == NULL)
@@ -543,6 +545,62 @@ test_member_paths(void **state)
 	om_conf_unref(conf);
 }
 
+/* stub_pii - every text with "PII" in it carries personal data */
+static int
+stub_pii(om_scan *scan, const om_text *text, void *ctx)
+{
+	(void) scan;
+	++*(int *) ctx;
+	return (memmem(text->text, text->len, "PII", 3) != NULL);
+}
+
+/*
+ * attach.pii_unencrypted through om_attach_pii_judge() with a stub
+ * scorer: named after the file, only outbound to an external
+ * recipient, never for an encrypted file.
+ */
+static void
+test_pii_judge(void **state)
+{
+	om_conf *conf = conf_with("");
+	static const struct {
+		const char *name;
+		const char *body;
+		int	outbound;
+		int	want;
+	} cases[] = {
+		{"list.csv", "PII row\n", 1, 1},
+		{"memo.txt", "nothing here\n", 1, 0},
+		{"list.csv", "PII row\n", 0, 0},
+		{"locked.txt", "-----BEGIN PGP MESSAGE-----\nPII\n-----END PGP MESSAGE-----\n", 1, 0},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_result *res = scan_file(conf, cases[i].name, cases[i].body, strlen(cases[i].body));
+		om_scan scan;
+		om_result judged;
+		int     calls = 0;
+		char    where[64];
+
+		memset(&scan, 0, sizeof(scan));
+		scan.conf = conf;
+		scan.msg = res->msg;
+		scan.pool = res->pool;
+		scan.direction = cases[i].outbound ? OM_DIR_OUTBOUND : OM_DIR_INBOUND;
+		scan.n_external = 1;
+		assert_int_equal(om_attach_pii_judge(&scan, stub_pii, &calls), 0);
+		snprintf(where, sizeof(where), "attachment:%s", cases[i].name);
+		memset(&judged, 0, sizeof(judged));
+		judged.findings = scan.findings;
+		judged.nfindings = scan.nfindings;
+		if (has(&judged, "attach.pii_unencrypted", "policy.attach_pii", where) != cases[i].want)
+			fail_msg("pii judge case %zu (%s)", i, cases[i].name);
+		om_result_free(res);
+	}
+	om_conf_unref(conf);
+}
+
 int
 main(void)
 {
@@ -552,6 +610,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_truncated_archives),
 		cmocka_unit_test(test_member_paths),
+		cmocka_unit_test(test_pii_judge),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

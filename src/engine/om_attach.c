@@ -83,6 +83,10 @@ add_text(attach_ctx *cx, const char *where, const char *utf8, size_t len, int pa
 		msg->limits |= OM_LIMIT_TEXT;
 		msg->parts[part].flags |= OM_PART_TRUNCATED;
 	}
+	/* A text is a C string too: NUL bytes (binary read as text) become blanks. */
+	for (size_t i = 0; i < norm.len; i++)
+		if (norm.data[i] == 0)
+			norm.data[i] = ' ';
 	msg->texts = grow(cx->pool, msg->texts, msg->ntexts, &cx->texts_cap, sizeof(om_text));
 	t = msg->texts + msg->ntexts++;
 	t->scope = OM_SCOPE_ATTACHMENT;

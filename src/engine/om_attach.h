@@ -28,9 +28,9 @@
  *	om_attach_pii_judge() reports attach.pii_unencrypted for every
  *	attachment text (scope OM_SCOPE_ATTACHMENT) of an unencrypted file
  *	that fn says carries personal data, when the mail goes to an
- *	external recipient; where names the file. om_attach_set_pii_fn()
- *	installs the scorer used by the attach_pii detector (once, before
- *	threads start); without one that detector reports nothing.
+ *	external recipient; where names the file. The attach_pii detector
+ *	(om_detect_attach.c) calls it with the body.pii scoring; tests
+ *	call it with their own fn.
  *--*/
 #ifndef OM_ATTACH_H
 #define OM_ATTACH_H
@@ -49,6 +49,5 @@ struct om_scan;
 typedef int (*om_attach_pii_fn) (struct om_scan *scan, const om_text *text, void *ctx);
 
 int	om_attach_pii_judge(struct om_scan *scan, om_attach_pii_fn fn, void *ctx);
-void	om_attach_set_pii_fn(om_attach_pii_fn fn, void *ctx);
 
 #endif
