@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib.h>
+
 #include "om_test.h"
 #include "om_charset.h"
 
@@ -134,6 +136,55 @@ test_cap(void **state)
 	om_buf_free(&out);
 }
 
+/* Boundaries of every UTF-8 rule, each checked against GLib too. */
+static const struct {
+	const char *in;
+	size_t	len;
+	int	want;
+} utf8_cases[] = {
+	{"", 0, 1},
+	{"plain ASCII", 11, 1},
+	{"\xe4\xbf\x9d\xe9\x99\xba", 6, 1},		/* 保険 */
+	{"a\0b", 3, 0},					/* NUL */
+	{"\xc2\x80", 2, 1}, {"\xc1\xbf", 2, 0},		/* U+0080; overlong */
+	{"\xdf\xbf", 2, 1}, {"\xc2", 1, 0}, {"\xc2\x41", 2, 0},
+	{"\xe0\xa0\x80", 3, 1}, {"\xe0\x9f\xbf", 3, 0},	/* U+0800; overlong */
+	{"\xed\x9f\xbf", 3, 1}, {"\xed\xa0\x80", 3, 0},	/* U+D7FF; surrogate */
+	{"\xef\xbf\xbf", 3, 1}, {"\xe3\x81", 2, 0},
+	{"\xf0\x90\x80\x80", 4, 1}, {"\xf0\x8f\xbf\xbf", 4, 0},
+	{"\xf4\x8f\xbf\xbf", 4, 1}, {"\xf4\x90\x80\x80", 4, 0},	/* U+10FFFF; above */
+	{"\xf5\x80\x80\x80", 4, 0}, {"\xff", 1, 0}, {"\x80", 1, 0},
+};
+
+/* test_utf8_valid - the table, then random byte strings, against GLib */
+static void
+test_utf8_valid(void **state)
+{
+	static const unsigned char pick[] = {
+		0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2,
+		0xdf, 0xe0, 0xe3, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff,
+	};
+	unsigned seed = 12345;
+	unsigned char buf[8];
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(utf8_cases) / sizeof(utf8_cases[0]); i++) {
+		assert_int_equal(om_utf8_valid(utf8_cases[i].in, utf8_cases[i].len), utf8_cases[i].want);
+		assert_int_equal(!!g_utf8_validate_len(utf8_cases[i].in, utf8_cases[i].len, NULL),
+				 utf8_cases[i].want);
+	}
+	for (int n = 0; n < 200000; n++) {
+		size_t	len = (size_t) (n % 8) + 1;
+
+		for (size_t k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[k] = pick[(seed >> 16) % sizeof(pick)];
+		}
+		assert_int_equal(om_utf8_valid((const char *) buf, len),
+				 !!g_utf8_validate_len((const char *) buf, len, NULL));
+	}
+}
+
 int
 main(void)
 {
@@ -141,6 +192,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_lossy),
 		cmocka_unit_test(test_cap),
+		cmocka_unit_test(test_utf8_valid),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

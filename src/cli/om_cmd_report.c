@@ -103,17 +103,6 @@ rng_next(uint64_t *s)
 	return (z ^ (z >> 31));
 }
 
-/* xstrdup - strdup or die */
-static char *
-xstrdup(const char *s)
-{
-	char   *p = strdup(s ? s : "");
-
-	if (p == NULL)
-		om_fatal("out of memory");
-	return (p);
-}
-
 /* table_add - count one message (and items) under a key */
 static void
 table_add(rpt_table *t, const char *key, unsigned long items)
@@ -129,7 +118,7 @@ table_add(rpt_table *t, const char *key, unsigned long items)
 			t->dropped++;
 			return;
 		}
-		t->v[i].key = xstrdup(key);
+		t->v[i].key = om_xstrdup(key);
 		t->v[i].messages = t->v[i].items = 0;
 		t->n++;
 	}
@@ -230,7 +219,7 @@ report_decision(report *r, JsonObject *rec, time_t t)
 			r->holds = realloc(r->holds, (r->nholds + 1) * sizeof(*r->holds));
 			if (r->holds == NULL)
 				om_fatal("out of memory");
-			r->holds[r->nholds].qid = xstrdup(om_cmd_str(rec, "queue_id"));
+			r->holds[r->nholds].qid = om_xstrdup(om_cmd_str(rec, "queue_id"));
 			r->holds[r->nholds].t = t;
 			r->nholds++;
 		}
@@ -253,11 +242,11 @@ report_decision(report *r, JsonObject *rec, time_t t)
 		om_buf_init(&w, 0);
 		for (unsigned i = 0; i < nf && i < 100; i++)
 			om_buf_printf(&w, "%s%s", i ? " " : "", om_cmd_str(json_array_get_object_element(f, i), "category"));
-		r->sample[slot].id = xstrdup(om_cmd_str(rec, "id"));
-		r->sample[slot].time = xstrdup(om_cmd_str(rec, "time"));
-		r->sample[slot].sender = xstrdup(sender);
+		r->sample[slot].id = om_xstrdup(om_cmd_str(rec, "id"));
+		r->sample[slot].time = om_xstrdup(om_cmd_str(rec, "time"));
+		r->sample[slot].sender = om_xstrdup(sender);
 		r->sample[slot].nrcpt = nr;
-		r->sample[slot].findings = xstrdup(w.data ? w.data : "");
+		r->sample[slot].findings = om_xstrdup(w.data ? w.data : "");
 		om_buf_free(&w);
 	}
 }
@@ -743,7 +732,7 @@ om_cmd_report(int argc, char **argv)
 		if ((files = calloc(n, sizeof(char *))) == NULL)
 			om_fatal("out of memory");
 		for (size_t i = 0; i < n; i++)
-			files[i] = xstrdup(argv[optind + (int) i]);
+			files[i] = om_xstrdup(argv[optind + (int) i]);
 	} else
 		files = om_cmd_log_files(conf, &n);
 	if (n == 0 || om_cmd_log_each(files, n, report_rec, r) < 0)

@@ -82,17 +82,6 @@ rev_usage(void)
 	exit(2);
 }
 
-/* xstrdup - strdup or die */
-static char *
-xstrdup(const char *s)
-{
-	char   *p = strdup(s ? s : "");
-
-	if (p == NULL)
-		om_fatal("out of memory");
-	return (p);
-}
-
 /* run_cmd - run argv without a shell; stdout into out (if given); exit status */
 static int
 run_cmd(char *const *argv, om_buf *out)
@@ -166,7 +155,7 @@ held_by_record(JsonObject *rec, const char *line, void *ctx)
 	for (size_t i = 0; i < r->n; i++)
 		if (strcmp(r->v[i].qid, qid) == 0) {
 			free(r->v[i].record);
-			r->v[i].record = xstrdup(line);
+			r->v[i].record = om_xstrdup(line);
 		}
 	return (0);
 }
@@ -222,13 +211,13 @@ load_held(const om_conf *conf, review *r)
 		if (r->v == NULL)
 			om_fatal("out of memory");
 		memset(r->v + r->n, 0, sizeof(held));
-		r->v[r->n].qid = xstrdup(om_cmd_str(o, "queue_id"));
-		r->v[r->n].sender = xstrdup(om_cmd_str(o, "sender"));
+		r->v[r->n].qid = om_xstrdup(om_cmd_str(o, "queue_id"));
+		r->v[r->n].sender = om_xstrdup(om_cmd_str(o, "sender"));
 		r->v[r->n].arrival = json_object_has_member(o, "arrival_time") ? json_object_get_int_member(o, "arrival_time") : 0;
 		r->v[r->n].size = json_object_has_member(o, "message_size") ? json_object_get_int_member(o, "message_size") : 0;
 		rc = json_object_has_member(o, "recipients") ? json_object_get_array_member(o, "recipients") : NULL;
 		r->v[r->n].nrcpt = rc ? json_array_get_length(rc) : 0;
-		r->v[r->n].rcpt = xstrdup(r->v[r->n].nrcpt ?
+		r->v[r->n].rcpt = om_xstrdup(r->v[r->n].nrcpt ?
 		     om_cmd_str(json_array_get_object_element(rc, 0), "address") : "");
 		r->n++;
 		g_object_unref(jp);
@@ -479,7 +468,7 @@ rev_show(const om_conf *conf, const char *qid, int reveal)
 			if (asprintf(&postcat, "%.*s/postcat", (int) (slash - conf->conf_review_postsuper), conf->conf_review_postsuper) < 0)
 				om_fatal("out of memory");
 		} else
-			postcat = xstrdup("postcat");
+			postcat = om_xstrdup("postcat");
 		postfix_argv(conf, postcat, argv, "-bh", "-q", h->qid);
 		printf("---- message (this reading is recorded in the audit log) ----\n");
 		fflush(stdout);
@@ -509,7 +498,7 @@ ask_reason(const char *verb)
 	if (fgets(buf, sizeof(buf), stdin) == NULL)
 		return (NULL);
 	buf[strcspn(buf, "\r\n")] = 0;
-	return (*buf ? xstrdup(buf) : NULL);
+	return (*buf ? om_xstrdup(buf) : NULL);
 }
 
 /* rev_act - release or discard */
@@ -528,7 +517,7 @@ rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule
 	if (load_held(conf, &r) < 0)
 		return (2);
 	if (!dry_run) {
-		reason = reason_opt ? xstrdup(reason_opt) : ask_reason(verb);
+		reason = reason_opt ? om_xstrdup(reason_opt) : ask_reason(verb);
 		if (reason == NULL) {
 			free_held(&r);
 			fprintf(stderr, "omamori: no reason given; nothing was done\n");

@@ -43,21 +43,6 @@ typedef struct attach_ctx {
 	unsigned stop_bit;
 } attach_ctx;
 
-/* grow - make room for one more element in a pool-backed array */
-static void *
-grow(om_pool *pool, void *v, size_t n, size_t *cap, size_t elem)
-{
-	void   *nv;
-
-	if (n < *cap)
-		return (v);
-	*cap = (*cap > n ? *cap : n) * 2 + 8;
-	nv = om_pool_alloc(pool, *cap * elem);
-	if (n)
-		memcpy(nv, v, n * elem);
-	return (nv);
-}
-
 /* elapsed_over - attach_time_limit reached? */
 static int
 elapsed_over(attach_ctx *cx)
@@ -68,33 +53,11 @@ elapsed_over(attach_ctx *cx)
 	return ((size_t) (now.tv_sec - cx->start.tv_sec) >= cx->conf->conf_attach_time_limit);
 }
 
-/* add_text - normalised text of an attachment */
+/* add_text - text of an attachment, through the model's one text path */
 static void
 add_text(attach_ctx *cx, const char *where, const char *utf8, size_t len, int part)
 {
-	om_msg *msg = cx->msg;
-	om_buf  norm;
-	om_text *t;
-
-	if (len == 0)
-		return;
-	om_buf_init(&norm, cx->conf->conf_text_size_limit);
-	if (om_norm_text(utf8, len, &norm) < 0) {
-		msg->limits |= OM_LIMIT_TEXT;
-		msg->parts[part].flags |= OM_PART_TRUNCATED;
-	}
-	/* A text is a C string too: NUL bytes (binary read as text) become blanks. */
-	for (size_t i = 0; i < norm.len; i++)
-		if (norm.data[i] == 0)
-			norm.data[i] = ' ';
-	msg->texts = grow(cx->pool, msg->texts, msg->ntexts, &cx->texts_cap, sizeof(om_text));
-	t = msg->texts + msg->ntexts++;
-	t->scope = OM_SCOPE_ATTACHMENT;
-	t->where = where;
-	t->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
-	t->len = norm.len;
-	t->part = part;
-	om_buf_free(&norm);
+	om_msg_add_text(cx->msg, cx->conf, &cx->texts_cap, OM_SCOPE_ATTACHMENT, where, utf8, len, part);
 }
 
 /* archive_kind - 1 archive, 2 compressed single file, 0 neither */
@@ -154,7 +117,7 @@ new_member(attach_ctx *cx, int parent, const char *name)
 	const char *base;
 	int     idx;
 
-	msg->parts = grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
 	idx = (int) msg->nparts++;
 	p = msg->parts + idx;
 	memset(p, 0, sizeof(*p));

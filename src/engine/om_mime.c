@@ -43,21 +43,6 @@ typedef struct parse_ctx {
 	int	cur_part;		/* for link callbacks */
 } parse_ctx;
 
-/* vec_room - make room for one more element in a pool-backed array */
-static void *
-vec_room(om_pool *pool, void *v, size_t n, size_t *cap, size_t elem)
-{
-	void   *nv;
-
-	if (n < *cap)
-		return (v);
-	*cap = *cap ? *cap * 2 : 8;
-	nv = om_pool_alloc(pool, *cap * elem);
-	if (n)
-		memcpy(nv, v, n * elem);
-	return (nv);
-}
-
 /* lower_dup - lower-cased pool copy */
 static char *
 lower_dup(om_pool *pool, const char *s)
@@ -139,24 +124,24 @@ skip_preamble(const char *raw, size_t len)
 	return (off);
 }
 
-/* add_text - register one piece of normalised text */
-static void
-add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, size_t len, int part)
+/* om_msg_add_text - register one piece of text, made valid UTF-8 and normalised */
+void
+om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
+		const char *where, const char *utf8, size_t len, int part)
 {
-	om_msg *msg = cx->msg;
-	om_buf  norm;
+	om_buf  norm, fixed;
 	om_text *t;
-
-	om_buf	fixed;
 
 	if (len == 0)
 		return;
+
 	/*
 	 * Every text is valid UTF-8, whatever its source: a header or file
-	 * name that arrived as raw 8-bit bytes in some charset is decoded
-	 * here rather than handed on broken.
+	 * name that arrived as raw 8-bit bytes in some charset, or bytes an
+	 * extractor could only guess at, are decoded here rather than handed
+	 * on broken.
 	 */
-	om_buf_init(&fixed, cx->conf->conf_text_size_limit);
+	om_buf_init(&fixed, conf->conf_text_size_limit);
 	if (!om_utf8_valid(utf8, len)) {
 		const char *used;
 
@@ -164,21 +149,28 @@ add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, siz
 		utf8 = fixed.data ? fixed.data : "";
 		len = fixed.len;
 	}
-	om_buf_init(&norm, cx->conf->conf_text_size_limit);
+	om_buf_init(&norm, conf->conf_text_size_limit);
 	if (om_norm_text(utf8, len, &norm) < 0) {
 		msg->limits |= OM_LIMIT_TEXT;
 		if (part >= 0)
 			msg->parts[part].flags |= OM_PART_TRUNCATED;
 	}
-	msg->texts = vec_room(cx->pool, msg->texts, msg->ntexts, &cx->texts_cap, sizeof(om_text));
+	msg->texts = om_pool_grow(msg->pool, msg->texts, msg->ntexts, cap, sizeof(om_text));
 	t = msg->texts + msg->ntexts++;
 	t->scope = scope;
 	t->where = where;
-	t->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
+	t->text = om_pool_memdup(msg->pool, norm.data ? norm.data : "", norm.len);
 	t->len = norm.len;
 	t->part = part;
 	om_buf_free(&norm);
 	om_buf_free(&fixed);
+}
+
+/* add_text - register a text of the message being parsed */
+static void
+add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, size_t len, int part)
+{
+	om_msg_add_text(cx->msg, cx->conf, &cx->texts_cap, scope, where, utf8, len, part);
 }
 
 /* link_cb - an <a href> seen in an HTML part */
@@ -194,7 +186,7 @@ link_cb(void *ctx, const char *href, const char *text)
 		return;
 	om_buf_init(&norm, 4096);
 	(void) om_norm_text(text, strlen(text), &norm);
-	msg->links = vec_room(cx->pool, msg->links, msg->nlinks, &cx->links_cap, sizeof(om_link));
+	msg->links = om_pool_grow(cx->pool, msg->links, msg->nlinks, &cx->links_cap, sizeof(om_link));
 	l = msg->links + msg->nlinks++;
 	l->href = om_pool_strdup(cx->pool, href);
 	l->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
@@ -344,6 +336,13 @@ walk_message_part(parse_ctx *cx, int idx, GMimeMessagePart *mp, int depth, unsig
 		walk(cx, g_mime_message_get_mime_part(inner), idx, depth + 1, inherit, where);
 }
 
+/* body_text_type - declared type of a body part that needs no sniffing */
+static int
+body_text_type(const char *type)
+{
+	return (strcmp(type, "text/plain") == 0 || strcmp(type, "text/html") == 0);
+}
+
 /* walk - one entity and, within limits, everything below it */
 static void
 walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where)
@@ -363,7 +362,7 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		msg->limits |= OM_LIMIT_PARTS;
 		return;
 	}
-	msg->parts = vec_room(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
 	idx = (int) msg->nparts++;
 	p = msg->parts + idx;
 	memset(p, 0, sizeof(*p));
@@ -441,7 +440,15 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			p->data = om_pool_memdup(cx->pool, "", 0);
 			p->size = 0;
 		}
-		p->magic_type = om_magic_type(cx->pool, p->data, p->size);
+		/*
+		 * libmagic costs about 20 million instructions per text part (it
+		 * compiles its text regexes every time), and only attachments
+		 * use the result (disguise checks, text extraction, the audit
+		 * record). A text/plain or text/html body part keeps its
+		 * declared type and is never sniffed.
+		 */
+		if ((p->flags & OM_PART_ATTACHMENT) || !body_text_type(p->content_type))
+			p->magic_type = om_magic_type(cx->pool, p->data, p->size);
 		if (p->filename && !(inherit & OM_PART_SHADOWED))
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
 				 p->filename, strlen(p->filename), idx);

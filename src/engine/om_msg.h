@@ -125,6 +125,8 @@ typedef struct om_msg {
 om_msg *om_msg_parse(const om_conf *conf, const char *raw, size_t len);
 om_msg *om_msg_parse_fd(const om_conf *conf, int fd);
 void	om_msg_free(om_msg *msg);
+void	om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
+			const char *where, const char *utf8, size_t len, int part);
 const char *om_msg_header(const om_msg *msg, const char *name);
 void	om_msg_global_init(void);
 void	om_msg_global_shutdown(void);

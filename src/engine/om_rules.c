@@ -80,17 +80,6 @@ rules_error(om_rules_err *err, const char *fmt, ...)
 	om_warn("%s", text);
 }
 
-/* xstrdup - strdup or die */
-static char *
-xstrdup(const char *s)
-{
-	char   *p = strdup(s);
-
-	if (p == NULL)
-		om_panic("out of memory");
-	return (p);
-}
-
 /* xrealloc - realloc or die */
 static void *
 xrealloc(void *p, size_t n)
@@ -128,7 +117,7 @@ split_bar(const char *value, char ***out, size_t *nout)
 		if (w == NULL)
 			om_panic("out of memory");
 		if (*trim(w)) {
-			char   *t = xstrdup(trim(w));
+			char   *t = om_xstrdup(trim(w));
 
 			*out = xrealloc(*out, (*nout + 1) * sizeof(char *));
 			(*out)[(*nout)++] = t;
@@ -230,10 +219,10 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 
 	if (strcmp(key, "category") == 0) {
 		free(r->category);
-		r->category = xstrdup(value);
+		r->category = om_xstrdup(value);
 	} else if (strcmp(key, "pattern") == 0) {
 		free(r->pattern);
-		r->pattern = xstrdup(value);
+		r->pattern = om_xstrdup(value);
 		r->pattern_line = line;
 	} else if (strcmp(key, "scope") == 0) {
 		if (parse_scopes(value, &r->scopes) < 0) {
@@ -248,7 +237,7 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 		}
 	} else if (strcmp(key, "validate") == 0) {
 		free(r->validator_name);
-		r->validator_name = xstrdup(value);
+		r->validator_name = om_xstrdup(value);
 		if ((r->validator = om_validate_lookup(value)) == NULL) {
 			rules_error(err, "%s, line %d: unknown validator \"%s\"", file, line, value);
 			return (-1);
@@ -264,7 +253,7 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 		split_bar(value, &r->exclude, &r->nexclude);
 	} else if (strcmp(key, "anchor") == 0) {
 		free(r->anchor);
-		r->anchor = xstrdup(value);
+		r->anchor = om_xstrdup(value);
 	} else if (strcmp(key, "report") == 0) {
 		if (parse_number(value, 9, &d) < 0) {
 			rules_error(err, "%s, line %d: report is a capture group number 0..9", file, line);
@@ -303,7 +292,7 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 			return (-1);
 		}
 		r->examples = xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
-		r->examples[r->nexamples].text = xstrdup(value);
+		r->examples[r->nexamples].text = om_xstrdup(value);
 		r->examples[r->nexamples].line = line;
 		r->examples[r->nexamples].must_match = key[0] == 'm';
 		r->nexamples++;
@@ -392,7 +381,7 @@ parse_text(om_ruleset *set, const char *file, const char *text, om_rules_err *er
 			}
 			cur = set->v + set->n++;
 			memset(cur, 0, sizeof(*cur));
-			cur->id = xstrdup(trim(s + 5));
+			cur->id = om_xstrdup(trim(s + 5));
 			cur->file = file;
 			cur->line = line;
 			cur->scopes = OM_SCOPE_BODY | OM_SCOPE_SUBJECT | OM_SCOPE_ATTACHMENT;
@@ -434,7 +423,7 @@ static const char *
 add_file_name(om_ruleset *set, const char *name)
 {
 	set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof(char *));
-	set->files[set->nfiles] = xstrdup(name);
+	set->files[set->nfiles] = om_xstrdup(name);
 	return (set->files[set->nfiles++]);
 }
 
@@ -609,7 +598,7 @@ om_rules_load_dir(const char *dir, int flags, om_rules_err *err)
 
 		if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.') {
 			names = xrealloc(names, (nnames + 1) * sizeof(char *));
-			names[nnames++] = xstrdup(de->d_name);
+			names[nnames++] = om_xstrdup(de->d_name);
 		}
 	}
 	closedir(dp);

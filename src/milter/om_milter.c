@@ -30,6 +30,11 @@
  *	milter calls. Any internal trouble (no memory for the state, a
  *	spill file that cannot be written, a failed milter call that a
  *	verdict depends on) becomes error_action (default tempfail).
+ *
+ *	Every decision is recorded in the audit log of the message's
+ *	snapshot (om_audit_record(), or an "error" event when there was
+ *	nothing to judge) before the MTA hears the verdict; a record that
+ *	cannot be written is internal trouble like any other.
  *--*/
 #include "config.h"
 
@@ -50,6 +55,7 @@
 
 #include <libmilter/mfapi.h>
 
+#include "om_audit.h"
 #include "om_buf.h"
 #include "om_engine.h"
 #include "om_log.h"
@@ -633,6 +639,8 @@ cb_eom(SMFICTX *ctx)
 	const char *qid;
 	char    ref[80];
 	om_result *res = NULL;
+	om_envelope env = {0};
+	om_audit *audit;
 	om_action act;
 	sfsistat rc;
 
@@ -647,28 +655,46 @@ cb_eom(SMFICTX *ctx)
 		 __atomic_add_fetch(&ref_counter, 1, __ATOMIC_RELAXED));
 
 	/* Our own notices: null sender, our header, a trusted client. */
+	audit = om_conf_lookup(m->conf, "audit");
 	if (m->notice && (strcmp(m->from, "<>") == 0 || *m->from == 0)
 	    && om_conf_client_trusted(m->conf, c->addr)) {
 		om_info("%s: notice passed unscanned", ref);
+		if (audit && om_audit_event(audit, "notice", "queue_id", qid, "ref", ref,
+					    "action", "accept", (char *) NULL) < 0) {
+			act = m->conf->conf_error_action;
+			om_warn("%s: audit log: %s; action=%s", ref, om_audit_error(), om_action_name(act));
+			rc = apply_verdict(ctx, m, act, NULL, ref);
+			msg_reset(c);
+			return (rc);
+		}
 		msg_reset(c);
 		return (SMFIS_ACCEPT);
 	}
+	env.from = m->from;
+	env.rcpt = (const char *const *) m->rcpt;
+	env.nrcpt = m->nrcpt;
+	env.auth = m->auth;
+	env.client_addr = *c->addr ? c->addr : NULL;
+	env.queue_id = qid;
 	if (!m->failed) {
-		om_envelope env = {0};
-
-		env.from = m->from;
-		env.rcpt = (const char *const *) m->rcpt;
-		env.nrcpt = m->nrcpt;
-		env.auth = m->auth;
-		env.client_addr = *c->addr ? c->addr : NULL;
-		env.queue_id = qid;
 		if (m->fd >= 0)
 			res = om_engine_scan_fd(m->conf, &env, m->fd);
 		else
 			res = om_engine_scan(m->conf, &env, m->raw.data ? m->raw.data : "", m->raw.len);
 		if (res == NULL)
 			msg_fail(m, "scan failed");
+		else if (audit && om_audit_record(audit, res, &env) < 0) {
+			/* Unrecorded means undecided: error_action, not the verdict. */
+			om_warn("%s: audit log: %s", ref, om_audit_error());
+			msg_fail(m, "audit log not written");
+			om_result_free(res);
+			res = NULL;
+		}
 	}
+	if (m->failed && audit && om_audit_event(audit, "error", "queue_id", qid, "ref", ref,
+						 "reason", m->fail_why, "action",
+						 om_action_name(m->conf->conf_error_action), (char *) NULL) < 0)
+		om_warn("%s: audit log: %s", ref, om_audit_error());
 	if (m->failed) {
 		act = m->conf->conf_error_action;
 		om_warn("%s: %s; action=%s", ref, m->fail_why, om_action_name(act));

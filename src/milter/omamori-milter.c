@@ -20,6 +20,11 @@
  *	SIGHUP: load + validate a new snapshot (and its maps) and swap it
  *	in; messages keep the snapshot they started with; a broken file
  *	is logged and the old snapshot stays.
+ *
+ *	Audit log: each snapshot carries its own handle on audit_log
+ *	(opened after the privilege drop, and again on every reload), so
+ *	a message records its decision under the snapshot it ran with. A
+ *	log that cannot be opened stops the start and fails a reload.
  *	SIGTERM/SIGINT: stop accepting, let messages in flight finish (up
  *	to shutdown_timeout seconds), exit.
  *--*/
@@ -38,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "om_audit.h"
 #include "om_conf.h"
 #include "om_engine.h"
 #include "om_log.h"
@@ -145,6 +151,36 @@ milter_thread(void *arg)
 	return (NULL);
 }
 
+/* audit_free - om_audit_close() for om_conf_attach() */
+static void
+audit_free(void *obj)
+{
+	om_audit_close(obj);
+}
+
+/*
+ * audit_attach - open the audit log a snapshot names and hang it on the
+ * snapshot, so that every message writes to the log of the snapshot it
+ * runs under. An empty audit_log means no audit log. -1 when the log
+ * cannot be opened: the snapshot must not be used.
+ */
+static int
+audit_attach(om_conf *conf)
+{
+	om_audit *audit;
+
+	if (conf->conf_audit_log == NULL || *conf->conf_audit_log == 0) {
+		om_info("audit_log is empty: decisions are not recorded");
+		return (0);
+	}
+	if ((audit = om_audit_open(conf)) == NULL) {
+		om_warn("audit log %s: %s", conf->conf_audit_log, om_audit_error());
+		return (-1);
+	}
+	om_conf_attach(conf, "audit", audit, audit_free);
+	return (0);
+}
+
 /* reload - load and validate a new snapshot; keep the old one on error */
 static void
 reload(const char *path)
@@ -155,6 +191,11 @@ reload(const char *path)
 	if (conf == NULL) {
 		om_warn("reload failed, keeping the running configuration: %s (%d problem%s)",
 			err.text, err.count, err.count == 1 ? "" : "s");
+		return;
+	}
+	if (audit_attach(conf) < 0) {
+		om_warn("reload failed, keeping the running configuration: the audit log cannot be opened");
+		om_conf_unref(conf);
 		return;
 	}
 	shutdown_timeout = conf->conf_shutdown_timeout;
@@ -222,6 +263,9 @@ main(int argc, char **argv)
 	drop_privileges(conf->conf_user, uid, gid);
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
+	/* After the drop: the log and its lock file belong to the service user. */
+	if (audit_attach(conf) < 0)
+		om_fatal("cannot open the audit log %s", conf->conf_audit_log);
 
 	om_engine_global_init();
 	shutdown_timeout = conf->conf_shutdown_timeout;

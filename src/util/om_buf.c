@@ -144,3 +144,14 @@ om_buf_steal(om_buf *b, size_t *len)
 	b->len = b->size = 0;
 	return (p);
 }
+
+/* om_xstrdup - strdup that never returns NULL (NULL copies as "") */
+char   *
+om_xstrdup(const char *s)
+{
+	char   *p = strdup(s ? s : "");
+
+	if (p == NULL)
+		om_panic("out of memory");
+	return (p);
+}

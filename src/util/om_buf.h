@@ -33,5 +33,6 @@ int	om_buf_puts(om_buf *b, const char *s);
 int	om_buf_printf(om_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int	om_buf_vprintf(om_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 char   *om_buf_steal(om_buf *b, size_t *len);
+char   *om_xstrdup(const char *s);
 
 #endif

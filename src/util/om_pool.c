@@ -173,3 +173,25 @@ om_pool_used(const om_pool *p)
 {
 	return (p->total);
 }
+
+/*
+ * om_pool_grow - room for one more element in a pool-backed array of n
+ * elements whose capacity is *cap (which may be 0 for an array someone
+ * else started: the copy always covers all n). The old array is simply
+ * left to the pool.
+ */
+void   *
+om_pool_grow(om_pool *p, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void   *nv;
+
+	if (n < *cap)
+		return (v);
+	if (n > (SIZE_MAX / elem - 8) / 2)
+		om_panic("om_pool_grow: array too large");
+	*cap = (*cap > n ? *cap : n) * 2 + 8;
+	nv = om_pool_alloc(p, *cap * elem);
+	if (n)
+		memcpy(nv, v, n * elem);
+	return (nv);
+}

@@ -25,5 +25,6 @@ char   *om_pool_strndup(om_pool *p, const char *s, size_t n);
 void   *om_pool_memdup(om_pool *p, const void *s, size_t n);
 char   *om_pool_printf(om_pool *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t	om_pool_used(const om_pool *p);
+void   *om_pool_grow(om_pool *p, void *v, size_t n, size_t *cap, size_t elem);
 
 #endif

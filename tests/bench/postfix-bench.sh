@@ -16,7 +16,9 @@
 #	--omamori PATH --config FILE    also run omamori-milter: started once
 #	                  as "PATH -c FILE -f"; its socket is the config's
 #	                  "socket" key, which should be a unix: socket like
-#	                  nullmilter's (inet: works, but is not the same test)
+#	                  nullmilter's (inet: works, but is not the same test);
+#	                  audit_log must be writable (the daemon writes one
+#	                  record per message) or empty to leave the record out
 #	--reuse           send all messages of a session over one connection
 #	                  (smtp-source -d); default: one connection per message
 #	--keep            keep the work directory (/tmp/omamori-bench.*)
@@ -43,7 +45,9 @@
 #	stop; a message that is not delivered fails the run.
 #
 #	Output: one "# run" line per run, then a table of medians:
-#	config, size, msgs/s, MB/s, ratio to nullmilter, ratio to postfix.
+#	config, size, msgs/s, MB/s, ratio to nullmilter, ratio to postfix,
+#	share of all CPUs busy, and the CPU time (user + system, all
+#	threads, from /proc/PID/stat) the milter process spent per message.
 #	The numbers are only comparable within one invocation.
 #
 # EXIT STATUS
@@ -218,7 +222,8 @@ if ! pf_start "$WORK/pf"; then
     exit 1
 fi
 NULLSOCK=unix:$PF_DIR/milter/null.sock
-pf_milter_start "$NULLSOCK" "$WORK/nullmilter" -p "$NULLSOCK" >/dev/null || exit 1
+NULLPID=$(pf_milter_start "$NULLSOCK" "$WORK/nullmilter" -p "$NULLSOCK") || exit 1
+OMPID=
 
 CONFIGS="postfix nullmilter"
 if [ -n "$OMAMORI" ]; then
@@ -232,7 +237,7 @@ if [ -n "$OMAMORI" ]; then
         _pf_searchable_by_postfix "$(dirname "${OMSOCK#*:}")" || exit 2 ;;
     *) echo "# note: omamori socket $OMSOCK is not a unix socket like nullmilter's" >&2 ;;
     esac
-    pf_milter_start "$OMSOCK" "$OMAMORI" -c "$OMCONF" -f >/dev/null || exit 1
+    OMPID=$(pf_milter_start "$OMSOCK" "$OMAMORI" -c "$OMCONF" -f) || exit 1
     CONFIGS="$CONFIGS omamori"
 fi
 
@@ -265,10 +270,17 @@ cpu_jiffies() {
                    print t - $5 - $6, t; exit }' /proc/stat
 }
 
+# proc_cpu_ms PID - user + system CPU time of a process, all its threads, in ms
+proc_cpu_ms() {
+    [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
+    # Fields after the ")" of the command name: utime is the 12th, stime the 13th.
+    sed 's/.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($12 + $13) * 1000 / hz }'
+}
+
 # run_once CONFIG KB N ROUND - one timed run; appends to $WORK/results
 run_once() {
     local config=$1 kb=$2 n=$3 round=$4 file base t0 t_inj='' t1 now c limit
-    local args secs inj rate cpu0 cpu1 busy
+    local args secs inj rate cpu0 cpu1 busy mpid ms0 ms1 msper
     file=MSGFILE_$kb
     file=${!file}
     use_config "$config" || return 1
@@ -279,6 +291,12 @@ run_once() {
     [ -n "$REUSE" ] && args+=(-d)
     # A generous bound: 20 messages/s at least, and 2 minutes at least.
     limit=$((n / 20 > 120 ? n / 20 : 120))
+    case $config in
+    nullmilter) mpid=$NULLPID ;;
+    omamori) mpid=$OMPID ;;
+    *) mpid= ;;
+    esac
+    ms0=$(proc_cpu_ms "$mpid")
     cpu0=$(cpu_jiffies)
     t0=$(_pf_now_ms)
     smtp-source "${args[@]}" "127.0.0.1:$PF_PORT" \
@@ -299,6 +317,7 @@ run_once() {
         if [ "$c" -ge "$n" ] && [ -n "$t_inj" ]; then
             t1=$now
             cpu1=$(cpu_jiffies)
+            ms1=$(proc_cpu_ms "$mpid")
             break
         fi
         if [ $(((now - t0) / 1000)) -ge "$limit" ]; then
@@ -313,9 +332,11 @@ run_once() {
     rate=$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.1f", n / s }')
     # Share of all CPUs busy during the run (user+system+irq, not idle/iowait).
     busy=$(echo "$cpu0 $cpu1" | awk '{ printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }')
-    printf '# run round=%s config=%s size=%sKB n=%d secs=%s inject_secs=%s msgs/s=%s cpu_busy=%s%%\n' \
-        "$round" "$config" "$kb" "$n" "$secs" "$inj" "$rate" "$busy"
-    printf '%s\t%s\t%s\t%s\n' "$config" "$kb" "$rate" "$busy" >>"$WORK/results"
+    msper=-
+    [ -n "$mpid" ] && msper=$(awk -v a="$ms0" -v b="$ms1" -v n="$n" 'BEGIN { printf "%.2f", (b - a) / n }')
+    printf '# run round=%s config=%s size=%sKB n=%d secs=%s inject_secs=%s msgs/s=%s cpu_busy=%s%% milter_cpu_ms/msg=%s\n' \
+        "$round" "$config" "$kb" "$n" "$secs" "$inj" "$rate" "$busy" "$msper"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$config" "$kb" "$rate" "$busy" "$msper" >>"$WORK/results"
 }
 
 # How busy is the machine without us? Other work skews every figure.
@@ -385,20 +406,22 @@ function median(list,    n, i, j, t, v) {
     return (v[n / 2] + v[n / 2 + 1]) / 2
 }
 { runs[$1 SUBSEP $2] = runs[$1 SUBSEP $2] " " $3
-  cpu[$1 SUBSEP $2] = cpu[$1 SUBSEP $2] " " $4 }
+  cpu[$1 SUBSEP $2] = cpu[$1 SUBSEP $2] " " $4
+  ms[$1 SUBSEP $2] = ms[$1 SUBSEP $2] " " $5 }
 END {
     nc = split(configs, c, " ")
     ns = split(sizes, s, " ")
-    printf "%-11s %6s %9s %7s %13s %10s %6s\n", "config", "size", "msgs/s", "MB/s", \
-        "vs nullmilter", "vs postfix", "cpu%"
+    printf "%-11s %6s %9s %7s %13s %10s %6s %11s\n", "config", "size", "msgs/s", "MB/s", \
+        "vs nullmilter", "vs postfix", "cpu%", "milter ms"
     for (i = 1; i <= ns; i++) {
         base = median(runs["postfix" SUBSEP s[i]])
         null = median(runs["nullmilter" SUBSEP s[i]])
         bytes = (s[i] == 10) ? s10 : s200
         for (j = 1; j <= nc; j++) {
             m = median(runs[c[j] SUBSEP s[i]])
-            printf "%-11s %4sKB %9.1f %7.2f %13.2f %10.2f %6d\n", c[j], s[i], m, \
-                m * bytes / 1e6, m / null, m / base, median(cpu[c[j] SUBSEP s[i]])
+            mm = (c[j] == "postfix") ? "-" : sprintf("%.2f", median(ms[c[j] SUBSEP s[i]]))
+            printf "%-11s %4sKB %9.1f %7.2f %13.2f %10.2f %6d %11s\n", c[j], s[i], m, \
+                m * bytes / 1e6, m / null, m / base, median(cpu[c[j] SUBSEP s[i]]), mm
         }
     }
 }' "$WORK/results"

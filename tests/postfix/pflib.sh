@@ -47,6 +47,7 @@
 #	PF_NO_TRAP	non-empty: pf_start sets no trap; call pf_stop yourself
 #	PF_LIFETIME	watchdog: stop everything after this many seconds
 #			even if the test hangs (default: 1800)
+#	PF_MILTER_WAIT	seconds pf_milter_start waits for a milter socket (default 10)
 #	PF_WAIT_TIMEOUT	default bound for the pf_wait_* functions (default: 60)
 #	PF_PYTHON	Python 3 for pfsend.py (default: /usr/bin/python3)
 #
@@ -574,16 +575,16 @@ pf_milter_start() {
     pid=$!
     _pf_add_pid "$pid"
     if [ -n "${path:-}" ]; then
-        _pf_wait_until 10 test -S "$path" || true
+        _pf_wait_until "${PF_MILTER_WAIT:-10}" test -S "$path" || true
     else
-        _pf_wait_until 10 _pf_listening "$port" || true
+        _pf_wait_until "${PF_MILTER_WAIT:-10}" _pf_listening "$port" || true
     fi
     if ! _pf_alive "$pid"; then
         _pf_say "milter $name exited: $(tail -n 5 "$PF_DIR/milter/$name.log")"
         return 1
     fi
     if [ -n "${path:-}" ] && [ ! -S "$path" ]; then
-        _pf_say "milter $name: no socket $path after 10s"
+        _pf_say "milter $name: no socket $path after ${PF_MILTER_WAIT:-10}s"
         return 1
     fi
     echo "$pid"

@@ -5,7 +5,7 @@ NAME
 
 SYNOPSIS
     pfsend.py --port PORT [--host 127.0.0.1] [--helo NAME] [--login USER]
-              [--timeout SECONDS] FROM RCPT... < message
+              [--source ADDR] [--timeout SECONDS] FROM RCPT... < message
 
 DESCRIPTION
     Reads one RFC 5322 message from stdin (LF or CRLF line ends; LF is
@@ -21,6 +21,10 @@ DESCRIPTION
     the session as SASL-authenticated by USER (the server must list the
     client in smtpd_authorized_xclient_hosts). This is how tests give a
     milter an {auth_authen} macro without setting up SASL.
+
+    --source ADDR connects from that local address (e.g. 127.0.0.2, a
+    loopback client that is not 127.0.0.1), for a server or milter that
+    treats clients differently by address.
 
     BODY=8BITMIME is sent when the message has 8-bit bytes and the server
     offers it; SMTPUTF8 when an address is not ASCII.
@@ -78,6 +82,7 @@ def main():
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--helo", default="client.omamori-test.example")
     ap.add_argument("--login", default=None)
+    ap.add_argument("--source", default=None)
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("sender")
     ap.add_argument("rcpts", nargs="+")
@@ -88,7 +93,8 @@ def main():
 
     try:
         client = smtplib.SMTP(timeout=args.timeout,
-                              local_hostname=args.helo)
+                              local_hostname=args.helo,
+                              source_address=(args.source, 0) if args.source else None)
         code, text = client.connect(args.host, args.port)
         if code != 220:
             finish(code, text, client)
