@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -131,46 +132,185 @@ new_member(attach_ctx *cx, int parent, const char *name)
 	return (idx);
 }
 
+/*
+ * Member data. A member whose size the archive declares is read
+ * straight into one pool block of that size (capped by what is left
+ * of the expansion budget), so memory follows the data, not a growing
+ * buffer and its copy; a raw gzip stream's ISIZE trailer serves as
+ * the declared size. Without one (raw bzip2/xz, streamed entries), or past a size that lied, the bytes go into a
+ * list of malloc'd chunks that is copied once into the pool at the end
+ * and freed. A member stopped by a limit keeps only its first HEAD
+ * bytes: it is not looked into further, only its type is judged.
+ */
+#define HEAD		CHUNK
+#define SPILL_MAX	((size_t) 8 << 20)	/* largest spill chunk */
+
+typedef struct spill {
+	struct spill *next;
+	size_t	len, cap;
+	unsigned char d[];
+} spill;
+
+typedef struct member_data {
+	unsigned char *block;		/* pool block for the declared size */
+	size_t	bcap, blen;
+	spill  *head, *tail;		/* the rest, malloc'd */
+	size_t	slen;
+} member_data;
+
+/* spill_room - a spill chunk with free space */
+static spill *
+spill_room(member_data *md)
+{
+	spill  *c;
+	size_t  cap;
+
+	if (md->tail && md->tail->len < md->tail->cap)
+		return (md->tail);
+	cap = md->tail ? md->tail->cap * 2 : CHUNK;
+	if (cap > SPILL_MAX)
+		cap = SPILL_MAX;
+	if ((c = malloc(sizeof(*c) + cap)) == NULL)
+		return (NULL);
+	c->next = NULL;
+	c->len = 0;
+	c->cap = cap;
+	if (md->tail)
+		md->tail->next = c;
+	else
+		md->head = c;
+	md->tail = c;
+	return (c);
+}
+
+/* member_finish - one pool copy of at most keep bytes; spill freed */
+static void
+member_finish(attach_ctx *cx, member_data *md, size_t keep, const unsigned char **data, size_t *size)
+{
+	size_t  total = md->blen + md->slen, off;
+	unsigned char *out;
+	spill  *c, *next;
+
+	if (total > keep)
+		total = keep;
+	if (md->block && total <= md->blen) {
+		/* Everything kept is in the block: no copy. */
+		md->block[total] = 0;
+		*data = md->block;
+		*size = total;
+	} else {
+		out = om_pool_alloc(cx->pool, total + 1);
+		off = md->blen < total ? md->blen : total;
+		if (off)
+			memcpy(out, md->block, off);
+		for (c = md->head; c && off < total; c = c->next) {
+			size_t  n = c->len < total - off ? c->len : total - off;
+
+			memcpy(out + off, c->d, n);
+			off += n;
+		}
+		out[total] = 0;
+		*data = out;
+		*size = total;
+	}
+	for (c = md->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	md->head = md->tail = NULL;
+}
+
+/* size_hint - declared size of the entry, or a gzip stream's ISIZE; 0 unknown */
+static size_t
+size_hint(struct archive_entry *e, const unsigned char *d, size_t n, int raw)
+{
+	if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0)
+		return ((size_t) archive_entry_size(e));
+	if (raw && n >= 18 && d[0] == 0x1f && d[1] == 0x8b)
+		return ((size_t) d[n - 4] | (size_t) d[n - 3] << 8 | (size_t) d[n - 2] << 16
+			| (size_t) d[n - 1] << 24);
+	return (0);
+}
+
 /* read_member - the member's bytes within the budget; 0 ok, -1 stop */
 static int
-read_member(attach_ctx *cx, struct archive *a, int aidx, size_t packed, size_t *from_archive,
-	    om_buf *buf, int *err)
+read_member(attach_ctx *cx, struct archive *a, size_t hint, int aidx, size_t packed,
+	    size_t *from_archive, const unsigned char **data, size_t *size, int *err)
 {
-	char    chunk[CHUNK];
+	size_t  limit = cx->conf->conf_archive_expanded_limit;
+	size_t  left = cx->expanded < limit ? limit - cx->expanded : 0;
+	member_data md;
 	ssize_t got;
 	om_part *ap;
+	int     rc = 0;
 
 	*err = 0;
+	memset(&md, 0, sizeof(md));
+	if (hint) {
+		md.bcap = hint;
+		if (md.bcap > left)
+			md.bcap = left;
+		if (md.bcap)
+			md.block = om_pool_alloc(cx->pool, md.bcap + 1);
+	}
 	for (;;) {
-		got = archive_read_data(a, chunk, sizeof(chunk));
+		unsigned char *dst;
+		size_t  want;
+		spill  *c = NULL;
+
+		if (md.blen < md.bcap) {
+			dst = md.block + md.blen;
+			want = md.bcap - md.blen;
+		} else {
+			if ((c = spill_room(&md)) == NULL) {
+				ap = cx->msg->parts + aidx;
+				ap->unscannable |= OM_UNSCAN_BYTES;
+				rc = -1;
+				break;
+			}
+			dst = c->d + c->len;
+			want = c->cap - c->len;
+		}
+		if (want > CHUNK)
+			want = CHUNK;
+		got = archive_read_data(a, dst, want);
 		if (got == 0)
-			return (0);
+			break;
 		ap = cx->msg->parts + aidx;
 		if (got < 0) {
 			*err = 1;
-			return (0);
+			break;
 		}
+		if (c) {
+			c->len += (size_t) got;
+			md.slen += (size_t) got;
+		} else
+			md.blen += (size_t) got;
 		cx->expanded += (size_t) got;
 		*from_archive += (size_t) got;
-		if (cx->expanded > cx->conf->conf_archive_expanded_limit
-		    || om_buf_append(buf, chunk, (size_t) got) < 0) {
+		if (cx->expanded > limit) {
 			ap->unscannable |= OM_UNSCAN_BYTES;
 			cx->stop = 1;
 			cx->stop_bit = OM_UNSCAN_BYTES;
-			return (-1);
+			rc = -1;
+			break;
 		}
 		if (*from_archive > RATIO_FLOOR && packed
 		    && *from_archive / packed > cx->conf->conf_archive_ratio_limit) {
 			ap->unscannable |= OM_UNSCAN_RATIO;
-			return (-1);
+			rc = -1;
+			break;
 		}
 		if (elapsed_over(cx)) {
 			ap->unscannable |= OM_UNSCAN_TIME;
 			cx->stop = 1;
 			cx->stop_bit = OM_UNSCAN_TIME;
-			return (-1);
+			rc = -1;
+			break;
 		}
 	}
+	member_finish(cx, &md, rc < 0 ? HEAD : (size_t) -1, data, size);
+	return (rc);
 }
 
 /* open_archive - libarchive reader over memory; raw: single compressed file */
@@ -216,7 +356,8 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 	for (;;) {
 		const char *name;
 		int     midx, err = 0;
-		om_buf  buf;
+		const unsigned char *mdata;
+		size_t  msize;
 		om_part *mp;
 
 		if (cx->stop)
@@ -283,12 +424,10 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 			mp->data = (const unsigned char *) "";
 			continue;
 		}
-		om_buf_init(&buf, 0);
-		r = read_member(cx, a, aidx, n, &from_archive, &buf, &err);
+		r = read_member(cx, a, size_hint(e, d, n, raw), aidx, n, &from_archive, &mdata, &msize, &err);
 		mp = cx->msg->parts + midx;
-		mp->data = om_pool_memdup(cx->pool, buf.data ? buf.data : "", buf.len);
-		mp->size = buf.len;
-		om_buf_free(&buf);
+		mp->data = mdata;
+		mp->size = msize;
 		mp->magic_type = om_magic_type(cx->pool, mp->data, mp->size > CHUNK ? CHUNK : mp->size);
 		if (err) {
 			const char *es = archive_error_string(a);

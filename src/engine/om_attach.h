@@ -17,7 +17,8 @@
  *
  *	Limits (om_conf): archive_depth_limit, archive_member_limit,
  *	archive_expanded_limit (bytes expanded in all per message; member
- *	data is read in 64 KB chunks and reading stops at the limit),
+ *	data is read in 64 KB steps straight into a pool block of the
+ *	declared size, and reading stops at the limit),
  *	archive_ratio_limit (expanded / packed size of one archive, checked
  *	once 1 MB has been expanded from it), attach_time_limit. A limit
  *	hit, or a damaged archive, sets OM_UNSCAN_* bits on the part where
@@ -27,9 +28,9 @@
  *	om_attach_pii_judge() reports attach.pii_unencrypted for every
  *	attachment text (scope OM_SCOPE_ATTACHMENT) of an unencrypted file
  *	that fn says carries personal data, when the mail goes to an
- *	external recipient; where names the file. om_attach_set_pii_fn()
- *	installs the scorer used by the attach_pii detector (once, before
- *	threads start); without one that detector reports nothing.
+ *	external recipient; where names the file. The attach_pii detector
+ *	(om_detect_attach.c) calls it with the body.pii scoring; tests
+ *	call it with their own fn.
  *--*/
 #ifndef OM_ATTACH_H
 #define OM_ATTACH_H
@@ -48,6 +49,5 @@ struct om_scan;
 typedef int (*om_attach_pii_fn) (struct om_scan *scan, const om_text *text, void *ctx);
 
 int	om_attach_pii_judge(struct om_scan *scan, om_attach_pii_fn fn, void *ctx);
-void	om_attach_set_pii_fn(om_attach_pii_fn fn, void *ctx);
 
 #endif

@@ -16,7 +16,9 @@
  *	libmagic cannot name, is never a mismatch).
  *
  *	om_detect_attach_pii() is the policy-level attach.pii_unencrypted
- *	check; see om_attach_pii_judge() in om_attach.h.
+ *	check: om_attach_pii_judge() (om_attach.h) with a scorer that
+ *	weighs each attachment text the way body.pii weighs the body
+ *	(om_pii_score_text, om_pii_says_pii).
  *--*/
 #include "config.h"
 
@@ -294,15 +296,26 @@ om_detect_attach(om_scan *scan)
 	return (0);
 }
 
-static om_attach_pii_fn pii_fn;
-static void *pii_ctx;
-
-/* om_attach_set_pii_fn - the scorer the attach_pii detector uses */
-void
-om_attach_set_pii_fn(om_attach_pii_fn fn, void *ctx)
+/*
+ * pii_score - the body.pii judgement applied to one attachment text.
+ * om_detect_pii() has already reported the text's pii.* findings, so
+ * the scoring runs on a scratch copy of the scan whose findings are
+ * dropped: counts are not doubled.
+ */
+static int
+pii_score(om_scan *scan, const om_text *text, void *ctx)
 {
-	pii_fn = fn;
-	pii_ctx = ctx;
+	om_scan scratch = *scan;
+	om_pii_score score;
+
+	(void) ctx;
+	scratch.findings = NULL;
+	scratch.nfindings = 0;
+	scratch.findings_cap = 0;
+	memset(&score, 0, sizeof(score));
+	if (om_pii_score_text(&scratch, text, &score) < 0)
+		return (-1);
+	return (score.items > 0 && om_pii_says_pii(scan->conf, &score));
 }
 
 /* part_encrypted - the part or an archive above it needs a key */
@@ -340,9 +353,9 @@ om_attach_pii_judge(om_scan *scan, om_attach_pii_fn fn, void *ctx)
 	return (failed ? -1 : 0);
 }
 
-/* om_detect_attach_pii - attach.pii_unencrypted with the installed scorer */
+/* om_detect_attach_pii - attach.pii_unencrypted, scored like body.pii */
 int
 om_detect_attach_pii(om_scan *scan)
 {
-	return (om_attach_pii_judge(scan, pii_fn, pii_ctx));
+	return (om_attach_pii_judge(scan, pii_score, NULL));
 }

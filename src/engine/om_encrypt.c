@@ -737,10 +737,13 @@ om_pdf_crypt_open(const unsigned char *d, size_t len, om_pdf_crypt *pc)
 		ed = q;
 		edend = pdf_dict_end(q, end);
 	} else {
-		num = strtol((const char *) q, NULL, 10);
-		while (q < end && *q >= '0' && *q <= '9')
-			q++;
-		gen = strtol((const char *) q, NULL, 10);
+		/* "NUM GEN R", read within the buffer (it need not end in a NUL). */
+		num = gen = 0;
+		for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
+			num = num * 10 + (*q - '0');
+		q = pdf_skip_ws(q, end);
+		for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
+			gen = gen * 10 + (*q - '0');
 		if ((ed = pdf_find_obj(d, len, num, gen, &edend)) == NULL)
 			return (OM_PDF_LOCKED);
 	}

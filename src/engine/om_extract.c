@@ -69,10 +69,89 @@ ext_is(const char *name, const char *ext)
 }
 
 /*
- * XML documents (OOXML, ODF) with libxml2's reader.
+ * xlsx shared strings: the text of each <si> (phonetic runs <rPh> left
+ * out), NUL-separated in buf, found by index through off.
+ */
+#define SST_MAX		1000000
+
+typedef struct xl_sst {
+	om_buf	buf;
+	size_t *off;
+	size_t	n, cap;
+} xl_sst;
+
+/* sst_load - parse xl/sharedStrings.xml; -1 on a damaged member */
+static int
+sst_load(const char *xml, size_t len, xl_sst *t)
+{
+	xmlTextReaderPtr r;
+	int     ret, in_si = 0, in_rph = 0;
+
+	if (len > INT32_MAX)
+		return (-1);
+	r = xmlReaderForMemory(xml, (int) len, NULL, NULL,
+			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	if (r == NULL)
+		return (-1);
+	while ((ret = xmlTextReaderRead(r)) == 1) {
+		int     type = xmlTextReaderNodeType(r);
+		const char *ln = (const char *) xmlTextReaderConstLocalName(r);
+
+		if (ln == NULL)
+			ln = "";
+		if (type == XML_READER_TYPE_ELEMENT && strcmp(ln, "si") == 0 && !xmlTextReaderIsEmptyElement(r)) {
+			if (t->n == t->cap) {
+				size_t *no;
+
+				if (t->cap >= SST_MAX)
+					break;
+				t->cap = t->cap ? t->cap * 2 : 256;
+				if ((no = realloc(t->off, t->cap * sizeof(*no))) == NULL)
+					break;
+				t->off = no;
+			}
+			t->off[t->n++] = t->buf.len;
+			in_si = 1;
+		} else if (type == XML_READER_TYPE_ELEMENT && strcmp(ln, "rPh") == 0)
+			in_rph = !xmlTextReaderIsEmptyElement(r);
+		else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(ln, "rPh") == 0)
+			in_rph = 0;
+		else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(ln, "si") == 0) {
+			(void) om_buf_putc(&t->buf, 0);
+			in_si = 0;
+		} else if (in_si && !in_rph && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
+					      || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+			const char *v = (const char *) xmlTextReaderConstValue(r);
+
+			if (v)
+				(void) om_buf_puts(&t->buf, v);
+		}
+	}
+	xmlFreeTextReader(r);
+	if (in_si)
+		(void) om_buf_putc(&t->buf, 0);
+	return (ret < 0 ? -1 : 0);
+}
+
+/* sst_get - shared string by index, or NULL */
+static const char *
+sst_get(const xl_sst *t, const char *idx)
+{
+	char   *end;
+	unsigned long i = strtoul(idx, &end, 10);
+
+	if (t == NULL || end == idx || i >= t->n || t->off[i] >= t->buf.len)
+		return (NULL);
+	return (t->buf.data + t->off[i]);
+}
+
+/*
+ * XML documents (OOXML, ODF) with libxml2's reader. Worksheet cells
+ * that index the shared strings get their string from sst (when given),
+ * so a sheet reads as tab-separated rows under its header row.
  */
 static int
-xml_text(const char *xml, size_t len, om_buf *out)
+xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
 {
 	xmlTextReaderPtr r;
 	int     ret, skip_v = 0, in_v = 0;
@@ -114,8 +193,11 @@ xml_text(const char *xml, size_t len, om_buf *out)
 		} else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
 			   || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
 			const char *v = (const char *) xmlTextReaderConstValue(r);
+			const char *sv;
 
-			if (v && !(in_v && skip_v))
+			if (v && in_v && skip_v && (sv = sst_get(sst, v)) != NULL)
+				(void) om_buf_puts(out, sv);
+			else if (v && !(in_v && skip_v))
 				(void) om_buf_puts(out, v);
 		}
 	}
@@ -141,25 +223,75 @@ doc_member_wanted(const char *n)
 	return (0);
 }
 
-/* zip_doc_text - OOXML/ODF text; 0 if the zip is not such a document */
+/* zip_member - the whole of the current member into xml; -1 damaged */
 static int
-zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind)
+zip_member(struct archive *a, om_buf *xml)
+{
+	char    chunk[65536];
+	ssize_t got;
+
+	om_buf_reset(xml);
+	while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0)
+		if (om_buf_append(xml, chunk, (size_t) got) < 0)
+			break;
+	return (got < 0 ? -1 : 0);
+}
+
+/* zip_open - libarchive zip reader over memory, or NULL */
+static struct archive *
+zip_open(const unsigned char *data, size_t len)
 {
 	struct archive *a = archive_read_new();
-	struct archive_entry *e;
-	int     is_doc = 0, bad = 0, n = 0;
-	om_buf  xml;
 
 	archive_read_support_format_zip(a);
 	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK) {
 		archive_read_free(a);
+		return (NULL);
+	}
+	return (a);
+}
+
+/*
+ * zip_doc_text - OOXML/ODF text; 0 if the zip is not such a document.
+ * An xlsx's shared strings are read first (the member may come after
+ * the sheets) and put into the sheets' cells instead of printed apart.
+ */
+static int
+zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind)
+{
+	struct archive *a;
+	struct archive_entry *e;
+	int     is_doc = 0, bad = 0, n = 0, have_sst = 0;
+	om_buf  xml;
+	xl_sst  t;
+
+	memset(&t, 0, sizeof(t));
+	om_buf_init(&t.buf, XML_MEMBER_MAX);
+	om_buf_init(&xml, XML_MEMBER_MAX);
+	if ((a = zip_open(data, len)) == NULL) {
+		om_buf_free(&xml);
+		om_buf_free(&t.buf);
 		return (0);
 	}
-	om_buf_init(&xml, XML_MEMBER_MAX);
 	while (n++ < 10000 && archive_read_next_header(a, &e) == ARCHIVE_OK) {
 		const char *name = archive_entry_pathname(e);
-		char    chunk[65536];
-		ssize_t got;
+
+		if (name && strcmp(name, "xl/sharedStrings.xml") == 0 && !archive_entry_is_data_encrypted(e)) {
+			if (zip_member(a, &xml) == 0 && sst_load(xml.data ? xml.data : "", xml.len, &t) == 0)
+				have_sst = 1;
+			break;
+		}
+	}
+	archive_read_free(a);
+	if ((a = zip_open(data, len)) == NULL) {
+		om_buf_free(&xml);
+		om_buf_free(&t.buf);
+		free(t.off);
+		return (0);
+	}
+	n = 0;
+	while (n++ < 10000 && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
 
 		if (name == NULL)
 			continue;
@@ -168,21 +300,20 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 			if (*kind == NULL)
 				*kind = name[0] == 'm' ? "odf" : "ooxml";
 		}
-		if (!doc_member_wanted(name) || archive_entry_is_data_encrypted(e))
+		if (!doc_member_wanted(name) || archive_entry_is_data_encrypted(e)
+		    || (have_sst && strcmp(name, "xl/sharedStrings.xml") == 0))
 			continue;
-		om_buf_reset(&xml);
-		while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0)
-			if (om_buf_append(&xml, chunk, (size_t) got) < 0)
-				break;
-		if (got < 0) {
+		if (zip_member(a, &xml) < 0) {
 			bad = 1;
 			continue;
 		}
-		if (xml_text(xml.data ? xml.data : "", xml.len, out) < 0)
+		if (xml_text(xml.data ? xml.data : "", xml.len, have_sst ? &t : NULL, out) < 0)
 			bad = 1;
 		(void) om_buf_putc(out, '\n');
 	}
 	om_buf_free(&xml);
+	om_buf_free(&t.buf);
+	free(t.off);
 	archive_read_free(a);
 	if (!is_doc)
 		return (0);
@@ -325,6 +456,7 @@ typedef struct pdf_cmap {
 	uint16_t code[CMAP_MAX];
 	uint32_t uni[CMAP_MAX];
 	size_t	n;
+	int	ucs2;			/* a predefined Uni*-UCS2/UTF16 CMap is used */
 } pdf_cmap;
 
 /* hexval - hex digits to a number */
@@ -430,6 +562,24 @@ pdf_put_string(const unsigned char *s, size_t n, int hex, const pdf_cmap *cm, om
 			unsigned long u = cmap_lookup(cm, (unsigned) (s[i] << 8 | s[i + 1]));
 
 			if (u)
+				put_utf8(out, u);
+		}
+		return;
+	}
+	if (cm->n == 0 && cm->ucs2 && n % 2 == 0) {
+		/* Uni*-UCS2-H / -UTF16-H: the codes are UTF-16BE themselves. */
+		for (size_t i = 0; i + 1 < n; i += 2) {
+			unsigned long u = (unsigned long) (s[i] << 8 | s[i + 1]);
+
+			if (u >= 0xd800 && u <= 0xdbff && i + 3 < n) {
+				unsigned long lo = (unsigned long) (s[i + 2] << 8 | s[i + 3]);
+
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+					i += 2;
+				}
+			}
+			if (u >= 0x20 || u == '\t')
 				put_utf8(out, u);
 		}
 		return;
@@ -632,6 +782,8 @@ pdf_text(const unsigned char *d, size_t len, om_buf *out)
 		return (0);
 	if ((cm = calloc(1, sizeof(*cm))) == NULL)
 		return (-1);
+	/* Font dictionaries in clear (not in object streams) name the CMap. */
+	cm->ucs2 = memmem(d, len, "-UCS2-H", 7) != NULL || memmem(d, len, "-UTF16-H", 8) != NULL;
 	om_buf_init(&dec, PDF_STREAM_MAX + 65536);
 	om_buf_init(&plain, PDF_STREAM_MAX + 65536);
 	/* Two passes: CMaps first, then content streams. */

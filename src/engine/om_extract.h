@@ -11,8 +11,9 @@
  *	text, CSV  any Japanese charset, through om_charset_decode()
  *	HTML       through om_html_text()
  *	OOXML      docx word/document.xml (+ headers, footers, notes),
- *	           xlsx xl/sharedStrings.xml + worksheets (cell values
- *	           that are not shared-string indexes), pptx slides;
+ *	           xlsx worksheets as tab-separated rows, shared-string
+ *	           cells replaced by their text (phonetic runs left
+ *	           out), pptx slides;
  *	           read from the zip in memory by libarchive, parsed by
  *	           libxml2's reader without network or entity expansion
  *	ODF        content.xml (odt, ods, odp)
@@ -21,9 +22,12 @@
  *	PDF        content streams (FlateDecode or unfiltered), text from
  *	           Tj, TJ, ' and " strings; hex strings of Type0 fonts are
  *	           mapped through any ToUnicode CMap in the file (bfchar,
- *	           bfrange); an owner-password-only PDF is decrypted with
- *	           the empty user password first. Not covered: fonts with
- *	           predefined CMaps and no ToUnicode (codes are not
+ *	           bfrange), and without one, strings of a file that
+ *	           uses a predefined Uni*-UCS2-H or Uni*-UTF16-H CMap are
+ *	           read as UTF-16BE; an owner-password-only PDF is
+ *	           decrypted with the empty user password first. Not
+ *	           covered: other predefined CMaps (90ms-RKSJ-H,
+ *	           Identity-H ...) without ToUnicode (codes are not
  *	           decoded), custom simple-font Differences encodings,
  *	           LZW/ASCII85/RunLength filters, predictors, text in
  *	           images (no OCR), XFA forms, incremental-update

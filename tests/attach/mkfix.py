@@ -1925,9 +1925,8 @@ def case_list():
     add("fmt-pdf-cid-tounicode-pii.eml", P, "PDF Japanese, Type0 UniJIS-UCS2-H, with identity ToUnicode",
         lambda c: outbound(c, "お客様一覧（PDF）", "PDFでお送りします。",
                            [A("お客様一覧.pdf", pdf_cid(pii_cid_lines(), True))]))
-    add("fmt-pdf-cid-nounicode-pii.eml", [],
-        "PDF Japanese PII, Type0 UniJIS-UCS2-H, no ToUnicode: labelled as a basic extractor reads it (nothing); "
-        "an extractor that knows the predefined CMap finds PII",
+    add("fmt-pdf-cid-nounicode-pii.eml", P,
+        "PDF Japanese PII, Type0 UniJIS-UCS2-H, no ToUnicode: the predefined UCS-2 CMap is read as UTF-16BE",
         lambda c: outbound(c, "お客様一覧（PDF・旧形式）", "PDFでお送りします。",
                            [A("お客様一覧_旧.pdf", pdf_cid(pii_cid_lines(), False))]))
     add("fmt-doc-pii.eml", P, "Word 97 .doc, FIB + piece table, UTF-16LE text, not encrypted",
