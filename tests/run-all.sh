@@ -45,11 +45,14 @@ run_build _asan --enable-sanitizers CC=clang
 
 if [ "$quick" != "--quick" ] && [ $status -eq 0 ]; then
 	echo "== make distcheck"
-	(cd _build && make -j"$jobs" distcheck >/tmp/omamori-distcheck.log 2>&1) || {
-		tail -n 80 /tmp/omamori-distcheck.log
+	dlog=$(mktemp "${TMPDIR:-/tmp}/omamori-distcheck.XXXXXX")
+	(cd _build && make -j"$jobs" distcheck >"$dlog" 2>&1) || {
+		tail -n 80 "$dlog"
 		echo "distcheck failed"
 		status=1
 	}
+	grep -E '^(PASS|FAIL|SKIP|ERROR|XPASS):' "$dlog" | sed 's/^/distcheck: /'
+	rm -f "$dlog"
 fi
 
 pass=0 fail=0 skip=0
