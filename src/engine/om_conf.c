@@ -33,6 +33,7 @@
 #include "om_log.h"
 #include "om_rules.h"
 #include "om_map.h"
+#include "om_attack.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -137,6 +138,22 @@ static const conf_key conf_keys[] = {
 	{"notice_command", KEY_STR, "/usr/sbin/sendmail -i -f <> --", OFF(conf_notice_command)},
 	{"notice_from", KEY_STR, "postmaster", OFF(conf_notice_from)},
 	{"shutdown_timeout", KEY_COUNT, "120", OFF(conf_shutdown_timeout), 1, 3600},
+	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
+	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
+	{"attack_hold_score", KEY_COUNT, "4", OFF(conf_attack_hold_score), 1, 1000},
+	{"attack_weight_freemail_sender", KEY_COUNT, "1", OFF(conf_attack_weight[0]), 0, 100},
+	{"attack_weight_signature_mismatch", KEY_COUNT, "1", OFF(conf_attack_weight[1]), 0, 100},
+	{"attack_weight_url_mismatch", KEY_COUNT, "2", OFF(conf_attack_weight[2]), 0, 100},
+	{"attack_weight_lookalike_url", KEY_COUNT, "2", OFF(conf_attack_weight[3]), 0, 100},
+	{"attack_weight_non_japanese_kanji", KEY_COUNT, "2", OFF(conf_attack_weight[4]), 0, 100},
+	{"attack_weight_credential_request", KEY_COUNT, "2", OFF(conf_attack_weight[5]), 0, 100},
+	{"attack_weight_theme", KEY_COUNT, "1", OFF(conf_attack_weight[6]), 0, 100},
+	{"attack_weight_attachment", KEY_COUNT, "2", OFF(conf_attack_weight[7]), 0, 100},
+	{"attack_kanji_min", KEY_COUNT, "2", OFF(conf_attack_kanji_min), 1, 1000},
+	{"attack_kana_min", KEY_COUNT, "10", OFF(conf_attack_kana_min), 0, 100000},
+	{"attack_freemail_exclude", KEY_DOMAINS,
+	 "docomo.ne.jp, ezweb.ne.jp, au.com, softbank.ne.jp, i.softbank.jp, disney.ne.jp",
+	 OFF(conf_attack_freemail_exclude)},
 };
 
 #define N_KEYS (sizeof(conf_keys) / sizeof(conf_keys[0]))
@@ -589,7 +606,9 @@ conf_compile(om_conf *conf, om_conf_err *err)
 		}
 		return (-1);
 	}
-	return (om_recipients_attach(conf, err));
+	if (om_recipients_attach(conf, err) < 0)
+		return (-1);
+	return (om_attack_attach(conf, err));
 }
 
 /* om_conf_defaults - the built-in configuration */

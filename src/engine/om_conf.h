@@ -118,6 +118,14 @@ typedef struct om_conf {
 	char   *conf_notice_command;	/* sendmail command for notices, or "" */
 	char   *conf_notice_from;	/* From: of notices */
 	size_t	conf_shutdown_timeout;	/* seconds SIGTERM waits for messages */
+	/* Inbound attack indicators (om_detect_attack.c): */
+	char   *conf_attack_brands;	/* admin's extra brand list, or NULL */
+	size_t	conf_attack_tag_score;	/* summed weight that tags */
+	size_t	conf_attack_hold_score;	/* summed weight that holds */
+	size_t	conf_attack_weight[8];	/* per indicator, OM_ATTACK_W_* order */
+	size_t	conf_attack_kanji_min;	/* distinct non-Japanese hanzi */
+	size_t	conf_attack_kana_min;	/* kana that make text Japanese */
+	om_strlist conf_attack_freemail_exclude;	/* carriers: not anonymous */
 
 	/* Compiled attachments (rules, maps), owned by the snapshot. */
 	struct om_conf_ext *conf_ext;

@@ -550,6 +550,9 @@ on_hit(const om_rule_hit *h, void *arg)
 
 	if (h->status != OM_HIT_ACCEPTED)
 		return (0);
+	/* Inbound attack phrases are om_detect_attack.c's. */
+	if (strncmp(h->rule->category, "attack.", 7) == 0)
+		return (0);
 	if ((why = span_reason(cx, h->start, h->end)) != NULL) {
 		/* The signer's own details: the same value elsewhere is theirs too. */
 		if (strcmp(why, SIG_WHY) == 0 && cx->nsigvals < PII_SIGVALS_MAX) {

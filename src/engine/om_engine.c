@@ -29,6 +29,7 @@ static const struct {
 	{"attach", om_detect_attach},
 	{"attach_pii", om_detect_attach_pii},
 	{"recipients", om_detect_recipients},
+	{"attack", om_detect_attack},
 };
 
 /* om_engine_global_init - once per process, before threads */
@@ -82,6 +83,8 @@ engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
 	res->findings = scan.findings;
 	res->nfindings = scan.nfindings;
 	res->add_cc = scan.add_cc;
+	res->attack_score = scan.attack_score;
+	res->attack_words = scan.attack_words;
 	om_policy_decide(&scan, res, failed);
 	return (res);
 }

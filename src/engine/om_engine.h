@@ -61,6 +61,8 @@ typedef struct om_result {
 	struct om_msg *msg;		/* the parsed message, for reports */
 	const char *add_cc;		/* manager address to add to Cc and the
 					 * envelope (cc.manager_missing), or NULL */
+	unsigned attack_score;		/* inbound attack indicators, summed weights */
+	const char *attack_words;	/* for X-Omamori-Attack when it tags, or NULL */
 } om_result;
 
 void	om_engine_global_init(void);

@@ -65,6 +65,18 @@ om_policy_decide(const om_scan *scan, om_result *res, int failed)
 		om_finding *f = res->findings + i;
 
 		f->action = om_conf_policy_action(conf, scan->direction, f->category);
+		/*
+		 * Attack indicators count together: below attack_tag_score
+		 * they are reported only; at attack_hold_score the message
+		 * waits for review whatever the per-category entry says.
+		 */
+		if (strncmp(f->category, "attack.", 7) == 0) {
+			if (scan->attack_score < conf->conf_attack_tag_score)
+				f->action = OM_ACT_ACCEPT;
+			else if (scan->attack_score >= conf->conf_attack_hold_score
+				 && f->action != OM_ACT_ACCEPT && f->action < OM_ACT_HOLD)
+				f->action = OM_ACT_HOLD;
+		}
 		if (f->action > worst)
 			worst = f->action;
 	}

@@ -41,6 +41,8 @@ typedef struct om_scan {
 	size_t	nfindings;
 	size_t	findings_cap;
 	const char *add_cc;		/* manager to add (cc.manager_missing) */
+	unsigned attack_score;		/* summed indicator weights (inbound) */
+	const char *attack_words;	/* indicators in plain words, or NULL */
 } om_scan;
 
 typedef int (*om_detector_fn) (om_scan *scan);
@@ -56,6 +58,7 @@ int	om_detect_attach(om_scan *scan);
 int	om_detect_attach_pii(om_scan *scan);
 int	om_detect_recipients(om_scan *scan);
 int	om_detect_pii(om_scan *scan);
+int	om_detect_attack(om_scan *scan);
 
 /*
  * Personal-data evidence of one or more texts (om_detect_pii.c): what

@@ -70,8 +70,9 @@
 #define VERDICT_HDR	"X-Omamori-Verdict"
 #define CATEG_HDR	"X-Omamori-Categories"
 #define REF_HDR		"X-Omamori-Ref"
+#define ATTACK_HDR	"X-Omamori-Attack"
 
-static const char *const own_headers[] = {VERDICT_HDR, CATEG_HDR, REF_HDR};
+static const char *const own_headers[] = {VERDICT_HDR, CATEG_HDR, REF_HDR, ATTACK_HDR};
 
 #define N_OWN (sizeof(own_headers) / sizeof(own_headers[0]))
 
@@ -490,6 +491,50 @@ category_list(const om_result *res)
 	return (s);
 }
 
+/* attack_value - X-Omamori-Attack: English line, Japanese as RFC 2047 words */
+static char *
+attack_value(const char *words)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *nl = strchr(words, '\n');
+	const unsigned char *ja;
+	om_buf  b;
+	char   *s;
+
+	om_buf_init(&b, 4000);
+	om_buf_append(&b, words, nl ? (size_t) (nl - words) : strlen(words));
+	for (ja = (const unsigned char *) (nl ? nl + 1 : ""); *ja;) {
+		size_t  n = 0, take;
+
+		/* At most 45 bytes per word (60 in base64), whole characters. */
+		while (ja[n] && n < 45) {
+			size_t  len = ja[n] < 0x80 ? 1 : ja[n] < 0xe0 ? 2 : ja[n] < 0xf0 ? 3 : 4;
+
+			if (n + len > 45)
+				break;
+			n += len;
+		}
+		take = n ? n : 1;
+		om_buf_puts(&b, "\n\t=?UTF-8?B?");
+		for (size_t k = 0; k < take; k += 3) {
+			unsigned v = (unsigned) ja[k] << 16;
+
+			if (k + 1 < take) v |= (unsigned) ja[k + 1] << 8;
+			if (k + 2 < take) v |= ja[k + 2];
+			om_buf_putc(&b, tab[(v >> 18) & 63]);
+			om_buf_putc(&b, tab[(v >> 12) & 63]);
+			om_buf_putc(&b, k + 1 < take ? tab[(v >> 6) & 63] : '=');
+			om_buf_putc(&b, k + 2 < take ? tab[v & 63] : '=');
+		}
+		om_buf_puts(&b, "?=");
+		for (size_t k = 0; k < take && *ja; k++)
+			ja++;
+	}
+	s = strdup(b.data ? b.data : "");
+	om_buf_free(&b);
+	return (s);
+}
+
 /* tag_subject - put subject_tag (RFC 2047 when not ASCII) before the Subject */
 static int
 tag_subject(SMFICTX *ctx, const msg *m, const char *tag)
@@ -601,6 +646,13 @@ apply_verdict(SMFICTX *ctx, msg *m, om_action act, const om_result *res, const c
 		trouble = 1;
 	if (smfi_addheader(ctx, REF_HDR, (char *) ref) != MI_SUCCESS)
 		trouble = 1;
+	if (res && res->attack_words && act != OM_ACT_ACCEPT) {
+		char   *v = attack_value(res->attack_words);
+
+		if (v == NULL || smfi_addheader(ctx, ATTACK_HDR, v) != MI_SUCCESS)
+			trouble = 1;
+		free(v);
+	}
 	if (act == OM_ACT_TAG && conf->conf_subject_tag && *conf->conf_subject_tag
 	    && tag_subject(ctx, m, conf->conf_subject_tag) < 0)
 		trouble = 1;

@@ -1,0 +1,1187 @@
+/*++
+ * NAME
+ *	om_detect_attack 3
+ * SUMMARY
+ *	inbound targeted-attack indicators (標的型攻撃メール)
+ * DESCRIPTION
+ *	Only inbound mail is judged. Each indicator is one finding:
+ *
+ *	attack.freemail_sender: the From address or the envelope sender
+ *	is at a free-mail domain (the list recipient.freemail uses). The
+ *	rule is attack.freemail_sender.org_name when the display name
+ *	claims an organisation.
+ *
+ *	attack.signature_mismatch: an address in the signature block of a
+ *	body (after the last separator line, else the last lines) is at
+ *	another organisation (registrable domain) than the From address;
+ *	rule attack.reply_to_mismatch when Reply-To is.
+ *
+ *	attack.url_mismatch: an HTML anchor whose visible text is a URL or
+ *	a domain name at another registrable domain than its href.
+ *
+ *	attack.lookalike_url: a URL host (href, anchor text, plain text)
+ *	that carries a listed brand's token without being under one of the
+ *	brand's domains, a punycode homograph of one, or a raw IPv4 host.
+ *
+ *	attack.non_japanese_kanji: Japanese text (attack_kana_min kana or
+ *	more) with attack_kanji_min or more distinct hanzi that are in none
+ *	of JIS X 0208, JIS X 0213 and CP932 (asked of iconv once per
+ *	process, kept in a bitmap).
+ *
+ *	attack.credential_request, attack.theme: the rules of those
+ *	categories (rules/40-attack.rules); a credential request counts
+ *	only in a message that carries a link.
+ *
+ *	The weights of the indicators present (and of the inbound
+ *	attach.executable, attach.double_extension, attach.rlo findings)
+ *	are summed into om_scan.attack_score; om_policy.c lets attack.*
+ *	findings act only from attack_tag_score on, and holds from
+ *	attack_hold_score on. Registrable domains come from the Public
+ *	Suffix List (libpsl); IDN hosts are converted with libidn2.
+ *--*/
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <idn2.h>
+#include <libpsl.h>
+
+#include "om_attack.h"
+#include "om_buf.h"
+#include "om_category.h"
+#include "om_log.h"
+#include "om_map.h"
+#include "om_mask.h"
+#include "om_rules.h"
+#include "om_scan.h"
+
+#define BRANDS_MAX	10000		/* brands per list */
+#define BRAND_WORDS_MAX	32		/* tokens or domains per brand */
+#define BRANDS_LINE_MAX	2048
+#define SIG_LINES	8		/* signature without a separator */
+#define SIG_SEP_WITHIN	14		/* separator this near the end opens a signature */
+#define LINES_MAX	20000		/* lines of one body looked at */
+#define URLS_MAX	500		/* plain-text URLs per text */
+#define HANZI_MAX	64		/* distinct foreign hanzi kept */
+#define ADDRS_MAX	50		/* signature addresses per body */
+
+/* ---------------------------------------------------------------- brands */
+
+typedef struct brand {
+	char   *name;
+	char  **tokens;			/* "=tok": whole label or hyphen part */
+	size_t	ntokens;
+	char  **domains;
+	size_t	ndomains;
+} brand;
+
+struct om_brands {
+	brand  *v;
+	size_t	n;
+};
+
+/* split_words - space/comma separated words of [s, e) */
+static size_t
+split_words(const char *s, const char *e, char **out, size_t max)
+{
+	size_t  n = 0;
+
+	while (s < e && n < max) {
+		const char *w;
+
+		while (s < e && (*s == ' ' || *s == '\t' || *s == ','))
+			s++;
+		w = s;
+		while (s < e && *s != ' ' && *s != '\t' && *s != ',')
+			s++;
+		if (s > w) {
+			out[n] = strndup(w, (size_t) (s - w));
+			if (out[n] == NULL)
+				om_panic("out of memory");
+			for (char *p = out[n]; *p; p++)
+				*p = (char) tolower((unsigned char) *p);
+			n++;
+		}
+	}
+	return (n);
+}
+
+/* trim - [s, e) without blanks at either end */
+static void
+trim(const char **s, const char **e)
+{
+	while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
+		(*s)++;
+	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+		(*e)--;
+}
+
+/* om_brands_parse - "name-ja | name-en | tokens | domains" lines */
+om_brands *
+om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err)
+{
+	om_brands *b = calloc(1, sizeof(*b));
+	const char *p = text, *end = text + len;
+	int     lineno = 0, bad = 0;
+
+	if (b == NULL)
+		om_panic("out of memory");
+	while (p < end && b->n < BRANDS_MAX) {
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+		const char *le = nl ? nl : end;
+		const char *col[4], *cole[4];
+		int     ncol = 0;
+		const char *s = p;
+		char   *words[BRAND_WORDS_MAX];
+		brand  *br;
+
+		lineno++;
+		p = nl ? nl + 1 : end;
+		while (s < le && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == le || *s == '#' || *s == '\r')
+			continue;
+		if (le - s > BRANDS_LINE_MAX) {
+			bad = 1;
+			if (err && err->count++ == 0)
+				snprintf(err->text, sizeof(err->text), "%s:%d: line too long", name, lineno);
+			continue;
+		}
+		while (ncol < 4) {
+			const char *bar = memchr(s, '|', (size_t) (le - s));
+
+			col[ncol] = s;
+			cole[ncol] = bar ? bar : le;
+			trim(&col[ncol], &cole[ncol]);
+			ncol++;
+			if (bar == NULL)
+				break;
+			s = bar + 1;
+		}
+		if (ncol != 4 || col[2] == cole[2] || col[3] == cole[3]) {
+			bad = 1;
+			if (err && err->count++ == 0)
+				snprintf(err->text, sizeof(err->text),
+					 "%s:%d: expected \"name | English name | tokens | domains\"", name, lineno);
+			continue;
+		}
+		b->v = realloc(b->v, (b->n + 1) * sizeof(*b->v));
+		if (b->v == NULL)
+			om_panic("out of memory");
+		br = b->v + b->n++;
+		memset(br, 0, sizeof(*br));
+		br->name = strndup(col[1], (size_t) (cole[1] - col[1]));
+		if (br->name == NULL)
+			om_panic("out of memory");
+		br->ntokens = split_words(col[2], cole[2], words, BRAND_WORDS_MAX);
+		br->tokens = calloc(br->ntokens + 1, sizeof(char *));
+		if (br->tokens == NULL)
+			om_panic("out of memory");
+		memcpy(br->tokens, words, br->ntokens * sizeof(char *));
+		br->ndomains = split_words(col[3], cole[3], words, BRAND_WORDS_MAX);
+		br->domains = calloc(br->ndomains + 1, sizeof(char *));
+		if (br->domains == NULL)
+			om_panic("out of memory");
+		memcpy(br->domains, words, br->ndomains * sizeof(char *));
+	}
+	if (bad) {
+		om_brands_free(b);
+		return (NULL);
+	}
+	return (b);
+}
+
+/* om_brands_free - the list and its strings */
+void
+om_brands_free(void *arg)
+{
+	om_brands *b = arg;
+
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->n; i++) {
+		for (size_t k = 0; k < b->v[i].ntokens; k++)
+			free(b->v[i].tokens[k]);
+		for (size_t k = 0; k < b->v[i].ndomains; k++)
+			free(b->v[i].domains[k]);
+		free(b->v[i].tokens);
+		free(b->v[i].domains);
+		free(b->v[i].name);
+	}
+	free(b->v);
+	free(b);
+}
+
+/* om_brands_count - brands listed */
+size_t
+om_brands_count(const om_brands *b)
+{
+	return (b ? b->n : 0);
+}
+
+/* brands_merge - move src's brands to the end of dst */
+static void
+brands_merge(om_brands *dst, om_brands *src)
+{
+	if (src->n) {
+		dst->v = realloc(dst->v, (dst->n + src->n) * sizeof(*dst->v));
+		if (dst->v == NULL)
+			om_panic("out of memory");
+		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
+		dst->n += src->n;
+	}
+	free(src->v);
+	free(src);
+}
+
+/* brands_load_file - one brand file into dst; -1 on trouble */
+static int
+brands_load_file(om_brands *dst, const char *path, om_conf_err *err)
+{
+	FILE   *fp = fopen(path, "r");
+	om_buf  b;
+	char    chunk[8192];
+	size_t  n;
+	om_brands *add;
+
+	if (fp == NULL) {
+		if (err && err->count++ == 0)
+			snprintf(err->text, sizeof(err->text), "%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	om_buf_init(&b, 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && b.len < ((size_t) 16 << 20))
+		(void) om_buf_append(&b, chunk, n);
+	fclose(fp);
+	add = om_brands_parse(b.data ? b.data : "", b.len, path, err);
+	om_buf_free(&b);
+	if (add == NULL)
+		return (-1);
+	brands_merge(dst, add);
+	return (0);
+}
+
+/* om_attack_attach - the brand lists of a snapshot */
+int
+om_attack_attach(om_conf *conf, om_conf_err *err)
+{
+	om_brands *b = calloc(1, sizeof(*b));
+	char   *shipped = NULL;
+	int     bad = 0;
+
+	if (b == NULL)
+		om_panic("out of memory");
+	if (conf->conf_rules_dir && asprintf(&shipped, "%s/brands.txt", conf->conf_rules_dir) < 0)
+		om_panic("out of memory");
+	if (shipped && access(shipped, F_OK) == 0) {
+		if (brands_load_file(b, shipped, err) < 0)
+			bad = 1;
+	} else if (shipped)
+		om_debug("%s: not found; no brand look-alike checks", shipped);
+	free(shipped);
+	if (conf->conf_attack_brands && brands_load_file(b, conf->conf_attack_brands, err) < 0)
+		bad = 1;
+	om_conf_attach(conf, OM_ATTACK_BRANDS, b, om_brands_free);
+	return (bad ? -1 : 0);
+}
+
+/* ---------------------------------------------------------------- hosts */
+
+static pthread_once_t psl_once = PTHREAD_ONCE_INIT;
+static psl_ctx_t *psl_ctx;
+
+/* psl_init - the system's Public Suffix List, else libpsl's own */
+static void
+psl_init(void)
+{
+	psl_ctx = psl_latest(NULL);
+	if (psl_ctx == NULL)
+		psl_ctx = (psl_ctx_t *) psl_builtin();
+}
+
+/* host_ascii - lower-case ASCII (A-label) form of a host; -1 if none */
+static int
+host_ascii(const char *host, char *out, size_t outsize)
+{
+	char   *a = NULL;
+	size_t  n;
+
+	for (const char *p = host; *p; p++)
+		if ((unsigned char) *p >= 0x80) {
+			if (idn2_to_ascii_8z(host, &a, IDN2_NONTRANSITIONAL) != IDN2_OK
+			    && idn2_to_ascii_8z(host, &a, IDN2_TRANSITIONAL) != IDN2_OK)
+				return (-1);
+			break;
+		}
+	n = strlen(a ? a : host);
+	if (n == 0 || n >= outsize) {
+		idn2_free(a);
+		return (-1);
+	}
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (char) tolower((unsigned char) (a ? a : host)[i]);
+	idn2_free(a);
+	while (n > 0 && out[n - 1] == '.')
+		out[--n] = 0;
+	return (n ? 0 : -1);
+}
+
+/* om_attack_registrable - registrable domain ("news.example") of a host */
+int
+om_attack_registrable(const char *host, char *out, size_t outsize)
+{
+	char    a[OM_ATTACK_HOST_MAX];
+	const char *r;
+
+	if (host_ascii(host, a, sizeof(a)) < 0)
+		return (-1);
+	pthread_once(&psl_once, psl_init);
+	r = psl_ctx ? psl_registrable_domain(psl_ctx, a) : NULL;
+	if (r == NULL)
+		r = a;				/* a public suffix itself, or no list */
+	if (strlen(r) >= outsize)
+		return (-1);
+	strcpy(out, r);
+	return (0);
+}
+
+/* om_attack_same_org - do two hosts share a registrable domain */
+int
+om_attack_same_org(const char *a, const char *b)
+{
+	char    ra[OM_ATTACK_HOST_MAX], rb[OM_ATTACK_HOST_MAX];
+
+	if (om_attack_registrable(a, ra, sizeof(ra)) < 0 || om_attack_registrable(b, rb, sizeof(rb)) < 0)
+		return (strcasecmp(a, b) == 0);
+	return (strcmp(ra, rb) == 0);
+}
+
+/* host_char - may appear in a host name written in text */
+static int
+host_char(unsigned char c)
+{
+	return (isalnum(c) || c == '.' || c == '-' || c >= 0x80);
+}
+
+/* om_attack_url_host - host of "scheme://[user@]host[:port]/..." */
+int
+om_attack_url_host(const char *url, char *host, size_t hostsize)
+{
+	const char *p = strstr(url, "://"), *h, *e;
+	size_t  n;
+
+	if (p == NULL)
+		return (-1);
+	for (const char *s = url; s < p; s++)
+		if (!isalnum((unsigned char) *s) && *s != '+' && *s != '-' && *s != '.')
+			return (-1);
+	h = p + 3;
+	e = h + strcspn(h, "/?#\\ \t\r\n\"'<>");
+	for (const char *at = h; at < e; at++)
+		if (*at == '@')
+			h = at + 1;
+	if (*h == '[')
+		return (-1);			/* IPv6 literal: not judged */
+	for (const char *c = h; c < e; c++)
+		if (*c == ':') {
+			e = c;
+			break;
+		}
+	n = (size_t) (e - h);
+	while (n > 0 && h[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= hostsize)
+		return (-1);
+	for (size_t i = 0; i < n; i++) {
+		if (!host_char((unsigned char) h[i]))
+			return (-1);
+		host[i] = (char) tolower((unsigned char) h[i]);
+	}
+	host[n] = 0;
+	return (0);
+}
+
+/* tld_known - the last label is a public suffix or a reserved name */
+static int
+tld_known(const char *host)
+{
+	const char *dot = strrchr(host, '.');
+	char    a[OM_ATTACK_HOST_MAX];
+
+	if (dot == NULL || dot[1] == 0)
+		return (0);
+	dot++;
+	if (strcmp(dot, "example") == 0 || strcmp(dot, "test") == 0 || strcmp(dot, "invalid") == 0)
+		return (1);
+	for (const char *p = dot; *p; p++)
+		if (isdigit((unsigned char) *p))
+			return (0);
+	if (host_ascii(dot, a, sizeof(a)) < 0)
+		return (0);
+	pthread_once(&psl_once, psl_init);
+	return (psl_ctx && psl_is_public_suffix2(psl_ctx, a, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE));
+}
+
+/* om_attack_text_host - host that anchor text names, if it is a URL or domain */
+int
+om_attack_text_host(const char *text, char *host, size_t hostsize)
+{
+	const char *s = text, *e;
+	size_t  n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '<' || *s == '(')
+		s++;
+	if (strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0)
+		return (om_attack_url_host(s, host, hostsize));
+	e = s;
+	while (*e && host_char((unsigned char) *e))
+		e++;
+	/* The whole text is the name, perhaps with a path after it. */
+	if (*e && strchr("/?#:", *e) == NULL) {
+		const char *t = e;
+
+		while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r' || *t == '>' || *t == ')')
+			t++;
+		if (*t)
+			return (-1);
+	}
+	while (e > s && e[-1] == '.')
+		e--;
+	n = (size_t) (e - s);
+	if (n == 0 || n >= hostsize || memchr(s, '.', n) == NULL)
+		return (-1);
+	for (size_t i = 0; i < n; i++)
+		host[i] = (char) tolower((unsigned char) s[i]);
+	host[n] = 0;
+	if (host[0] == '.' || host[0] == '-' || strstr(host, ".."))
+		return (-1);
+	return (tld_known(host) ? 0 : -1);
+}
+
+/* is_ipv4 - dotted-quad host */
+static int
+is_ipv4(const char *h)
+{
+	int     dots = 0, digits = 0;
+
+	for (; *h; h++) {
+		if (*h == '.') {
+			if (digits == 0)
+				return (0);
+			dots++;
+			digits = 0;
+		} else if (isdigit((unsigned char) *h)) {
+			if (++digits > 3)
+				return (0);
+		} else
+			return (0);
+	}
+	return (dots == 3 && digits > 0);
+}
+
+/* utf8_next - code point at *p, advancing; 0xFFFD on bad bytes */
+static unsigned
+utf8_next(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char *p = *pp;
+	unsigned c = *p, need, cp;
+
+	if (c < 0x80) {
+		*pp = p + 1;
+		return (c);
+	}
+	if (c >= 0xf0 && c < 0xf5)
+		need = 3, cp = c & 7;
+	else if (c >= 0xe0)
+		need = 2, cp = c & 15;
+	else if (c >= 0xc2)
+		need = 1, cp = c & 31;
+	else {
+		*pp = p + 1;
+		return (0xfffd);
+	}
+	if ((size_t) (end - p) <= need) {
+		*pp = end;
+		return (0xfffd);
+	}
+	for (unsigned i = 1; i <= need; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*pp = p + i;
+			return (0xfffd);
+		}
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	*pp = p + need + 1;
+	return (cp);
+}
+
+/* fold_confusable - Latin letter a Cyrillic/Greek one imitates, or 0 */
+static char
+fold_confusable(unsigned cp)
+{
+	static const struct {
+		unsigned cp;
+		char	c;
+	} tab[] = {
+		{0x0430, 'a'}, {0x0435, 'e'}, {0x043e, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+		{0x0443, 'y'}, {0x0445, 'x'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x0455, 's'},
+		{0x0501, 'd'}, {0x04bb, 'h'}, {0x0432, 'b'}, {0x043a, 'k'}, {0x043c, 'm'},
+		{0x043d, 'h'}, {0x0442, 't'}, {0x0261, 'g'}, {0x03bf, 'o'}, {0x03b1, 'a'},
+		{0x03bd, 'v'}, {0x03b9, 'i'}, {0x03ba, 'k'}, {0x03c1, 'p'}, {0x03f2, 'c'},
+		{0x03c4, 't'}, {0x03c5, 'u'}, {0x03b5, 'e'}, {0x0131, 'i'}, {0x0251, 'a'},
+	};
+
+	if (cp < 0x80)
+		return ((char) tolower((int) cp));
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i].cp == cp)
+			return (tab[i].c);
+	return (0);
+}
+
+/* skeleton - host with punycode labels decoded and look-alike letters folded */
+static int
+skeleton(const char *ascii, char *out, size_t outsize, int *had_idn)
+{
+	char   *u = NULL;
+	const unsigned char *p, *end;
+	size_t  n = 0;
+
+	*had_idn = strstr(ascii, "xn--") != NULL;
+	if (*had_idn && idn2_to_unicode_8z8z(ascii, &u, 0) != IDN2_OK)
+		u = NULL;
+	p = (const unsigned char *) (u ? u : ascii);
+	end = p + strlen((const char *) p);
+	while (p < end && n + 1 < outsize) {
+		unsigned cp = utf8_next(&p, end);
+		char    c = fold_confusable(cp);
+
+		out[n++] = c ? c : '?';
+	}
+	out[n] = 0;
+	idn2_free(u);
+	return (0);
+}
+
+/* under_domain - host is d or a subdomain of d */
+static int
+under_domain(const char *host, const char *d)
+{
+	size_t  hl = strlen(host), dl = strlen(d);
+
+	return (hl >= dl && strcmp(host + hl - dl, d) == 0 && (hl == dl || host[hl - dl - 1] == '.'));
+}
+
+/* token_in - brand token in a host skeleton ("=tok": whole part only) */
+static int
+token_in(const char *host, const char *tok)
+{
+	int     whole = *tok == '=';
+	size_t  tl;
+	const char *p;
+
+	if (whole)
+		tok++;
+	tl = strlen(tok);
+	if (tl == 0)
+		return (0);
+	for (p = strstr(host, tok); p; p = strstr(p + 1, tok)) {
+		if (!whole)
+			return (1);
+		if ((p == host || p[-1] == '.' || p[-1] == '-')
+		    && (p[tl] == 0 || p[tl] == '.' || p[tl] == '-'))
+			return (1);
+	}
+	return (0);
+}
+
+/* om_attack_lookalike - rule id when a host imitates a listed brand, else NULL */
+const char *
+om_attack_lookalike(const om_brands *b, const char *host)
+{
+	char    a[OM_ATTACK_HOST_MAX], sk[OM_ATTACK_HOST_MAX];
+	int     idn;
+
+	if (is_ipv4(host))
+		return ("attack.lookalike.ip_host");
+	if (b == NULL || host_ascii(host, a, sizeof(a)) < 0)
+		return (NULL);
+	for (size_t i = 0; i < b->n; i++)
+		for (size_t k = 0; k < b->v[i].ndomains; k++)
+			if (under_domain(a, b->v[i].domains[k]))
+				return (NULL);
+	skeleton(a, sk, sizeof(sk), &idn);
+	for (size_t i = 0; i < b->n; i++) {
+		for (size_t k = 0; k < b->v[i].ndomains; k++)
+			if (idn && under_domain(sk, b->v[i].domains[k]))
+				return ("attack.lookalike.homograph");
+		for (size_t k = 0; k < b->v[i].ntokens; k++)
+			if (token_in(sk, b->v[i].tokens[k]))
+				return (idn ? "attack.lookalike.homograph" : "attack.lookalike.brand");
+	}
+	return (NULL);
+}
+
+/* ---------------------------------------------------------------- hanzi */
+
+#define HAN_LO		0x3400
+#define HAN_HI		0xfaff
+#define HAN_BITS	(HAN_HI - HAN_LO + 1)
+
+static pthread_once_t han_once = PTHREAD_ONCE_INIT;
+static unsigned char han_foreign[(HAN_BITS + 7) / 8];	/* 1: in no JIS set */
+
+/* is_han - a CJK ideograph of the BMP blocks judged */
+static int
+is_han(unsigned cp)
+{
+	return ((cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff)
+		|| (cp >= 0xf900 && cp <= 0xfaff));
+}
+
+/* in_charset - iconv converts the character */
+static int
+in_charset(iconv_t cd, unsigned cp)
+{
+	char    in[4], out[16], *ip = in, *op = out;
+	size_t  il = 3, ol = sizeof(out);
+
+	in[0] = (char) (0xe0 | (cp >> 12));
+	in[1] = (char) (0x80 | ((cp >> 6) & 0x3f));
+	in[2] = (char) (0x80 | (cp & 0x3f));
+	(void) iconv(cd, NULL, NULL, NULL, NULL);
+	return (iconv(cd, &ip, &il, &op, &ol) != (size_t) -1 && il == 0);
+}
+
+/* han_init - ask iconv about every ideograph once */
+static void
+han_init(void)
+{
+	iconv_t jis = iconv_open("EUC-JISX0213", "UTF-8");
+	iconv_t sj = iconv_open("CP932", "UTF-8");
+
+	if (jis == (iconv_t) -1 || sj == (iconv_t) -1) {
+		om_warn("iconv lacks EUC-JISX0213 or CP932: attack.non_japanese_kanji is off");
+		if (jis != (iconv_t) -1)
+			iconv_close(jis);
+		if (sj != (iconv_t) -1)
+			iconv_close(sj);
+		return;
+	}
+	for (unsigned cp = HAN_LO; cp <= HAN_HI; cp++)
+		if (is_han(cp) && !in_charset(jis, cp) && !in_charset(sj, cp))
+			han_foreign[(cp - HAN_LO) >> 3] |= (unsigned char) (1u << ((cp - HAN_LO) & 7));
+	iconv_close(jis);
+	iconv_close(sj);
+}
+
+/* om_attack_hanzi_foreign - an ideograph Japanese character sets lack */
+int
+om_attack_hanzi_foreign(unsigned cp)
+{
+	if (!is_han(cp))
+		return (0);
+	pthread_once(&han_once, han_init);
+	return ((han_foreign[(cp - HAN_LO) >> 3] >> ((cp - HAN_LO) & 7)) & 1);
+}
+
+/* ---------------------------------------------------------------- detector */
+
+typedef struct attack_ctx {
+	om_scan *scan;
+	const om_brands *brands;
+	const char *from_domain;	/* From (else envelope sender) domain */
+	int	has_link;
+	/* phrase rules: first hit per category */
+	const om_text *text;
+	const om_rule *theme, *cred;
+	const char *theme_where, *cred_where;
+	char	theme_sample[OM_MASK_MAX], cred_sample[OM_MASK_MAX];
+} attack_ctx;
+
+/* addr_domain - domain of local@domain, or NULL */
+static const char *
+addr_domain(const char *addr)
+{
+	const char *at = addr ? strrchr(addr, '@') : NULL;
+
+	return (at && at[1] ? at + 1 : NULL);
+}
+
+/* claims_org - a display name that names an organisation */
+static int
+claims_org(const char *name)
+{
+	static const char *const words[] = {
+		"株式会社", "(株)", "㈱", "有限会社", "合同会社", "協会", "事務局", "編集部", "新聞",
+		"銀行", "保険", "大学", "研究所", "財団", "機構", "省", "庁", "センター", "運輸", "急便",
+		"inc", "ltd", "corp", "co.", "llc", "gmbh", "bank", "office", "support", "magazine",
+	};
+	char    low[256];
+	size_t  n;
+
+	if (name == NULL)
+		return (0);
+	n = strlen(name);
+	if (n >= sizeof(low))
+		n = sizeof(low) - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char) tolower((unsigned char) name[i]);
+	low[n] = 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(low, words[i]))
+			return (1);
+	return (0);
+}
+
+/* carrier - a mobile-carrier mailbox (attack_freemail_exclude) */
+static int
+carrier(const om_conf *conf, const char *d)
+{
+	size_t  dl = strlen(d);
+
+	for (size_t i = 0; i < conf->conf_attack_freemail_exclude.n; i++) {
+		const char *x = conf->conf_attack_freemail_exclude.v[i];
+		size_t  n = strlen(x);
+
+		if ((dl == n && strcmp(d, x) == 0) || (dl > n && d[dl - n - 1] == '.' && strcmp(d + dl - n, x) == 0))
+			return (1);
+	}
+	return (0);
+}
+
+/* freemail_domain - at a free-mail domain that is not a carrier's */
+static int
+freemail_domain(const om_conf *conf, const om_map *fm, const char *d)
+{
+	return (d != NULL && om_map_has_domain(fm, d) && !carrier(conf, d));
+}
+
+/* detect_freemail - sender at a free-mail domain */
+static void
+detect_freemail(attack_ctx *cx)
+{
+	om_scan *scan = cx->scan;
+	const om_map *fm = om_conf_lookup(scan->conf, OM_MAP_FREEMAIL);
+	const om_msg *msg = scan->msg;
+	const char *d = NULL, *name = msg->from.n > 0 ? msg->from.v[0].name : NULL;
+
+	if (fm == NULL)
+		return;
+	if (msg->from.n > 0 && freemail_domain(scan->conf, fm, d = addr_domain(msg->from.v[0].addr)))
+		 /* From: */ ;
+	else if (!freemail_domain(scan->conf, fm, d = addr_domain(scan->sender)))
+		return;
+	om_scan_add(scan, "attack.freemail_sender",
+		    claims_org(name) ? "attack.freemail_sender.org_name" : "attack.freemail_sender",
+		    "header", om_pool_printf(scan->pool, "***@%s", d), 0);
+}
+
+/* separator_line - "--", "----", "━━━", "=====" and the like */
+static int
+separator_line(const char *s, const char *e)
+{
+	const unsigned char *p = (const unsigned char *) s, *end = (const unsigned char *) e;
+	unsigned n = 0;
+
+	while (p < end) {
+		unsigned cp = utf8_next(&p, end);
+
+		if (cp == ' ' || cp == '\t' || cp == '\r')
+			continue;
+		if (cp == '-' || cp == '=' || cp == '_' || cp == '*' || cp == '~' || cp == '#'
+		    || (cp >= 0x2500 && cp <= 0x257f) || cp == 0x30fc || cp == 0x2015 || cp == 0x2212
+		    || cp == 0xff0d || cp == 0xff1d)
+			n++;
+		else
+			return (0);
+	}
+	return (n >= 2);
+}
+
+/* line_end - end of the line starting at s */
+static const char *
+line_end(const char *s, const char *end)
+{
+	const char *q = memchr(s, '\n', (size_t) (end - s));
+
+	return (q ? q : end);
+}
+
+/* blank_line - nothing but blanks */
+static int
+blank_line(const char *s, const char *end)
+{
+	for (const char *e = line_end(s, end); s < e; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r')
+			return (0);
+	return (1);
+}
+
+/* quote_marker - "-----Original Message-----" and the like */
+static int
+quote_marker(const char *s, const char *end)
+{
+	static const char *const marks[] = {
+		"original message", "forwarded message", "転送されたメッセージ", "元のメッセージ",
+	};
+	const char *e = line_end(s, end);
+	unsigned dashes = 0;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (s < e && *s == '-')
+		s++, dashes++;
+	if (dashes < 2)
+		return (0);
+	while (s < e && *s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t  n = strlen(marks[i]);
+
+		if ((size_t) (e - s) >= n && strncasecmp(s, marks[i], n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* sig_addresses - report signature addresses at another organisation */
+static void
+sig_addresses(attack_ctx *cx, const char *s, const char *e)
+{
+	om_scan *scan = cx->scan;
+	unsigned seen = 0;
+
+	for (const char *at = memchr(s, '@', (size_t) (e - s)); at && seen < ADDRS_MAX;
+	     at = memchr(at + 1, '@', (size_t) (e - at - 1))) {
+		const char *l = at, *r = at + 1;
+		char    dom[OM_ATTACK_HOST_MAX];
+		size_t  n;
+
+		seen++;
+		while (l > s && (isalnum((unsigned char) l[-1]) || strchr("._%+-", l[-1])))
+			l--;
+		while (r < e && (isalnum((unsigned char) *r) || *r == '.' || *r == '-'))
+			r++;
+		while (r > at + 1 && r[-1] == '.')
+			r--;
+		n = (size_t) (r - at - 1);
+		if (l == at || n == 0 || n >= sizeof(dom) || memchr(at + 1, '.', n) == NULL)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			dom[i] = (char) tolower((unsigned char) at[1 + i]);
+		dom[n] = 0;
+		if (om_conf_domain_internal(scan->conf, dom) || om_attack_same_org(dom, cx->from_domain))
+			continue;
+		om_scan_add(scan, "attack.signature_mismatch", "attack.signature_mismatch", "body",
+			    om_pool_printf(scan->pool, "***@%s", dom), 0);
+	}
+}
+
+/* detect_signature - signature block and Reply-To against From */
+static void
+detect_signature(attack_ctx *cx)
+{
+	om_scan *scan = cx->scan;
+	const om_msg *msg = scan->msg;
+
+	if (cx->from_domain == NULL)
+		return;
+	for (size_t i = 0; i < msg->reply_to.n; i++) {
+		const char *d = addr_domain(msg->reply_to.v[i].addr);
+
+		if (d && !om_conf_domain_internal(scan->conf, d) && !om_attack_same_org(d, cx->from_domain))
+			om_scan_add(scan, "attack.signature_mismatch", "attack.reply_to_mismatch", "header",
+				    om_pool_printf(scan->pool, "***@%s", d), 0);
+	}
+	for (size_t t = 0; t < msg->ntexts; t++) {
+		const om_text *tx = msg->texts + t;
+		const char *ls[LINES_MAX];
+		size_t  nl = 0, start, end, sep = 0, have_sep = 0;
+
+		if (tx->scope != OM_SCOPE_BODY)
+			continue;
+		/* Lines, without quoted ones. */
+		for (const char *p = tx->text; p < tx->text + tx->len && nl < LINES_MAX;) {
+			const char *q = memchr(p, '\n', (size_t) (tx->text + tx->len - p));
+			const char *le = q ? q : tx->text + tx->len;
+			const char *f = p;
+
+			while (f < le && (*f == ' ' || *f == '\t'))
+				f++;
+			if (f == le || *f != '>')
+				ls[nl++] = p;
+			p = q ? q + 1 : le;
+		}
+		/* What follows a forwarded or original message marker is quoted. */
+		for (size_t k = 0; k < nl; k++)
+			if (quote_marker(ls[k], tx->text + tx->len)) {
+				nl = k;
+				break;
+			}
+		while (nl > 0 && blank_line(ls[nl - 1], tx->text + tx->len))
+			nl--;
+		if (nl == 0)
+			continue;
+		for (size_t k = nl > SIG_SEP_WITHIN ? nl - SIG_SEP_WITHIN : 0; k < nl; k++)
+			if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+				sep = k, have_sep = 1;
+		if (have_sep && nl - sep - 1 >= 2) {
+			start = sep + 1;
+			end = nl;
+		} else if (have_sep) {
+			/* A closing rule after the signature: take what precedes it. */
+			size_t  prev = sep > SIG_LINES ? sep - SIG_LINES : 0;
+
+			for (size_t k = 0; k < sep; k++)
+				if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+					prev = k + 1;
+			start = prev;
+			end = sep;
+		} else {
+			start = nl > SIG_LINES ? nl - SIG_LINES : 0;
+			end = nl;
+		}
+		for (size_t k = start; k < end; k++)
+			sig_addresses(cx, ls[k], line_end(ls[k], tx->text + tx->len));
+	}
+}
+
+/* check_host - look-alike check of one URL host */
+static void
+check_host(attack_ctx *cx, const char *host, const char *where)
+{
+	const char *rule = om_attack_lookalike(cx->brands, host);
+
+	if (rule)
+		om_scan_add(cx->scan, "attack.lookalike_url", rule, where,
+			    om_pool_strdup(cx->scan->pool, host), 0);
+}
+
+/* detect_links - anchors: text against href, hosts against brands */
+static void
+detect_links(attack_ctx *cx)
+{
+	const om_msg *msg = cx->scan->msg;
+
+	for (size_t i = 0; i < msg->nlinks; i++) {
+		const om_link *l = msg->links + i;
+		char    hh[OM_ATTACK_HOST_MAX], th[OM_ATTACK_HOST_MAX];
+		int     href_ok, text_ok;
+
+		if (l->href == NULL || strncasecmp(l->href, "mailto:", 7) == 0)
+			continue;
+		href_ok = om_attack_url_host(l->href, hh, sizeof(hh)) == 0;
+		if (href_ok)
+			cx->has_link = 1;
+		text_ok = l->text && om_attack_text_host(l->text, th, sizeof(th)) == 0;
+		if (href_ok)
+			check_host(cx, hh, "body");
+		if (text_ok)
+			check_host(cx, th, "body");
+		if (href_ok && text_ok && !om_attack_same_org(hh, th))
+			om_scan_add(cx->scan, "attack.url_mismatch", "attack.url_mismatch", "body",
+				    om_pool_printf(cx->scan->pool, "%s -> %s", th, hh), 0);
+	}
+}
+
+/* detect_text_urls - plain-text URLs of subject and bodies */
+static void
+detect_text_urls(attack_ctx *cx)
+{
+	const om_msg *msg = cx->scan->msg;
+
+	for (size_t t = 0; t < msg->ntexts; t++) {
+		const om_text *tx = msg->texts + t;
+		const char *p = tx->text;
+		unsigned n = 0;
+
+		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+			continue;
+		while ((p = strstr(p, "://")) != NULL && n++ < URLS_MAX) {
+			const char *s = p;
+			char    h[OM_ATTACK_HOST_MAX];
+
+			while (s > tx->text && isalpha((unsigned char) s[-1]) && p - s < 10)
+				s--;
+			p += 3;
+			if ((strncasecmp(s, "http", 4) != 0 && strncasecmp(s, "hxxp", 4) != 0)
+			    || om_attack_url_host(s, h, sizeof(h)) < 0)
+				continue;
+			cx->has_link = 1;
+			check_host(cx, h, tx->where);
+		}
+	}
+}
+
+/* detect_hanzi - Japanese text with hanzi Japanese does not use */
+static void
+detect_hanzi(attack_ctx *cx)
+{
+	const om_msg *msg = cx->scan->msg;
+	unsigned kana = 0, nh = 0, hz[HANZI_MAX];
+
+	for (size_t t = 0; t < msg->ntexts; t++) {
+		const om_text *tx = msg->texts + t;
+		const unsigned char *p = (const unsigned char *) tx->text, *end = p + tx->len;
+
+		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+			continue;
+		while (p < end) {
+			unsigned cp = utf8_next(&p, end);
+			size_t  k;
+
+			if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) {
+				kana++;
+				continue;
+			}
+			if (cp < 0x3400 || !om_attack_hanzi_foreign(cp))
+				continue;
+			for (k = 0; k < nh && hz[k] != cp; k++)
+				;
+			if (k == nh && nh < HANZI_MAX)
+				hz[nh++] = cp;
+		}
+	}
+	if (kana >= cx->scan->conf->conf_attack_kana_min && nh >= cx->scan->conf->conf_attack_kanji_min) {
+		om_buf  b;
+
+		om_buf_init(&b, 64);
+		for (unsigned k = 0; k < nh && k < 4; k++)
+			om_buf_printf(&b, "%c%c%c", 0xe0 | (hz[k] >> 12), 0x80 | ((hz[k] >> 6) & 0x3f),
+				      0x80 | (hz[k] & 0x3f));
+		om_scan_add(cx->scan, "attack.non_japanese_kanji", "attack.non_japanese_kanji", "body",
+			    om_pool_strdup(cx->scan->pool, b.data ? b.data : ""), 0);
+		om_buf_free(&b);
+	}
+}
+
+/* on_phrase - first accepted hit of the phrase rules */
+static int
+on_phrase(const om_rule_hit *h, void *arg)
+{
+	attack_ctx *cx = arg;
+	const char *t = cx->text->text;
+
+	if (h->status != OM_HIT_ACCEPTED)
+		return (0);
+	if (strcmp(h->rule->category, "attack.theme") == 0 && cx->theme == NULL) {
+		cx->theme = h->rule;
+		cx->theme_where = cx->text->where;
+		om_mask(h->rule->mask, t + h->start, h->end - h->start, cx->theme_sample);
+	} else if (strcmp(h->rule->category, "attack.credential_request") == 0 && cx->cred == NULL) {
+		cx->cred = h->rule;
+		cx->cred_where = cx->text->where;
+		om_mask(h->rule->mask, t + h->start, h->end - h->start, cx->cred_sample);
+	}
+	return (0);
+}
+
+/* detect_phrases - attack.theme and attack.credential_request rules */
+static int
+detect_phrases(attack_ctx *cx)
+{
+	const om_ruleset *set = om_rules_of(cx->scan->conf);
+	const om_msg *msg = cx->scan->msg;
+
+	if (set == NULL)
+		return (0);
+	for (size_t t = 0; t < msg->ntexts; t++) {
+		const om_text *tx = msg->texts + t;
+
+		if (tx->len == 0 || tx->scope == OM_SCOPE_ATTACHMENT || tx->scope == OM_SCOPE_HEADER)
+			continue;
+		cx->text = tx;
+		if (om_rules_scan(set, tx->text, tx->len, tx->scope, NULL, on_phrase, cx) < 0)
+			return (-1);
+	}
+	if (cx->theme)
+		om_scan_add(cx->scan, "attack.theme", cx->theme->id, cx->theme_where, cx->theme_sample, 0);
+	if (cx->cred && cx->has_link)
+		om_scan_add(cx->scan, "attack.credential_request", cx->cred->id, cx->cred_where,
+			    cx->cred_sample, 0);
+	return (0);
+}
+
+/* score - summed weights of the indicators present; words for the header */
+static void
+score(attack_ctx *cx)
+{
+	static const struct {
+		const char *category;
+		int	w;
+	} ind[] = {
+		{"attack.freemail_sender", OM_ATTACK_W_FREEMAIL},
+		{"attack.signature_mismatch", OM_ATTACK_W_SIGNATURE},
+		{"attack.url_mismatch", OM_ATTACK_W_URL},
+		{"attack.lookalike_url", OM_ATTACK_W_LOOKALIKE},
+		{"attack.non_japanese_kanji", OM_ATTACK_W_KANJI},
+		{"attack.credential_request", OM_ATTACK_W_CREDENTIAL},
+		{"attack.theme", OM_ATTACK_W_THEME},
+		{"attach.executable", OM_ATTACK_W_ATTACH},
+		{"attach.double_extension", OM_ATTACK_W_ATTACH},
+		{"attach.rlo", OM_ATTACK_W_ATTACH},
+	};
+	om_scan *scan = cx->scan;
+	const om_conf *conf = scan->conf;
+	unsigned total = 0;
+	om_buf  en, ja;
+
+	om_buf_init(&en, 0);
+	om_buf_init(&ja, 0);
+	for (size_t i = 0; i < sizeof(ind) / sizeof(ind[0]); i++) {
+		om_finding *f = om_scan_find(scan, ind[i].category);
+		const om_category *c;
+
+		if (f == NULL)
+			continue;
+		total += (unsigned) conf->conf_attack_weight[ind[i].w];
+		for (size_t k = 0; k < scan->nfindings; k++)
+			if (strcmp(scan->findings[k].category, ind[i].category) == 0)
+				scan->findings[k].score = (double) conf->conf_attack_weight[ind[i].w];
+		if ((c = om_category_get(ind[i].category)) != NULL) {
+			om_buf_puts(&en, en.len ? "; " : "");
+			om_buf_puts(&en, c->en);
+			om_buf_puts(&ja, ja.len ? "、" : "");
+			om_buf_puts(&ja, c->ja);
+		}
+	}
+	scan->attack_score = total;
+	if (total >= conf->conf_attack_tag_score && en.len)
+		scan->attack_words = om_pool_printf(scan->pool, "score=%u; %s\n%s", total, en.data, ja.data);
+	om_buf_free(&en);
+	om_buf_free(&ja);
+}
+
+/* om_detect_attack - the inbound indicators and their summed weight */
+int
+om_detect_attack(om_scan *scan)
+{
+	attack_ctx cx;
+	const om_msg *msg = scan->msg;
+
+	if (scan->direction != OM_DIR_INBOUND || msg == NULL)
+		return (0);
+	memset(&cx, 0, sizeof(cx));
+	cx.scan = scan;
+	cx.brands = om_conf_lookup(scan->conf, OM_ATTACK_BRANDS);
+	cx.from_domain = msg->from.n > 0 ? addr_domain(msg->from.v[0].addr) : NULL;
+	if (cx.from_domain == NULL)
+		cx.from_domain = addr_domain(scan->sender);
+	detect_freemail(&cx);
+	detect_signature(&cx);
+	detect_links(&cx);
+	detect_text_urls(&cx);
+	detect_hanzi(&cx);
+	if (detect_phrases(&cx) < 0)
+		return (-1);
+	score(&cx);
+	return (0);
+}
