@@ -48,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <idn2.h>
@@ -1160,6 +1161,28 @@ score(attack_ctx *cx)
 	om_buf_free(&ja);
 }
 
+/*
+ * delivery_report - a bounce or other machine report: a multipart/report,
+ * or mail from the null sender, MAILER-DAEMON or postmaster. Such mail
+ * quotes a message our own user sent, so its text says nothing about the
+ * report's sender; only the attachment indicators count for it.
+ */
+static int
+delivery_report(const om_scan *scan)
+{
+	const om_msg *msg = scan->msg;
+	const char *from = msg->from.n > 0 ? msg->from.v[0].addr : NULL;
+
+	if (msg->nparts > 0 && msg->parts[0].content_type
+	    && strcmp(msg->parts[0].content_type, "multipart/report") == 0)
+		return (1);
+	if (scan->sender && (*scan->sender == 0 || strcmp(scan->sender, "<>") == 0))
+		return (1);
+	if (from && (strncasecmp(from, "mailer-daemon@", 14) == 0 || strncasecmp(from, "postmaster@", 11) == 0))
+		return (1);
+	return (0);
+}
+
 /* om_detect_attack - the inbound indicators and their summed weight */
 int
 om_detect_attack(om_scan *scan)
@@ -1175,13 +1198,15 @@ om_detect_attack(om_scan *scan)
 	cx.from_domain = msg->from.n > 0 ? addr_domain(msg->from.v[0].addr) : NULL;
 	if (cx.from_domain == NULL)
 		cx.from_domain = addr_domain(scan->sender);
-	detect_freemail(&cx);
-	detect_signature(&cx);
-	detect_links(&cx);
-	detect_text_urls(&cx);
-	detect_hanzi(&cx);
-	if (detect_phrases(&cx) < 0)
-		return (-1);
+	if (!delivery_report(scan)) {
+		detect_freemail(&cx);
+		detect_signature(&cx);
+		detect_links(&cx);
+		detect_text_urls(&cx);
+		detect_hanzi(&cx);
+		if (detect_phrases(&cx) < 0)
+			return (-1);
+	}
 	score(&cx);
 	return (0);
 }
