@@ -2,14 +2,19 @@
  * corpus_scan - scan many messages in one process, for the corpus test
  * and quick measurements.
  *
- * usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] FILE...
- *        corpus_scan [-c CONFIG] [-t SECONDS] [-q] -l LISTFILE
+ * usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] FILE...
+ *        corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] -l LISTFILE
  *
  * Every message goes through om_engine_scan(). A message that takes
  * longer than the per-message alarm (default 20 s) stops the run with
  * its name: a hang is a failure. At the end one summary line:
  * messages, bytes, time, verdict counts, limits hit. Exit 1 when a
  * message could not be read or the engine reported an internal error on one.
+ *
+ * -r RCPT gives every message that envelope recipient (the sender comes
+ * from the headers), so that, with RCPT in internal_domains, the corpus
+ * is judged as inbound mail; -v prints a line for every message not
+ * accepted: action, file, the categories found.
  */
 #include "config.h"
 
@@ -59,9 +64,9 @@ read_file(const char *path, om_buf *b)
 int
 main(int argc, char **argv)
 {
-	const char *config = NULL, *list = NULL;
+	const char *config = NULL, *list = NULL, *rcpt = NULL;
 	unsigned timeout = 20;
-	int     c, quiet = 0;
+	int     c, quiet = 0, verbose = 0;
 	om_conf *conf;
 	om_conf_err err;
 	size_t  nmsg = 0, bytes = 0, unreadable = 0, limited = 0, errors = 0, actions[OM_ACT_COUNT] = {0};
@@ -69,7 +74,7 @@ main(int argc, char **argv)
 	char  **files = NULL;
 	size_t  nfiles = 0;
 
-	while ((c = getopt(argc, argv, "c:t:l:q")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:l:qr:v")) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -83,8 +88,14 @@ main(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'r':
+			rcpt = optarg;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-l LIST] FILE...\n");
+			fprintf(stderr, "usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] [-l LIST] FILE...\n");
 			return (2);
 		}
 	}
@@ -136,8 +147,26 @@ main(int argc, char **argv)
 			continue;
 		}
 		alarm(timeout);
-		res = om_engine_scan(conf, NULL, raw.data ? raw.data : "", raw.len);
+		{
+			om_envelope env = {0};
+
+			env.rcpt = &rcpt;
+			env.nrcpt = 1;
+			res = om_engine_scan(conf, rcpt ? &env : NULL, raw.data ? raw.data : "", raw.len);
+		}
 		alarm(0);
+		if (verbose && res->action != OM_ACT_ACCEPT) {
+			printf("%s %s", om_action_name(res->action), files[i]);
+			for (size_t k = 0; k < res->nfindings; k++) {
+				size_t  j;
+
+				for (j = 0; j < k && strcmp(res->findings[j].category, res->findings[k].category); j++)
+					;
+				if (j == k)
+					printf(" %s", res->findings[k].category);
+			}
+			printf("\n");
+		}
 		nmsg++;
 		bytes += raw.len;
 		actions[res->action]++;
