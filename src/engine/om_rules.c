@@ -48,6 +48,12 @@
 #define RULES_MARGIN		64	/* bytes after a window, for lookahead */
 #define RULES_ANCHOR_SPAN	240	/* bytes a match may lie from its anchor */
 #define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
+#define RULES_OCC_MAX		262144	/* keyword occurrences per text, then memmem */
+
+/* One rule's keyword lists, as indexes into the set's distinct words. */
+typedef struct rule_kw {
+	unsigned *context, *exclude, *veto;
+} rule_kw;
 
 struct om_ruleset {
 	om_rule *v;
@@ -56,6 +62,12 @@ struct om_ruleset {
 	char  **files;
 	size_t	nfiles;
 	hs_database_t *db;
+	unsigned long serial;		/* unique per set, for scratch reuse */
+	/* Keywords: every distinct context/exclude/veto word, in the database too. */
+	char  **kw;			/* the words (pointers into the rules) */
+	size_t	nkw;
+	int	kw_in_db;		/* their occurrences come from the prefilter pass */
+	rule_kw *rkw;			/* per rule: its words as indexes into kw */
 	pcre2_match_context *mctx;
 	EVP_MD_CTX *digest;		/* over every file read, while loading */
 	char	version[40];		/* "rules sha256:<16 hex>" */
@@ -175,6 +187,13 @@ om_rules_free(om_ruleset *set)
 	free(set->files);
 	if (set->db)
 		hs_free_database(set->db);
+	for (size_t i = 0; set->rkw && i < set->n; i++) {
+		free(set->rkw[i].context);
+		free(set->rkw[i].exclude);
+		free(set->rkw[i].veto);
+	}
+	free(set->rkw);
+	free(set->kw);
 	if (set->mctx)
 		pcre2_match_context_free(set->mctx);
 	free(set);
@@ -435,6 +454,75 @@ add_file_name(om_ruleset *set, const char *name)
 }
 
 /* set_finish - build the prefilter database and the match context */
+/* kw_add - index of a word among the set's distinct keywords, added if new */
+static unsigned
+kw_add(om_ruleset *set, char *word)
+{
+	size_t  w;
+
+	for (w = 0; w < set->nkw; w++)
+		if (strcmp(set->kw[w], word) == 0)
+			return ((unsigned) w);
+	set->kw = xrealloc(set->kw, (set->nkw + 1) * sizeof(char *));
+	set->kw[set->nkw] = word;
+	return ((unsigned) set->nkw++);
+}
+
+/* kw_list - a keyword list as indexes */
+static unsigned *
+kw_list(om_ruleset *set, char **words, size_t n)
+{
+	unsigned *v = n ? xrealloc(NULL, n * sizeof(unsigned)) : NULL;
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = kw_add(set, words[i]);
+	return (v);
+}
+
+/* kw_index - the distinct keywords of all rules, and each rule's lists */
+static void
+kw_index(om_ruleset *set)
+{
+	set->rkw = xrealloc(NULL, set->n * sizeof(rule_kw));
+	for (size_t i = 0; i < set->n; i++) {
+		const om_rule *r = set->v + i;
+
+		set->rkw[i].context = kw_list(set, r->context, r->ncontext);
+		set->rkw[i].exclude = kw_list(set, r->exclude, r->nexclude);
+		set->rkw[i].veto = kw_list(set, r->veto, r->nveto);
+	}
+}
+
+/*
+ * kw_pattern - a keyword as a vectorscan pattern matching its bytes:
+ * every byte escaped, no UTF-8 mode, so that "without case" means ASCII
+ * letters only, as in word_at().
+ */
+static char *
+kw_pattern(const char *word, unsigned *flags)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t  n = strlen(word);
+	char   *p = xrealloc(NULL, 4 * n + 1), *q = p;
+
+	*flags = 0;
+	for (const unsigned char *c = (const unsigned char *) word; *c; c++) {
+		if ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') {
+			*q++ = (char) *c;
+			*flags |= HS_FLAG_CASELESS;
+		} else if (*c >= '0' && *c <= '9') {
+			*q++ = (char) *c;
+		} else {
+			*q++ = '\\';
+			*q++ = 'x';
+			*q++ = hex[*c >> 4];
+			*q++ = hex[*c & 15];
+		}
+	}
+	*q = 0;
+	return (p);
+}
+
 static void
 set_finish(om_ruleset *set)
 {
@@ -451,9 +539,10 @@ set_finish(om_ruleset *set)
 	pcre2_set_depth_limit(set->mctx, RULES_DEPTH_LIMIT);
 	if (set->n == 0)
 		return;
-	pats = xrealloc(NULL, set->n * sizeof(char *));
-	flags = xrealloc(NULL, set->n * sizeof(unsigned));
-	ids = xrealloc(NULL, set->n * sizeof(unsigned));
+	kw_index(set);
+	pats = xrealloc(NULL, (set->n + set->nkw) * sizeof(char *));
+	flags = xrealloc(NULL, (set->n + set->nkw) * sizeof(unsigned));
+	ids = xrealloc(NULL, (set->n + set->nkw) * sizeof(unsigned));
 	for (size_t i = 0; i < set->n; i++) {
 		hs_database_t *one = NULL;
 		hs_expr_info_t *info = NULL;
@@ -508,16 +597,32 @@ set_finish(om_ruleset *set)
 		ids[np] = (unsigned) i;
 		np++;
 	}
-	if (np > 0) {
-		if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
-				     &set->db, &cerr) != HS_SUCCESS) {
-			om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
-			hs_free_compile_error(cerr);
-			set->db = NULL;
-		} else {
-			for (size_t k = 0; k < np; k++)
-				set->v[ids[k]].prefiltered = 1;
+	{
+		size_t  nrules = np;
+		char  **kwpat = xrealloc(NULL, (set->nkw ? set->nkw : 1) * sizeof(char *));
+
+		/* The keywords, as byte literals (ASCII letters without case). */
+		for (size_t w = 0; w < set->nkw; w++) {
+			kwpat[w] = kw_pattern(set->kw[w], &flags[np]);
+			pats[np] = kwpat[w];
+			ids[np] = (unsigned) (set->n + w);
+			np++;
 		}
+		if (np > 0) {
+			if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
+					     &set->db, &cerr) != HS_SUCCESS) {
+				om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
+				hs_free_compile_error(cerr);
+				set->db = NULL;
+			} else {
+				for (size_t k = 0; k < nrules; k++)
+					set->v[ids[k]].prefiltered = 1;
+				set->kw_in_db = set->nkw > 0;
+			}
+		}
+		for (size_t w = 0; w < set->nkw; w++)
+			free(kwpat[w]);
+		free(kwpat);
 	}
 	free(pats);
 	free(flags);
@@ -528,10 +633,12 @@ set_finish(om_ruleset *set)
 static om_ruleset *
 set_new(void)
 {
+	static unsigned long serial;
 	om_ruleset *set = calloc(1, sizeof(*set));
 
 	if (set == NULL)
 		om_panic("out of memory");
+	set->serial = __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED);
 	return (set);
 }
 
@@ -710,6 +817,7 @@ om_rules_find(const om_ruleset *set, const char *id)
 /* Per-thread matching state. */
 typedef struct rules_tls {
 	hs_scratch_t *scratch;
+	unsigned long scratch_set;	/* serial of the set it was last sized for */
 	pcre2_match_data *md;
 } rules_tls;
 
@@ -759,9 +867,19 @@ typedef struct rules_win {
 	size_t	lo, hi;
 } rules_win;
 
+/* Where the keywords occur in one text: ends, grouped by word. */
+typedef struct kw_occ {
+	unsigned *word;			/* collected: word of each occurrence */
+	size_t *end;			/* collected: its end offset; then grouped */
+	size_t	n, cap;
+	int	overflow;		/* too many: keywords searched the slow way */
+	size_t *first;			/* per word: index of its first end, nkw + 1 */
+} kw_occ;
+
 typedef struct prefilter_state {
 	const om_ruleset *set;
 	size_t	len;
+	kw_occ	occ;
 	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
 	rules_win *open;		/* per rule: the window being grown */
 	rules_win *wins;		/* closed windows */
@@ -795,10 +913,30 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 	     unsigned int fl, void *ctx)
 {
 	prefilter_state *ps = ctx;
-	const om_rule *r = ps->set->v + id;
+	const om_rule *r;
 	size_t  lo, hi;
 	rules_win *w;
 
+	if (id >= ps->set->n) {
+		/* A keyword: note where it ends. */
+		kw_occ *o = &ps->occ;
+
+		if (o->overflow)
+			return (0);
+		if (o->n >= RULES_OCC_MAX) {
+			o->overflow = 1;
+			return (0);
+		}
+		if (o->n == o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 256;
+			o->word = xrealloc(o->word, o->cap * sizeof(unsigned));
+			o->end = xrealloc(o->end, o->cap * sizeof(size_t));
+		}
+		o->word[o->n] = id - (unsigned) ps->set->n;
+		o->end[o->n++] = (size_t) to;
+		return (0);
+	}
+	r = ps->set->v + id;
 	if (ps->flagged[id] == 0)
 		ps->flagged[id] = r->maxwidth ? 1 : 2;
 	if (ps->flagged[id] == 2)
@@ -931,10 +1069,132 @@ nearest(const char *t, size_t len, size_t start, size_t end, char **words,
 	return (best);
 }
 
+/* size_cmp - ascending offsets */
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t  x = *(const size_t *) a, y = *(const size_t *) b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* occ_group - order the collected keyword ends by word, then offset */
+static void
+occ_group(kw_occ *o, size_t nkw)
+{
+	size_t *sorted, *fill;
+
+	o->first = xrealloc(NULL, (nkw + 1) * sizeof(size_t));
+	memset(o->first, 0, (nkw + 1) * sizeof(size_t));
+	if (o->overflow)
+		return;
+	for (size_t i = 0; i < o->n; i++)
+		o->first[o->word[i] + 1]++;
+	for (size_t w = 0; w < nkw; w++)
+		o->first[w + 1] += o->first[w];
+	sorted = xrealloc(NULL, (o->n ? o->n : 1) * sizeof(size_t));
+	fill = xrealloc(NULL, (nkw ? nkw : 1) * sizeof(size_t));
+	memcpy(fill, o->first, nkw * sizeof(size_t));
+	for (size_t i = 0; i < o->n; i++)
+		sorted[fill[o->word[i]]++] = o->end[i];
+	for (size_t w = 0; w < nkw; w++)
+		if (o->first[w + 1] - o->first[w] > 1)
+			qsort(sorted + o->first[w], o->first[w + 1] - o->first[w], sizeof(size_t), size_cmp);
+	free(o->end);
+	free(fill);
+	o->end = sorted;
+}
+
+/* occ_free - the occurrences of one text */
+static void
+occ_free(kw_occ *o)
+{
+	free(o->word);
+	free(o->end);
+	free(o->first);
+}
+
+/* first_at_least - index of the first of v[lo..hi) that is >= x, else hi */
+static size_t
+first_at_least(const size_t *v, size_t lo, size_t hi, size_t x)
+{
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* chars_within - [a, b) holds at most n characters */
+static int
+chars_within(const char *t, size_t a, size_t b, unsigned n)
+{
+	size_t  c = 0;
+
+	for (size_t i = a; i < b; i++)
+		if ((((unsigned char) t[i]) & 0xc0) != 0x80 && ++c > n)
+			return (0);
+	return (1);
+}
+
+/*
+ * nearest_occ - as nearest(), from the keyword occurrences the
+ * prefilter pass collected: a binary search per word, not a search of
+ * the text.
+ */
+static long
+nearest_occ(const om_ruleset *set, const kw_occ *o, const char *t, size_t start, size_t end,
+	    const unsigned *words, size_t nwords, unsigned before, unsigned after)
+{
+	long    best = -1;
+
+	for (size_t k = 0; k < nwords; k++) {
+		unsigned w = words[k];
+		size_t  wl = strlen(set->kw[w]), lo = o->first[w], hi = o->first[w + 1], i;
+
+		/* Before: the last occurrence that ends at or before the match. */
+		i = first_at_least(o->end, lo, hi, start + 1);
+		if (i > lo && o->end[i - 1] >= wl && chars_within(t, o->end[i - 1] - wl, start, before)) {
+			long    d = (long) (start - o->end[i - 1]);
+
+			if (best < 0 || d < best)
+				best = d;
+		}
+		/* After: the first that starts at or after its end. */
+		i = first_at_least(o->end, lo, hi, end + wl);
+		if (i < hi && chars_within(t, end, o->end[i], after)) {
+			long    d = (long) (o->end[i] - wl - end);
+
+			if (best < 0 || d < best)
+				best = d;
+		}
+	}
+	return (best);
+}
+
+/* occ_near - a word of the list ends within [lo, hi] */
+static int
+occ_near(const kw_occ *o, const unsigned *words, size_t nwords, size_t lo, size_t hi)
+{
+	for (size_t k = 0; k < nwords; k++) {
+		size_t  i = first_at_least(o->end, o->first[words[k]], o->first[words[k] + 1], lo);
+
+		if (i < o->first[words[k] + 1] && o->end[i] <= hi)
+			return (1);
+	}
+	return (0);
+}
+
 /* judge - validator, context and exclusions of one candidate */
 static void
-judge(const om_rule *r, const char *t, size_t len, om_rule_hit *h)
+judge(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, size_t len,
+      om_rule_hit *h)
 {
+	const rule_kw *rk = set->rkw + (r - set->v);
 	long    dc = -1, dx = -1;
 
 	h->status = OM_HIT_ACCEPTED;
@@ -944,15 +1204,15 @@ judge(const om_rule *r, const char *t, size_t len, om_rule_hit *h)
 		h->status = OM_HIT_INVALID;
 		return;
 	}
+#define NEAREST(list, n) (o ? nearest_occ(set, o, t, h->start, h->end, rk->list, n, \
+					  r->ctx_before, r->ctx_after) \
+			  : nearest(t, len, h->start, h->end, r->list, n, r->ctx_before, r->ctx_after))
 	if (r->ncontext)
-		dc = nearest(t, len, h->start, h->end, r->context, r->ncontext,
-			     r->ctx_before, r->ctx_after);
+		dc = NEAREST(context, r->ncontext);
 	if (r->nexclude)
-		dx = nearest(t, len, h->start, h->end, r->exclude, r->nexclude,
-			     r->ctx_before, r->ctx_after);
+		dx = NEAREST(exclude, r->nexclude);
 	h->context = dc >= 0;
-	if (r->nveto && nearest(t, len, h->start, h->end, r->veto, r->nveto,
-				r->ctx_before, r->ctx_after) >= 0) {
+	if (r->nveto && NEAREST(veto, r->nveto) >= 0) {
 		h->status = OM_HIT_EXCLUDED;
 		return;
 	}
@@ -966,12 +1226,13 @@ judge(const om_rule *r, const char *t, size_t len, om_rule_hit *h)
 	}
 	if (h->context)
 		h->score += r->ctx_bonus;
+#undef NEAREST
 }
 
 /* confirm - every PCRE2 match of one rule; 0, or -1 on a limit or error */
 static int
-confirm(const om_rule *r, const char *t, size_t len, size_t lo, size_t hi,
-	rules_tls *tls, pcre2_match_context *mctx, om_rules_cb cb, void *arg)
+confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, size_t len,
+	size_t lo, size_t hi, rules_tls *tls, om_rules_cb cb, void *arg)
 {
 	PCRE2_SIZE off = lo;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
@@ -982,7 +1243,7 @@ confirm(const om_rule *r, const char *t, size_t len, size_t lo, size_t hi,
 	while (hi < len && ((unsigned char) t[hi] & 0xc0) == 0x80)
 		hi++;
 	for (int n = 0; n < RULES_MATCHES_MAX && off <= hi; n++) {
-		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, tls->md, mctx);
+		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, tls->md, set->mctx);
 		PCRE2_SIZE *ov;
 		om_rule_hit h;
 
@@ -1005,7 +1266,7 @@ confirm(const om_rule *r, const char *t, size_t len, size_t lo, size_t hi,
 			h.end = ov[2 * r->report + 1];
 		}
 		if (h.end > h.start) {
-			judge(r, t, len, &h);
+			judge(set, o, r, t, len, &h);
 			if (cb(&h, arg) < 0)
 				return (-1);
 		}
@@ -1065,6 +1326,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 {
 	rules_tls *tls;
 	prefilter_state ps;
+	const kw_occ *occ = NULL;	/* keyword occurrences, when collected */
 	size_t  w = 0;
 	int     ret = 0;
 
@@ -1085,8 +1347,17 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	if (set->db) {
 		hs_error_t e;
 
-		if (hs_alloc_scratch(set->db, &tls->scratch) != HS_SUCCESS)
-			om_panic("vectorscan: cannot allocate scratch");
+		/*
+		 * hs_alloc_scratch() checks the CPU first (CPUID, which traps
+		 * to the hypervisor in a VM and cost more than the scan of a
+		 * 10 KB text): call it only when this thread last sized its
+		 * scratch for another set.
+		 */
+		if (tls->scratch_set != set->serial) {
+			if (hs_alloc_scratch(set->db, &tls->scratch) != HS_SUCCESS)
+				om_panic("vectorscan: cannot allocate scratch");
+			tls->scratch_set = set->serial;
+		}
 		e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
 			    tls->scratch, on_prefilter, &ps);
 		if (e != HS_SUCCESS) {
@@ -1098,21 +1369,42 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 			win_close(&ps, i);
 		if (ps.nwins > 1)
 			qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
+		if (set->kw_in_db) {
+			occ_group(&ps.occ, set->nkw);
+			if (!ps.occ.overflow)
+				occ = &ps.occ;
+		}
 	}
 	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
+		/*
+		 * A rule that needs a context keyword cannot accept a match
+		 * with none of its keywords near: skip such windows (not when
+		 * one rule is asked for, as "rules test" reports every match).
+		 * A keyword lies within 4 bytes per character of the match,
+		 * and the match within its window (give or take a character).
+		 */
+		int     gate = occ && !only && r->ctx_need && r->ncontext > 0;
+		size_t  reach_before = 4 * (size_t) r->ctx_before + 8, reach_after = 4 * (size_t) r->ctx_after + 8;
 
 		while (w < ps.nwins && ps.wins[w].rule < i)
 			w++;
 		if ((only && r != only) || !(r->scopes & scope))
 			continue;
 		if (!r->prefiltered || ps.flagged[i] == 2) {
-			if (confirm(r, text, len, 0, len, tls, set->mctx, cb, arg) < 0)
+			if (gate && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
+				continue;
+			if (confirm(set, occ, r, text, len, 0, len, tls, cb, arg) < 0)
 				ret = -1;
 			continue;
 		}
 		for (; w < ps.nwins && ps.wins[w].rule == i; w++) {
-			if (confirm(r, text, len, ps.wins[w].lo, ps.wins[w].hi, tls, set->mctx, cb, arg) < 0) {
+			size_t  lo = ps.wins[w].lo, hi = ps.wins[w].hi;
+
+			if (gate && !occ_near(occ, set->rkw[i].context, r->ncontext,
+					      lo > reach_before ? lo - reach_before : 0, hi + reach_after))
+				continue;
+			if (confirm(set, occ, r, text, len, lo, hi, tls, cb, arg) < 0) {
 				ret = -1;
 				break;
 			}
@@ -1122,6 +1414,7 @@ out:
 	free(ps.flagged);
 	free(ps.open);
 	free(ps.wins);
+	occ_free(&ps.occ);
 	return (ret);
 }
 
