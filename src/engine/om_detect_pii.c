@@ -31,6 +31,7 @@
  *--*/
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,6 +41,7 @@
 #include "om_mask.h"
 #include "om_norm.h"
 #include "om_rules.h"
+#include "om_words.h"
 #include "om_scan.h"
 #include "om_validate.h"
 
@@ -66,6 +68,9 @@ static const struct {
 
 typedef struct pii_span {
 	size_t	start, end;
+	size_t	maxend;			/* once sorted: greatest end so far */
+	unsigned order;			/* found in this order (URLs first) */
+	const char *why;
 } pii_span;
 
 typedef struct pii_hit {
@@ -79,7 +84,7 @@ typedef struct pii_ctx {
 	const om_text *text;
 	pii_span *spans;		/* URLs and signatures */
 	size_t	nspans;
-	const char *why[PII_SPANS_MAX];	/* "url" or "signature" per span */
+	int	spans_found;		/* spans are looked for at the first hit */
 	pii_hit *hits;
 	size_t	nhits;
 	size_t	cap;
@@ -146,7 +151,8 @@ add_span(pii_ctx *cx, size_t start, size_t end, const char *why)
 {
 	if (cx->nspans >= PII_SPANS_MAX || end <= start)
 		return;
-	cx->why[cx->nspans] = why;
+	cx->spans[cx->nspans].why = why;
+	cx->spans[cx->nspans].order = (unsigned) cx->nspans;
 	cx->spans[cx->nspans].start = start;
 	cx->spans[cx->nspans++].end = end;
 }
@@ -160,7 +166,10 @@ find_urls(pii_ctx *cx)
 
 	for (size_t i = 0; i < len; i++) {
 		size_t  e;
+		unsigned char lc = (unsigned char) t[i] | 0x20;
 
+		if (lc != 'h' && lc != 'w')
+			continue;
 		if (!((len - i >= 7 && strncasecmp(t + i, "http://", 7) == 0)
 		      || (len - i >= 8 && strncasecmp(t + i, "https://", 8) == 0)
 		      || (len - i >= 4 && strncasecmp(t + i, "www.", 4) == 0
@@ -184,6 +193,7 @@ typedef struct pii_line {
 	size_t	cstart;			/* content after the quote marks */
 	int	quote;
 	int	blank;
+	uint32_t words;			/* WORDS_* lists with a word on the line */
 } pii_line;
 
 /* has_any - line content holds one of the words (ASCII without case) */
@@ -220,6 +230,63 @@ static const char *const personal_words[] = {
 	"様", "氏名", "生年月日", "お客様", "契約者", "被保険者", "ご住所", "住所:",
 	"マイナンバー", "個人番号", "口座番号", "カード番号", "証券番号", "患者", NULL,
 };
+
+static const char *const attribution_words[] = {
+	"wrote:", "のメール:", "書きました:", "Original Message", "Forwarded", "転送",
+	"差出人:", "From:", NULL,
+};
+
+/* The word lists as bits of pii_line.words. */
+#define WORDS_PERSONAL		(1u << 0)
+#define WORDS_PERSONAL_NOT_SAMA	(1u << 1)	/* all but 様 */
+#define WORDS_COMPANY		(1u << 2)
+#define WORDS_CONTACT		(1u << 3)
+#define WORDS_ATTRIBUTION	(1u << 4)
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static om_words *words_set;
+
+/* words_init - the word lists as one vectorscan database, once */
+static void
+words_init(void)
+{
+	const char *const *const lists[] = {
+		personal_words, personal_words + 1, company_words, contact_words, attribution_words,
+	};
+
+	words_set = om_words_new(lists, sizeof(lists) / sizeof(lists[0]));
+}
+
+/* line_words - WORDS_* bits of one line, word by word (the slow way) */
+static uint32_t
+line_words(const char *s, size_t n)
+{
+	return ((has_any(s, n, personal_words) ? WORDS_PERSONAL : 0)
+		| (has_any(s, n, personal_words + 1) ? WORDS_PERSONAL_NOT_SAMA : 0)
+		| (has_any(s, n, company_words) ? WORDS_COMPANY : 0)
+		| (has_any(s, n, contact_words) ? WORDS_CONTACT : 0)
+		| (has_any(s, n, attribution_words) ? WORDS_ATTRIBUTION : 0));
+}
+
+/* lines_words - WORDS_* bits of every line, in one pass over the text */
+static void
+lines_words(om_pool *pool, const char *t, pii_line *ln, size_t nl)
+{
+	size_t *starts = om_pool_alloc(pool, nl * sizeof(size_t));
+	uint32_t *bits = om_pool_alloc(pool, nl * sizeof(uint32_t));
+
+	pthread_once(&words_once, words_init);
+	for (size_t i = 0; i < nl; i++)
+		starts[i] = ln[i].start;
+	/* Words past the last line counted (PII_LINES_MAX) are not looked at. */
+	if (om_words_lines(words_set, t, nl > 0 ? ln[nl - 1].end : 0, starts, nl, bits) == 0) {
+		for (size_t i = 0; i < nl; i++)
+			ln[i].words = bits[i];
+		return;
+	}
+	for (size_t i = 0; i < nl; i++)
+		ln[i].words = line_words(t + ln[i].cstart, ln[i].end - ln[i].cstart);
+}
 
 /* is_rule_line - a line made of ━ ─ = * - _ ~ and the like only */
 static int
@@ -264,20 +331,16 @@ is_dashdash(const char *s, size_t n)
 
 /* block_is_signature - lines [a, b) look like contact details, not a person's */
 static int
-block_is_signature(const char *t, const pii_line *ln, size_t a, size_t b, int need_company)
+block_is_signature(const pii_line *ln, size_t a, size_t b, int need_company)
 {
-	int     company = 0, contact = 0;
+	uint32_t w = 0;
 
 	for (size_t i = a; i < b; i++) {
-		const char *s = t + ln[i].cstart;
-		size_t  n = ln[i].end - ln[i].cstart;
-
-		if (has_any(s, n, personal_words))
+		if (ln[i].words & WORDS_PERSONAL)
 			return (0);
-		company |= has_any(s, n, company_words);
-		contact |= has_any(s, n, contact_words);
+		w |= ln[i].words;
 	}
-	return (contact && (company || !need_company));
+	return ((w & WORDS_CONTACT) && ((w & WORDS_COMPANY) || !need_company));
 }
 
 /* ends_with_any - content, trailing blanks and 、, ends with one of the words */
@@ -301,18 +364,6 @@ ends_with_any(const char *s, size_t n, const char *const *words)
 	return (0);
 }
 
-/* is_attribution - a line that introduces quoted or forwarded text */
-static int
-is_attribution(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"wrote:", "のメール:", "書きました:", "Original Message", "Forwarded", "転送",
-		"差出人:", "From:", NULL,
-	};
-
-	return (has_any(s, n, words));
-}
-
 /*
  * find_salutations - the lines that greet the recipient ("山田 太郎 様")
  * at the top of the mail and of each quoted or forwarded mail.
@@ -328,16 +379,16 @@ find_salutations(pii_ctx *cx, const pii_line *ln, size_t nl)
 		const char *s = t + ln[i].cstart;
 		size_t  n = ln[i].end - ln[i].cstart;
 
-		if (ln[i].quote != quote || is_attribution(s, n)) {
+		if (ln[i].quote != quote || (ln[i].words & WORDS_ATTRIBUTION)) {
 			quote = ln[i].quote;
 			left = 4;
-			if (is_attribution(s, n))
+			if (ln[i].words & WORDS_ATTRIBUTION)
 				continue;
 		}
 		if (ln[i].blank || left <= 0)
 			continue;
 		left--;
-		if (ends_with_any(s, n, ends) && !has_any(s, n, personal_words + 1))
+		if (ends_with_any(s, n, ends) && !(ln[i].words & WORDS_PERSONAL_NOT_SAMA))
 			add_span(cx, ln[i].start, ln[i].end, "greets the recipient");
 	}
 }
@@ -382,6 +433,7 @@ find_signatures(pii_ctx *cx)
 		if (e >= len)
 			break;
 	}
+	lines_words(cx->scan->pool, t, ln, nl);
 	find_salutations(cx, ln, nl);
 	for (size_t i = 0; i < nl; i++) {
 		const char *s = t + ln[i].cstart;
@@ -394,7 +446,7 @@ find_signatures(pii_ctx *cx)
 			stop++;
 		if (is_dashdash(s, n)) {
 			/* "-- ": what follows at this level, up to maxl lines. */
-			if (block_is_signature(t, ln, i + 1, stop, 0) || stop - i <= maxl) {
+			if (block_is_signature(ln, i + 1, stop, 0) || stop - i <= maxl) {
 				add_span(cx, ln[i].start, ln[stop - 1].end, SIG_WHY);
 				i = stop - 1;
 			}
@@ -410,24 +462,24 @@ find_signatures(pii_ctx *cx)
 					;
 				j--;
 			}
-			if (j > i && block_is_signature(t, ln, i + 1, j, 1)) {
+			if (j > i && block_is_signature(ln, i + 1, j, 1)) {
 				add_span(cx, ln[i].start, ln[j].end, SIG_WHY);
 				i = j;
 			}
 			continue;
 		}
 		/* A company line and the contact lines under it. */
-		if (!has_any(s, n, company_words))
+		if (!(ln[i].words & WORDS_COMPANY))
 			continue;
 		for (j = i; j < stop && j - i < maxl && !ln[j].blank; j++) {
 			const char *sj = t + ln[j].cstart;
 			size_t  nj = ln[j].end - ln[j].cstart;
 
 			if (j > i && (is_dashdash(sj, nj) || is_rule_line(sj, nj)
-				      || is_attribution(sj, nj)))
+				      || (ln[j].words & WORDS_ATTRIBUTION)))
 				break;
 		}
-		if (j - i >= 2 && block_is_signature(t, ln, i, j, 1)) {
+		if (j - i >= 2 && block_is_signature(ln, i, j, 1)) {
 			add_span(cx, ln[i].start, ln[j - 1].end, SIG_WHY);
 			i = j - 1;
 		}
@@ -516,27 +568,64 @@ alnum_hash(const char *s, size_t n)
 	return (h);
 }
 
-/* span_reason - why a match at [start, end) is not customer data, or NULL */
-static const char *
-span_reason(const pii_ctx *cx, size_t start, size_t end)
+/* span_cmp - by start */
+static int
+span_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; i < cx->nspans; i++)
-		if (start < cx->spans[i].end && end > cx->spans[i].start)
-			return (cx->why[i]);
-	return (NULL);
+	const pii_span *x = a, *y = b;
+
+	return (x->start < y->start ? -1 : x->start > y->start);
 }
 
-/* ctx_init - spans of one text */
+/*
+ * span_reason - why a match at [start, end) is not customer data, or
+ * NULL. The URL and signature spans are found at the first call: most
+ * texts have no match at all and never pay for them. They are then
+ * sorted by start, with the greatest end so far beside each, so a
+ * lookup is a binary search and a short walk back; of the spans that
+ * overlap the match, the one found first gives the reason.
+ */
+static const char *
+span_reason(pii_ctx *cx, size_t start, size_t end)
+{
+	size_t  lo = 0, hi;
+	const pii_span *best = NULL;
+
+	if (!cx->spans_found) {
+		cx->spans_found = 1;
+		cx->spans = om_pool_alloc(cx->scan->pool, PII_SPANS_MAX * sizeof(pii_span));
+		find_urls(cx);
+		if (cx->text->scope & (OM_SCOPE_BODY | OM_SCOPE_ATTACHMENT))
+			find_signatures(cx);
+		if (cx->nspans > 1)
+			qsort(cx->spans, cx->nspans, sizeof(pii_span), span_cmp);
+		for (size_t i = 0; i < cx->nspans; i++)
+			cx->spans[i].maxend = i > 0 && cx->spans[i - 1].maxend > cx->spans[i].end
+			    ? cx->spans[i - 1].maxend : cx->spans[i].end;
+	}
+	/* hi: the number of spans that start before the match ends. */
+	hi = cx->nspans;
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+
+		if (cx->spans[mid].start < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t j = lo; j > 0 && cx->spans[j - 1].maxend > start; j--)
+		if (cx->spans[j - 1].end > start && (best == NULL || cx->spans[j - 1].order < best->order))
+			best = cx->spans + j - 1;
+	return (best ? best->why : NULL);
+}
+
+/* ctx_init - the state of one text */
 static void
 ctx_init(pii_ctx *cx, om_scan *scan, const om_text *text)
 {
 	memset(cx, 0, sizeof(*cx));
 	cx->scan = scan;
 	cx->text = text;
-	cx->spans = om_pool_alloc(scan->pool, PII_SPANS_MAX * sizeof(pii_span));
-	find_urls(cx);
-	if (text->scope & (OM_SCOPE_BODY | OM_SCOPE_ATTACHMENT))
-		find_signatures(cx);
 }
 
 /* on_hit - keep accepted matches that are customer data */
@@ -550,9 +639,12 @@ on_hit(const om_rule_hit *h, void *arg)
 
 	if (h->status != OM_HIT_ACCEPTED)
 		return (0);
-	/* Inbound attack phrases are om_detect_attack.c's. */
-	if (strncmp(h->rule->category, "attack.", 7) == 0)
+	/* Inbound attack phrases are om_detect_attack.c's: pass them on. */
+	if (strncmp(h->rule->category, "attack.", 7) == 0) {
+		if (cx->scan->direction == OM_DIR_INBOUND)
+			om_attack_phrase_hit(cx->scan, cx->text, h);
 		return (0);
+	}
 	if ((why = span_reason(cx, h->start, h->end)) != NULL) {
 		/* The signer's own details: the same value elsewhere is theirs too. */
 		if (strcmp(why, SIG_WHY) == 0 && cx->nsigvals < PII_SIGVALS_MAX) {
@@ -767,6 +859,7 @@ om_detect_pii(om_scan *scan)
 		if (om_pii_score_text(scan, t, t->scope == OM_SCOPE_BODY ? &body : NULL) < 0)
 			return (-1);
 	}
+	scan->phrases_seen = 1;
 	if (scan->n_external > 0 && body.items > 0 && om_pii_says_pii(scan->conf, &body))
 		om_scan_add(scan, "body.pii", "policy.body_pii", "body", NULL, body.total);
 	return (0);
