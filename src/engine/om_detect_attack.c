@@ -700,11 +700,7 @@ typedef struct attack_ctx {
 	const om_brands *brands;
 	const char *from_domain;	/* From (else envelope sender) domain */
 	int	has_link;
-	/* phrase rules: first hit per category */
-	const om_text *text;
-	const om_rule *theme, *cred;
-	const char *theme_where, *cred_where;
-	char	theme_sample[OM_MASK_MAX], cred_sample[OM_MASK_MAX];
+	const om_text *text;		/* the text being read by the phrase rules */
 } attack_ctx;
 
 /* addr_domain - domain of local@domain, or NULL */
@@ -1064,24 +1060,38 @@ detect_hanzi(attack_ctx *cx)
 	}
 }
 
-/* on_phrase - first accepted hit of the phrase rules */
+/*
+ * om_attack_phrase_hit - keep the first accepted hit of the theme and of
+ * the credential-request rules, from a body or subject text
+ */
+void
+om_attack_phrase_hit(om_scan *scan, const om_text *text, const om_rule_hit *h)
+{
+	int     k;
+
+	if (h->status != OM_HIT_ACCEPTED || text->scope == OM_SCOPE_ATTACHMENT
+	    || text->scope == OM_SCOPE_HEADER)
+		return;
+	if (strcmp(h->rule->category, "attack.theme") == 0)
+		k = OM_PHRASE_THEME;
+	else if (strcmp(h->rule->category, "attack.credential_request") == 0)
+		k = OM_PHRASE_CRED;
+	else
+		return;
+	if (scan->phrase_rule[k] != NULL)
+		return;
+	scan->phrase_rule[k] = h->rule;
+	scan->phrase_where[k] = text->where;
+	om_mask(h->rule->mask, text->text + h->start, h->end - h->start, scan->phrase_sample[k]);
+}
+
+/* on_phrase - a phrase rule's hit */
 static int
 on_phrase(const om_rule_hit *h, void *arg)
 {
 	attack_ctx *cx = arg;
-	const char *t = cx->text->text;
 
-	if (h->status != OM_HIT_ACCEPTED)
-		return (0);
-	if (strcmp(h->rule->category, "attack.theme") == 0 && cx->theme == NULL) {
-		cx->theme = h->rule;
-		cx->theme_where = cx->text->where;
-		om_mask(h->rule->mask, t + h->start, h->end - h->start, cx->theme_sample);
-	} else if (strcmp(h->rule->category, "attack.credential_request") == 0 && cx->cred == NULL) {
-		cx->cred = h->rule;
-		cx->cred_where = cx->text->where;
-		om_mask(h->rule->mask, t + h->start, h->end - h->start, cx->cred_sample);
-	}
+	om_attack_phrase_hit(cx->scan, cx->text, h);
 	return (0);
 }
 
@@ -1091,10 +1101,12 @@ detect_phrases(attack_ctx *cx)
 {
 	const om_ruleset *set = om_rules_of(cx->scan->conf);
 	const om_msg *msg = cx->scan->msg;
+	om_scan *scan = cx->scan;
 
 	if (set == NULL)
 		return (0);
-	for (size_t t = 0; t < msg->ntexts; t++) {
+	/* The personal-data pass has usually seen them already. */
+	for (size_t t = 0; t < msg->ntexts && !scan->phrases_seen; t++) {
 		const om_text *tx = msg->texts + t;
 
 		if (tx->len == 0 || tx->scope == OM_SCOPE_ATTACHMENT || tx->scope == OM_SCOPE_HEADER)
@@ -1103,11 +1115,12 @@ detect_phrases(attack_ctx *cx)
 		if (om_rules_scan(set, tx->text, tx->len, tx->scope, NULL, on_phrase, cx) < 0)
 			return (-1);
 	}
-	if (cx->theme)
-		om_scan_add(cx->scan, "attack.theme", cx->theme->id, cx->theme_where, cx->theme_sample, 0);
-	if (cx->cred && cx->has_link)
-		om_scan_add(cx->scan, "attack.credential_request", cx->cred->id, cx->cred_where,
-			    cx->cred_sample, 0);
+	if (scan->phrase_rule[OM_PHRASE_THEME])
+		om_scan_add(scan, "attack.theme", scan->phrase_rule[OM_PHRASE_THEME]->id,
+			    scan->phrase_where[OM_PHRASE_THEME], scan->phrase_sample[OM_PHRASE_THEME], 0);
+	if (scan->phrase_rule[OM_PHRASE_CRED] && cx->has_link)
+		om_scan_add(scan, "attack.credential_request", scan->phrase_rule[OM_PHRASE_CRED]->id,
+			    scan->phrase_where[OM_PHRASE_CRED], scan->phrase_sample[OM_PHRASE_CRED], 0);
 	return (0);
 }
 

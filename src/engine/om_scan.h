@@ -20,8 +20,10 @@
 
 #include "om_conf.h"
 #include "om_engine.h"
+#include "om_mask.h"
 #include "om_msg.h"
 #include "om_pool.h"
+#include "om_rules.h"
 
 typedef struct om_scan {
 	const om_conf *conf;
@@ -43,7 +45,20 @@ typedef struct om_scan {
 	const char *add_cc;		/* manager to add (cc.manager_missing) */
 	unsigned attack_score;		/* summed indicator weights (inbound) */
 	const char *attack_words;	/* indicators in plain words, or NULL */
+	/*
+	 * Inbound, the personal-data pass over the texts also sees the
+	 * attack.* phrase rules' hits and keeps the first of each kind
+	 * here (om_attack_phrase_hit), so the attack detector need not
+	 * read the texts again.
+	 */
+	int	phrases_seen;
+	const om_rule *phrase_rule[2];	/* OM_PHRASE_THEME, OM_PHRASE_CRED */
+	const char *phrase_where[2];
+	char	phrase_sample[2][OM_MASK_MAX];
 } om_scan;
+
+#define OM_PHRASE_THEME	0
+#define OM_PHRASE_CRED	1
 
 typedef int (*om_detector_fn) (om_scan *scan);
 
@@ -59,6 +74,7 @@ int	om_detect_attach_pii(om_scan *scan);
 int	om_detect_recipients(om_scan *scan);
 int	om_detect_pii(om_scan *scan);
 int	om_detect_attack(om_scan *scan);
+void	om_attack_phrase_hit(om_scan *scan, const om_text *text, const om_rule_hit *hit);
 
 /*
  * Personal-data evidence of one or more texts (om_detect_pii.c): what
