@@ -297,6 +297,16 @@ is_rule_line(const char *s, size_t n)
 	};
 	size_t  i = 0, count = 0;
 
+	/* Most lines are prose: a letter, digit or kanji/kana ends it at once. */
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n) {
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80 ? c != 0xe2 && c != 0xe3 : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		    || (c >= '0' && c <= '9'))
+			return (0);
+	}
 	while (i < n) {
 		int     ok = 0;
 
@@ -401,9 +411,8 @@ find_signatures(pii_ctx *cx)
 	size_t  len = cx->text->len, nl = 0, maxl = cx->scan->conf->conf_pii_signature_lines;
 	pii_line *ln;
 
-	for (size_t i = 0; i < len; i++)
-		if (t[i] == '\n')
-			nl++;
+	for (const char *p = t; (p = memchr(p, '\n', (size_t) (t + len - p))) != NULL; p++)
+		nl++;
 	nl++;
 	if (nl > PII_LINES_MAX)
 		nl = PII_LINES_MAX;
@@ -413,8 +422,11 @@ find_signatures(pii_ctx *cx)
 		size_t  e = i;
 		pii_line *l = ln + nl++;
 
-		while (e < len && t[e] != '\n')
-			e++;
+		{
+			const char *nlp = memchr(t + i, '\n', len - i);
+
+			e = nlp ? (size_t) (nlp - t) : len;
+		}
 		l->start = i;
 		l->end = e;
 		l->quote = 0;
@@ -426,7 +438,7 @@ find_signatures(pii_ctx *cx)
 			l->cstart++;
 		}
 		l->blank = 1;
-		for (size_t k = l->cstart; k < e; k++)
+		for (size_t k = l->cstart; k < e && l->blank; k++)
 			if (t[k] != ' ' && t[k] != '\t' && t[k] != '\r')
 				l->blank = 0;
 		i = e + 1;
