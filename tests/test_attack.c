@@ -138,6 +138,8 @@ test_lookalike(void **state)
 		{"192.0.2.10", "attack.lookalike.ip_host"},
 		{"www.mynavi.jp", NULL},
 		{"partner-shoji.example", NULL},
+		{"www.antdiv.gov.au", NULL},		/* .au is Australia, not the carrier */
+		{"au-login.example.com.au", "attack.lookalike.brand"},
 	};
 	const om_brands *b = om_conf_lookup(conf, OM_ATTACK_BRANDS);
 	char    host[OM_ATTACK_HOST_MAX];

@@ -603,6 +603,23 @@ token_in(const char *host, const char *tok)
 	return (0);
 }
 
+/* strip_suffix - cut as many labels off sk as the public suffix of ascii has */
+static void
+strip_suffix(const char *ascii, char *sk)
+{
+	const char *suf;
+	int     labels = 1;
+	char   *p;
+
+	pthread_once(&psl_once, psl_init);
+	if (psl_ctx == NULL || (suf = psl_unregistrable_domain(psl_ctx, ascii)) == NULL)
+		return;
+	for (const char *c = suf; *c; c++)
+		labels += *c == '.';
+	while (labels-- > 0 && (p = strrchr(sk, '.')) != NULL)
+		*p = 0;
+}
+
 /* om_attack_lookalike - rule id when a host imitates a listed brand, else NULL */
 const char *
 om_attack_lookalike(const om_brands *b, const char *host)
@@ -619,14 +636,19 @@ om_attack_lookalike(const om_brands *b, const char *host)
 			if (under_domain(a, b->v[i].domains[k]))
 				return (NULL);
 	skeleton(a, sk, sizeof(sk), &idn);
-	for (size_t i = 0; i < b->n; i++) {
+	for (size_t i = 0; i < b->n; i++)
 		for (size_t k = 0; k < b->v[i].ndomains; k++)
 			if (idn && under_domain(sk, b->v[i].domains[k]))
 				return ("attack.lookalike.homograph");
+	/*
+	 * Tokens are looked for left of the public suffix: "au" in
+	 * www.example.gov.au is Australia, not the carrier.
+	 */
+	strip_suffix(a, sk);
+	for (size_t i = 0; i < b->n; i++)
 		for (size_t k = 0; k < b->v[i].ntokens; k++)
 			if (token_in(sk, b->v[i].tokens[k]))
 				return (idn ? "attack.lookalike.homograph" : "attack.lookalike.brand");
-	}
 	return (NULL);
 }
 
