@@ -165,7 +165,8 @@ rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *fil
 		tc.text = msg->texts + i;
 		if (!(r->scopes & msg->texts[i].scope))
 			continue;
-		if (om_rules_scan(set, tc.text->text, tc.text->len, tc.text->scope, r, test_cb, &tc) < 0) {
+		if (om_rules_scan(set, tc.text->text, tc.text->len,
+				  tc.text->scope | OM_RULES_EVERY_CANDIDATE, r, test_cb, &tc) < 0) {
 			printf("%s: matching stopped by a limit or an error\n", tc.text->where);
 			ret = 1;
 		}

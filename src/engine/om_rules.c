@@ -1379,12 +1379,12 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		const om_rule *r = set->v + i;
 		/*
 		 * A rule that needs a context keyword cannot accept a match
-		 * with none of its keywords near: skip such windows (not when
-		 * one rule is asked for, as "rules test" reports every match).
+		 * with none of its keywords near: skip such windows (unless
+		 * every candidate is asked for, as by "rules test").
 		 * A keyword lies within 4 bytes per character of the match,
 		 * and the match within its window (give or take a character).
 		 */
-		int     gate = occ && !only && r->ctx_need && r->ncontext > 0;
+		int     gate = occ && !(scope & OM_RULES_EVERY_CANDIDATE) && r->ctx_need && r->ncontext > 0;
 		size_t  reach_before = 4 * (size_t) r->ctx_before + 8, reach_after = 4 * (size_t) r->ctx_after + 8;
 
 		while (w < ps.nwins && ps.wins[w].rule < i)

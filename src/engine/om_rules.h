@@ -16,7 +16,10 @@
  *	om_rules_scan() runs the prefilter over one text, confirms with
  *	PCRE2 only the rules it flagged, then applies each rule's
  *	validator and context, and calls back once per candidate match,
- *	accepted or not (so that "omamori rules test" can say why).
+ *	accepted or not. Candidates of a rule that needs a context keyword
+ *	are not even confirmed where none of its keywords is near, unless
+ *	OM_RULES_EVERY_CANDIDATE is or'ed into the scope (so that "omamori
+ *	rules test" can say why a match was not taken).
  *
  *	om_rules_load_for() loads the set named by a configuration's
  *	rules_dir and attaches it to the snapshot under OM_RULES_EXT.
@@ -110,6 +113,8 @@ void	om_rules_free(om_ruleset *set);
 size_t	om_rules_count(const om_ruleset *set);
 const om_rule *om_rules_get(const om_ruleset *set, size_t i);
 const om_rule *om_rules_find(const om_ruleset *set, const char *id);
+#define OM_RULES_EVERY_CANDIDATE	0x100	/* with the scope: see above */
+
 int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
 		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
 int	om_rules_check_examples(const om_ruleset *set, om_rules_err *err);
