@@ -10,13 +10,66 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "om_buf.h"
+#include "om_conf.h"
+#include "om_engine.h"
 
 /* assert_buf_eq - buffer holds exactly this C string */
 #define assert_buf_eq(b, s) do { \
 	assert_int_equal((b)->len, strlen(s)); \
 	assert_memory_equal((b)->data, (s), strlen(s)); \
 } while (0)
+
+/* om_test_write - DIR/NAME with TEXT; -1 when it cannot be written */
+static inline int
+om_test_write(const char *dir, const char *name, const char *text)
+{
+	char    path[512];
+	FILE   *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) == NULL)
+		return (-1);
+	fputs(text, fp);
+	return (fclose(fp) == 0 ? 0 : -1);
+}
+
+/*
+ * om_test_conf - write DIR/omamori.conf with TEXT, load it and start the
+ * engine; NULL (the error printed) when that fails
+ */
+static inline om_conf *
+om_test_conf(const char *dir, const char *text)
+{
+	char    path[512];
+	om_conf_err err;
+	om_conf *conf;
+
+	if (om_test_write(dir, "omamori.conf", text) < 0)
+		return (NULL);
+	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
+	memset(&err, 0, sizeof(err));
+	if ((conf = om_conf_load(path, &err)) == NULL) {
+		fprintf(stderr, "%s\n", err.text);
+		return (NULL);
+	}
+	om_engine_global_init();
+	return (conf);
+}
+
+/* om_test_done - release what om_test_conf() made, and remove DIR */
+static inline int
+om_test_done(om_conf *conf, const char *dir)
+{
+	char    cmd[600];
+
+	om_conf_unref(conf);
+	om_engine_global_shutdown();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return (system(cmd) == 0 ? 0 : -1);
+}
 
 #endif

@@ -22,39 +22,21 @@ static char dir[] = "/tmp/om_test_attack.XXXXXX";
 static int
 setup(void **state)
 {
-	char    path[256];
-	FILE   *fp;
-	om_conf_err err;
-
 	(void) state;
 	if (mkdtemp(dir) == NULL)
 		return (-1);
 	om_log_open("test_attack", 0, 0);
-	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
-	if ((fp = fopen(path, "w")) == NULL)
-		return (-1);
-	fputs("internal_domains = sakura-hoken.example\n"
-	      "rules_dir = " OM_RULES_SRCDIR "\n"
-	      "trusted_networks =\n", fp);
-	fclose(fp);
-	memset(&err, 0, sizeof(err));
-	conf = om_conf_load(path, &err);
-	if (conf == NULL)
-		fprintf(stderr, "%s\n", err.text);
-	om_engine_global_init();
+	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
+			    "rules_dir = " OM_RULES_SRCDIR "\n"
+			    "trusted_networks =\n");
 	return (conf ? 0 : -1);
 }
 
 static int
 teardown(void **state)
 {
-	char    cmd[300];
-
 	(void) state;
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return (system(cmd) == 0 ? 0 : -1);
+	return (om_test_done(conf, dir));
 }
 
 /* Registrable domains from the Public Suffix List. */

@@ -22,22 +22,12 @@ static char dir[] = "/tmp/om_test_rcpt.XXXXXX";
 static void
 write_file(const char *name, const char *text)
 {
-	char    path[256];
-	FILE   *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
+	assert_int_equal(om_test_write(dir, name, text), 0);
 }
 
 static int
 setup(void **state)
 {
-	char    path[256];
-	om_conf_err err;
-
 	(void) state;
 	if (mkdtemp(dir) == NULL)
 		return (-1);
@@ -48,31 +38,20 @@ setup(void **state)
 		   "@sakura-hoken.example        bucho@sakura-hoken.example   # default\n"
 		   "kanri@sakura-hoken.example   kanri@sakura-hoken.example\n");
 	write_file("extra-free", "# local additions\nexample-free.example\n");
-	write_file("omamori.conf",
-		   "internal_domains = sakura-hoken.example\n"
-		   "manager_map = managers\n"
-		   "freemail_domains = extra-free\n"
-		   "rules_dir = " OM_TEST_RULES "\n"
-		   "mass_visible_limit = 3\n"
-		   "trusted_networks =\n");
-	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
-	conf = om_conf_load(path, &err);
-	if (conf == NULL)
-		fprintf(stderr, "%s\n", err.text);
-	om_engine_global_init();
+	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
+			    "manager_map = managers\n"
+			    "freemail_domains = extra-free\n"
+			    "rules_dir = " OM_TEST_RULES "\n"
+			    "mass_visible_limit = 3\n"
+			    "trusted_networks =\n");
 	return (conf ? 0 : -1);
 }
 
 static int
 teardown(void **state)
 {
-	char    cmd[300];
-
 	(void) state;
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return (system(cmd) == 0 ? 0 : -1);
+	return (om_test_done(conf, dir));
 }
 
 /* The map file: address, @domain default, parent domains, comments. */
