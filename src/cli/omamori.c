@@ -47,11 +47,11 @@
 
 #define DEFAULT_CONFIG OM_SYSCONFDIR "/omamori/omamori.conf"
 
-/* usage - the synopsis, to stderr, exit 2 */
-static void __attribute__((noreturn))
-usage(void)
+/* synopsis - the commands and their options */
+static void
+synopsis(FILE *fp)
 {
-	fprintf(stderr,
+	fprintf(fp,
 		"usage: omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]\n"
 		"                    [--client IP] [--queue-id ID] [--log] [-v] FILE|-\n"
 		"       omamori log verify|search|rotate|prune ...\n"
@@ -63,6 +63,13 @@ usage(void)
 		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n"
 		"       omamori --version\n"
 		"See omamori(1).\n");
+}
+
+/* usage - the synopsis, to stderr, exit 2 */
+static void __attribute__((noreturn))
+usage(void)
+{
+	synopsis(stderr);
 	exit(2);
 }
 
@@ -294,6 +301,12 @@ main(int argc, char **argv)
 		printf("omamori %s\n", PACKAGE_VERSION);
 		return (0);
 	}
+	/* Asked for: "omamori --help", "omamori help", "omamori scan -h", ... */
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0
+	    || (argc > 2 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0))) {
+		synopsis(stdout);
+		return (0);
+	}
 	if (strcmp(argv[1], "scan") == 0)
 		return (cmd_scan(argc - 1, argv + 1));
 	if (strcmp(argv[1], "config") == 0)
@@ -306,9 +319,6 @@ main(int argc, char **argv)
 		return (om_cmd_report(argc - 1, argv + 1));
 	if (strcmp(argv[1], "rules") == 0)
 		return (om_cmd_rules(argc - 1, argv + 1));
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-		usage();
-	}
 	fprintf(stderr, "omamori: unknown command \"%s\"\n", argv[1]);
 	usage();
 }
