@@ -315,6 +315,54 @@ test_preamble(void **state)
 	om_msg_free(m);
 }
 
+/*
+ * Broken transfer encodings that some mail clients read anyway: the
+ * part is judged by the reading that yields a real file.
+ */
+static void
+test_lenient_encodings(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *cte;
+		const char *body;
+		int	lenient;
+	} cases[] = {
+		{"stray = inside base64", "base64", "UEsD=BBQA=AABo=aWRk=ZW4u=ZXhl", 1},
+		{"quoted encoding name", "\"base64\"", "UEsDBBQAAABoaWRkZW4uZXhl", 1},
+		{"unknown encoding name", "x-base64;", "UEsDBBQA\r\nAABoaWRk\r\n# junk\r\nZW4uZXhl", 1},
+		{"quoted-printable named otherwise", "x-qp", "PK=03=04=14=00=00=00hidden.exe", 1},
+		{"well-formed base64: read as it says", "base64", "UEsDBBQAAABoaWRkZW4uZXhl", 0},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char    raw[1024];
+		om_msg *m;
+		const om_part *p = NULL;
+
+		snprintf(raw, sizeof(raw),
+			 "From: a@example.com\r\nTo: b@example.com\r\nSubject: t\r\nMIME-Version: 1.0\r\n"
+			 "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+			 "--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+			 "--b\r\nContent-Type: application/octet-stream\r\n"
+			 "Content-Disposition: attachment; filename=\"a.zip\"\r\n"
+			 "Content-Transfer-Encoding: %s\r\n\r\n%s\r\n--b--\r\n", cases[i].cte, cases[i].body);
+		m = om_msg_parse(conf, raw, strlen(raw));
+		assert_non_null(m);
+		for (size_t k = 0; k < m->nparts; k++)
+			if (m->parts[k].filename && strcmp(m->parts[k].filename, "a.zip") == 0)
+				p = m->parts + k;
+		if (p == NULL)
+			fail_msg("%s: no a.zip part", cases[i].name);
+		if (p->size != 18 || memcmp(p->data, "PK\003\004\024\000\000\000hidden.exe", 18) != 0)
+			fail_msg("%s: decoded %zu bytes, not the file", cases[i].name, p->size);
+		if (!!(p->flags & OM_PART_LENIENT) != cases[i].lenient)
+			fail_msg("%s: lenient flag %d", cases[i].name, !cases[i].lenient);
+		om_msg_free(m);
+	}
+}
+
 int
 main(void)
 {
@@ -326,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_preamble),
+		cmocka_unit_test(test_lenient_encodings),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

@@ -48,6 +48,7 @@
 #define OM_PART_ENCRYPTED	(1u << 11)	/* content needs a key */
 #define OM_PART_ENC_WEAK	(1u << 12)	/* ... and the cipher is weak */
 #define OM_PART_DOCUMENT	(1u << 13)	/* text extracted from it */
+#define OM_PART_LENIENT		(1u << 14)	/* decoded past a broken encoding */
 
 /* om_part.unscannable: why an attachment could not be read in full. */
 #define OM_UNSCAN_DEPTH		(1u << 0)	/* archive_depth_limit */
