@@ -332,6 +332,7 @@ test_lenient_encodings(void **state)
 		{"quoted encoding name", "\"base64\"", "UEsDBBQAAABoaWRkZW4uZXhl", 1},
 		{"unknown encoding name", "x-base64;", "UEsDBBQA\r\nAABoaWRk\r\n# junk\r\nZW4uZXhl", 1},
 		{"quoted-printable named otherwise", "x-qp", "PK=03=04=14=00=00=00hidden.exe", 1},
+		{"uuencode under a name the parser does not know", "uue", "begin 644 a.zip\r\n24$L#!!0   !H:61D96XN97AE\r\n`\r\nend", 1},
 		{"well-formed base64: read as it says", "base64", "UEsDBBQAAABoaWRkZW4uZXhl", 0},
 	};
 

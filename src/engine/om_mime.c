@@ -356,10 +356,39 @@ lenient_qp(const unsigned char *in, size_t n, om_buf *out)
 	}
 }
 
+/* lenient_uu - uuencoded lines ("M..." length-prefixed), begin/end lines or not */
+static void
+lenient_uu(const unsigned char *in, size_t n, om_buf *out)
+{
+	for (size_t ls = 0, le; ls < n; ls = le + 1) {
+		size_t  want, end, got = 0;
+		int     ok = 1;
+
+		for (le = ls; le < n && in[le] != '\n'; le++)
+			;
+		end = le > ls && in[le - 1] == '\r' ? le - 1 : le;
+		if (end <= ls || (end - ls >= 6 && memcmp(in + ls, "begin ", 6) == 0))
+			continue;
+		want = (size_t) ((in[ls] - 32) & 63);
+		for (size_t i = ls; i < end; i++)
+			if (in[i] < 32 || in[i] > 96)
+				ok = 0;
+		if (!ok || want == 0 || (end - ls - 1) < (want + 2) / 3 * 4)
+			continue;
+		for (size_t i = ls + 1; i + 3 < end + 1 && got < want; i += 4) {
+			unsigned v = ((unsigned) ((in[i] - 32) & 63) << 18) | ((unsigned) ((in[i + 1] - 32) & 63) << 12)
+			| ((unsigned) ((in[i + 2] - 32) & 63) << 6) | (unsigned) ((in[i + 3] - 32) & 63);
+
+			for (int k = 2; k >= 0 && got < want; k--, got++)
+				om_buf_putc(out, (char) ((v >> (8 * k)) & 0xff));
+		}
+	}
+}
+
 /*
  * lenient_content - when the declared transfer encoding gave nothing a
- * filter can recognise, try the raw bytes as base64 and as
- * quoted-printable with every irregularity forgiven (stray "=", junk
+ * filter can recognise, try the raw bytes as base64, as quoted-printable
+ * and as uuencode, with every irregularity forgiven (stray "=", junk
  * lines, an encoding named "base64;" or "x-base64" or in quotes). Mail
  * clients differ in how they read broken encodings, and an attacker
  * picks the one that slips past the filter: a reading that yields a
@@ -384,14 +413,16 @@ lenient_content(GMimePart *part, const unsigned char *strict, size_t strict_len,
 	g_byte_array_set_size(enc, (guint) len);
 	g_mime_stream_reset(raw);
 	if (g_mime_stream_read(raw, (char *) enc->data, (size_t) len) == (ssize_t) len) {
-		for (int how = 0; how < 2 && res == NULL; how++) {
+		for (int how = 0; how < 3 && res == NULL; how++) {
 			om_buf  out;
 
 			om_buf_init(&out, cap);
 			if (how == 0)
 				lenient_base64(enc->data, enc->len, &out);
-			else
+			else if (how == 1)
 				lenient_qp(enc->data, enc->len, &out);
+			else
+				lenient_uu(enc->data, enc->len, &out);
 			if (out.len > 0 && file_signature((const unsigned char *) out.data, out.len)) {
 				res = g_byte_array_sized_new((guint) out.len);
 				g_byte_array_append(res, (const guint8 *) out.data, (guint) out.len);
