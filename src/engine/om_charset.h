@@ -29,5 +29,6 @@
 int	om_charset_decode(const char *in, size_t len, const char *declared,
 			  om_buf *out, const char **used);
 int	om_utf8_valid(const char *s, size_t len);
+int	om_utf8_valid_nul(const char *s, size_t len);
 
 #endif

@@ -31,6 +31,7 @@
 #include <strings.h>
 
 #include "om_buf.h"
+#include "om_charset.h"
 #include "om_log.h"
 #include "om_norm.h"
 #include "om_rules.h"
@@ -1281,44 +1282,6 @@ confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t,
 	return (0);
 }
 
-/* utf8_valid - whole text is well-formed UTF-8 (no overlongs, no surrogates) */
-static int
-utf8_valid(const char *text, size_t len)
-{
-	const unsigned char *t = (const unsigned char *) text;
-
-	for (size_t i = 0; i < len;) {
-		unsigned c = t[i];
-		size_t  n;
-		unsigned cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, cp = c & 0x07;
-		else
-			return (0);
-		if (i + n >= len)
-			return (0);
-		for (size_t k = 1; k <= n; k++) {
-			if ((t[i + k] & 0xc0) != 0x80)
-				return (0);
-			cp = (cp << 6) | (t[i + k] & 0x3f);
-		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
-		    || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-			return (0);
-		i += n + 1;
-	}
-	return (1);
-}
-
 /* om_rules_scan - prefilter, confirm, judge; callback per candidate */
 int
 om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scope,
@@ -1332,7 +1295,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 
 	if (set == NULL || set->n == 0 || len == 0)
 		return (0);
-	if (!utf8_valid(text, len)) {
+	if (!om_utf8_valid_nul(text, len)) {
 		om_warn("text is not valid UTF-8; not scanned");
 		return (-1);
 	}
