@@ -79,6 +79,10 @@ static const struct {
 	{"rule a\n\tcategory = x\n\tpattern = x\nrule a\n\tcategory = x\n\tpattern = y\n",
 	 "bad.rules, line 4: rule a is already defined"},
 	{"rule A!\n\tcategory = x\n\tpattern = x\n", "bad.rules, line 1: bad rule id"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor_before = 3\n",
+	 "bad.rules, line 1: rule a: anchor_before/anchor_after need an anchor"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = x\n\tanchor_after = 999\n",
+	 "bad.rules, line 5: bad anchor_after"},
 };
 
 static void
@@ -110,6 +114,48 @@ test_keep_going(void **state)
 	assert_int_equal(err.count, 1);
 	assert_int_equal(om_rules_count(set), 1);
 	assert_string_equal(om_rules_get(set, 0)->id, "good");
+	om_rules_free(set);
+}
+
+/*
+ * anchor_before/anchor_after bound where a match may lie around its
+ * anchor: a match inside the span is found, one farther away is not
+ * (that is the contract the rule's author signs).
+ */
+static void
+test_anchor_span(void **state)
+{
+	const char *rules = "rule near\n\tcategory = pii.name\n"
+	    "\tpattern = [A-Z]{3}(?=[a-z]*!)\n\tanchor = !\n"
+	    "\tanchor_before = 12\n\tanchor_after = 0\n\tmatch = ABCdef!\n";
+	om_rules_err err = {.count = 0};
+	om_ruleset *set = om_rules_load_text("a.rules", rules, 0, &err);
+	char    text[600];
+	int     n = 0;
+
+	(void) state;
+	if (set == NULL)
+		fail_msg("%s", err.text);
+	assert_int_equal(om_rules_check_examples(set, &err), 0);
+	/* 3 letters, 3 lowercase, "!": inside 12 characters */
+	strcpy(text, "xx ABCdef! yy");
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), 0);
+	assert_int_equal(n, 1);
+	/*
+	 * 60 characters before its anchor: within the default span (240
+	 * bytes), beyond this rule's 12 characters.
+	 */
+	memcpy(text, "ABC", 3);
+	memset(text + 3, 'q', 60);
+	strcpy(text + 63, "!");
+	n = 0;
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), 0);
+	assert_int_equal(n, 0);
+	/* "rules test" confirms all the same windows: still not found */
+	n = 0;
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY | OM_RULES_EVERY_CANDIDATE,
+				       NULL, collect, &n), 0);
+	assert_int_equal(n, 0);
 	om_rules_free(set);
 }
 
@@ -168,6 +214,7 @@ main(void)
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_keep_going),
+		cmocka_unit_test(test_anchor_span),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_shipped),

@@ -48,6 +48,8 @@
 #define RULES_WIDTH_MAX		4096	/* widest window confirmed on its own */
 #define RULES_MARGIN		64	/* bytes after a window, for lookahead */
 #define RULES_ANCHOR_SPAN	240	/* bytes a match may lie from its anchor */
+#define RULES_ANCHOR_MAX	200	/* anchor_before/after, characters */
+#define RULES_CHAR_BYTES	4	/* longest UTF-8 character */
 #define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
 #define RULES_OCC_MAX		262144	/* keyword occurrences per text, then memmem */
 
@@ -281,6 +283,16 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 	} else if (strcmp(key, "anchor") == 0) {
 		free(r->anchor);
 		r->anchor = om_xstrdup(value);
+	} else if (strcmp(key, "anchor_before") == 0 || strcmp(key, "anchor_after") == 0) {
+		if (parse_number(value, RULES_ANCHOR_MAX, &d) < 0) {
+			rules_error(err, "%s, line %d: bad %s \"%s\" (0..%d characters)",
+				    file, line, key, value, RULES_ANCHOR_MAX);
+			return (-1);
+		}
+		if (key[7] == 'b')
+			r->anchor_before = (int) d;
+		else
+			r->anchor_after = (int) d;
 	} else if (strcmp(key, "report") == 0) {
 		if (parse_number(value, 9, &d) < 0) {
 			rules_error(err, "%s, line %d: report is a capture group number 0..9", file, line);
@@ -339,6 +351,11 @@ rule_compile(om_ruleset *set, om_rule *r, om_rules_err *err)
 
 	if (r->category == NULL || r->pattern == NULL) {
 		rules_error(err, "%s, line %d: rule %s needs a category and a pattern",
+			    r->file, r->line, r->id);
+		return (-1);
+	}
+	if (r->anchor == NULL && (r->anchor_before >= 0 || r->anchor_after >= 0)) {
+		rules_error(err, "%s, line %d: rule %s: anchor_before/anchor_after need an anchor",
 			    r->file, r->line, r->id);
 		return (-1);
 	}
@@ -414,6 +431,8 @@ parse_text(om_ruleset *set, const char *file, const char *text, om_rules_err *er
 			cur->scopes = OM_SCOPE_BODY | OM_SCOPE_SUBJECT | OM_SCOPE_ATTACHMENT;
 			cur->weight = 1;
 			cur->ctx_before = 20;
+			cur->anchor_before = -1;
+			cur->anchor_after = -1;
 			cur->ctx_after = 0;
 			cur->mask = OM_MASK_DIGITS;
 			cur->ctx_need = -1;
@@ -524,6 +543,22 @@ kw_pattern(const char *word, unsigned *flags)
 	return (p);
 }
 
+/*
+ * anchor_reach - bytes before the end of an anchor match where a match of
+ * its rule may start (side 0), or after it where the rule may still read
+ * (side 1). anchor_before/anchor_after are characters, at most 4 bytes
+ * each; without them, RULES_ANCHOR_SPAN either way.
+ */
+static unsigned
+anchor_reach(const om_rule *r, int side)
+{
+	int     chars = side ? r->anchor_after : r->anchor_before;
+
+	if (side == 0)
+		return (r->anchor_width + (chars < 0 ? RULES_ANCHOR_SPAN : RULES_CHAR_BYTES * (unsigned) chars));
+	return ((chars < 0 ? RULES_ANCHOR_SPAN : RULES_CHAR_BYTES * (unsigned) chars) + RULES_MARGIN);
+}
+
 static void
 set_finish(om_ruleset *set)
 {
@@ -563,7 +598,16 @@ set_finish(om_ruleset *set)
 				continue;
 			}
 			hs_free_database(one);
-			set->v[i].maxwidth = RULES_ANCHOR_SPAN;
+			set->v[i].anchor_width = RULES_ANCHOR_SPAN;
+			if (hs_expression_info(hp, f, &info, &cerr) == HS_SUCCESS) {
+				if (info->max_width != UINT_MAX && info->max_width <= RULES_ANCHOR_SPAN)
+					set->v[i].anchor_width = info->max_width;
+				free(info);
+			} else {
+				hs_free_compile_error(cerr);
+				cerr = NULL;
+			}
+			set->v[i].maxwidth = anchor_reach(set->v + i, 0);
 			pats[np] = hp;
 			flags[np] = f;
 			ids[np] = (unsigned) i;
@@ -944,7 +988,7 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 		return (0);
 	lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
 	if (r->anchor)
-		hi = (size_t) to + RULES_ANCHOR_SPAN < ps->len ? (size_t) to + RULES_ANCHOR_SPAN : ps->len;
+		hi = (size_t) to + anchor_reach(r, 1) < ps->len ? (size_t) to + anchor_reach(r, 1) : ps->len;
 	else
 		hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
 	w = ps->open + id;

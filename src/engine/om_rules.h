@@ -83,6 +83,9 @@ typedef struct om_rule {
 	size_t	nexamples;
 	int	report;			/* capture group reported as the match, 0 all */
 	char   *anchor;			/* prefilter on this instead of the pattern */
+	int	anchor_before;		/* characters a match may start before it, -1 default */
+	int	anchor_after;		/* characters the rule may read after it, -1 default */
+	unsigned anchor_width;		/* longest anchor match, bytes */
 	void   *re;			/* pcre2_code */
 	int	prefiltered;		/* in the vectorscan database */
 	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
