@@ -159,6 +159,46 @@ test_anchor_span(void **state)
 	om_rules_free(set);
 }
 
+/* count_rule - accepted hits per rule id's last letter */
+static int
+count_rule(const om_rule_hit *h, void *arg)
+{
+	int    *n = arg;
+
+	if (h->status == OM_HIT_ACCEPTED)
+		n[h->rule->id[strlen(h->rule->id) - 1] - 'a']++;
+	return (0);
+}
+
+/*
+ * Rules with the same prefilter expression share one database entry;
+ * each still gets its own windows and its own hits.
+ */
+static void
+test_twins(void **state)
+{
+	const char *rules =
+	    "rule t.a\n\tcategory = pii.phone\n\tpattern = 0[0-9]{2}-[0-9]{4}-[0-9]{4}\n"
+	    "rule t.b\n\tcategory = pii.phone\n\tpattern = 0[0-9]{2}-[0-9]{4}-[0-9]{4}\n"
+	    "rule t.c\n\tcategory = pii.name\n\tpattern = [A-Z]{3}(?=!)\n\tanchor = !\n\tanchor_before = 4\n"
+	    "rule t.d\n\tcategory = pii.name\n\tpattern = [A-Z]{3}q{30}(?=!)\n\tanchor = !\n";
+	const char *text = "tel 090-1234-5678, ABC! and XYZqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq!";
+	om_rules_err err = {.count = 0};
+	om_ruleset *set = om_rules_load_text("t.rules", rules, 0, &err);
+	int     n[4] = {0, 0, 0, 0};
+
+	(void) state;
+	if (set == NULL)
+		fail_msg("%s", err.text);
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, count_rule, n), 0);
+	assert_int_equal(n[0], 1);
+	assert_int_equal(n[1], 1);
+	assert_int_equal(n[2], 1);
+	/* XYZ lies 33 bytes before its "!": beyond t.c's window, within t.d's */
+	assert_int_equal(n[3], 1);
+	om_rules_free(set);
+}
+
 /* Catastrophic backtracking hits the match limit: an error, not "no match". */
 static void
 test_limit(void **state)
@@ -215,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_anchor_span),
+		cmocka_unit_test(test_twins),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_shipped),

@@ -71,6 +71,7 @@ struct om_ruleset {
 	size_t	nkw;
 	int	kw_in_db;		/* their occurrences come from the prefilter pass */
 	rule_kw *rkw;			/* per rule: its words as indexes into kw */
+	unsigned *twin;			/* per rule: next rule with the same prefilter expression */
 	pcre2_match_context *mctx;
 	EVP_MD_CTX *digest;		/* over every file read, while loading */
 	char	version[40];		/* "rules sha256:<16 hex>" */
@@ -197,6 +198,7 @@ om_rules_free(om_ruleset *set)
 	}
 	free(set->rkw);
 	free(set->kw);
+	free(set->twin);
 	if (set->mctx)
 		pcre2_match_context_free(set->mctx);
 	free(set);
@@ -642,6 +644,41 @@ set_finish(om_ruleset *set)
 		ids[np] = (unsigned) i;
 		np++;
 	}
+	/*
+	 * Rules whose prefilter expressions are the same (the date rules
+	 * share one; so do copies of a rule) go into the database once: the
+	 * first reports for all its twins.
+	 */
+	set->twin = xrealloc(NULL, set->n * sizeof(unsigned));
+	for (size_t i = 0; i < set->n; i++)
+		set->twin[i] = UINT_MAX;
+	{
+		size_t  kept = 0;
+
+		for (size_t k = 0; k < np; k++) {
+			size_t  first = kept;
+
+			for (size_t m = 0; m < kept; m++) {
+				if (flags[m] == flags[k] && strcmp(pats[m], pats[k]) == 0) {
+					first = m;
+					break;
+				}
+			}
+			if (first < kept) {
+				unsigned last = ids[first];
+
+				while (set->twin[last] != UINT_MAX)
+					last = set->twin[last];
+				set->twin[last] = ids[k];
+				continue;
+			}
+			pats[kept] = pats[k];
+			flags[kept] = flags[k];
+			ids[kept] = ids[k];
+			kept++;
+		}
+		np = kept;
+	}
 	{
 		size_t  nrules = np;
 		char  **kwpat = xrealloc(NULL, (set->nkw ? set->nkw : 1) * sizeof(char *));
@@ -661,7 +698,8 @@ set_finish(om_ruleset *set)
 				set->db = NULL;
 			} else {
 				for (size_t k = 0; k < nrules; k++)
-					set->v[ids[k]].prefiltered = 1;
+					for (unsigned t = ids[k]; t != UINT_MAX; t = set->twin[t])
+						set->v[t].prefiltered = 1;
 				set->kw_in_db = set->nkw > 0;
 			}
 		}
@@ -981,26 +1019,28 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 		o->end[o->n++] = (size_t) to;
 		return (0);
 	}
-	r = ps->set->v + id;
-	if (ps->flagged[id] == 0)
-		ps->flagged[id] = r->maxwidth ? 1 : 2;
-	if (ps->flagged[id] == 2)
-		return (0);
-	lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
-	if (r->anchor)
-		hi = (size_t) to + anchor_reach(r, 1) < ps->len ? (size_t) to + anchor_reach(r, 1) : ps->len;
-	else
-		hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
-	w = ps->open + id;
-	if (w->hi != 0 && lo <= w->hi) {
-		if (hi > w->hi)
-			w->hi = hi;
-		return (0);
+	for (; id != UINT_MAX; id = ps->set->twin[id]) {
+		r = ps->set->v + id;
+		if (ps->flagged[id] == 0)
+			ps->flagged[id] = r->maxwidth ? 1 : 2;
+		if (ps->flagged[id] == 2)
+			continue;
+		lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
+		if (r->anchor)
+			hi = (size_t) to + anchor_reach(r, 1) < ps->len ? (size_t) to + anchor_reach(r, 1) : ps->len;
+		else
+			hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
+		w = ps->open + id;
+		if (w->hi != 0 && lo <= w->hi) {
+			if (hi > w->hi)
+				w->hi = hi;
+			continue;
+		}
+		win_close(ps, id);
+		w->rule = id;
+		w->lo = lo;
+		w->hi = hi;
 	}
-	win_close(ps, id);
-	w->rule = id;
-	w->lo = lo;
-	w->hi = hi;
 	return (0);
 }
 
