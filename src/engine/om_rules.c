@@ -1055,6 +1055,41 @@ win_cmp(const void *a, const void *b)
 	return (x->lo < y->lo ? -1 : x->lo > y->lo);
 }
 
+/*
+ * wins_order - the closed windows by rule, then start. They were closed
+ * in order of end within each rule, so a counting pass by rule nearly
+ * always does it; a rule whose starts are out of order is sorted.
+ */
+static void
+wins_order(prefilter_state *ps)
+{
+	size_t  n = ps->set->n, *first;
+	rules_win *out;
+
+	if (ps->nwins < 2)
+		return;
+	first = xrealloc(NULL, (n + 1) * sizeof(size_t));
+	memset(first, 0, (n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < ps->nwins; i++)
+		first[ps->wins[i].rule + 1]++;
+	for (size_t r = 0; r < n; r++)
+		first[r + 1] += first[r];
+	out = xrealloc(NULL, ps->nwins * sizeof(rules_win));
+	for (size_t i = 0; i < ps->nwins; i++)
+		out[first[ps->wins[i].rule]++] = ps->wins[i];
+	/* first[r] is now the end of rule r's windows */
+	for (size_t r = 0, start = 0; r < n; start = first[r], r++)
+		for (size_t k = start + 1; k < first[r]; k++)
+			if (out[k].lo < out[k - 1].lo) {
+				qsort(out + start, first[r] - start, sizeof(rules_win), win_cmp);
+				break;
+			}
+	free(ps->wins);
+	ps->wins = out;
+	ps->cap = ps->nwins;
+	free(first);
+}
+
 /* back_chars - byte offset n characters before pos, not before lo */
 static size_t
 back_chars(const char *t, size_t lo, size_t pos, unsigned n)
@@ -1182,9 +1217,14 @@ occ_group(kw_occ *o, size_t nkw)
 	memcpy(fill, o->first, nkw * sizeof(size_t));
 	for (size_t i = 0; i < o->n; i++)
 		sorted[fill[o->word[i]]++] = o->end[i];
+	/* vectorscan reports in order of end, nearly always: sort only if not */
 	for (size_t w = 0; w < nkw; w++)
-		if (o->first[w + 1] - o->first[w] > 1)
-			qsort(sorted + o->first[w], o->first[w + 1] - o->first[w], sizeof(size_t), size_cmp);
+		for (size_t k = o->first[w] + 1; k < o->first[w + 1]; k++)
+			if (sorted[k] < sorted[k - 1]) {
+				qsort(sorted + o->first[w], o->first[w + 1] - o->first[w], sizeof(size_t),
+				      size_cmp);
+				break;
+			}
 	free(o->end);
 	free(fill);
 	o->end = sorted;
@@ -1414,8 +1454,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		}
 		for (unsigned i = 0; i < set->n; i++)
 			win_close(&ps, i);
-		if (ps.nwins > 1)
-			qsort(ps.wins, ps.nwins, sizeof(rules_win), win_cmp);
+		wins_order(&ps);
 		if (set->kw_in_db) {
 			occ_group(&ps.occ, set->nkw);
 			if (!ps.occ.overflow)
