@@ -1134,7 +1134,7 @@ detect_phrases(attack_ctx *cx)
 		if (tx->len == 0 || tx->scope == OM_SCOPE_ATTACHMENT || tx->scope == OM_SCOPE_HEADER)
 			continue;
 		cx->text = tx;
-		if (om_rules_scan(set, tx->text, tx->len, tx->scope, NULL, on_phrase, cx) < 0)
+		if (om_rules_scan(set, tx->text, tx->len, tx->scope | OM_RULES_UTF8_CHECKED, NULL, on_phrase, cx) < 0)
 			return (-1);
 	}
 	if (scan->phrase_rule[OM_PHRASE_THEME])

@@ -793,7 +793,7 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
 		text = &table;
 	ctx_init(&cx, scan, text);
-	if (om_rules_scan(set, text->text, text->len, text->scope, NULL, on_hit, &cx) < 0)
+	if (om_rules_scan(set, text->text, text->len, text->scope | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
 		return (-1);
 	if (cx.nhits == 0)
 		return (0);

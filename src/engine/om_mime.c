@@ -148,7 +148,19 @@ om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
 		(void) om_charset_decode(utf8, len, NULL, &fixed, &used);
 		utf8 = fixed.data ? fixed.data : "";
 		len = fixed.len;
+		if (!om_utf8_valid_nul(utf8, len)) {
+			/* Never expected; the rules would refuse it anyway. */
+			om_warn("%s: text could not be made valid UTF-8; not scanned", where);
+			msg->limits |= OM_LIMIT_TEXT;
+			om_buf_free(&fixed);
+			return;
+		}
 	}
+	/*
+	 * Valid UTF-8 in, valid UTF-8 out: the normaliser appends whole
+	 * characters only, so every om_text is valid and the rules need
+	 * not check it again (OM_RULES_UTF8_CHECKED).
+	 */
 	om_buf_init(&norm, conf->conf_text_size_limit);
 	if (om_norm_text(utf8, len, &norm) < 0) {
 		msg->limits |= OM_LIMIT_TEXT;

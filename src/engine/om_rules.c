@@ -1419,7 +1419,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 
 	if (set == NULL || set->n == 0 || len == 0)
 		return (0);
-	if (!om_utf8_valid_nul(text, len)) {
+	if (!(scope & OM_RULES_UTF8_CHECKED) && !om_utf8_valid_nul(text, len)) {
 		om_warn("text is not valid UTF-8; not scanned");
 		return (-1);
 	}

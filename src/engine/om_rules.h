@@ -19,7 +19,9 @@
  *	accepted or not. Candidates of a rule that needs a context keyword
  *	are not even confirmed where none of its keywords is near, unless
  *	OM_RULES_EVERY_CANDIDATE is or'ed into the scope (so that "omamori
- *	rules test" can say why a match was not taken).
+ *	rules test" can say why a match was not taken). A text that is not
+ *	valid UTF-8 is refused, unless the caller has checked it already
+ *	and says so with OM_RULES_UTF8_CHECKED (every om_text is).
  *
  *	om_rules_load_for() loads the set named by a configuration's
  *	rules_dir and attaches it to the snapshot under OM_RULES_EXT.
@@ -117,6 +119,7 @@ size_t	om_rules_count(const om_ruleset *set);
 const om_rule *om_rules_get(const om_ruleset *set, size_t i);
 const om_rule *om_rules_find(const om_ruleset *set, const char *id);
 #define OM_RULES_EVERY_CANDIDATE	0x100	/* with the scope: see above */
+#define OM_RULES_UTF8_CHECKED	0x200	/* the caller vouches: valid UTF-8 */
 
 int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
 		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
