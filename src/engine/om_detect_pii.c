@@ -157,6 +157,13 @@ add_span(pii_ctx *cx, size_t start, size_t end, const char *why)
 	cx->spans[cx->nspans++].end = end;
 }
 
+/* has_zero_byte - any of the eight bytes zero */
+static inline int
+has_zero_byte(uint64_t v)
+{
+	return (((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0);
+}
+
 /* find_urls - every http(s):// and www. run */
 static void
 find_urls(pii_ctx *cx)
@@ -166,8 +173,21 @@ find_urls(pii_ctx *cx)
 
 	for (size_t i = 0; i < len; i++) {
 		size_t  e;
-		unsigned char lc = (unsigned char) t[i] | 0x20;
+		unsigned char lc;
 
+		/* Skip eight bytes at a time while none is h, H, w or W. */
+		while (len - i >= 8) {
+			uint64_t v;
+
+			memcpy(&v, t + i, 8);
+			v |= 0x2020202020202020ull;
+			if (has_zero_byte(v ^ 0x6868686868686868ull) || has_zero_byte(v ^ 0x7777777777777777ull))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		lc = (unsigned char) t[i] | 0x20;
 		if (lc != 'h' && lc != 'w')
 			continue;
 		if (!((len - i >= 7 && strncasecmp(t + i, "http://", 7) == 0)
