@@ -70,6 +70,7 @@
 #define SIG_SEP_WITHIN	14		/* separator this near the end opens a signature */
 #define LINES_MAX	20000		/* lines of one body looked at */
 #define URLS_MAX	500		/* plain-text URLs per text */
+#define HOSTS_SEEN	32		/* look-alike answers remembered per message */
 #define HANZI_MAX	64		/* distinct foreign hanzi kept */
 #define ADDRS_MAX	50		/* signature addresses per body */
 
@@ -723,6 +724,12 @@ typedef struct attack_ctx {
 	const char *from_domain;	/* From (else envelope sender) domain */
 	int	has_link;
 	const om_text *text;		/* the text being read by the phrase rules */
+	/* Hosts already judged, and the answer: most mail repeats a few. */
+	struct {
+		char   *host;
+		const char *rule;
+	} seen[HOSTS_SEEN];
+	unsigned nseen, next_seen;
 } attack_ctx;
 
 /* addr_domain - domain of local@domain, or NULL */
@@ -977,8 +984,21 @@ detect_signature(attack_ctx *cx)
 static void
 check_host(attack_ctx *cx, const char *host, const char *where)
 {
-	const char *rule = om_attack_lookalike(cx->brands, host);
+	const char *rule = NULL;
+	unsigned i;
 
+	for (i = 0; i < cx->nseen; i++)
+		if (strcmp(cx->seen[i].host, host) == 0)
+			break;
+	if (i < cx->nseen) {
+		rule = cx->seen[i].rule;
+	} else {
+		rule = om_attack_lookalike(cx->brands, host);
+		/* Round robin once full: a message of many hosts stays bounded. */
+		i = cx->nseen < HOSTS_SEEN ? cx->nseen++ : cx->next_seen++ % HOSTS_SEEN;
+		cx->seen[i].host = om_pool_strdup(cx->scan->pool, host);
+		cx->seen[i].rule = rule;
+	}
 	if (rule)
 		om_scan_add(cx->scan, "attack.lookalike_url", rule, where,
 			    om_pool_strdup(cx->scan->pool, host), 0);
