@@ -80,6 +80,16 @@ typedef struct xl_sst {
 	size_t	n, cap;
 } xl_sst;
 
+/* reader_open - a libxml2 reader over XML in memory: no network, quiet */
+static xmlTextReaderPtr
+reader_open(const char *xml, size_t len)
+{
+	if (len > INT32_MAX)
+		return (NULL);
+	return (xmlReaderForMemory(xml, (int) len, NULL, NULL,
+				   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA));
+}
+
 /* sst_load - parse xl/sharedStrings.xml; -1 on a damaged member */
 static int
 sst_load(const char *xml, size_t len, xl_sst *t)
@@ -87,11 +97,7 @@ sst_load(const char *xml, size_t len, xl_sst *t)
 	xmlTextReaderPtr r;
 	int     ret, in_si = 0, in_rph = 0;
 
-	if (len > INT32_MAX)
-		return (-1);
-	r = xmlReaderForMemory(xml, (int) len, NULL, NULL,
-			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	if (r == NULL)
+	if ((r = reader_open(xml, len)) == NULL)
 		return (-1);
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		int     type = xmlTextReaderNodeType(r);
@@ -156,11 +162,7 @@ xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
 	xmlTextReaderPtr r;
 	int     ret, skip_v = 0, in_v = 0;
 
-	if (len > INT32_MAX)
-		return (-1);
-	r = xmlReaderForMemory(xml, (int) len, NULL, NULL,
-			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	if (r == NULL)
+	if ((r = reader_open(xml, len)) == NULL)
 		return (-1);
 	while ((ret = xmlTextReaderRead(r)) == 1) {
 		int     type = xmlTextReaderNodeType(r);
