@@ -91,6 +91,18 @@ rules_text(const char *dir, int copies)
 					om_buf_printf(&out, "%s.copy%d\n", line, c);
 				} else if (strncmp(line, "\tmatch", 6) == 0 || strncmp(line, "\tnomatch", 8) == 0) {
 					continue;
+				} else if ((strncmp(line, "\tpattern = ", 11) == 0
+					    || strncmp(line, "\tanchor = ", 10) == 0) && c > 0) {
+					/*
+					 * The same expression, written differently: the
+					 * set would otherwise enter a copy once and
+					 * share it, and the copies would cost nothing.
+					 */
+					line[n - 1] = 0;
+					om_buf_puts(&out, line);
+					for (int k = 0; k < c; k++)
+						om_buf_puts(&out, "(?:)");
+					om_buf_putc(&out, '\n');
 				} else {
 					om_buf_append(&out, line, n);
 				}
