@@ -31,6 +31,7 @@
 #define B64_LINE_RESET	(1u << 3)	/* each line is its own group */
 #define B64_LINE_QUADS	(1u << 4)	/* each line: whole groups of four only */
 #define B64_LINE_PREFIX	(1u << 5)	/* each line: up to its first non-base64 character */
+#define B64_PAD_ZERO	(1u << 6)	/* an "=" is a letter of value zero */
 
 /* Quoted-printable readings of an "=" that is no escape. */
 #define QP_LITERAL	0		/* kept as it is */
@@ -94,7 +95,7 @@ b64_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 			quads = k / 4 * 4;
 		}
 		for (size_t i = ls; i < le; i++) {
-			int     v = b64_value(in[i]);
+			int     v = in[i] == '=' && (how & B64_PAD_ZERO) ? 0 : b64_value(in[i]);
 
 			if (v < 0) {
 				if (in[i] == '=' && (how & B64_STOP_PAD))
@@ -271,6 +272,7 @@ static const struct reading {
 	{OM_CTE_BASE64, b64_read, B64_LINE_RESET | B64_JUNK_LINES},
 	{OM_CTE_BASE64, b64_read, B64_LINE_QUADS | B64_JUNK_LINES},
 	{OM_CTE_BASE64, b64_read, B64_LINE_PREFIX},
+	{OM_CTE_BASE64, b64_read, B64_PAD_ZERO | B64_JUNK_LINES},
 	{OM_CTE_QP, qp_read, QP_LITERAL},
 	{OM_CTE_QP, qp_read, QP_SKIP_JUNK},
 	{OM_CTE_QP, qp_read, QP_DROP_ONE},
@@ -442,8 +444,11 @@ typedef struct region {
 	const unsigned char *name;	/* file name from the last header block */
 	size_t	name_len;
 	om_cte	cte;			/* its transfer encoding */
+	int	depth;			/* 1 inside an encoded message */
 	int	stop;
 } region;
+
+static void region_scan(region *rg, const unsigned char *in, size_t n);
 
 /* looks_encoded - some early line of the piece could be encoded data */
 static int
@@ -474,15 +479,13 @@ looks_encoded(const unsigned char *in, size_t n)
 	return (0);
 }
 
-/* region_piece - read one piece of the region, report a file found */
-static void
-region_piece(region *rg, size_t s, size_t e)
+/* region_try - read in[s, e) as one encoded file; 1 if one was found */
+static int
+region_try(region *rg, size_t s, size_t e)
 {
 	om_buf  out;
 	int     kind;
 
-	if (rg->stop || e <= s || e - s < 8 || !looks_encoded(rg->in + s, e - s))
-		return;
 	om_buf_init(&out, rg->cap);
 	kind = om_decode_best(rg->in + s, e - s, rg->cte, rg->cap, &out);
 	if (kind != OM_FILE_NONE && out.len > 0) {
@@ -492,6 +495,100 @@ region_piece(region *rg, size_t s, size_t e)
 			rg->stop = 1;
 	}
 	om_buf_free(&out);
+	return (kind != OM_FILE_NONE);
+}
+
+/* has_mime_headers - the text carries a Content-Type header line */
+static int
+has_mime_headers(const unsigned char *d, size_t n)
+{
+	for (size_t ls = 0, le; ls < n; ls = le + 1) {
+		le = line_end(d, n, ls);
+		if (le - ls > 13 && strncasecmp((const char *) d + ls, "content-type:", 13) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * region_read - read in[s, e) as one encoded file. When it gives none,
+ * it may start with one line of junk before the data, or be a whole
+ * message in base64 (message/rfc822 encoded, which no standard allows
+ * and some clients read): both are tried, the second once.
+ */
+static int
+region_read(region *rg, size_t s, size_t e)
+{
+	size_t  nl;
+	int     got = 0;
+
+	if (rg->stop || e <= s || e - s < 8 || !looks_encoded(rg->in + s, e - s))
+		return (0);
+	if (region_try(rg, s, e) || rg->stop)
+		return (1);
+	nl = line_end(rg->in, e, s);
+	if (nl + 1 < e && e - nl - 1 >= 8 && (region_try(rg, nl + 1, e) || rg->stop))
+		return (1);
+	if (rg->depth == 0) {
+		om_buf  msg;
+
+		om_buf_init(&msg, rg->cap);
+		b64_read(rg->in + s, e - s, B64_JUNK_LINES, &msg);
+		if (msg.len > 0 && has_mime_headers((const unsigned char *) msg.data, msg.len)) {
+			region	inner = *rg;
+			size_t  before = rg->nfound;
+
+			inner.depth = 1;
+			inner.name = NULL;
+			inner.name_len = 0;
+			inner.cte = OM_CTE_NONE;
+			region_scan(&inner, (const unsigned char *) msg.data, msg.len);
+			rg->nfound = inner.nfound;
+			rg->stop = inner.stop;
+			got = rg->nfound > before;
+		}
+		om_buf_free(&msg);
+	}
+	return (got);
+}
+
+/*
+ * region_piece - one piece between delimiters and header blocks: each
+ * stretch between blank lines on its own first (a decoy file may sit
+ * beside the real one), then, if none gave a file, the whole piece
+ * (some readers skip blank lines inside encoded data).
+ */
+static void
+region_piece(region *rg, size_t s, size_t e)
+{
+	size_t  sub = s, stretches = 0;
+	int     got = 0;
+
+	/* The line break before a delimiter belongs to the delimiter. */
+	if (e > s && rg->in[e - 1] == '\n')
+		e--;
+	if (e > s && rg->in[e - 1] == '\r')
+		e--;
+	for (size_t ls = s, le; ls < e && !rg->stop; ls = le + 1) {
+		size_t  k;
+
+		le = line_end(rg->in, e, ls);
+		for (k = ls; k < le && is_blank(rg->in[k]); k++)
+			;
+		if (k < le)
+			continue;
+		if (ls > sub) {
+			got |= region_read(rg, sub, ls);
+			stretches++;
+		}
+		sub = le + 1;
+	}
+	if (sub < e && !rg->stop) {
+		got |= region_read(rg, sub, e);
+		stretches++;
+	}
+	if (!got && stretches > 1 && !rg->stop)
+		(void) region_read(rg, s, e);
 }
 
 /* header_like - "Name:" at the start of the line */
@@ -590,19 +687,28 @@ om_decode_region(const unsigned char *in, size_t n, size_t cap, size_t max_files
 		 om_decode_found found, void *ctx)
 {
 	region	rg;
-	size_t	seg = (size_t) -1;
-	int	in_header = 0;
 
 	memset(&rg, 0, sizeof(rg));
-	rg.in = in;
-	rg.n = n;
 	rg.cap = cap;
 	rg.max = max_files;
 	rg.found = found;
 	rg.ctx = ctx;
 	if (max_files == 0)
 		return (0);
-	for (size_t ls = 0, le; ls < n && !rg.stop; ls = le + 1) {
+	region_scan(&rg, in, n);
+	return (rg.nfound);
+}
+
+/* region_scan - split the region into pieces and read each */
+static void
+region_scan(region *rg, const unsigned char *in, size_t n)
+{
+	size_t	seg = (size_t) -1;
+	int	in_header = 0;
+
+	rg->in = in;
+	rg->n = n;
+	for (size_t ls = 0, le; ls < n && !rg->stop; ls = le + 1) {
 		const unsigned char *l = in + ls;
 		size_t  len, k;
 		int     yenc;
@@ -615,67 +721,69 @@ om_decode_region(const unsigned char *in, size_t n, size_t cap, size_t max_files
 			size_t  vlen;
 
 			if (seg != (size_t) -1)
-				region_piece(&rg, seg, ls);
+				region_piece(rg, seg, ls);
 			seg = (size_t) -1;
 			in_header = 0;
 			if (yenc && param_value(l, len, "name=", &v, &vlen)) {
-				rg.name = v;
-				rg.name_len = vlen;
+				rg->name = v;
+				rg->name_len = vlen;
 			} else if (!yenc) {
 				for (k = 6; k < len && l[k] != ' '; k++)
 					;
 				if (k + 1 < len) {
-					rg.name = l + k + 1;
-					for (rg.name_len = len - k - 1; rg.name_len > 0 && is_blank(rg.name[rg.name_len - 1]);)
-						rg.name_len--;
+					rg->name = l + k + 1;
+					for (rg->name_len = len - k - 1; rg->name_len > 0 && is_blank(rg->name[rg->name_len - 1]);)
+						rg->name_len--;
 				}
 			}
 			le = block_end(in, n, ls, yenc);
 			{
-				om_cte	saved = rg.cte;
+				om_cte	saved = rg->cte;
 
-				rg.cte = yenc ? OM_CTE_YENC : OM_CTE_UU;
-				region_piece(&rg, ls, le);
-				rg.cte = saved;
+				rg->cte = yenc ? OM_CTE_YENC : OM_CTE_UU;
+				region_piece(rg, ls, le);
+				rg->cte = saved;
 			}
 			continue;
 		}
 		for (k = 0; k < len && is_blank(l[k]); k++)
 			;
-		if (k == len || (len >= 2 && l[0] == '-' && l[1] == '-')) {
+		if (k == len) {
+			/* Ends a header block; inside data, some readers skip it. */
+			in_header = 0;
+			continue;
+		}
+		if (len >= 2 && l[0] == '-' && l[1] == '-') {
 			if (seg != (size_t) -1)
-				region_piece(&rg, seg, ls);
+				region_piece(rg, seg, ls);
 			seg = (size_t) -1;
-			if (k != len) {
-				rg.name = NULL;
-				rg.name_len = 0;
-				rg.cte = OM_CTE_NONE;
-			}
+			rg->name = NULL;
+			rg->name_len = 0;
+			rg->cte = OM_CTE_NONE;
 			in_header = 0;
 			continue;
 		}
 		if (in_header && is_blank(l[0])) {
-			header_line(&rg, l, len);
+			header_line(rg, l, len);
 			continue;
 		}
 		if (header_like(l, len)) {
 			if (seg != (size_t) -1)
-				region_piece(&rg, seg, ls);
+				region_piece(rg, seg, ls);
 			seg = (size_t) -1;
 			if (!in_header) {
-				rg.name = NULL;
-				rg.name_len = 0;
-				rg.cte = OM_CTE_NONE;
+				rg->name = NULL;
+				rg->name_len = 0;
+				rg->cte = OM_CTE_NONE;
 			}
 			in_header = 1;
-			header_line(&rg, l, len);
+			header_line(rg, l, len);
 			continue;
 		}
 		in_header = 0;
 		if (seg == (size_t) -1)
 			seg = ls;
 	}
-	if (seg != (size_t) -1 && !rg.stop)
-		region_piece(&rg, seg, n);
-	return (rg.nfound);
+	if (seg != (size_t) -1 && !rg->stop)
+		region_piece(rg, seg, n);
 }

@@ -522,6 +522,59 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 	}
 }
 
+/* found_file - a file om_decode_region() found: an attachment, unless already one */
+static int
+found_file(void *ctx, const char *name, size_t name_len, const unsigned char *data, size_t len, int kind)
+{
+	parse_ctx *cx = ctx;
+	om_msg *msg = cx->msg;
+	om_part *p;
+
+	(void) kind;
+	for (size_t i = 0; i < msg->nparts; i++)
+		if (msg->parts[i].size == len && msg->parts[i].data && memcmp(msg->parts[i].data, data, len) == 0)
+			return (0);
+	if (msg->nparts >= cx->conf->conf_mime_part_limit)
+		return (1);
+	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	p = msg->parts + msg->nparts;
+	memset(p, 0, sizeof(*p));
+	p->index = (int) msg->nparts++;
+	p->parent = msg->nparts > 1 ? 0 : -1;
+	p->depth = msg->nparts > 1 ? 1 : 0;
+	p->flags = OM_PART_ATTACHMENT | OM_PART_LENIENT;
+	p->content_type = "application/octet-stream";
+	if (name && name_len && name_len < 256 && om_utf8_valid(name, name_len))
+		p->filename = om_pool_printf(cx->pool, "%.*s", (int) name_len, name);
+	p->data = om_pool_memdup(cx->pool, data, len);
+	p->size = len;
+	p->magic_type = om_magic_type(cx->pool, p->data, p->size);
+	if (p->filename)
+		add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
+			 p->filename, strlen(p->filename), p->index);
+	return (0);
+}
+
+/*
+ * reread_raw - files the MIME tree does not show. A boundary the
+ * parser could not match (quoted oddly, split by RFC 2231, hidden by a
+ * comment), a header block that swallowed its body, an encoded file
+ * pasted into text: a mail client may still find the file there. The
+ * body is searched for encoded files in raw form (om_decode_region),
+ * and any not already a part is added as an attachment, within
+ * mime_part_limit.
+ */
+static void
+reread_raw(parse_ctx *cx, const char *raw, size_t len)
+{
+	size_t  hdr = header_section_len(raw, len);
+
+	if (cx->msg->nparts >= cx->conf->conf_mime_part_limit || hdr >= len)
+		return;
+	(void) om_decode_region((const unsigned char *) raw + hdr, len - hdr, cx->msg->raw_size + 1,
+			       cx->conf->conf_mime_part_limit - cx->msg->nparts, found_file, cx);
+}
+
 /* copy_headers - top-level headers, decoded */
 static void
 copy_headers(parse_ctx *cx, GMimeMessage *gm)
@@ -616,6 +669,8 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
+	if (parse_len == len)
+		reread_raw(&cx, raw, len);
 	om_attach_expand(conf, msg);
 	g_object_unref(gm);
 	g_mime_parser_options_free(cx.opts);
