@@ -83,23 +83,35 @@ b64_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 		le = line_end(in, n, ls);
 		if (how & (B64_JUNK_LINES | B64_LINE_QUADS)) {
 			size_t  k = 0, i;
+			int     padded = 0;
 
 			for (i = ls; i < le; i++) {
 				if (b64_value(in[i]) >= 0)
-					k++;
-				else if (in[i] != '=' && !is_blank(in[i]))
+					k += !padded;
+				else if (in[i] == '=')
+					padded = 1;
+				else if (!is_blank(in[i]))
 					break;
 			}
 			if (i < le && (how & B64_JUNK_LINES))
 				continue;
-			quads = k / 4 * 4;
+			/* Letters after whole groups are junk, unless a pad says the group ends there. */
+			quads = padded ? k : k / 4 * 4;
 		}
 		for (size_t i = ls; i < le; i++) {
-			int     v = in[i] == '=' && (how & B64_PAD_ZERO) ? 0 : b64_value(in[i]);
+			int     v = b64_value(in[i]);
+
+			/* An "=" with a letter soon after it on the line is no pad. */
+			if (in[i] == '=' && (how & B64_PAD_ZERO))
+				for (size_t j = i + 1; j < le && j <= i + 3 && v < 0; j++)
+					if (b64_value(in[j]) >= 0)
+						v = 0;
 
 			if (v < 0) {
 				if (in[i] == '=' && (how & B64_STOP_PAD))
 					return;
+				if (in[i] == '=' && (how & B64_LINE_QUADS))
+					break;
 				if (in[i] == '=' && (how & B64_RESET_PAD))
 					acc = 0, bits = 0;
 				if ((how & B64_LINE_PREFIX) && !is_blank(in[i]))
@@ -340,7 +352,18 @@ signature(const unsigned char *d, size_t n)
 	return (-1);
 }
 
-/* zip_complete - an end-of-central-directory record in the last 64 KB */
+/* le32 - little-endian 32-bit value */
+static size_t
+le32(const unsigned char *d)
+{
+	return ((size_t) d[0] | (size_t) d[1] << 8 | (size_t) d[2] << 16 | (size_t) d[3] << 24);
+}
+
+/*
+ * zip_complete - an end-of-central-directory record in the last 64 KB
+ * whose central directory ends right before it: a reading that drops or
+ * adds bytes on the way has its offsets wrong.
+ */
 static int
 zip_complete(const unsigned char *d, size_t n)
 {
@@ -348,9 +371,17 @@ zip_complete(const unsigned char *d, size_t n)
 
 	if (n < 22 + 4)
 		return (0);
-	for (size_t i = n - 22 + 1; i-- > lo;)
-		if (d[i] == 'P' && d[i + 1] == 'K' && d[i + 2] == 5 && d[i + 3] == 6)
-			return (1);
+	for (size_t i = n - 22 + 1; i-- > lo;) {
+		size_t  size, off;
+
+		if (d[i] != 'P' || d[i + 1] != 'K' || d[i + 2] != 5 || d[i + 3] != 6)
+			continue;
+		size = le32(d + i + 12);
+		off = le32(d + i + 16);
+		if (off == 0xffffffffu)
+			return (1);		/* zip64: the offsets are elsewhere */
+		return (off <= i && size == i - off && (size == 0 || memcmp(d + off, "PK\001\002", 4) == 0));
+	}
 	return (0);
 }
 
@@ -362,7 +393,7 @@ pe_complete(const unsigned char *d, size_t n)
 
 	if (n < 64)
 		return (0);
-	off = (size_t) d[60] | (size_t) d[61] << 8 | (size_t) d[62] << 16 | (size_t) d[63] << 24;
+	off = le32(d + 60);
 	return (off >= 64 && off <= n - 4 && memcmp(d + off, "PE\0\0", 4) == 0);
 }
 
