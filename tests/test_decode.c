@@ -497,6 +497,16 @@ test_bounds(void **state)
 	memset(&f, 0, sizeof(f));
 	(void) om_decode_region(junk, big, 1000, 5, found_cb, &f);
 	assert_true(f.n <= 5);
+	/* Junk no reading turns into output, so each reads to the end: still linear. */
+	for (size_t i = 0; i < big; i++)
+		junk[i] = (unsigned char) ("#=\n"[i % 3]);
+	assert_int_equal(om_decode_best(junk, big, OM_CTE_NONE, 1000, &out), OM_FILE_NONE);
+	memset(junk, '=', big);
+	assert_int_equal(om_decode_best(junk, big, OM_CTE_QP, 1000, &out), OM_FILE_NONE);
+	memset(junk, ' ', big);
+	memcpy(junk, "begin 644 x\n", 12);
+	junk[big / 2] = '\n';
+	assert_int_equal(om_decode_region(junk, big, 1000, 5, found_cb, &f), 0);
 
 	/* A zip longer than the cap comes out cut at the cap, so not complete. */
 	om_buf_reset(&out);
