@@ -480,6 +480,7 @@ typedef struct region {
 } region;
 
 static void region_scan(region *rg, const unsigned char *in, size_t n);
+static int header_like(const unsigned char *l, size_t len);
 
 /* looks_encoded - some early line of the piece could be encoded data */
 static int
@@ -563,6 +564,15 @@ region_read(region *rg, size_t s, size_t e)
 	if (rg->depth == 0) {
 		om_buf  msg;
 
+		/* A message starts with a header line: look before decoding it all. */
+		om_buf_init(&msg, PROBE_BYTES);
+		b64_read(rg->in + s, e - s, B64_JUNK_LINES, &msg);
+		if (msg.len == 0 || !header_like((const unsigned char *) msg.data,
+						 line_end((const unsigned char *) msg.data, msg.len, 0))) {
+			om_buf_free(&msg);
+			return (0);
+		}
+		om_buf_free(&msg);
 		om_buf_init(&msg, rg->cap);
 		b64_read(rg->in + s, e - s, B64_JUNK_LINES, &msg);
 		if (msg.len > 0 && has_mime_headers((const unsigned char *) msg.data, msg.len)) {
