@@ -116,6 +116,27 @@ qp_all(om_buf *o, const unsigned char *d, size_t n, const char *pre, int lower)
 	}
 }
 
+/*
+ * qp_prefixed - quoted-printable with "pre" before each unit (a printable
+ * character or an escape) except characters that are hex digits, and
+ * inside the soft breaks too: "=" pre "\n"
+ */
+static void
+qp_prefixed(om_buf *o, const unsigned char *d, size_t n, const char *pre)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (d[i] > 32 && d[i] < 127 && d[i] != '=' && !(d[i] >= '0' && d[i] <= '9')
+		    && !(d[i] >= 'A' && d[i] <= 'F'))
+			om_buf_printf(o, "%s%c", pre, d[i]);
+		else if (d[i] > 32 && d[i] < 127 && d[i] != '=')
+			om_buf_putc(o, d[i]);
+		else
+			om_buf_printf(o, "%s=%02X", pre, d[i]);
+		if (i % 8 == 7)
+			om_buf_printf(o, "%s=%s\n", pre, pre);
+	}
+}
+
 /* uu - uuencoded lines of up to 45 bytes */
 static void
 uu(om_buf *o, const unsigned char *d, size_t n)
@@ -157,7 +178,7 @@ yenc(om_buf *o, const unsigned char *d, size_t n)
 
 enum shape {
 	B64_PLAIN, B64_JUNK_LINE, B64_EACH_BYTE_EQ, B64_EACH_BYTE_LINE, B64_QUADS_XXX, B64_HASH_TAIL,
-	B64_EQ_FOR_A, QP_ESC, QP_XX_BEFORE, QP_LOWER, QP_ZERO_BEFORE, UU_BEGIN, UU_BARE, YENC, B64_HEADERS,
+	B64_EQ_FOR_A, QP_ESC, QP_XX_BEFORE, QP_LOWER, QP_ZERO_BEFORE, QP_EQ_UNITS, QP_ZERO_UNITS, UU_BEGIN, UU_BARE, YENC, B64_HEADERS,
 };
 
 /* encode - the zip, encoded in one broken way */
@@ -210,6 +231,12 @@ encode(om_buf *o, enum shape how, const unsigned char *d, size_t n)
 	case QP_ZERO_BEFORE:
 		qp_all(o, d, n, "=0", 0);
 		break;
+	case QP_EQ_UNITS:			/* "=P=K==03==04", soft break "===" */
+		qp_prefixed(o, d, n, "=");
+		break;
+	case QP_ZERO_UNITS:			/* "=0P=0K=0=03", soft break "=0==0" */
+		qp_prefixed(o, d, n, "=0");
+		break;
 	case UU_BEGIN:
 		om_buf_puts(o, "begin 644 u.zip\n");
 		uu(o, d, n);
@@ -249,6 +276,8 @@ test_readings(void **state)
 		{"quoted-printable, bad escape before each", QP_XX_BEFORE, OM_CTE_QP},
 		{"quoted-printable, lower-case hex", QP_LOWER, OM_CTE_QP},
 		{"quoted-printable, '=0' before each", QP_ZERO_BEFORE, OM_CTE_QP},
+		{"quoted-printable, '=' before each unit", QP_EQ_UNITS, OM_CTE_QP},
+		{"quoted-printable, '=0' before each unit", QP_ZERO_UNITS, OM_CTE_QP},
 		{"uuencode with begin and end", UU_BEGIN, OM_CTE_UU},
 		{"uuencode without begin and end", UU_BARE, OM_CTE_OTHER},
 		{"yEnc", YENC, OM_CTE_NONE},

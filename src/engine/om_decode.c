@@ -38,6 +38,9 @@
 #define QP_SKIP_JUNK	1		/* what follows up to two hex digits is dropped */
 #define QP_DROP_ONE	2		/* dropped with the character after it */
 #define QP_DROP_TO_EQ	3		/* dropped with all up to the next "=" */
+#define QP_DROP_EQ	4		/* dropped alone */
+#define QP_MODE		7u
+#define QP_BINARY	(1u << 3)	/* line breaks are transport only: dropped */
 
 typedef void (*reader_fn)(const unsigned char *in, size_t n, unsigned how, om_buf *out);
 
@@ -150,12 +153,14 @@ hex_value(unsigned char c, int upper)
 static void
 qp_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 {
-	int     upper = how != QP_LITERAL;
+	int     upper = (how & QP_MODE) != QP_LITERAL;
 
 	for (size_t i = 0; i < n; i++) {
 		size_t  j;
 
 		if (in[i] != '=') {
+			if ((how & QP_BINARY) && (in[i] == '\r' || in[i] == '\n'))
+				continue;
 			if (om_buf_putc(out, in[i]) < 0)
 				return;
 			continue;
@@ -173,7 +178,7 @@ qp_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 			i += 2;
 			continue;
 		}
-		switch (how) {
+		switch (how & QP_MODE) {
 		case QP_LITERAL:
 			if (om_buf_putc(out, '=') < 0)
 				return;
@@ -189,8 +194,11 @@ qp_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 				i = j - 1;
 			break;
 		case QP_DROP_ONE:
-			if (in[i + 1] != '\n')
+			/* "==" drops the first: the second may start an escape. */
+			if (in[i + 1] != '\n' && in[i + 1] != '=')
 				i++;
+			break;
+		case QP_DROP_EQ:
 			break;
 		default:
 			for (j = i + 1; j < n && in[j] != '=' && in[j] != '\n'; j++)
@@ -289,6 +297,8 @@ static const struct reading {
 	{OM_CTE_QP, qp_read, QP_SKIP_JUNK},
 	{OM_CTE_QP, qp_read, QP_DROP_ONE},
 	{OM_CTE_QP, qp_read, QP_DROP_TO_EQ},
+	{OM_CTE_QP, qp_read, QP_DROP_ONE | QP_BINARY},
+	{OM_CTE_QP, qp_read, QP_DROP_EQ | QP_BINARY},
 	{OM_CTE_UU, uu_read, 0},
 	{OM_CTE_YENC, yenc_read, 0},
 };
