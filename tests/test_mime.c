@@ -341,6 +341,7 @@ test_lenient_encodings(void **state)
 		char    raw[1024];
 		om_msg *m;
 		const om_part *p = NULL;
+		int     count = 0;
 
 		snprintf(raw, sizeof(raw),
 			 "From: a@example.com\r\nTo: b@example.com\r\nSubject: t\r\nMIME-Version: 1.0\r\n"
@@ -352,10 +353,15 @@ test_lenient_encodings(void **state)
 		m = om_msg_parse(conf, raw, strlen(raw));
 		assert_non_null(m);
 		for (size_t k = 0; k < m->nparts; k++)
-			if (m->parts[k].filename && strcmp(m->parts[k].filename, "a.zip") == 0)
+			if (m->parts[k].filename && strcmp(m->parts[k].filename, "a.zip") == 0) {
 				p = m->parts + k;
+				count++;
+			}
 		if (p == NULL)
 			fail_msg("%s: no a.zip part", cases[i].name);
+		/* The search of the raw body must not find the same file again. */
+		if (count != 1)
+			fail_msg("%s: %d a.zip parts", cases[i].name, count);
 		if (p->size != 18 || memcmp(p->data, "PK\003\004\024\000\000\000hidden.exe", 18) != 0)
 			fail_msg("%s: decoded %zu bytes, not the file", cases[i].name, p->size);
 		if (!!(p->flags & OM_PART_LENIENT) != cases[i].lenient)

@@ -28,6 +28,7 @@
 #include "om_attach.h"
 #include "om_buf.h"
 #include "om_charset.h"
+#include "om_decode.h"
 #include "om_html.h"
 #include "om_log.h"
 #include "om_magic.h"
@@ -266,25 +267,6 @@ decode_leaf(GMimePart *part)
 	return (bytes);
 }
 
-/* file_signature - the data starts like a file a filter must look into */
-static int
-file_signature(const unsigned char *d, size_t n)
-{
-	static const struct {
-		const char *magic;
-		size_t	len;
-	} sig[] = {
-		{"PK\003\004", 4}, {"%PDF-", 5}, {"MZ", 2}, {"\177ELF", 4},
-		{"\320\317\021\340", 4}, {"7z\274\257", 4}, {"Rar!", 4}, {"\037\213", 2},
-		{"BZh", 3}, {"\3757zXZ", 5}, {"{\\rtf", 5}, {"\114\000\000\000\001\024\002\000", 8},
-	};
-
-	for (size_t i = 0; i < sizeof(sig) / sizeof(sig[0]); i++)
-		if (n >= sig[i].len && memcmp(d, sig[i].magic, sig[i].len) == 0)
-			return (1);
-	return (0);
-}
-
 /* generic_type - a libmagic answer that names no particular format */
 static int
 generic_type(const char *t)
@@ -293,158 +275,48 @@ generic_type(const char *t)
 		|| strcmp(t, "application/x-empty") == 0 || strcmp(t, "inode/x-empty") == 0);
 }
 
-/* b64_value - value of a base64 letter, -1 for anything else */
-static int
-b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (c - 'A');
-	if (c >= 'a' && c <= 'z')
-		return (c - 'a' + 26);
-	if (c >= '0' && c <= '9')
-		return (c - '0' + 52);
-	return (c == '+' ? 62 : c == '/' ? 63 : -1);
-}
-
 /*
- * lenient_base64 - the base64 letters of the text: a line with anything
- * but letters, "=" and blanks is junk and skipped whole; "=" anywhere
- * is skipped
+ * reread_leaf - when the declared transfer encoding gave no complete
+ * file a filter can recognise, read the raw bytes every forgiving way
+ * (om_decode.h): mail clients differ in how they read a broken
+ * encoding, and an attacker picks the one that slips past the filter.
+ * A reading that gives a more complete file than the declared one is
+ * the one judged, and the part says so.
  */
 static void
-lenient_base64(const unsigned char *in, size_t n, om_buf *out)
+reread_leaf(parse_ctx *cx, GMimeObject *obj, om_part *p, int strict_kind)
 {
-	unsigned acc = 0;
-	int     bits = 0;
-
-	for (size_t ls = 0, le; ls < n; ls = le + 1) {
-		int     junk = 0;
-
-		for (le = ls; le < n && in[le] != '\n'; le++)
-			if (b64_value(in[le]) < 0 && in[le] != '=' && in[le] != ' ' && in[le] != '\t'
-			    && in[le] != '\r')
-				junk = 1;
-		if (junk)
-			continue;
-		for (size_t i = ls; i < le; i++) {
-			int     v = b64_value(in[i]);
-
-			if (v < 0)
-				continue;
-			acc = (acc << 6) | (unsigned) v;
-			bits += 6;
-			if (bits >= 8) {
-				bits -= 8;
-				om_buf_putc(out, (char) ((acc >> bits) & 0xff));
-			}
-		}
-	}
-}
-
-/* lenient_qp - quoted-printable, whatever the declared encoding said */
-static void
-lenient_qp(const unsigned char *in, size_t n, om_buf *out)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (size_t i = 0; i < n; i++) {
-		const char *h1, *h2;
-
-		if (in[i] != '=') {
-			om_buf_putc(out, (char) in[i]);
-			continue;
-		}
-		if (i + 2 < n && in[i + 1] == '\r' && in[i + 2] == '\n') {
-			i += 2;			/* soft line break */
-		} else if (i + 1 < n && in[i + 1] == '\n') {
-			i += 1;
-		} else if (i + 2 < n && (h1 = strchr(hex, toupper(in[i + 1]))) && in[i + 1]
-			   && (h2 = strchr(hex, toupper(in[i + 2]))) && in[i + 2]) {
-			om_buf_putc(out, (char) (((h1 - hex) << 4) | (h2 - hex)));
-			i += 2;
-		} else {
-			om_buf_putc(out, '=');
-		}
-	}
-}
-
-/* lenient_uu - uuencoded lines ("M..." length-prefixed), begin/end lines or not */
-static void
-lenient_uu(const unsigned char *in, size_t n, om_buf *out)
-{
-	for (size_t ls = 0, le; ls < n; ls = le + 1) {
-		size_t  want, end, got = 0;
-		int     ok = 1;
-
-		for (le = ls; le < n && in[le] != '\n'; le++)
-			;
-		end = le > ls && in[le - 1] == '\r' ? le - 1 : le;
-		if (end <= ls || (end - ls >= 6 && memcmp(in + ls, "begin ", 6) == 0))
-			continue;
-		want = (size_t) ((in[ls] - 32) & 63);
-		for (size_t i = ls; i < end; i++)
-			if (in[i] < 32 || in[i] > 96)
-				ok = 0;
-		if (!ok || want == 0 || (end - ls - 1) < (want + 2) / 3 * 4)
-			continue;
-		for (size_t i = ls + 1; i + 3 < end + 1 && got < want; i += 4) {
-			unsigned v = ((unsigned) ((in[i] - 32) & 63) << 18) | ((unsigned) ((in[i + 1] - 32) & 63) << 12)
-			| ((unsigned) ((in[i + 2] - 32) & 63) << 6) | (unsigned) ((in[i + 3] - 32) & 63);
-
-			for (int k = 2; k >= 0 && got < want; k--, got++)
-				om_buf_putc(out, (char) ((v >> (8 * k)) & 0xff));
-		}
-	}
-}
-
-/*
- * lenient_content - when the declared transfer encoding gave nothing a
- * filter can recognise, try the raw bytes as base64, as quoted-printable
- * and as uuencode, with every irregularity forgiven (stray "=", junk
- * lines, an encoding named "base64;" or "x-base64" or in quotes). Mail
- * clients differ in how they read broken encodings, and an attacker
- * picks the one that slips past the filter: a reading that yields a
- * real file (zip, PDF, executable, ...) is the one to judge. Returns the
- * bytes, or NULL.
- */
-static GByteArray *
-lenient_content(GMimePart *part, const unsigned char *strict, size_t strict_len, size_t cap)
-{
-	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeDataWrapper *w = g_mime_part_get_content(GMIME_PART(obj));
+	size_t  cap = cx->msg->raw_size + 1;
 	GMimeStream *raw;
-	GByteArray *enc, *res = NULL;
+	GByteArray *enc;
 	gint64	len;
+	om_buf  out;
+	int     kind;
 
-	if (file_signature(strict, strict_len) || w == NULL
-	    || (raw = g_mime_data_wrapper_get_stream(w)) == NULL)
-		return (NULL);
+	if (w == NULL || (raw = g_mime_data_wrapper_get_stream(w)) == NULL)
+		return;
 	len = g_mime_stream_length(raw);
 	if (len <= 0 || (size_t) len > cap)
-		return (NULL);
+		return;
 	enc = g_byte_array_sized_new((guint) len);
 	g_byte_array_set_size(enc, (guint) len);
 	g_mime_stream_reset(raw);
+	om_buf_init(&out, cap);
 	if (g_mime_stream_read(raw, (char *) enc->data, (size_t) len) == (ssize_t) len) {
-		for (int how = 0; how < 3 && res == NULL; how++) {
-			om_buf  out;
+		om_cte	cte = om_decode_cte(g_mime_object_get_header(obj, "Content-Transfer-Encoding"));
 
-			om_buf_init(&out, cap);
-			if (how == 0)
-				lenient_base64(enc->data, enc->len, &out);
-			else if (how == 1)
-				lenient_qp(enc->data, enc->len, &out);
-			else
-				lenient_uu(enc->data, enc->len, &out);
-			if (out.len > 0 && file_signature((const unsigned char *) out.data, out.len)) {
-				res = g_byte_array_sized_new((guint) out.len);
-				g_byte_array_append(res, (const guint8 *) out.data, (guint) out.len);
-			}
-			om_buf_free(&out);
+		kind = om_decode_best(enc->data, enc->len, cte, cap, &out);
+		if (kind > strict_kind) {
+			p->data = om_pool_memdup(cx->pool, out.data, out.len);
+			p->size = out.len;
+			p->flags |= OM_PART_LENIENT;
+			p->magic_type = om_magic_type(cx->pool, p->data, p->size);
 		}
 	}
+	om_buf_free(&out);
 	g_mime_stream_reset(raw);
 	g_byte_array_free(enc, TRUE);
-	return (res);
 }
 
 /* text_of_leaf - decoded, charset-converted, de-HTMLed text of a part */
@@ -641,18 +513,12 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		 * declared type and is never sniffed.
 		 */
 		if ((p->flags & OM_PART_ATTACHMENT) || !body_text_type(p->content_type)) {
-			GByteArray *alt = NULL;
+			int     kind = om_decode_file_kind(p->data, p->size);
 
 			p->magic_type = om_magic_type(cx->pool, p->data, p->size);
-			/* Only content libmagic cannot name is worth a second reading. */
-			if (generic_type(p->magic_type)
-			    && (alt = lenient_content(part, p->data, p->size, cx->msg->raw_size + 1)) != NULL) {
-				p->data = om_pool_memdup(cx->pool, alt->data, alt->len);
-				p->size = alt->len;
-				p->flags |= OM_PART_LENIENT;
-				g_byte_array_free(alt, TRUE);
-				p->magic_type = om_magic_type(cx->pool, p->data, p->size);
-			}
+			/* Content libmagic cannot name, or a file cut short, is worth a second reading. */
+			if (kind == OM_FILE_KNOWN || (kind == OM_FILE_NONE && generic_type(p->magic_type)))
+				reread_leaf(cx, obj, p, kind);
 		}
 		if (p->filename && !(inherit & OM_PART_SHADOWED))
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
@@ -666,6 +532,59 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		} else
 			text_of_leaf(cx, idx, OM_SCOPE_BODY, "body");
 	}
+}
+
+/* found_file - a file om_decode_region() found: an attachment, unless already one */
+static int
+found_file(void *ctx, const char *name, size_t name_len, const unsigned char *data, size_t len, int kind)
+{
+	parse_ctx *cx = ctx;
+	om_msg *msg = cx->msg;
+	om_part *p;
+
+	(void) kind;
+	for (size_t i = 0; i < msg->nparts; i++)
+		if (msg->parts[i].size == len && msg->parts[i].data && memcmp(msg->parts[i].data, data, len) == 0)
+			return (0);
+	if (msg->nparts >= cx->conf->conf_mime_part_limit)
+		return (1);
+	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
+	p = msg->parts + msg->nparts;
+	memset(p, 0, sizeof(*p));
+	p->index = (int) msg->nparts++;
+	p->parent = msg->nparts > 1 ? 0 : -1;
+	p->depth = msg->nparts > 1 ? 1 : 0;
+	p->flags = OM_PART_ATTACHMENT | OM_PART_LENIENT;
+	p->content_type = "application/octet-stream";
+	if (name && name_len && name_len < 256 && om_utf8_valid(name, name_len))
+		p->filename = om_pool_printf(cx->pool, "%.*s", (int) name_len, name);
+	p->data = om_pool_memdup(cx->pool, data, len);
+	p->size = len;
+	p->magic_type = om_magic_type(cx->pool, p->data, p->size);
+	if (p->filename)
+		add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
+			 p->filename, strlen(p->filename), p->index);
+	return (0);
+}
+
+/*
+ * reread_raw - files the MIME tree does not show. A boundary the
+ * parser could not match (quoted oddly, split by RFC 2231, hidden by a
+ * comment), a header block that swallowed its body, an encoded file
+ * pasted into text: a mail client may still find the file there. The
+ * body is searched for encoded files in raw form (om_decode_region),
+ * and any not already a part is added as an attachment, within
+ * mime_part_limit.
+ */
+static void
+reread_raw(parse_ctx *cx, const char *raw, size_t len)
+{
+	size_t  hdr = header_section_len(raw, len);
+
+	if (cx->msg->nparts >= cx->conf->conf_mime_part_limit || hdr >= len)
+		return;
+	(void) om_decode_region((const unsigned char *) raw + hdr, len - hdr, cx->msg->raw_size + 1,
+			       cx->conf->conf_mime_part_limit - cx->msg->nparts, found_file, cx);
 }
 
 /* copy_headers - top-level headers, decoded */
@@ -762,6 +681,8 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
+	if (parse_len == len)
+		reread_raw(&cx, raw, len);
 	om_attach_expand(conf, msg);
 	g_object_unref(gm);
 	g_mime_parser_options_free(cx.opts);
