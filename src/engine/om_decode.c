@@ -505,6 +505,11 @@ looks_encoded(const unsigned char *in, size_t n)
 		for (end = le; end > ls && is_blank(in[end - 1]); end--)
 			;
 		for (size_t i = ls; i < end; i++) {
+			/* Encoded data is ASCII: a line of 8-bit text is not. */
+			if (in[i] >= 0x80) {
+				other++;
+				break;
+			}
 			if (b64_value(in[i]) >= 0 || in[i] == '=')
 				b64++;
 			else
