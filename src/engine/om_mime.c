@@ -125,10 +125,13 @@ skip_preamble(const char *raw, size_t len)
 	return (off);
 }
 
-/* om_msg_add_text - register one piece of text, made valid UTF-8 and normalised */
-void
-om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
-		const char *where, const char *utf8, size_t len, int part)
+/*
+ * msg_add_text - register one piece of text, made valid UTF-8 and
+ * normalised; "checked" when the caller knows it is valid UTF-8 already
+ */
+static void
+msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
+	     const char *where, const char *utf8, size_t len, int part, int checked)
 {
 	om_buf  norm, fixed;
 	om_text *t;
@@ -143,7 +146,7 @@ om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
 	 * on broken.
 	 */
 	om_buf_init(&fixed, conf->conf_text_size_limit);
-	if (!om_utf8_valid(utf8, len)) {
+	if (!checked && !om_utf8_valid(utf8, len)) {
 		const char *used;
 
 		(void) om_charset_decode(utf8, len, NULL, &fixed, &used);
@@ -177,6 +180,14 @@ om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
 	t->part = part;
 	om_buf_free(&norm);
 	om_buf_free(&fixed);
+}
+
+/* om_msg_add_text - register one piece of text, made valid UTF-8 and normalised */
+void
+om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
+		const char *where, const char *utf8, size_t len, int part)
+{
+	msg_add_text(msg, conf, cap, scope, where, utf8, len, part, 0);
 }
 
 /* add_text - register a text of the message being parsed */
@@ -352,8 +363,17 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 		if (!(p->flags & OM_PART_SHADOWED))
 			add_text(cx, scope, where, plain.data, plain.len, idx);
 		om_buf_free(&plain);
-	} else if (!(p->flags & OM_PART_SHADOWED))
-		add_text(cx, scope, where, utf8.data, utf8.len, idx);
+	} else if (!(p->flags & OM_PART_SHADOWED)) {
+		/*
+		 * Read as UTF-8, the bytes were checked on the way in (and cut
+		 * only between characters); as US-ASCII they are all 7-bit.
+		 * Either way there is no need to check them again.
+		 */
+		int     checked = used && (strcmp(used, "UTF-8") == 0 || strcmp(used, "US-ASCII") == 0);
+
+		msg_add_text(cx->msg, cx->conf, &cx->texts_cap, scope, where, utf8.data, utf8.len, idx,
+			     checked);
+	}
 	om_buf_free(&utf8);
 }
 
