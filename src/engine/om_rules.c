@@ -558,7 +558,14 @@ anchor_reach(const om_rule *r, int side)
 
 	if (side == 0)
 		return (r->anchor_width + (chars < 0 ? RULES_ANCHOR_SPAN : RULES_CHAR_BYTES * (unsigned) chars));
-	return ((chars < 0 ? RULES_ANCHOR_SPAN : RULES_CHAR_BYTES * (unsigned) chars) + RULES_MARGIN);
+	/*
+	 * anchor_after counts lookahead too: one character more is enough.
+	 * PCRE2 tries every start in the window, so this margin is paid at
+	 * every anchor.
+	 */
+	if (chars >= 0)
+		return (RULES_CHAR_BYTES * ((unsigned) chars + 1));
+	return (RULES_ANCHOR_SPAN + RULES_MARGIN);
 }
 
 static void
