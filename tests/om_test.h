@@ -16,6 +16,7 @@
 #include "om_buf.h"
 #include "om_conf.h"
 #include "om_engine.h"
+#include "om_log.h"
 
 /* assert_buf_eq - buffer holds exactly this C string */
 #define assert_buf_eq(b, s) do { \
@@ -60,14 +61,34 @@ om_test_conf(const char *dir, const char *text)
 	return (conf);
 }
 
+/* om_test_builtin - log as NAME, the built-in configuration, engine started */
+static inline om_conf *
+om_test_builtin(const char *name)
+{
+	om_conf *conf;
+
+	om_log_open(name, 0, 0);
+	conf = om_conf_builtin();
+	om_engine_global_init();
+	return (conf);
+}
+
+/* om_test_stop - release a configuration and stop the engine */
+static inline int
+om_test_stop(om_conf *conf)
+{
+	om_conf_unref(conf);
+	om_engine_global_shutdown();
+	return (0);
+}
+
 /* om_test_done - release what om_test_conf() made, and remove DIR */
 static inline int
 om_test_done(om_conf *conf, const char *dir)
 {
 	char    cmd[600];
 
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
+	om_test_stop(conf);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	return (system(cmd) == 0 ? 0 : -1);
 }

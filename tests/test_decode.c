@@ -56,10 +56,8 @@ static int
 setup(void **state)
 {
 	(void) state;
-	om_log_open("test_decode", 0, 0);
 	make_fixtures();
-	conf = om_conf_builtin();
-	om_engine_global_init();
+	conf = om_test_builtin("test_decode");
 	return (conf ? 0 : -1);
 }
 
@@ -67,9 +65,7 @@ static int
 teardown(void **state)
 {
 	(void) state;
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
-	return (0);
+	return (om_test_stop(conf));
 }
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

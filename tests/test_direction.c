@@ -39,9 +39,7 @@ static int
 teardown(void **state)
 {
 	(void) state;
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
-	return (0);
+	return (om_test_stop(conf));
 }
 
 static const char msg_hdrs[] =

@@ -19,9 +19,7 @@ static int
 setup(void **state)
 {
 	(void) state;
-	om_log_open("test_mime", 0, 0);
-	conf = om_conf_builtin();
-	om_engine_global_init();
+	conf = om_test_builtin("test_mime");
 	return (conf ? 0 : -1);
 }
 
@@ -29,9 +27,7 @@ static int
 teardown(void **state)
 {
 	(void) state;
-	om_conf_unref(conf);
-	om_engine_global_shutdown();
-	return (0);
+	return (om_test_stop(conf));
 }
 
 /* text_of - the first text of a scope, or NULL */
