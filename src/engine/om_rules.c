@@ -568,6 +568,24 @@ anchor_reach(const om_rule *r, int side)
 	return (RULES_ANCHOR_SPAN + RULES_MARGIN);
 }
 
+/* expr_width - longest match of a vectorscan expression, 0 if over cap or unknown */
+static unsigned
+expr_width(const char *expr, unsigned flags, unsigned cap)
+{
+	hs_expr_info_t *info = NULL;
+	hs_compile_error_t *cerr = NULL;
+	unsigned w = 0;
+
+	if (hs_expression_info(expr, flags, &info, &cerr) != HS_SUCCESS) {
+		hs_free_compile_error(cerr);
+		return (0);
+	}
+	if (info->max_width != UINT_MAX && info->max_width <= cap)
+		w = info->max_width;
+	free(info);
+	return (w);
+}
+
 static void
 set_finish(om_ruleset *set)
 {
@@ -590,7 +608,6 @@ set_finish(om_ruleset *set)
 	ids = xrealloc(NULL, (set->n + set->nkw) * sizeof(unsigned));
 	for (size_t i = 0; i < set->n; i++) {
 		hs_database_t *one = NULL;
-		hs_expr_info_t *info = NULL;
 		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
 		const char *hp = set->v[i].anchor ? set->v[i].anchor : set->v[i].pattern;
 
@@ -607,15 +624,9 @@ set_finish(om_ruleset *set)
 				continue;
 			}
 			hs_free_database(one);
-			set->v[i].anchor_width = RULES_ANCHOR_SPAN;
-			if (hs_expression_info(hp, f, &info, &cerr) == HS_SUCCESS) {
-				if (info->max_width != UINT_MAX && info->max_width <= RULES_ANCHOR_SPAN)
-					set->v[i].anchor_width = info->max_width;
-				free(info);
-			} else {
-				hs_free_compile_error(cerr);
-				cerr = NULL;
-			}
+			set->v[i].anchor_width = expr_width(hp, f, RULES_ANCHOR_SPAN);
+			if (set->v[i].anchor_width == 0)
+				set->v[i].anchor_width = RULES_ANCHOR_SPAN;
 			set->v[i].maxwidth = anchor_reach(set->v + i, 0);
 			pats[np] = hp;
 			flags[np] = f;
@@ -628,14 +639,7 @@ set_finish(om_ruleset *set)
 		 * only at the windows that end there; an unbounded one just says
 		 * "somewhere", and PCRE2 reads the whole text.
 		 */
-		if (hs_expression_info(set->v[i].pattern, f, &info, &cerr) == HS_SUCCESS) {
-			if (info->max_width != UINT_MAX && info->max_width <= RULES_WIDTH_MAX)
-				set->v[i].maxwidth = info->max_width;
-			free(info);
-		} else {
-			hs_free_compile_error(cerr);
-			cerr = NULL;
-		}
+		set->v[i].maxwidth = expr_width(set->v[i].pattern, f, RULES_WIDTH_MAX);
 		if (set->v[i].maxwidth == 0)
 			f |= HS_FLAG_SINGLEMATCH;
 		if (hs_compile(set->v[i].pattern, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
