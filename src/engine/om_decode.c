@@ -476,6 +476,30 @@ om_decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, o
 	return (best);
 }
 
+/*
+ * om_decode_text - a text part whose transfer encoding the MIME parser
+ * did not apply, read as its header means: base64 skipping what is not
+ * base64 (a pad ends a group), quoted-printable keeping a stray "=",
+ * uuencode. -1 when the encoding is none of these.
+ */
+int
+om_decode_text(const unsigned char *in, size_t n, om_cte cte, om_buf *out)
+{
+	switch (cte) {
+	case OM_CTE_BASE64:
+		b64_read(in, n, B64_RESET_PAD, out);
+		return (0);
+	case OM_CTE_QP:
+		qp_read(in, n, QP_LITERAL, out);
+		return (0);
+	case OM_CTE_UU:
+		uu_read(in, n, 0, out);
+		return (0);
+	default:
+		return (-1);
+	}
+}
+
 /* State of one om_decode_region() call. */
 typedef struct region {
 	const unsigned char *in;

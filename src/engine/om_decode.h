@@ -12,6 +12,9 @@
  *	real file: one with a known signature, better still one that is
  *	complete (a zip with its end record, a PE with its header).
  *
+ *	om_decode_text() reads a text part the way its broken header
+ *	means, so that its words are scanned rather than its encoding.
+ *
  *	om_decode_region() looks for files encoded inside free text: the
  *	raw bytes of a message body, a prologue, a text part. It splits
  *	them at delimiter lines, header blocks and blank lines and reads
@@ -49,6 +52,7 @@ typedef int (*om_decode_found)(void *ctx, const char *name, size_t name_len,
 om_cte	om_decode_cte(const char *value);
 int	om_decode_file_kind(const unsigned char *d, size_t n);
 int	om_decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, om_buf *out);
+int	om_decode_text(const unsigned char *in, size_t n, om_cte cte, om_buf *out);
 size_t	om_decode_region(const unsigned char *in, size_t n, size_t cap, size_t max_files,
 			 om_decode_found found, void *ctx);
 

@@ -286,6 +286,41 @@ generic_type(const char *t)
 		|| strcmp(t, "application/x-empty") == 0 || strcmp(t, "inode/x-empty") == 0);
 }
 
+/* is_texty - declared types whose content we read as text */
+static int
+is_texty(const char *ct)
+{
+	return (strncmp(ct, "text/", 5) == 0 && strcmp(ct, "text/rtf") != 0);
+}
+
+/*
+ * reread_text - a text part whose Content-Transfer-Encoding GMime did not
+ * recognise ("base-64", "\"quoted-printable\";") still holds its text
+ * encoded: personal data in it would pass unseen. Read it as the header
+ * means and flag the part, as for files.
+ */
+static void
+reread_text(parse_ctx *cx, GMimeObject *obj, om_part *p)
+{
+	GMimeContentEncoding enc = g_mime_part_get_content_encoding(GMIME_PART(obj));
+	om_cte	cte;
+	om_buf  out;
+
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 || enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
+	    || enc == GMIME_CONTENT_ENCODING_UUENCODE || p->size == 0)
+		return;
+	cte = om_decode_cte(g_mime_object_get_header(obj, "Content-Transfer-Encoding"));
+	if (cte != OM_CTE_BASE64 && cte != OM_CTE_QP && cte != OM_CTE_UU)
+		return;
+	om_buf_init(&out, p->size);
+	if (om_decode_text(p->data, p->size, cte, &out) == 0 && out.len > 0) {
+		p->data = om_pool_memdup(cx->pool, out.data, out.len);
+		p->size = out.len;
+		p->flags |= OM_PART_LENIENT;
+	}
+	om_buf_free(&out);
+}
+
 /*
  * reread_leaf - when the declared transfer encoding gave no complete
  * file a filter can recognise, read the raw bytes every forgiving way
@@ -377,12 +412,6 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 	om_buf_free(&utf8);
 }
 
-/* is_texty - declared types whose content we read as text */
-static int
-is_texty(const char *ct)
-{
-	return (strncmp(ct, "text/", 5) == 0 && strcmp(ct, "text/rtf") != 0);
-}
 
 /* alt_choice - which child of multipart/alternative is the readable one */
 static int
@@ -525,6 +554,8 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			p->data = om_pool_memdup(cx->pool, "", 0);
 			p->size = 0;
 		}
+		if (is_texty(p->content_type))
+			reread_text(cx, obj, p);
 		/*
 		 * libmagic costs about 20 million instructions per text part (it
 		 * compiles its text regexes every time), and only attachments
