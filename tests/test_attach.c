@@ -22,6 +22,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_attach.h"
+#include "om_extract.h"
 #include "om_scan.h"
 
 static char dir[] = "/tmp/om_test_attach.XXXXXX";
@@ -601,6 +602,33 @@ test_pii_judge(void **state)
 	om_conf_unref(conf);
 }
 
+/*
+ * RTF with more "}" than "{" (found by fuzzing: the group depth went
+ * below zero and the next "{" wrote before its stack): the text is still
+ * read, and ASan/UBSan see no access outside the group stack.
+ */
+static void
+test_rtf_unbalanced(void **state)
+{
+	static const char *const docs[] = {
+		"}{\\rtf1\\ansi hello}",
+		"{\\rtf1}}}}}{{{\\uc2{{ world}}",
+		"{\\rtf1 a}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}{{{{{b}",
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		om_buf  out;
+		const char *kind = NULL;
+		int     rc;
+
+		om_buf_init(&out, 1 << 20);
+		rc = om_extract_text((const unsigned char *) docs[i], strlen(docs[i]), "a.rtf", "text/rtf", &out, &kind);
+		assert_true(rc >= 0);
+		om_buf_free(&out);
+	}
+}
+
 int
 main(void)
 {
@@ -611,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_truncated_archives),
 		cmocka_unit_test(test_member_paths),
 		cmocka_unit_test(test_pii_judge),
+		cmocka_unit_test(test_rtf_unbalanced),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

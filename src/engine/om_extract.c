@@ -10,6 +10,7 @@
  *--*/
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,18 +341,22 @@ rtf_text(const unsigned char *d, size_t len, om_buf *out)
 		int     skipping = skip_depth >= 0;
 
 		if (*p == '{') {
-			if (depth < 63)
+			if (depth < 64)
 				uc_stack[depth] = uc;
-			depth++;
+			if (depth < INT_MAX)
+				depth++;
 			p++;
 			continue;
 		}
 		if (*p == '}') {
-			if (skip_depth >= 0 && depth <= skip_depth)
-				skip_depth = -1;
-			depth--;
-			if (depth >= 0 && depth < 63)
-				uc = uc_stack[depth];
+			/* An unbalanced "}" closes nothing: depth never goes below 0. */
+			if (depth > 0) {
+				if (skip_depth >= 0 && depth <= skip_depth)
+					skip_depth = -1;
+				depth--;
+				if (depth < 64)
+					uc = uc_stack[depth];
+			}
 			p++;
 			continue;
 		}
