@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "om_test.h"
+#include "om_buf.h"
 #include "om_rules.h"
 
 #ifndef OM_RULES_SRCDIR
@@ -199,6 +200,132 @@ test_twins(void **state)
 	om_rules_free(set);
 }
 
+/* scan_count - accepted hits of a set over a text */
+static int
+scan_count(const om_ruleset *set, const char *text)
+{
+	int     n = 0;
+
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, collect, &n), 0);
+	return (n);
+}
+
+/* load_or_fail - a set from rule text */
+static om_ruleset *
+load_or_fail(const char *rules)
+{
+	om_rules_err err = {.count = 0};
+	om_ruleset *set = om_rules_load_text("d.rules", rules, 0, &err);
+
+	if (set == NULL)
+		fail_msg("%s", err.text);
+	return (set);
+}
+
+/*
+ * anchor_digits: the rule is tried only around runs of that many digits
+ * (joined by at most 3 of blank - . / ( )), widened by anchor_before and
+ * anchor_after; no vectorscan expression is needed.
+ */
+static void
+test_digit_runs(void **state)
+{
+	om_ruleset *set = load_or_fail(
+	    "rule d.zip\n\tcategory = pii.postal_code\n"
+	    "\tpattern = (?<![0-9])[0-9]{3}[ ]*-[ ]*[0-9]{4}(?![0-9])\n"
+	    "\tanchor_digits = 7\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "rule d.pass\n\tcategory = pii.passport\n\tpattern = [A-Z]{2}[0-9]{7}(?![0-9])\n"
+	    "\tanchor_digits = 7\n\tanchor_before = 2\n\tanchor_after = 1\n"
+	    "rule d.short\n\tcategory = pii.passport\n\tpattern = Q[0-9]{7}\n"
+	    "\tanchor_digits = 7\n\tanchor_before = 0\n\tanchor_after = 1\n");
+	char   *big;
+
+	(void) state;
+	assert_int_equal(om_rules_count(set), 3);
+	assert_true(om_rules_find(set, "d.zip")->prefiltered);
+	assert_int_equal(scan_count(set, "〒150-0001 東京都"), 1);
+	/* three joiners keep one run; five split it into runs of 3 and 4 */
+	assert_int_equal(scan_count(set, "150 - 0001"), 1);
+	assert_int_equal(scan_count(set, "150  -  0001"), 0);
+	/* six digits are not a run of seven */
+	assert_int_equal(scan_count(set, "15-0001"), 0);
+	/* the letters before the run: inside d.pass's 2 characters, outside d.short's 0 */
+	assert_int_equal(scan_count(set, "TK1234567"), 1);
+	assert_int_equal(scan_count(set, "xQ1234567"), 0);
+	/* digits everywhere: one window, every match */
+	big = malloc(100001);
+	assert_non_null(big);
+	for (int i = 0; i < 100000; i += 10)
+		memcpy(big + i, "123-4567, ", 10);
+	big[100000] = 0;
+	assert_int_equal(scan_count(set, big), 10000);
+	free(big);
+	om_rules_free(set);
+}
+
+/*
+ * A rule with an anchor and anchor_digits gets windows from both; where
+ * they overlap, a match is reported once.
+ */
+static void
+test_two_sources(void **state)
+{
+	om_ruleset *set = load_or_fail(
+	    "rule b.both\n\tcategory = pii.name\n\tpattern = [A-Z]{3}![0-9]{4}|(?<![0-9!])[0-9]{4}\n"
+	    "\tanchor = !\n\tanchor_digits = 4\n\tanchor_before = 4\n\tanchor_after = 8\n");
+
+	(void) state;
+	assert_int_equal(scan_count(set, "xx ABC!1234 yy"), 1);
+	assert_int_equal(scan_count(set, "xx ABC!1234 yy 5678 zz"), 2);
+	om_rules_free(set);
+}
+
+/*
+ * With anchor_before given, a match starts before its anchor ends;
+ * without, anywhere within the default span.
+ */
+static void
+test_start_limit(void **state)
+{
+	om_ruleset *set = load_or_fail(
+	    "rule s.a\n\tcategory = pii.name\n\tpattern = (?<=! )[0-9]+\n\tanchor = !\n"
+	    "\tanchor_before = 0\n\tanchor_after = 10\n"
+	    "rule s.b\n\tcategory = pii.name\n\tpattern = (?<=! )[0-9]+\n\tanchor = !\n");
+	int     n[2] = {0, 0};
+	const char *text = "id ! 12345";
+
+	(void) state;
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY, NULL, count_rule, n), 0);
+	assert_int_equal(n[0], 0);
+	assert_int_equal(n[1], 1);
+	om_rules_free(set);
+}
+
+/*
+ * Context keywords: searched near each candidate while there are few,
+ * found in one pass when there are many; the answers are the same.
+ */
+static void
+test_keywords_lazy(void **state)
+{
+	om_ruleset *set = load_or_fail(
+	    "rule k.tel\n\tcategory = pii.phone\n\tpattern = (?<![0-9])[0-9]{4}(?![0-9])\n"
+	    "\tanchor_digits = 4\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "\tcontext = 電話|TEL\n\tcontext_before = 4\n\tcontext_required = yes\n");
+	om_buf  b;
+
+	(void) state;
+	assert_int_equal(scan_count(set, "電話 1234 and 5678"), 1);
+	assert_int_equal(scan_count(set, "tel 1234 and 5678"), 1);
+	om_buf_init(&b, 0);
+	for (int i = 0; i < 500; i++)
+		om_buf_printf(&b, "%s %04d. ", i % 2 ? "電話" : "番号", i);
+	om_buf_putc(&b, 0);
+	assert_int_equal(scan_count(set, b.data), 250);
+	om_buf_free(&b);
+	om_rules_free(set);
+}
+
 /* Catastrophic backtracking hits the match limit: an error, not "no match". */
 static void
 test_limit(void **state)
@@ -256,6 +383,10 @@ main(void)
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_anchor_span),
 		cmocka_unit_test(test_twins),
+		cmocka_unit_test(test_digit_runs),
+		cmocka_unit_test(test_two_sources),
+		cmocka_unit_test(test_start_limit),
+		cmocka_unit_test(test_keywords_lazy),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_shipped),

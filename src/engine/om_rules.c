@@ -25,6 +25,9 @@
 #include <limits.h>
 #include <pcre2.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +53,8 @@
 #define RULES_ANCHOR_SPAN	240	/* bytes a match may lie from its anchor */
 #define RULES_ANCHOR_MAX	200	/* anchor_before/after, characters */
 #define RULES_CHAR_BYTES	4	/* longest UTF-8 character */
+#define RULES_DIGITS_MAX	64	/* anchor_digits, digits */
+#define RULES_JOIN_MAX		3	/* joiner bytes between two digits of a run */
 #define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
 #define RULES_OCC_MAX		262144	/* keyword occurrences per text, then memmem */
 
@@ -66,13 +71,14 @@ struct om_ruleset {
 	size_t	nfiles;
 	hs_database_t *db;
 	unsigned long serial;		/* unique per set, for scratch reuse */
-	/* Keywords: every distinct context/exclude/veto word, in the database too. */
+	/* Keywords: every distinct context/exclude/veto word. */
 	char  **kw;			/* the words (pointers into the rules) */
 	size_t	nkw;
-	int	kw_in_db;		/* their occurrences come from the prefilter pass */
+	hs_database_t *kwdb;		/* the words, when a text needs them all */
+	unsigned *digit_rules;		/* rules with anchor_digits, fewest first */
+	size_t	ndigit;
 	rule_kw *rkw;			/* per rule: its words as indexes into kw */
 	unsigned *twin;			/* per rule: next rule with the same prefilter expression */
-	pcre2_match_context *mctx;
 	EVP_MD_CTX *digest;		/* over every file read, while loading */
 	char	version[40];		/* "rules sha256:<16 hex>" */
 };
@@ -191,6 +197,9 @@ om_rules_free(om_ruleset *set)
 	free(set->files);
 	if (set->db)
 		hs_free_database(set->db);
+	if (set->kwdb)
+		hs_free_database(set->kwdb);
+	free(set->digit_rules);
 	for (size_t i = 0; set->rkw && i < set->n; i++) {
 		free(set->rkw[i].context);
 		free(set->rkw[i].exclude);
@@ -199,8 +208,6 @@ om_rules_free(om_ruleset *set)
 	free(set->rkw);
 	free(set->kw);
 	free(set->twin);
-	if (set->mctx)
-		pcre2_match_context_free(set->mctx);
 	free(set);
 }
 
@@ -285,6 +292,13 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 	} else if (strcmp(key, "anchor") == 0) {
 		free(r->anchor);
 		r->anchor = om_xstrdup(value);
+	} else if (strcmp(key, "anchor_digits") == 0) {
+		if (parse_number(value, RULES_DIGITS_MAX, &d) < 0 || d < 1) {
+			rules_error(err, "%s, line %d: bad anchor_digits \"%s\" (1..%d digits)",
+				    file, line, value, RULES_DIGITS_MAX);
+			return (-1);
+		}
+		r->anchor_digits = (int) d;
 	} else if (strcmp(key, "anchor_before") == 0 || strcmp(key, "anchor_after") == 0) {
 		if (parse_number(value, RULES_ANCHOR_MAX, &d) < 0) {
 			rules_error(err, "%s, line %d: bad %s \"%s\" (0..%d characters)",
@@ -356,8 +370,8 @@ rule_compile(om_ruleset *set, om_rule *r, om_rules_err *err)
 			    r->file, r->line, r->id);
 		return (-1);
 	}
-	if (r->anchor == NULL && (r->anchor_before >= 0 || r->anchor_after >= 0)) {
-		rules_error(err, "%s, line %d: rule %s: anchor_before/anchor_after need an anchor",
+	if (r->anchor == NULL && r->anchor_digits == 0 && (r->anchor_before >= 0 || r->anchor_after >= 0)) {
+		rules_error(err, "%s, line %d: rule %s: anchor_before/anchor_after need an anchor or anchor_digits",
 			    r->file, r->line, r->id);
 		return (-1);
 	}
@@ -369,7 +383,7 @@ rule_compile(om_ruleset *set, om_rule *r, om_rules_err *err)
 		}
 	}
 	r->re = pcre2_compile((PCRE2_SPTR) r->pattern, PCRE2_ZERO_TERMINATED,
-			      PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &ecode, &eoff, NULL);
+			      PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C | PCRE2_USE_OFFSET_LIMIT, &ecode, &eoff, NULL);
 	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 
@@ -568,6 +582,21 @@ anchor_reach(const om_rule *r, int side)
 	return (RULES_ANCHOR_SPAN + RULES_MARGIN);
 }
 
+/*
+ * digit_reach - bytes before a digit run where a rule's match may start
+ * (side 0), or after it where the rule may still read (side 1), from
+ * anchor_before/anchor_after as for an anchor.
+ */
+static unsigned
+digit_reach(const om_rule *r, int side)
+{
+	int     chars = side ? r->anchor_after : r->anchor_before;
+
+	if (chars < 0)
+		return (side ? RULES_ANCHOR_SPAN + RULES_MARGIN : RULES_ANCHOR_SPAN);
+	return (RULES_CHAR_BYTES * ((unsigned) chars + (unsigned) side));
+}
+
 /* expr_width - longest match of a vectorscan expression, 0 if over cap or unknown */
 static unsigned
 expr_width(const char *expr, unsigned flags, unsigned cap)
@@ -595,17 +624,12 @@ set_finish(om_ruleset *set)
 	hs_compile_error_t *cerr = NULL;
 
 	set_version(set);
-	set->mctx = pcre2_match_context_create(NULL);
-	if (set->mctx == NULL)
-		om_panic("out of memory");
-	pcre2_set_match_limit(set->mctx, RULES_MATCH_LIMIT);
-	pcre2_set_depth_limit(set->mctx, RULES_DEPTH_LIMIT);
 	if (set->n == 0)
 		return;
 	kw_index(set);
-	pats = xrealloc(NULL, (set->n + set->nkw) * sizeof(char *));
-	flags = xrealloc(NULL, (set->n + set->nkw) * sizeof(unsigned));
-	ids = xrealloc(NULL, (set->n + set->nkw) * sizeof(unsigned));
+	pats = xrealloc(NULL, set->n * sizeof(char *));
+	flags = xrealloc(NULL, set->n * sizeof(unsigned));
+	ids = xrealloc(NULL, set->n * sizeof(unsigned));
 	for (size_t i = 0; i < set->n; i++) {
 		hs_database_t *one = NULL;
 		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
@@ -613,6 +637,11 @@ set_finish(om_ruleset *set)
 
 		set->v[i].prefiltered = 0;
 		set->v[i].maxwidth = 0;
+		if (set->v[i].anchor_digits && set->v[i].anchor == NULL) {
+			/* Its windows come from the digit-run pass alone. */
+			set->v[i].prefiltered = 1;
+			continue;
+		}
 		if (set->v[i].anchor) {
 			/* An anchor: every match lies within RULES_ANCHOR_SPAN of one. */
 			f = HS_FLAG_UTF8;
@@ -690,34 +719,55 @@ set_finish(om_ruleset *set)
 		}
 		np = kept;
 	}
-	{
-		size_t  nrules = np;
-		char  **kwpat = xrealloc(NULL, (set->nkw ? set->nkw : 1) * sizeof(char *));
-
-		/* The keywords, as byte literals (ASCII letters without case). */
-		for (size_t w = 0; w < set->nkw; w++) {
-			kwpat[w] = kw_pattern(set->kw[w], &flags[np]);
-			pats[np] = kwpat[w];
-			ids[np] = (unsigned) (set->n + w);
-			np++;
+	if (np > 0) {
+		if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
+				     &set->db, &cerr) != HS_SUCCESS) {
+			om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+			set->db = NULL;
+		} else {
+			for (size_t k = 0; k < np; k++)
+				for (unsigned t = ids[k]; t != UINT_MAX; t = set->twin[t])
+					set->v[t].prefiltered = 1;
 		}
-		if (np > 0) {
-			if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
-					     &set->db, &cerr) != HS_SUCCESS) {
-				om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
-				hs_free_compile_error(cerr);
-				set->db = NULL;
-			} else {
-				for (size_t k = 0; k < nrules; k++)
-					for (unsigned t = ids[k]; t != UINT_MAX; t = set->twin[t])
-						set->v[t].prefiltered = 1;
-				set->kw_in_db = set->nkw > 0;
-			}
+	}
+
+	/*
+	 * The keywords, as byte literals (ASCII letters without case), in
+	 * a database of their own: it is scanned only when a text has
+	 * enough candidates to need them (see kw_find).
+	 */
+	if (set->nkw > 0) {
+		char  **kwpat = xrealloc(NULL, set->nkw * sizeof(char *));
+
+		pats = xrealloc(pats, set->nkw * sizeof(char *));
+		flags = xrealloc(flags, set->nkw * sizeof(unsigned));
+		ids = xrealloc(ids, set->nkw * sizeof(unsigned));
+		for (size_t w = 0; w < set->nkw; w++) {
+			kwpat[w] = kw_pattern(set->kw[w], &flags[w]);
+			pats[w] = kwpat[w];
+			ids[w] = (unsigned) w;
+		}
+		if (hs_compile_multi(pats, flags, ids, (unsigned) set->nkw, HS_MODE_BLOCK, NULL,
+				     &set->kwdb, &cerr) != HS_SUCCESS) {
+			/* The keywords are then searched near each candidate. */
+			om_warn("keyword database not built: %s", cerr ? cerr->message : "?");
+			hs_free_compile_error(cerr);
+			set->kwdb = NULL;
 		}
 		for (size_t w = 0; w < set->nkw; w++)
 			free(kwpat[w]);
 		free(kwpat);
 	}
+
+	/* The rules anchored on digit runs, fewest digits first. */
+	set->digit_rules = xrealloc(NULL, set->n * sizeof(unsigned));
+	set->ndigit = 0;
+	for (int d = 1; d <= RULES_DIGITS_MAX; d++)
+		for (size_t i = 0; i < set->n; i++)
+			if (set->v[i].anchor_digits == d && set->v[i].prefiltered)
+				set->digit_rules[set->ndigit++] = (unsigned) i;
 	free(pats);
 	free(flags);
 	free(ids);
@@ -913,6 +963,7 @@ typedef struct rules_tls {
 	hs_scratch_t *scratch;
 	unsigned long scratch_set;	/* serial of the set it was last sized for */
 	pcre2_match_data *md;
+	pcre2_match_context *mctx;	/* limits, and the last start of each window */
 } rules_tls;
 
 static pthread_key_t tls_key;
@@ -928,6 +979,8 @@ tls_free(void *p)
 		hs_free_scratch(t->scratch);
 	if (t->md)
 		pcre2_match_data_free(t->md);
+	if (t->mctx)
+		pcre2_match_context_free(t->mctx);
 	free(t);
 }
 
@@ -948,8 +1001,11 @@ tls_get(void)
 	pthread_once(&tls_once, tls_init);
 	if ((t = pthread_getspecific(tls_key)) == NULL) {
 		t = calloc(1, sizeof(*t));
-		if (t == NULL || (t->md = pcre2_match_data_create(10, NULL)) == NULL)
+		if (t == NULL || (t->md = pcre2_match_data_create(10, NULL)) == NULL
+		    || (t->mctx = pcre2_match_context_create(NULL)) == NULL)
 			om_panic("out of memory");
+		pcre2_set_match_limit(t->mctx, RULES_MATCH_LIMIT);
+		pcre2_set_depth_limit(t->mctx, RULES_DEPTH_LIMIT);
 		pthread_setspecific(tls_key, t);
 	}
 	return (t);
@@ -958,7 +1014,8 @@ tls_get(void)
 /* Where vectorscan says rules may match, for one scan. */
 typedef struct rules_win {
 	unsigned rule;
-	size_t	lo, hi;
+	size_t	lo, hi;			/* PCRE2 reads [lo, hi) */
+	size_t	last;			/* and a match starts at or before this */
 } rules_win;
 
 /* Where the keywords occur in one text: ends, grouped by word. */
@@ -972,8 +1029,12 @@ typedef struct kw_occ {
 
 typedef struct prefilter_state {
 	const om_ruleset *set;
+	const char *text;
 	size_t	len;
+	rules_tls *tls;
 	kw_occ	occ;
+	int	occ_state;		/* 0 not looked for, 1 found, -1 search near each */
+	size_t	kw_cost;		/* bytes the keywords were searched near candidates */
 	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
 	rules_win *open;		/* per rule: the window being grown */
 	rules_win *wins;		/* closed windows */
@@ -1001,6 +1062,30 @@ win_close(prefilter_state *ps, unsigned id)
 	w->hi = 0;
 }
 
+/* win_add - PCRE2 is to look at [lo, hi) for this rule, for a match starting by last */
+static void
+win_add(prefilter_state *ps, unsigned id, size_t lo, size_t hi, size_t last)
+{
+	rules_win *w = ps->open + id;
+
+	if (ps->flagged[id] == 0)
+		ps->flagged[id] = 1;
+	if (ps->flagged[id] == 2)
+		return;
+	if (w->hi != 0 && lo <= w->hi && lo >= w->lo) {
+		if (hi > w->hi)
+			w->hi = hi;
+		if (last > w->last)
+			w->last = last;
+		return;
+	}
+	win_close(ps, id);
+	w->rule = id;
+	w->lo = lo;
+	w->hi = hi;
+	w->last = last;
+}
+
 /* on_prefilter - vectorscan says this rule may match, ending here */
 static int
 on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
@@ -1008,51 +1093,101 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 {
 	prefilter_state *ps = ctx;
 	const om_rule *r;
-	size_t  lo, hi;
-	rules_win *w;
+	size_t  lo, hi, reach;
 
-	if (id >= ps->set->n) {
-		/* A keyword: note where it ends. */
-		kw_occ *o = &ps->occ;
-
-		if (o->overflow)
-			return (0);
-		if (o->n >= RULES_OCC_MAX) {
-			o->overflow = 1;
-			return (0);
-		}
-		if (o->n == o->cap) {
-			o->cap = o->cap ? o->cap * 2 : 256;
-			o->word = xrealloc(o->word, o->cap * sizeof(unsigned));
-			o->end = xrealloc(o->end, o->cap * sizeof(size_t));
-		}
-		o->word[o->n] = id - (unsigned) ps->set->n;
-		o->end[o->n++] = (size_t) to;
-		return (0);
-	}
 	for (; id != UINT_MAX; id = ps->set->twin[id]) {
 		r = ps->set->v + id;
-		if (ps->flagged[id] == 0)
-			ps->flagged[id] = r->maxwidth ? 1 : 2;
-		if (ps->flagged[id] == 2)
-			continue;
-		lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
-		if (r->anchor)
-			hi = (size_t) to + anchor_reach(r, 1) < ps->len ? (size_t) to + anchor_reach(r, 1) : ps->len;
-		else
-			hi = (size_t) to + RULES_MARGIN < ps->len ? (size_t) to + RULES_MARGIN : ps->len;
-		w = ps->open + id;
-		if (w->hi != 0 && lo <= w->hi) {
-			if (hi > w->hi)
-				w->hi = hi;
+		if (r->maxwidth == 0) {
+			ps->flagged[id] = 2;
 			continue;
 		}
-		win_close(ps, id);
-		w->rule = id;
-		w->lo = lo;
-		w->hi = hi;
+		lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
+		reach = r->anchor ? anchor_reach(r, 1) : RULES_MARGIN;
+		hi = (size_t) to + reach < ps->len ? (size_t) to + reach : ps->len;
+		/*
+		 * A match ends where the expression matched, so starts by
+		 * then; so does one near an anchor given anchor_before (it
+		 * starts before the anchor's end). Otherwise anywhere.
+		 */
+		win_add(ps, id, lo, hi, !r->anchor || r->anchor_before >= 0 ? (size_t) to : hi);
 	}
 	return (0);
+}
+
+/* is_digit / is_joiner - the bytes of a digit run */
+#define is_digit(c)	((unsigned char) ((c) - '0') <= 9)
+#define is_joiner(c)	((c) == ' ' || (c) == '-' || (c) == '.' || (c) == '/' \
+			 || (c) == '(' || (c) == ')' || (c) == '\t')
+
+/* next_digit - offset of the first ASCII digit at or after i, else len */
+static size_t
+next_digit(const char *t, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+
+	while (i + 16 <= len) {
+		__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *) (t + i)), zero);
+		unsigned m = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+
+		if (m)
+			return (i + (size_t) __builtin_ctz(m));
+		i += 16;
+	}
+#endif
+	while (i < len && !is_digit(t[i]))
+		i++;
+	return (i);
+}
+
+/*
+ * digit_runs - windows for the rules anchored on digit runs. A run is
+ * ASCII digits, each pair joined by at most RULES_JOIN_MAX joiner bytes
+ * (blank, tab, - . / ( )); a rule whose anchor_digits the run reaches
+ * gets the run, widened by its anchor_before/anchor_after. One pass,
+ * whatever the number of such rules.
+ */
+static void
+digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
+{
+	const om_ruleset *set = ps->set;
+	const char *t = ps->text;
+	size_t  len = ps->len, i = next_digit(t, 0, len);
+	unsigned least = (unsigned) set->v[set->digit_rules[0]].anchor_digits;
+
+	while (i < len) {
+		size_t  start = i, end, j;
+		unsigned nd = 0;
+
+		for (;;) {
+			while (i < len && is_digit(t[i])) {
+				nd++;
+				i++;
+			}
+			end = i;
+			for (j = i; j < len && j - i < RULES_JOIN_MAX && is_joiner(t[j]); j++)
+				;
+			if (j == i || j >= len || !is_digit(t[j]))
+				break;
+			i = j;
+		}
+		if (nd >= least) {
+			for (size_t k = 0; k < set->ndigit; k++) {
+				unsigned id = set->digit_rules[k];
+				const om_rule *r = set->v + id;
+				size_t  before = digit_reach(r, 0), after = digit_reach(r, 1);
+
+				if ((unsigned) r->anchor_digits > nd)
+					break;
+				if ((only && r != only) || !(r->scopes & scope))
+					continue;
+				/* A match holds digits of the run: it starts before its end. */
+				win_add(ps, id, start > before ? start - before : 0,
+					end + after < len ? end + after : len, end);
+			}
+		}
+		i = next_digit(t, end, len);
+	}
 }
 
 /* win_cmp - by rule, then start */
@@ -1064,6 +1199,31 @@ win_cmp(const void *a, const void *b)
 	if (x->rule != y->rule)
 		return (x->rule < y->rule ? -1 : 1);
 	return (x->lo < y->lo ? -1 : x->lo > y->lo);
+}
+
+/*
+ * merge_overlaps - one window where a rule's sorted windows overlap
+ * (windows from an anchor and from digit runs may), so that PCRE2 never
+ * reports a match twice
+ */
+static void
+merge_overlaps(prefilter_state *ps)
+{
+	size_t  k = 0;
+
+	for (size_t i = 1; i < ps->nwins; i++) {
+		rules_win *a = ps->wins + k, *b = ps->wins + i;
+
+		if (b->rule == a->rule && b->lo <= a->hi) {
+			if (b->hi > a->hi)
+				a->hi = b->hi;
+			if (b->last > a->last)
+				a->last = b->last;
+		} else {
+			ps->wins[++k] = *b;
+		}
+	}
+	ps->nwins = k + 1;
 }
 
 /*
@@ -1099,6 +1259,7 @@ wins_order(prefilter_state *ps)
 	ps->wins = out;
 	ps->cap = ps->nwins;
 	free(first);
+	merge_overlaps(ps);
 }
 
 /* back_chars - byte offset n characters before pos, not before lo */
@@ -1325,12 +1486,70 @@ occ_near(const kw_occ *o, const unsigned *words, size_t nwords, size_t lo, size_
 	return (0);
 }
 
+/* on_keyword - a keyword ends here */
+static int
+on_keyword(unsigned int id, unsigned long long from, unsigned long long to,
+	   unsigned int fl, void *ctx)
+{
+	kw_occ *o = ctx;
+
+	if (o->n >= RULES_OCC_MAX) {
+		o->overflow = 1;
+		return (1);
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 256;
+		o->word = xrealloc(o->word, o->cap * sizeof(unsigned));
+		o->end = xrealloc(o->end, o->cap * sizeof(size_t));
+	}
+	o->word[o->n] = id;
+	o->end[o->n++] = (size_t) to;
+	return (0);
+}
+
+/*
+ * kw_find - where every keyword occurs in the text, in one pass of the
+ * keyword database. Until searching near each candidate would have read
+ * more than the text's length, the keywords are searched near each
+ * candidate instead: most texts have no candidate or a few.
+ */
+static void
+kw_find(prefilter_state *ps)
+{
+	hs_error_t e;
+
+	if (ps->occ_state != 0)
+		return;
+	ps->occ_state = -1;
+	if (ps->set->kwdb == NULL)
+		return;
+	e = hs_scan(ps->set->kwdb, ps->text, (unsigned) (ps->len > 0xffffffffu ? 0xffffffffu : ps->len),
+		    0, ps->tls->scratch, on_keyword, &ps->occ);
+	if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED) {
+		om_warn("vectorscan: keyword scan failed (%d)", (int) e);
+		return;
+	}
+	occ_group(&ps->occ, ps->set->nkw);
+	if (!ps->occ.overflow)
+		ps->occ_state = 1;
+}
+
+/* kw_occ_of - the keyword occurrences if found, else NULL (search near) */
+static const kw_occ *
+kw_occ_of(const prefilter_state *ps)
+{
+	return (ps->occ_state == 1 ? &ps->occ : NULL);
+}
+
 /* judge - validator, context and exclusions of one candidate */
 static void
-judge(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, size_t len,
-      om_rule_hit *h)
+judge(prefilter_state *ps, const om_rule *r, om_rule_hit *h)
 {
+	const om_ruleset *set = ps->set;
 	const rule_kw *rk = set->rkw + (r - set->v);
+	const char *t = ps->text;
+	size_t  len = ps->len;
+	const kw_occ *o;
 	long    dc = -1, dx = -1;
 
 	h->status = OM_HIT_ACCEPTED;
@@ -1340,6 +1559,15 @@ judge(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, s
 		h->status = OM_HIT_INVALID;
 		return;
 	}
+	if (r->ncontext + r->nexclude + r->nveto > 0 && ps->occ_state == 0) {
+		/* What searching near this candidate would read; past the text's length, one pass. */
+		size_t  lo = back_chars(t, 0, h->start, r->ctx_before), hi = fwd_chars(t, len, h->end, r->ctx_after);
+
+		ps->kw_cost += (r->ncontext + r->nexclude + r->nveto) * (hi - lo);
+		if (ps->kw_cost > len)
+			kw_find(ps);
+	}
+	o = kw_occ_of(ps);
 #define NEAREST(list, n) (o ? nearest_occ(set, o, t, h->start, h->end, rk->list, n, \
 					  r->ctx_before, r->ctx_after) \
 			  : nearest(t, len, h->start, h->end, r->list, n, r->ctx_before, r->ctx_after))
@@ -1367,9 +1595,11 @@ judge(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, s
 
 /* confirm - every PCRE2 match of one rule; 0, or -1 on a limit or error */
 static int
-confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t, size_t len,
-	size_t lo, size_t hi, rules_tls *tls, om_rules_cb cb, void *arg)
+confirm(prefilter_state *ps, const om_rule *r, size_t lo, size_t hi, size_t last,
+	om_rules_cb cb, void *arg)
 {
+	const char *t = ps->text;
+	size_t  len = ps->len;
 	PCRE2_SIZE off = lo;
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
 
@@ -1378,8 +1608,9 @@ confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t,
 		off--;
 	while (hi < len && ((unsigned char) t[hi] & 0xc0) == 0x80)
 		hi++;
+	pcre2_set_offset_limit(ps->tls->mctx, last < hi ? last : PCRE2_UNSET);
 	for (int n = 0; n < RULES_MATCHES_MAX && off <= hi; n++) {
-		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, tls->md, set->mctx);
+		int     rc = pcre2_match(r->re, (PCRE2_SPTR) t, hi, off, opts, ps->tls->md, ps->tls->mctx);
 		PCRE2_SIZE *ov;
 		om_rule_hit h;
 
@@ -1392,7 +1623,7 @@ confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t,
 			om_warn("rule %s: %s", r->id, (char *) msg);
 			return (-1);
 		}
-		ov = pcre2_get_ovector_pointer(tls->md);
+		ov = pcre2_get_ovector_pointer(ps->tls->md);
 		memset(&h, 0, sizeof(h));
 		h.rule = r;
 		h.start = ov[0];
@@ -1402,7 +1633,7 @@ confirm(const om_ruleset *set, const kw_occ *o, const om_rule *r, const char *t,
 			h.end = ov[2 * r->report + 1];
 		}
 		if (h.end > h.start) {
-			judge(set, o, r, t, len, &h);
+			judge(ps, r, &h);
 			if (cb(&h, arg) < 0)
 				return (-1);
 		}
@@ -1422,9 +1653,7 @@ int
 om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scope,
 	      const om_rule *only, om_rules_cb cb, void *arg)
 {
-	rules_tls *tls;
 	prefilter_state ps;
-	const kw_occ *occ = NULL;	/* keyword occurrences, when collected */
 	size_t  w = 0;
 	int     ret = 0;
 
@@ -1434,74 +1663,85 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		om_warn("text is not valid UTF-8; not scanned");
 		return (-1);
 	}
-	tls = tls_get();
 	memset(&ps, 0, sizeof(ps));
 	ps.set = set;
+	ps.text = text;
 	ps.len = len;
+	ps.tls = tls_get();
 	ps.flagged = calloc(set->n, 1);
 	ps.open = calloc(set->n, sizeof(rules_win));
 	if (ps.flagged == NULL || ps.open == NULL)
 		om_panic("out of memory");
-	if (set->db) {
-		hs_error_t e;
 
-		/*
-		 * hs_alloc_scratch() checks the CPU first (CPUID, which traps
-		 * to the hypervisor in a VM and cost more than the scan of a
-		 * 10 KB text): call it only when this thread last sized its
-		 * scratch for another set.
-		 */
-		if (tls->scratch_set != set->serial) {
-			if (hs_alloc_scratch(set->db, &tls->scratch) != HS_SUCCESS)
-				om_panic("vectorscan: cannot allocate scratch");
-			tls->scratch_set = set->serial;
-		}
-		e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
-			    tls->scratch, on_prefilter, &ps);
+	/*
+	 * hs_alloc_scratch() checks the CPU first (CPUID, which traps to the
+	 * hypervisor in a VM and cost more than the scan of a 10 KB text):
+	 * call it only when this thread last sized its scratch for another
+	 * set. One scratch serves both databases.
+	 */
+	if (ps.tls->scratch_set != set->serial) {
+		if ((set->db && hs_alloc_scratch(set->db, &ps.tls->scratch) != HS_SUCCESS)
+		    || (set->kwdb && hs_alloc_scratch(set->kwdb, &ps.tls->scratch) != HS_SUCCESS))
+			om_panic("vectorscan: cannot allocate scratch");
+		ps.tls->scratch_set = set->serial;
+	}
+	if (set->db) {
+		hs_error_t e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
+				       ps.tls->scratch, on_prefilter, &ps);
+
 		if (e != HS_SUCCESS) {
 			om_warn("vectorscan: scan failed (%d)", (int) e);
 			ret = -1;
 			goto out;
 		}
+	}
+	if (set->ndigit > 0) {
+		/* After the anchors' windows are closed, so each rule's come in order. */
 		for (unsigned i = 0; i < set->n; i++)
 			win_close(&ps, i);
-		wins_order(&ps);
-		if (set->kw_in_db) {
-			occ_group(&ps.occ, set->nkw);
-			if (!ps.occ.overflow)
-				occ = &ps.occ;
-		}
+		digit_runs(&ps, scope, only);
 	}
+	for (unsigned i = 0; i < set->n; i++)
+		win_close(&ps, i);
+	wins_order(&ps);
+
 	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
 		/*
 		 * A rule that needs a context keyword cannot accept a match
-		 * with none of its keywords near: skip such windows (unless
-		 * every candidate is asked for, as by "rules test").
-		 * A keyword lies within 4 bytes per character of the match,
-		 * and the match within its window (give or take a character).
+		 * with none of its keywords near: once the keywords have been
+		 * found, skip such windows (unless every candidate is asked
+		 * for, as by "rules test"). A keyword lies within 4 bytes per
+		 * character of the match, and the match within its window
+		 * (give or take a character).
 		 */
-		int     gate = occ && !(scope & OM_RULES_EVERY_CANDIDATE) && r->ctx_need && r->ncontext > 0;
+		int     gate = !(scope & OM_RULES_EVERY_CANDIDATE) && r->ctx_need && r->ncontext > 0;
 		size_t  reach_before = 4 * (size_t) r->ctx_before + 8, reach_after = 4 * (size_t) r->ctx_after + 8;
+		const kw_occ *occ;
 
 		while (w < ps.nwins && ps.wins[w].rule < i)
 			w++;
 		if ((only && r != only) || !(r->scopes & scope))
 			continue;
 		if (!r->prefiltered || ps.flagged[i] == 2) {
-			if (gate && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
+			/* PCRE2 over the whole text: worth one keyword pass first. */
+			if (gate)
+				kw_find(&ps);
+			if (gate && (occ = kw_occ_of(&ps)) != NULL
+			    && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
 				continue;
-			if (confirm(set, occ, r, text, len, 0, len, tls, cb, arg) < 0)
+			if (confirm(&ps, r, 0, len, len, cb, arg) < 0)
 				ret = -1;
 			continue;
 		}
 		for (; w < ps.nwins && ps.wins[w].rule == i; w++) {
-			size_t  lo = ps.wins[w].lo, hi = ps.wins[w].hi;
+			size_t  lo = ps.wins[w].lo, hi = ps.wins[w].hi, last = ps.wins[w].last;
 
-			if (gate && !occ_near(occ, set->rkw[i].context, r->ncontext,
-					      lo > reach_before ? lo - reach_before : 0, hi + reach_after))
+			if (gate && (occ = kw_occ_of(&ps)) != NULL
+			    && !occ_near(occ, set->rkw[i].context, r->ncontext,
+					 lo > reach_before ? lo - reach_before : 0, hi + reach_after))
 				continue;
-			if (confirm(set, occ, r, text, len, lo, hi, tls, cb, arg) < 0) {
+			if (confirm(&ps, r, lo, hi, last, cb, arg) < 0) {
 				ret = -1;
 				break;
 			}

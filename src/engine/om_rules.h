@@ -88,8 +88,9 @@ typedef struct om_rule {
 	int	anchor_before;		/* characters a match may start before it, -1 default */
 	int	anchor_after;		/* characters the rule may read after it, -1 default */
 	unsigned anchor_width;		/* longest anchor match, bytes */
+	int	anchor_digits;		/* every match holds a digit run this long, 0 none */
 	void   *re;			/* pcre2_code */
-	int	prefiltered;		/* in the vectorscan database */
+	int	prefiltered;		/* windows come from the prefilter pass */
 	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
 } om_rule;
 
