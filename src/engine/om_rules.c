@@ -8,11 +8,15 @@
  *	based: "rule ID" opens a rule, indented "key = value" lines
  *	describe it, "#" starts a comment line.
  *
- *	Speed: every pattern also goes into one vectorscan database,
- *	compiled with HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH, so one
- *	pass over a text says which rules can match at all; PCRE2 then
- *	runs only for those. A pattern vectorscan cannot take even as a
+ *	Speed: each rule's anchor, or else its pattern in prefilter mode,
+ *	goes into one vectorscan database; rules with anchor_digits alone
+ *	take their windows from one pass that finds digit runs. PCRE2 then
+ *	runs only in those windows, with an offset limit at the last place
+ *	a match may start. A pattern vectorscan cannot take even as a
  *	prefilter is confirmed with PCRE2 on every text of its scopes.
+ *	Context keywords have a database of their own, scanned only when
+ *	a text has enough candidates to make one pass cheaper than
+ *	searching near each.
  *--*/
 #include "config.h"
 

@@ -8,16 +8,17 @@
  * DESCRIPTION
  *	A rule set is read from the *.rules files of one directory (see
  *	omamori-rules(5)), compiled once (PCRE2 with JIT for each rule,
- *	and one vectorscan database of all of them used as a prefilter),
- *	and is then immutable: many threads may match with it at once.
- *	Per-call state (vectorscan scratch, PCRE2 match data) is per
- *	thread.
+ *	one vectorscan database of their anchors or patterns used as a
+ *	prefilter, one of their context keywords), and is then immutable:
+ *	many threads may match with it at once. Per-call state (vectorscan
+ *	scratch, PCRE2 match data and match context) is per thread.
  *
- *	om_rules_scan() runs the prefilter over one text, confirms with
- *	PCRE2 only the rules it flagged, then applies each rule's
- *	validator and context, and calls back once per candidate match,
- *	accepted or not. Candidates of a rule that needs a context keyword
- *	are not even confirmed where none of its keywords is near, unless
+ *	om_rules_scan() runs the prefilter and the digit-run pass over one
+ *	text, confirms with PCRE2 only around what they found, then
+ *	applies each rule's validator and context, and calls back once per
+ *	candidate match, accepted or not. Once a text's keywords have been
+ *	found in one pass, candidates of a rule that needs a context
+ *	keyword are not even confirmed where none of its keywords is near, unless
  *	OM_RULES_EVERY_CANDIDATE is or'ed into the scope (so that "omamori
  *	rules test" can say why a match was not taken). A text that is not
  *	valid UTF-8 is refused, unless the caller has checked it already
