@@ -327,6 +327,112 @@ test_keywords_lazy(void **state)
 }
 
 /* Catastrophic backtracking hits the match limit: an error, not "no match". */
+/* statuses - one letter per candidate: A accepted, C with context, X excluded, N no context */
+static int
+statuses(const om_rule_hit *h, void *arg)
+{
+	om_buf *b = arg;
+
+	om_buf_putc(b, h->status == OM_HIT_ACCEPTED ? (h->context ? 'C' : 'A')
+		    : h->status == OM_HIT_EXCLUDED ? 'X' : h->status == OM_HIT_NO_CONTEXT ? 'N' : 'I');
+	return (0);
+}
+
+/* judged - the statuses of every candidate of a text, as a string (to free) */
+static char *
+judged(const om_ruleset *set, const char *text)
+{
+	om_buf  b;
+
+	om_buf_init(&b, 0);
+	assert_int_equal(om_rules_scan(set, text, strlen(text), OM_SCOPE_BODY | OM_RULES_EVERY_CANDIDATE, NULL,
+				       statuses, &b), 0);
+	om_buf_putc(&b, 0);
+	return (om_buf_steal(&b, NULL));
+}
+
+/*
+ * Context, exclude and veto words are found by a scan near each
+ * candidate while a text has few, by one pass over the text when it has
+ * many, and by memmem when a neighbourhood holds too many words to keep:
+ * the three give the same judgements, with the same window edges.
+ */
+static void
+test_keywords_near(void **state)
+{
+	static const char rules[] =
+	    "rule k.num\n\tcategory = pii.phone\n\tpattern = (?<![0-9])[0-9]{5}(?![0-9])\n"
+	    "\tanchor_digits = 5\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "\tcontext = 電話|TEL\n\tcontext_required = no\n\tcontext_bonus = 1\n"
+	    "\texclude = 注文|Order\n\tveto = 役所\n\tcontext_before = 6\n\tcontext_after = 3\n"
+	    "rule k.wide\n\tcategory = pii.phone\n\tpattern = (?<![0-9])[0-9]{6}(?![0-9])\n"
+	    "\tanchor_digits = 6\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "\tcontext = TEL\n\tcontext_required = no\n\tcontext_bonus = 1\n"
+	    "\texclude = 注文\n\tcontext_before = 300\n";
+	/* Each piece gives one candidate; the letters expected in order. */
+	static const struct {
+		const char *text, *want;
+	} piece[] = {
+		{"電話 12345。", "C"},
+		{"注文 12345。", "X"},
+		{"ORDER:12345。", "X"},		/* ASCII words without case */
+		{"役所 電話 12345。", "X"},	/* a veto wins over context */
+		{"注文は、あとで。12345。", "A"},	/* 8 characters back: out of reach */
+		{"注文はあと 12345。", "X"},		/* 6 characters back: in reach */
+		{"12345注文。", "X"},		/* after, within 3 */
+		{"12345の件で注文。", "A"},		/* after, 4 characters on */
+		{"電話12345注文。", "C"},		/* both 0 away: context is not further */
+	};
+	om_ruleset *set = load_or_fail(rules);
+	om_buf  text, want, many;
+	char   *got;
+
+	(void) state;
+	om_buf_init(&text, 0);
+	om_buf_init(&want, 0);
+	for (size_t i = 0; i < sizeof(piece) / sizeof(piece[0]); i++) {
+		char   *one = judged(set, piece[i].text);
+
+		if (strcmp(one, piece[i].want) != 0)
+			fail_msg("\"%s\": %s, want %s", piece[i].text, one, piece[i].want);
+		free(one);
+		/* apart, so that no piece's words reach another's candidate */
+		om_buf_puts(&text, piece[i].text);
+		om_buf_puts(&text, "\n............\n");
+		om_buf_puts(&want, piece[i].want);
+	}
+	om_buf_putc(&want, 0);
+	om_buf_putc(&text, 0);
+	/* Few candidates in one text: the neighbourhood scans. */
+	got = judged(set, text.data);
+	assert_string_equal(got, want.data);
+	free(got);
+	/* The same 200 times: one pass of the keywords serves them. */
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 200; k++)
+		om_buf_puts(&many, text.data);
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_int_equal(strlen(got), 200 * (want.len - 1));
+	for (int k = 0; k < 200; k++)
+		assert_memory_equal(got + k * (want.len - 1), want.data, want.len - 1);
+	free(got);
+	/* 100 words near one candidate: more than a scan keeps. */
+	om_buf_free(&many);
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 100; k++)
+		om_buf_puts(&many, "TEL ");
+	om_buf_puts(&many, "注文 123456 x TEL 654321");
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_string_equal(got, "XC");
+	free(got);
+	om_buf_free(&many);
+	om_buf_free(&text);
+	om_buf_free(&want);
+	om_rules_free(set);
+}
+
 static void
 test_limit(void **state)
 {
@@ -387,6 +493,7 @@ main(void)
 		cmocka_unit_test(test_two_sources),
 		cmocka_unit_test(test_start_limit),
 		cmocka_unit_test(test_keywords_lazy),
+		cmocka_unit_test(test_keywords_near),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_shipped),

@@ -14,9 +14,12 @@
  *	runs only in those windows, with an offset limit at the last place
  *	a match may start. A pattern vectorscan cannot take even as a
  *	prefilter is confirmed with PCRE2 on every text of its scopes.
- *	Context keywords have a database of their own, scanned only when
- *	a text has enough candidates to make one pass cheaper than
- *	searching near each.
+ *	The context words of rules that require one are in the first
+ *	database too, so a window with none of its rule's words near is
+ *	dropped before PCRE2. The other keywords (exclude, veto, optional
+ *	context) have a database of their own, scanned over each
+ *	candidate's neighbourhood, or over the whole text once those
+ *	scans would read more than it.
  *--*/
 #include "config.h"
 
@@ -61,6 +64,8 @@
 #define RULES_JOIN_MAX		3	/* joiner bytes between two digits of a run */
 #define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
 #define RULES_OCC_MAX		262144	/* keyword occurrences per text, then memmem */
+#define RULES_KW_CALL		256	/* bytes a keyword scan reads in the time a call costs */
+#define RULES_NEAR_MAX		64	/* keywords kept from one candidate's neighbourhood */
 
 /* One rule's keyword lists, as indexes into the set's distinct words. */
 typedef struct rule_kw {
@@ -79,6 +84,8 @@ struct om_ruleset {
 	char  **kw;			/* the words (pointers into the rules) */
 	size_t	nkw;
 	hs_database_t *kwdb;		/* the words, when a text needs them all */
+	unsigned *gate;			/* context words of rules that need one, */
+	size_t	ngate;			/* ... in db too, with ids n + word */
 	unsigned *digit_rules;		/* rules with anchor_digits, fewest first */
 	size_t	ndigit;
 	rule_kw *rkw;			/* per rule: its words as indexes into kw */
@@ -211,6 +218,7 @@ om_rules_free(om_ruleset *set)
 	}
 	free(set->rkw);
 	free(set->kw);
+	free(set->gate);
 	free(set->twin);
 	free(set);
 }
@@ -619,10 +627,35 @@ expr_width(const char *expr, unsigned flags, unsigned cap)
 	return (w);
 }
 
+/* gate_words - the distinct context words of the rules that need one */
+static void
+gate_words(om_ruleset *set)
+{
+	unsigned char *seen = xrealloc(NULL, set->nkw + 1);
+
+	memset(seen, 0, set->nkw + 1);
+	set->gate = xrealloc(NULL, (set->nkw + 1) * sizeof(unsigned));
+	set->ngate = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		if (!set->v[i].ctx_need)
+			continue;
+		for (size_t k = 0; k < set->v[i].ncontext; k++) {
+			unsigned w = set->rkw[i].context[k];
+
+			if (!seen[w]) {
+				seen[w] = 1;
+				set->gate[set->ngate++] = w;
+			}
+		}
+	}
+	free(seen);
+}
+
 static void
 set_finish(om_ruleset *set)
 {
 	const char **pats;
+	char  **gpat;
 	unsigned *flags, *ids;
 	size_t  np = 0;
 	hs_compile_error_t *cerr = NULL;
@@ -723,19 +756,40 @@ set_finish(om_ruleset *set)
 		}
 		np = kept;
 	}
-	if (np > 0) {
-		if (hs_compile_multi(pats, flags, ids, (unsigned) np, HS_MODE_BLOCK, NULL,
+
+	/*
+	 * The context words of the rules that need one join the same pass
+	 * (as ids n + word): a window of such a rule with none of its words
+	 * near is then skipped before PCRE2 sees it. They are few and rare;
+	 * the other keywords stay in their own database.
+	 */
+	gate_words(set);
+	pats = xrealloc(pats, (np + set->ngate + 1) * sizeof(char *));
+	flags = xrealloc(flags, (np + set->ngate + 1) * sizeof(unsigned));
+	ids = xrealloc(ids, (np + set->ngate + 1) * sizeof(unsigned));
+	gpat = xrealloc(NULL, (set->ngate + 1) * sizeof(char *));
+	for (size_t g = 0; g < set->ngate; g++) {
+		gpat[g] = kw_pattern(set->kw[set->gate[g]], &flags[np + g]);
+		pats[np + g] = gpat[g];
+		ids[np + g] = (unsigned) (set->n + set->gate[g]);
+	}
+	if (np + set->ngate > 0) {
+		if (hs_compile_multi(pats, flags, ids, (unsigned) (np + set->ngate), HS_MODE_BLOCK, NULL,
 				     &set->db, &cerr) != HS_SUCCESS) {
 			om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
 			hs_free_compile_error(cerr);
 			cerr = NULL;
 			set->db = NULL;
+			set->ngate = 0;
 		} else {
 			for (size_t k = 0; k < np; k++)
 				for (unsigned t = ids[k]; t != UINT_MAX; t = set->twin[t])
 					set->v[t].prefiltered = 1;
 		}
 	}
+	for (size_t g = 0; g < set->ngate; g++)
+		free(gpat[g]);
+	free(gpat);
 
 	/*
 	 * The keywords, as byte literals (ASCII letters without case), in
@@ -1038,7 +1092,8 @@ typedef struct prefilter_state {
 	rules_tls *tls;
 	kw_occ	occ;
 	int	occ_state;		/* 0 not looked for, 1 found, -1 search near each */
-	size_t	kw_cost;		/* bytes the keywords were searched near candidates */
+	kw_occ	gocc;			/* the context words of the gated rules */
+	size_t	kw_cost;		/* bytes the keywords were scanned near candidates */
 	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
 	rules_win *open;		/* per rule: the window being grown */
 	rules_win *wins;		/* closed windows */
@@ -1090,6 +1145,8 @@ win_add(prefilter_state *ps, unsigned id, size_t lo, size_t hi, size_t last)
 	w->last = last;
 }
 
+static int on_keyword(unsigned int, unsigned long long, unsigned long long, unsigned int, void *);
+
 /* on_prefilter - vectorscan says this rule may match, ending here */
 static int
 on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
@@ -1099,6 +1156,11 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 	const om_rule *r;
 	size_t  lo, hi, reach;
 
+	if (id >= ps->set->n) {
+		/* A context word; past the bound, windows are not gated. */
+		(void) on_keyword(id - (unsigned) ps->set->n, from, to, fl, &ps->gocc);
+		return (0);
+	}
 	for (; id != UINT_MAX; id = ps->set->twin[id]) {
 		r = ps->set->v + id;
 		if (r->maxwidth == 0) {
@@ -1538,6 +1600,87 @@ kw_find(prefilter_state *ps)
 		ps->occ_state = 1;
 }
 
+/* The keywords around one candidate, from a scan of its neighbourhood. */
+typedef struct kw_near {
+	size_t	base;			/* offset of the scanned bytes */
+	size_t	n;
+	int	overflow;
+	struct {
+		unsigned word;
+		size_t	end;
+	}	v[RULES_NEAR_MAX];
+} kw_near;
+
+/* on_near - a keyword ends here, in the scanned neighbourhood */
+static int
+on_near(unsigned int id, unsigned long long from, unsigned long long to,
+	unsigned int fl, void *ctx)
+{
+	kw_near *kn = ctx;
+
+	(void) from;
+	(void) fl;
+	if (kn->n == RULES_NEAR_MAX) {
+		kn->overflow = 1;
+		return (1);
+	}
+	kn->v[kn->n].word = id;
+	kn->v[kn->n++].end = kn->base + (size_t) to;
+	return (0);
+}
+
+/*
+ * near_scan - the keywords in [lo, hi) with one scan of the keyword
+ * database: cheaper than a memmem per word. 0, or -1 (none available,
+ * or too many to keep: search with memmem).
+ */
+static int
+near_scan(prefilter_state *ps, size_t lo, size_t hi, kw_near *kn)
+{
+	kn->base = lo;
+	kn->n = 0;
+	kn->overflow = 0;
+	if (ps->set->kwdb == NULL
+	    || hs_scan(ps->set->kwdb, ps->text + lo, (unsigned) (hi - lo), 0, ps->tls->scratch,
+		       on_near, kn) != HS_SUCCESS || kn->overflow)
+		return (-1);
+	return (0);
+}
+
+/*
+ * nearest_near - as nearest(), from a neighbourhood scan that covered
+ * [lo, hi): the nearest word of the list wholly before the match or
+ * wholly after it.
+ */
+static long
+nearest_near(const om_ruleset *set, const kw_near *kn, size_t start, size_t end,
+	     const unsigned *words, size_t nwords, size_t lo, size_t hi)
+{
+	long    best = -1;
+
+	for (size_t i = 0; i < kn->n; i++) {
+		size_t  e = kn->v[i].end, wl, b;
+		long    d;
+		size_t  k;
+
+		for (k = 0; k < nwords && words[k] != kn->v[i].word; k++)
+			;
+		if (k == nwords)
+			continue;
+		wl = strlen(set->kw[kn->v[i].word]);
+		b = e - wl;
+		if (e <= start && b >= lo)
+			d = (long) (start - e);
+		else if (b >= end && e <= hi)
+			d = (long) (b - end);
+		else
+			continue;
+		if (best < 0 || d < best)
+			best = d;
+	}
+	return (best);
+}
+
 /* kw_occ_of - the keyword occurrences if found, else NULL (search near) */
 static const kw_occ *
 kw_occ_of(const prefilter_state *ps)
@@ -1554,6 +1697,9 @@ judge(prefilter_state *ps, const om_rule *r, om_rule_hit *h)
 	const char *t = ps->text;
 	size_t  len = ps->len;
 	const kw_occ *o;
+	kw_near kn;
+	int     scanned = 0;
+	size_t  lo = 0, hi = 0;
 	long    dc = -1, dx = -1;
 
 	h->status = OM_HIT_ACCEPTED;
@@ -1564,16 +1710,24 @@ judge(prefilter_state *ps, const om_rule *r, om_rule_hit *h)
 		return;
 	}
 	if (r->ncontext + r->nexclude + r->nveto > 0 && ps->occ_state == 0) {
-		/* What searching near this candidate would read; past the text's length, one pass. */
-		size_t  lo = back_chars(t, 0, h->start, r->ctx_before), hi = fwd_chars(t, len, h->end, r->ctx_after);
-
-		ps->kw_cost += (r->ncontext + r->nexclude + r->nveto) * (hi - lo);
+		/*
+		 * The keywords near this candidate: one scan of its
+		 * neighbourhood, until those scans have read more than the
+		 * text; then one pass over the whole text serves every
+		 * candidate after.
+		 */
+		lo = back_chars(t, 0, h->start, r->ctx_before);
+		hi = fwd_chars(t, len, h->end, r->ctx_after);
+		ps->kw_cost += hi - lo + RULES_KW_CALL;
 		if (ps->kw_cost > len)
 			kw_find(ps);
+		else
+			scanned = near_scan(ps, lo, hi, &kn) == 0;
 	}
 	o = kw_occ_of(ps);
 #define NEAREST(list, n) (o ? nearest_occ(set, o, t, h->start, h->end, rk->list, n, \
 					  r->ctx_before, r->ctx_after) \
+			  : scanned ? nearest_near(set, &kn, h->start, h->end, rk->list, n, lo, hi) \
 			  : nearest(t, len, h->start, h->end, r->list, n, r->ctx_before, r->ctx_after))
 	if (r->ncontext)
 		dc = NEAREST(context, r->ncontext);
@@ -1658,6 +1812,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	      const om_rule *only, om_rules_cb cb, void *arg)
 {
 	prefilter_state ps;
+	const kw_occ *gocc = NULL;
 	size_t  w = 0;
 	int     ret = 0;
 
@@ -1708,31 +1863,38 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	for (unsigned i = 0; i < set->n; i++)
 		win_close(&ps, i);
 	wins_order(&ps);
+	if (set->ngate > 0) {
+		occ_group(&ps.gocc, set->nkw);
+		gocc = ps.gocc.overflow ? NULL : &ps.gocc;
+	}
 
 	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
 		/*
 		 * A rule that needs a context keyword cannot accept a match
-		 * with none of its keywords near: once the keywords have been
-		 * found, skip such windows (unless every candidate is asked
-		 * for, as by "rules test"). A keyword lies within 4 bytes per
-		 * character of the match, and the match within its window
-		 * (give or take a character).
+		 * with none of its keywords near: the first pass found those
+		 * words, so such windows are skipped (unless every candidate
+		 * is asked for, as by "rules test"). A keyword lies within 4
+		 * bytes per character of the match, and the match within its
+		 * window (give or take a character).
 		 */
 		int     gate = !(scope & OM_RULES_EVERY_CANDIDATE) && r->ctx_need && r->ncontext > 0;
 		size_t  reach_before = 4 * (size_t) r->ctx_before + 8, reach_after = 4 * (size_t) r->ctx_after + 8;
-		const kw_occ *occ;
+		const kw_occ *occ = gocc;
+
+		if (occ == NULL && gate) {
+			/* Too many context words for the first pass: all of them, once. */
+			kw_find(&ps);
+			occ = kw_occ_of(&ps);
+		}
 
 		while (w < ps.nwins && ps.wins[w].rule < i)
 			w++;
 		if ((only && r != only) || !(r->scopes & scope))
 			continue;
 		if (!r->prefiltered || ps.flagged[i] == 2) {
-			/* PCRE2 over the whole text: worth one keyword pass first. */
-			if (gate)
-				kw_find(&ps);
-			if (gate && (occ = kw_occ_of(&ps)) != NULL
-			    && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
+			/* PCRE2 over the whole text, only with a context word in it. */
+			if (gate && occ != NULL && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
 				continue;
 			if (confirm(&ps, r, 0, len, len, cb, arg) < 0)
 				ret = -1;
@@ -1741,7 +1903,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		for (; w < ps.nwins && ps.wins[w].rule == i; w++) {
 			size_t  lo = ps.wins[w].lo, hi = ps.wins[w].hi, last = ps.wins[w].last;
 
-			if (gate && (occ = kw_occ_of(&ps)) != NULL
+			if (gate && occ != NULL
 			    && !occ_near(occ, set->rkw[i].context, r->ncontext,
 					 lo > reach_before ? lo - reach_before : 0, hi + reach_after))
 				continue;
@@ -1756,6 +1918,7 @@ out:
 	free(ps.open);
 	free(ps.wins);
 	occ_free(&ps.occ);
+	occ_free(&ps.gocc);
 	return (ret);
 }
 
