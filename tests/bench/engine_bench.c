@@ -16,6 +16,8 @@
  *	Last, the whole engine (MIME parse, normalisation, all detectors)
  *	on one 200 KB message; with "engine" as third argument, only that,
  *	and with a MESSAGE file too, the engine on that message alone.
+ *	Each figure is the best of 5 trials, so that other work on the
+ *	machine shows less in it.
  *--*/
 #include "config.h"
 
@@ -33,6 +35,7 @@
 #include "om_rules.h"
 
 #define CHUNK	(10 * 1024)
+#define TRIALS	5		/* each figure is the best of this many */
 
 static const char *const lines[] = {
 	"いつも大変お世話になっております。株式会社さくら保険サービスの田中です。\n",
@@ -118,31 +121,37 @@ rules_text(const char *dir, int copies)
 	return (om_buf_steal(&out, NULL));
 }
 
-/* bench_rules - MB/s of one set over the text (scope 0: prefilter only) */
+/* bench_rules - MB/s of one set over the text (scope 0: prefilter only), best of TRIALS */
 static double
 bench_rules(const om_ruleset *set, const char *text, size_t len, unsigned scope,
 	    const om_rule *only, unsigned long *hits)
 {
-	double  t0 = now(), t;
-	int     rounds = 0;
+	double  best = 0;
 
-	*hits = 0;
-	do {
-		for (size_t off = 0, n = CHUNK; off + CHUNK <= len; off += n) {
-			n = CHUNK;
+	for (int trial = 0; trial < TRIALS; trial++) {
+		double  t0 = now(), t;
+		int     rounds = 0;
 
-			/* cut on a character boundary */
-			while (n > 0 && ((unsigned char) text[off + n] & 0xc0) == 0x80)
-				n--;
-			if (om_rules_scan(set, text + off, n, scope | OM_RULES_UTF8_CHECKED, only, count_cb,
-					  hits) < 0) {
-				fprintf(stderr, "scan failed\n");
-				exit(1);
+		*hits = 0;
+		do {
+			for (size_t off = 0, n = CHUNK; off + CHUNK <= len; off += n) {
+				n = CHUNK;
+
+				/* cut on a character boundary */
+				while (n > 0 && ((unsigned char) text[off + n] & 0xc0) == 0x80)
+					n--;
+				if (om_rules_scan(set, text + off, n, scope | OM_RULES_UTF8_CHECKED, only,
+						  count_cb, hits) < 0) {
+					fprintf(stderr, "scan failed\n");
+					exit(1);
+				}
 			}
-		}
-		rounds++;
-	} while ((t = now() - t0) < 0.5);
-	return ((double) len * rounds / t / 1e6);
+			rounds++;
+		} while ((t = now() - t0) < 0.1);
+		if ((double) len * rounds / t / 1e6 > best)
+			best = (double) len * rounds / t / 1e6;
+	}
+	return (best);
 }
 
 /* rule_costs - the rules that cost most beyond the prefilter pass */
@@ -178,24 +187,30 @@ rule_costs(const om_ruleset *set, const char *text, size_t len)
 	free(cost);
 }
 
-/* engine_rounds - scan the message again and again for a second; rounds and seconds */
-static int
-engine_rounds(const om_conf *conf, const om_buf *msg, double *secs)
+/* engine_rate - messages per second of the engine on one message, best of TRIALS */
+static double
+engine_rate(const om_conf *conf, const om_buf *msg)
 {
-	double  t0 = now();
-	int     n = 0;
+	double  best = 0;
 
-	do {
-		om_result *res = om_engine_scan(conf, NULL, msg->data, msg->len);
+	for (int trial = 0; trial < TRIALS; trial++) {
+		double  t0 = now(), t;
+		int     n = 0;
 
-		if (res->internal_error) {
-			fprintf(stderr, "engine_bench: internal error\n");
-			exit(1);
-		}
-		om_result_free(res);
-		n++;
-	} while ((*secs = now() - t0) < 1.0);
-	return (n);
+		do {
+			om_result *res = om_engine_scan(conf, NULL, msg->data, msg->len);
+
+			if (res->internal_error) {
+				fprintf(stderr, "engine_bench: internal error\n");
+				exit(1);
+			}
+			om_result_free(res);
+			n++;
+		} while ((t = now() - t0) < 0.2);
+		if (n / t > best)
+			best = n / t;
+	}
+	return (best);
 }
 
 int
@@ -277,8 +292,7 @@ main(int argc, char **argv)
 	}
 	om_engine_global_init();
 	for (int inbound = 0; inbound <= 1; inbound++) {
-		double  t;
-		int     n;
+		double  rate;
 
 		om_buf_init(&msg, 0);
 		if (argc > 4) {
@@ -294,9 +308,9 @@ main(int argc, char **argv)
 			while ((got = fread(chunk, 1, sizeof(chunk), mf)) > 0)
 				om_buf_append(&msg, chunk, got);
 			fclose(mf);
-			n = engine_rounds(conf, &msg, &t);
+			rate = engine_rate(conf, &msg);
 			printf("engine, %s (%zu bytes): %8.1f MB/s (%.2f ms per message)\n", argv[4], msg.len,
-			       (double) msg.len * n / t / 1e6, t / n * 1e3);
+			       (double) msg.len * rate / 1e6, 1e3 / rate);
 			om_buf_free(&msg);
 			break;
 		}
@@ -308,9 +322,9 @@ main(int argc, char **argv)
 		/* End on a line end, so the body is well-formed UTF-8. */
 		while (msg.len > 0 && msg.data[msg.len - 1] != '\n')
 			msg.len--;
-		n = engine_rounds(conf, &msg, &t);
+		rate = engine_rate(conf, &msg);
 		printf("engine, 200 KB message, %s: %8.1f MB/s (%.0f messages/s)\n",
-		       inbound ? "inbound " : "outbound", (double) msg.len * n / t / 1e6, n / t);
+		       inbound ? "inbound " : "outbound", (double) msg.len * rate / 1e6, rate);
 		om_buf_free(&msg);
 	}
 	om_engine_global_shutdown();
