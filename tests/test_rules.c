@@ -84,6 +84,14 @@ static const struct {
 	 "bad.rules, line 1: rule a: anchor_before/anchor_after need an anchor"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = x\n\tanchor_after = 999\n",
 	 "bad.rules, line 5: bad anchor_after"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tnear_context = maybe\n",
+	 "bad.rules, line 5: near_context is yes or no"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tnear_context = yes\n",
+	 "bad.rules, line 1: rule a: near_context needs context words it requires"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tcontext_required = no\n\tnear_context = yes\n",
+	 "bad.rules, line 1: rule a: near_context needs"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tcontext_bonus = 1\n\tnear_context = yes\n",
+	 "bad.rules, line 1: rule a: near_context needs"},
 };
 
 static void
@@ -433,6 +441,65 @@ test_keywords_near(void **state)
 	om_rules_free(set);
 }
 
+/*
+ * near_context: a rule with no anchor is tried only near its context
+ * words, a word wholly within context_before characters before the
+ * match or context_after after it; with anchor_digits, only around
+ * runs with a word near. "rules test" still sees every candidate.
+ */
+static void
+test_near_context(void **state)
+{
+	om_ruleset *set = load_or_fail(
+	    "rule n.date\n\tcategory = pii.birthdate\n\tpattern = [0-9]{4}/[0-9]{2}/[0-9]{2}\n"
+	    "\tcontext = 生年月日|DOB\n\tnear_context = yes\n\tcontext_before = 5\n\tcontext_after = 6\n"
+	    "rule n.acct\n\tcategory = pii.bank_account\n\tpattern = (?<![0-9])[0-9]{7}(?![0-9])\n"
+	    "\tanchor_digits = 7\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "\tcontext = 口座\n\tnear_context = yes\n\tcontext_before = 4\n"
+	    "rule n.name\n\tcategory = pii.name\n\tpattern = [A-Z][a-z]+(?: [A-Z][a-z]+)+\n"
+	    "\tcontext = 様\n\tnear_context = yes\n\tcontext_before = 0\n\tcontext_after = 1\n");
+	om_buf  b;
+	char   *got;
+
+	(void) state;
+	assert_int_equal(scan_count(set, "生年月日 1985/03/12"), 1);
+	assert_int_equal(scan_count(set, "生年月日1985/03/12"), 1);
+	assert_int_equal(scan_count(set, "生年月日:1985/03/12"), 1);	/* word and gap: 5 characters */
+	assert_int_equal(scan_count(set, "生年月日: 1985/03/12"), 0);	/* 6 */
+	assert_int_equal(scan_count(set, "DOB: 1985/03/12"), 1);
+	assert_int_equal(scan_count(set, "DOB:  1985/03/12"), 0);
+	assert_int_equal(scan_count(set, "1985/03/12 (DOB)"), 1);		/* after: 6 */
+	assert_int_equal(scan_count(set, "1985/03/12 is DOB"), 0);		/* after: 7 */
+	assert_int_equal(scan_count(set, "dob 1985/03/12 DoB 1986/04/13 and 2024/07/02"), 2);
+	assert_int_equal(scan_count(set, "1985/03/12"), 0);
+	assert_int_equal(scan_count(set, "口座 1234567"), 1);
+	assert_int_equal(scan_count(set, "口座  1234567"), 1);
+	assert_int_equal(scan_count(set, "口座   1234567"), 0);
+	assert_int_equal(scan_count(set, "番号 1234567"), 0);
+	/* A long match before its word: the window reaches back far enough. */
+	om_buf_init(&b, 0);
+	for (int i = 0; i < 50; i++)
+		om_buf_puts(&b, "........");
+	om_buf_puts(&b, "Alexander Hamilton Jefferson様");
+	om_buf_putc(&b, 0);
+	assert_int_equal(scan_count(set, b.data), 1);
+	om_buf_free(&b);
+	assert_int_equal(scan_count(set, "Alexander Hamilton Jefferson 様"), 0);
+	/* Every candidate, as for "rules test": the ones without context too. */
+	got = judged(set, "1985/03/12 番号 1234567 口座 7654321");
+	assert_string_equal(got, "NNC");
+	free(got);
+	/* Far apart in a long text: each found near its own word. */
+	om_buf_init(&b, 0);
+	for (int i = 0; i < 300; i++)
+		om_buf_printf(&b, "%s 19%02d/01/01 %s %07d. ", i % 3 ? "日付" : "生年月日", i % 100,
+			      i % 2 ? "口座" : "番号", i);
+	om_buf_putc(&b, 0);
+	assert_int_equal(scan_count(set, b.data), 100 + 150);
+	om_buf_free(&b);
+	om_rules_free(set);
+}
+
 static void
 test_limit(void **state)
 {
@@ -494,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_start_limit),
 		cmocka_unit_test(test_keywords_lazy),
 		cmocka_unit_test(test_keywords_near),
+		cmocka_unit_test(test_near_context),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_shipped),

@@ -14,11 +14,12 @@
  *	runs only in those windows, with an offset limit at the last place
  *	a match may start. A pattern vectorscan cannot take even as a
  *	prefilter is confirmed with PCRE2 on every text of its scopes.
- *	The context words of rules that require one are in the first
- *	database too, so a window with none of its rule's words near is
- *	dropped before PCRE2. The other keywords (exclude, veto, optional
- *	context) have a database of their own, scanned over each
- *	candidate's neighbourhood, or over the whole text once those
+ *	The context words of near_context rules are in the first database
+ *	too: a window of such a rule with none of its words near is
+ *	dropped before PCRE2, and such a rule without an anchor takes its
+ *	windows from those words alone. The other keywords (exclude,
+ *	veto, other context) have a database of their own, scanned over
+ *	each candidate's neighbourhood, or over the whole text once those
  *	scans would read more than it.
  *--*/
 #include "config.h"
@@ -339,6 +340,12 @@ rule_attr(om_rule *r, const char *key, const char *value, int line,
 			r->ctx_before = (unsigned) d;
 		else
 			r->ctx_after = (unsigned) d;
+	} else if (strcmp(key, "near_context") == 0) {
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0) {
+			rules_error(err, "%s, line %d: near_context is yes or no", file, line);
+			return (-1);
+		}
+		r->near_context = strcmp(value, "yes") == 0;
 	} else if (strcmp(key, "context_required") == 0) {
 		if (strcmp(value, "yes") == 0)
 			r->ctx_need = 1;
@@ -379,6 +386,11 @@ rule_compile(om_ruleset *set, om_rule *r, om_rules_err *err)
 
 	if (r->category == NULL || r->pattern == NULL) {
 		rules_error(err, "%s, line %d: rule %s needs a category and a pattern",
+			    r->file, r->line, r->id);
+		return (-1);
+	}
+	if (r->near_context && (r->ncontext == 0 || r->ctx_need == 0 || (r->ctx_need < 0 && r->ctx_bonus != 0))) {
+		rules_error(err, "%s, line %d: rule %s: near_context needs context words it requires",
 			    r->file, r->line, r->id);
 		return (-1);
 	}
@@ -627,7 +639,7 @@ expr_width(const char *expr, unsigned flags, unsigned cap)
 	return (w);
 }
 
-/* gate_words - the distinct context words of the rules that need one */
+/* gate_words - the distinct context words of the near_context rules */
 static void
 gate_words(om_ruleset *set)
 {
@@ -637,7 +649,7 @@ gate_words(om_ruleset *set)
 	set->gate = xrealloc(NULL, (set->nkw + 1) * sizeof(unsigned));
 	set->ngate = 0;
 	for (size_t i = 0; i < set->n; i++) {
-		if (!set->v[i].ctx_need)
+		if (!set->v[i].near_context)
 			continue;
 		for (size_t k = 0; k < set->v[i].ncontext; k++) {
 			unsigned w = set->rkw[i].context[k];
@@ -673,7 +685,17 @@ set_finish(om_ruleset *set)
 		const char *hp = set->v[i].anchor ? set->v[i].anchor : set->v[i].pattern;
 
 		set->v[i].prefiltered = 0;
+		set->v[i].ctx_windows = 0;
 		set->v[i].maxwidth = 0;
+		if (set->v[i].near_context && set->v[i].anchor == NULL && set->v[i].anchor_digits == 0) {
+			/*
+			 * Tried only near its context words, which the pass
+			 * looks for anyway: nothing of its own in the database.
+			 */
+			set->v[i].ctx_windows = 1;
+			set->v[i].maxwidth = expr_width(set->v[i].pattern, f, RULES_WIDTH_MAX);
+			continue;
+		}
 		if (set->v[i].anchor_digits && set->v[i].anchor == NULL) {
 			/* Its windows come from the digit-run pass alone. */
 			set->v[i].prefiltered = 1;
@@ -758,10 +780,11 @@ set_finish(om_ruleset *set)
 	}
 
 	/*
-	 * The context words of the rules that need one join the same pass
+	 * The context words of the near_context rules join the same pass
 	 * (as ids n + word): a window of such a rule with none of its words
-	 * near is then skipped before PCRE2 sees it. They are few and rare;
-	 * the other keywords stay in their own database.
+	 * near is skipped before PCRE2 sees it, and a rule with no anchor
+	 * takes its windows from them. The other keywords stay in their own
+	 * database.
 	 */
 	gate_words(set);
 	pats = xrealloc(pats, (np + set->ngate + 1) * sizeof(char *));
@@ -785,6 +808,9 @@ set_finish(om_ruleset *set)
 			for (size_t k = 0; k < np; k++)
 				for (unsigned t = ids[k]; t != UINT_MAX; t = set->twin[t])
 					set->v[t].prefiltered = 1;
+			for (size_t i = 0; i < set->n; i++)
+				if (set->v[i].ctx_windows)
+					set->v[i].prefiltered = 1;
 		}
 	}
 	for (size_t g = 0; g < set->ngate; g++)
@@ -1253,6 +1279,53 @@ digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 			}
 		}
 		i = next_digit(t, end, len);
+	}
+}
+
+/*
+ * context_windows - windows for the rules tried near their context
+ * words. A word before a match lies wholly within context_before
+ * characters of its start; one after it, within context_after
+ * characters of its end (as judge() reads them). A rule whose every
+ * candidate is asked for, or whose words were too many to keep, is
+ * confirmed over the whole text.
+ */
+static void
+context_windows(prefilter_state *ps, unsigned scope, const om_rule *only)
+{
+	const om_ruleset *set = ps->set;
+	const kw_occ *o = &ps->gocc;
+	size_t  len = ps->len;
+
+	for (size_t i = 0; i < set->n; i++) {
+		const om_rule *r = set->v + i;
+		size_t  width = (r->maxwidth ? r->maxwidth : RULES_ANCHOR_SPAN) + RULES_MARGIN;
+		size_t  before = RULES_CHAR_BYTES * (size_t) r->ctx_before;
+		size_t  after = RULES_CHAR_BYTES * (size_t) r->ctx_after;
+
+		if (!r->ctx_windows || (only && r != only) || !(r->scopes & scope))
+			continue;
+		if (o->overflow || (scope & OM_RULES_EVERY_CANDIDATE)) {
+			ps->flagged[i] = 2;
+			continue;
+		}
+		for (size_t k = 0; k < r->ncontext; k++) {
+			unsigned w = set->rkw[i].context[k];
+			size_t  wl = strlen(set->kw[w]);
+
+			for (size_t j = o->first[w]; j < o->first[w + 1]; j++) {
+				size_t  e = o->end[j], b = e - wl;
+
+				/* The match starts in [e, e + before]. */
+				if (before > 0 && e < len)
+					win_add(ps, (unsigned) i, e, e + before + width < len ? e + before + width : len,
+						e + before);
+				/* It ends in [e - after, b]: starts up to width before. */
+				if (after > 0 && b > 0)
+					win_add(ps, (unsigned) i, e > after + width ? e - after - width : 0,
+						b + RULES_MARGIN < len ? b + RULES_MARGIN : len, b);
+			}
+		}
 	}
 }
 
@@ -1860,38 +1933,42 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 			win_close(&ps, i);
 		digit_runs(&ps, scope, only);
 	}
-	for (unsigned i = 0; i < set->n; i++)
-		win_close(&ps, i);
-	wins_order(&ps);
 	if (set->ngate > 0) {
 		occ_group(&ps.gocc, set->nkw);
 		gocc = ps.gocc.overflow ? NULL : &ps.gocc;
+		context_windows(&ps, scope, only);
 	}
+	for (unsigned i = 0; i < set->n; i++)
+		win_close(&ps, i);
+	wins_order(&ps);
 
 	for (size_t i = 0; i < set->n && ret == 0; i++) {
 		const om_rule *r = set->v + i;
 		/*
 		 * A rule that needs a context keyword cannot accept a match
-		 * with none of its keywords near: the first pass found those
-		 * words, so such windows are skipped (unless every candidate
-		 * is asked for, as by "rules test"). A keyword lies within 4
-		 * bytes per character of the match, and the match within its
-		 * window (give or take a character).
+		 * with none of its keywords near, so such windows are skipped
+		 * where the keywords are known (unless every candidate is
+		 * asked for, as by "rules test"): a near_context rule's were
+		 * found by the first pass (past its bound, by one pass of all
+		 * keywords); another rule's once judging has had them all
+		 * found. A keyword lies within 4 bytes per character of the
+		 * match, and the match within its window (give or take a
+		 * character).
 		 */
 		int     gate = !(scope & OM_RULES_EVERY_CANDIDATE) && r->ctx_need && r->ncontext > 0;
 		size_t  reach_before = 4 * (size_t) r->ctx_before + 8, reach_after = 4 * (size_t) r->ctx_after + 8;
-		const kw_occ *occ = gocc;
-
-		if (occ == NULL && gate) {
-			/* Too many context words for the first pass: all of them, once. */
-			kw_find(&ps);
-			occ = kw_occ_of(&ps);
-		}
+		const kw_occ *occ = NULL;
 
 		while (w < ps.nwins && ps.wins[w].rule < i)
 			w++;
 		if ((only && r != only) || !(r->scopes & scope))
 			continue;
+		if (gate && !r->near_context) {
+			occ = kw_occ_of(&ps);
+		} else if (gate && (occ = gocc) == NULL) {
+			kw_find(&ps);
+			occ = kw_occ_of(&ps);
+		}
 		if (!r->prefiltered || ps.flagged[i] == 2) {
 			/* PCRE2 over the whole text, only with a context word in it. */
 			if (gate && occ != NULL && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))

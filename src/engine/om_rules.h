@@ -91,7 +91,9 @@ typedef struct om_rule {
 	unsigned anchor_width;		/* longest anchor match, bytes */
 	int	anchor_digits;		/* every match holds a digit run this long, 0 none */
 	void   *re;			/* pcre2_code */
+	int	near_context;		/* context words in the first pass: windows need one */
 	int	prefiltered;		/* windows come from the prefilter pass */
+	int	ctx_windows;		/* ... around its context words */
 	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
 } om_rule;
 
