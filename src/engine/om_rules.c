@@ -1309,7 +1309,7 @@ context_windows(prefilter_state *ps, unsigned scope, const om_rule *only)
 			ps->flagged[i] = 2;
 			continue;
 		}
-		for (size_t k = 0; k < r->ncontext; k++) {
+		for (size_t k = 0; k < r->ncontext && o->first; k++) {
 			unsigned w = set->rkw[i].context[k];
 			size_t  wl = strlen(set->kw[w]);
 
@@ -1515,6 +1515,8 @@ occ_group(kw_occ *o, size_t nkw)
 {
 	size_t *sorted, *fill;
 
+	if (o->n == 0)
+		return;			/* first stays NULL: no word occurs */
 	o->first = xrealloc(NULL, (nkw + 1) * sizeof(size_t));
 	memset(o->first, 0, (nkw + 1) * sizeof(size_t));
 	if (o->overflow)
@@ -1588,7 +1590,7 @@ nearest_occ(const om_ruleset *set, const kw_occ *o, const char *t, size_t start,
 {
 	long    best = -1;
 
-	for (size_t k = 0; k < nwords; k++) {
+	for (size_t k = 0; k < nwords && o->first; k++) {
 		unsigned w = words[k];
 		size_t  wl = strlen(set->kw[w]), lo = o->first[w], hi = o->first[w + 1], i;
 
@@ -1616,7 +1618,7 @@ nearest_occ(const om_ruleset *set, const kw_occ *o, const char *t, size_t start,
 static int
 occ_near(const kw_occ *o, const unsigned *words, size_t nwords, size_t lo, size_t hi)
 {
-	for (size_t k = 0; k < nwords; k++) {
+	for (size_t k = 0; k < nwords && o->first; k++) {
 		size_t  i = first_at_least(o->end, o->first[words[k]], o->first[words[k] + 1], lo);
 
 		if (i < o->first[words[k] + 1] && o->end[i] <= hi)
