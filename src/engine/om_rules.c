@@ -89,6 +89,10 @@ struct om_ruleset {
 	size_t	ngate;			/* ... in db too, with ids n + word */
 	unsigned *digit_rules;		/* rules with anchor_digits, fewest first */
 	size_t	ndigit;
+	unsigned *whole;		/* rules confirmed over the whole text, ascending */
+	size_t	nwhole;
+	unsigned *ctxw;			/* rules with windows from their context words */
+	size_t	nctxw;
 	rule_kw *rkw;			/* per rule: its words as indexes into kw */
 	unsigned *twin;			/* per rule: next rule with the same prefilter expression */
 	EVP_MD_CTX *digest;		/* over every file read, while loading */
@@ -212,6 +216,8 @@ om_rules_free(om_ruleset *set)
 	if (set->kwdb)
 		hs_free_database(set->kwdb);
 	free(set->digit_rules);
+	free(set->whole);
+	free(set->ctxw);
 	for (size_t i = 0; set->rkw && i < set->n; i++) {
 		free(set->rkw[i].context);
 		free(set->rkw[i].exclude);
@@ -852,6 +858,16 @@ set_finish(om_ruleset *set)
 		for (size_t i = 0; i < set->n; i++)
 			if (set->v[i].anchor_digits == d && set->v[i].prefiltered)
 				set->digit_rules[set->ndigit++] = (unsigned) i;
+	/* Lists, so that a scan's work follows what it found, not the rule count. */
+	set->whole = xrealloc(NULL, set->n * sizeof(unsigned));
+	set->ctxw = xrealloc(NULL, set->n * sizeof(unsigned));
+	set->nwhole = set->nctxw = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		if (!set->v[i].prefiltered)
+			set->whole[set->nwhole++] = (unsigned) i;
+		else if (set->v[i].ctx_windows)
+			set->ctxw[set->nctxw++] = (unsigned) i;
+	}
 	free(pats);
 	free(flags);
 	free(ids);
@@ -1048,6 +1064,13 @@ typedef struct rules_tls {
 	unsigned long scratch_set;	/* serial of the set it was last sized for */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;	/* limits, and the last start of each window */
+	/* Per rule, kept zero between scans (only touched entries are reset). */
+	unsigned char *flagged;		/* 1 may match, 2 confirm the whole text */
+	struct rules_win *open;		/* the window being grown */
+	unsigned *slot;			/* place among the touched rules, while ordering */
+	unsigned *touched;		/* the rules flagged in this scan */
+	size_t	cap;			/* rules the arrays hold */
+	int	busy;			/* a scan is running on this thread */
 } rules_tls;
 
 static pthread_key_t tls_key;
@@ -1065,6 +1088,10 @@ tls_free(void *p)
 		pcre2_match_data_free(t->md);
 	if (t->mctx)
 		pcre2_match_context_free(t->mctx);
+	free(t->flagged);
+	free(t->open);
+	free(t->slot);
+	free(t->touched);
 	free(t);
 }
 
@@ -1116,16 +1143,27 @@ typedef struct prefilter_state {
 	const char *text;
 	size_t	len;
 	rules_tls *tls;
+	size_t	ntouched;		/* entries of tls->touched */
 	kw_occ	occ;
 	int	occ_state;		/* 0 not looked for, 1 found, -1 search near each */
 	kw_occ	gocc;			/* the context words of the gated rules */
 	size_t	kw_cost;		/* bytes the keywords were scanned near candidates */
-	unsigned char *flagged;		/* per rule: 1 may match, 2 confirm whole text */
-	rules_win *open;		/* per rule: the window being grown */
+	unsigned char *flagged;		/* per rule (tls): 1 may match, 2 confirm whole text */
+	rules_win *open;		/* per rule (tls): the window being grown */
 	rules_win *wins;		/* closed windows */
 	size_t	nwins;
 	size_t	cap;
 } prefilter_state;
+
+/* flag - mark a rule as may match (1) or to confirm over the whole text (2) */
+static void
+flag(prefilter_state *ps, unsigned id, unsigned char how)
+{
+	if (ps->flagged[id] == 0)
+		ps->tls->touched[ps->ntouched++] = id;
+	if (how > ps->flagged[id])
+		ps->flagged[id] = how;
+}
 
 /* win_close - move a rule's open window to the closed list */
 static void
@@ -1136,7 +1174,7 @@ win_close(prefilter_state *ps, unsigned id)
 	if (w->hi == 0)
 		return;
 	if (ps->nwins >= RULES_WINDOWS_MAX) {
-		ps->flagged[id] = 2;
+		flag(ps, id, 2);
 	} else {
 		if (ps->nwins == ps->cap) {
 			ps->cap = ps->cap ? ps->cap * 2 : 64;
@@ -1153,8 +1191,7 @@ win_add(prefilter_state *ps, unsigned id, size_t lo, size_t hi, size_t last)
 {
 	rules_win *w = ps->open + id;
 
-	if (ps->flagged[id] == 0)
-		ps->flagged[id] = 1;
+	flag(ps, id, 1);
 	if (ps->flagged[id] == 2)
 		return;
 	if (w->hi != 0 && lo <= w->hi && lo >= w->lo) {
@@ -1190,7 +1227,7 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 	for (; id != UINT_MAX; id = ps->set->twin[id]) {
 		r = ps->set->v + id;
 		if (r->maxwidth == 0) {
-			ps->flagged[id] = 2;
+			flag(ps, id, 2);
 			continue;
 		}
 		lo = to > r->maxwidth ? (size_t) to - r->maxwidth : 0;
@@ -1297,16 +1334,17 @@ context_windows(prefilter_state *ps, unsigned scope, const om_rule *only)
 	const kw_occ *o = &ps->gocc;
 	size_t  len = ps->len;
 
-	for (size_t i = 0; i < set->n; i++) {
+	for (size_t c = 0; c < set->nctxw; c++) {
+		unsigned i = set->ctxw[c];
 		const om_rule *r = set->v + i;
 		size_t  width = (r->maxwidth ? r->maxwidth : RULES_ANCHOR_SPAN) + RULES_MARGIN;
 		size_t  before = RULES_CHAR_BYTES * (size_t) r->ctx_before;
 		size_t  after = RULES_CHAR_BYTES * (size_t) r->ctx_after;
 
-		if (!r->ctx_windows || (only && r != only) || !(r->scopes & scope))
+		if ((only && r != only) || !(r->scopes & scope))
 			continue;
 		if (o->overflow || (scope & OM_RULES_EVERY_CANDIDATE)) {
-			ps->flagged[i] = 2;
+			flag(ps, i, 2);
 			continue;
 		}
 		for (size_t k = 0; k < r->ncontext && o->first; k++) {
@@ -1318,11 +1356,11 @@ context_windows(prefilter_state *ps, unsigned scope, const om_rule *only)
 
 				/* The match starts in [e, e + before]. */
 				if (before > 0 && e < len)
-					win_add(ps, (unsigned) i, e, e + before + width < len ? e + before + width : len,
+					win_add(ps, i, e, e + before + width < len ? e + before + width : len,
 						e + before);
 				/* It ends in [e - after, b]: starts up to width before. */
 				if (after > 0 && b > 0)
-					win_add(ps, (unsigned) i, e > after + width ? e - after - width : 0,
+					win_add(ps, i, e > after + width ? e - after - width : 0,
 						b + RULES_MARGIN < len ? b + RULES_MARGIN : len, b);
 			}
 		}
@@ -1365,33 +1403,49 @@ merge_overlaps(prefilter_state *ps)
 	ps->nwins = k + 1;
 }
 
+/* uint_cmp - ascending */
+static int
+uint_cmp(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *) a, y = *(const unsigned *) b;
+
+	return (x < y ? -1 : x > y);
+}
+
 /*
- * wins_order - the closed windows by rule, then start. They were closed
- * in order of end within each rule, so a counting pass by rule nearly
- * always does it; a rule whose starts are out of order is sorted.
+ * wins_order - the touched rules ascending, and the closed windows by
+ * rule, then start. The windows were closed in order of end within each
+ * rule, so a counting pass over the touched rules nearly always orders
+ * them; a rule whose starts are out of order is sorted. The work follows
+ * the rules this text touched, not the size of the set.
  */
 static void
 wins_order(prefilter_state *ps)
 {
-	size_t  n = ps->set->n, *first;
+	unsigned *touched = ps->tls->touched, *slot = ps->tls->slot;
+	size_t  nt = ps->ntouched, *first;
 	rules_win *out;
 
+	if (nt > 1)
+		qsort(touched, nt, sizeof(unsigned), uint_cmp);
 	if (ps->nwins < 2)
 		return;
-	first = xrealloc(NULL, (n + 1) * sizeof(size_t));
-	memset(first, 0, (n + 1) * sizeof(size_t));
+	for (size_t k = 0; k < nt; k++)
+		slot[touched[k]] = (unsigned) k;
+	first = xrealloc(NULL, (nt + 1) * sizeof(size_t));
+	memset(first, 0, (nt + 1) * sizeof(size_t));
 	for (size_t i = 0; i < ps->nwins; i++)
-		first[ps->wins[i].rule + 1]++;
-	for (size_t r = 0; r < n; r++)
-		first[r + 1] += first[r];
+		first[slot[ps->wins[i].rule] + 1]++;
+	for (size_t k = 0; k < nt; k++)
+		first[k + 1] += first[k];
 	out = xrealloc(NULL, ps->nwins * sizeof(rules_win));
 	for (size_t i = 0; i < ps->nwins; i++)
-		out[first[ps->wins[i].rule]++] = ps->wins[i];
-	/* first[r] is now the end of rule r's windows */
-	for (size_t r = 0, start = 0; r < n; start = first[r], r++)
-		for (size_t k = start + 1; k < first[r]; k++)
-			if (out[k].lo < out[k - 1].lo) {
-				qsort(out + start, first[r] - start, sizeof(rules_win), win_cmp);
+		out[first[slot[ps->wins[i].rule]]++] = ps->wins[i];
+	/* first[k] is now the end of the windows of touched rule k */
+	for (size_t k = 0, start = 0; k < nt; start = first[k], k++)
+		for (size_t m = start + 1; m < first[k]; m++)
+			if (out[m].lo < out[m - 1].lo) {
+				qsort(out + start, first[k] - start, sizeof(rules_win), win_cmp);
 				break;
 			}
 	free(ps->wins);
@@ -1902,10 +1956,12 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	ps.text = text;
 	ps.len = len;
 	ps.tls = tls_get();
-	ps.flagged = calloc(set->n, 1);
-	ps.open = calloc(set->n, sizeof(rules_win));
-	if (ps.flagged == NULL || ps.open == NULL)
-		om_panic("out of memory");
+	if (ps.tls->busy) {
+		/* The scratch, the match data and these arrays are in use. */
+		om_warn("om_rules_scan: called again from its own callback");
+		return (-1);
+	}
+	ps.tls->busy = 1;
 
 	/*
 	 * hs_alloc_scratch() checks the CPU first (CPUID, which traps to the
@@ -1919,6 +1975,23 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 			om_panic("vectorscan: cannot allocate scratch");
 		ps.tls->scratch_set = set->serial;
 	}
+	if (ps.tls->cap < set->n) {
+		rules_tls *t = ps.tls;
+
+		free(t->flagged);
+		free(t->open);
+		free(t->slot);
+		free(t->touched);
+		t->flagged = calloc(set->n, 1);
+		t->open = calloc(set->n, sizeof(rules_win));
+		t->slot = calloc(set->n, sizeof(unsigned));
+		t->touched = calloc(set->n, sizeof(unsigned));
+		if (t->flagged == NULL || t->open == NULL || t->slot == NULL || t->touched == NULL)
+			om_panic("out of memory");
+		t->cap = set->n;
+	}
+	ps.flagged = ps.tls->flagged;
+	ps.open = ps.tls->open;
 	if (set->db) {
 		hs_error_t e = hs_scan(set->db, text, (unsigned) (len > 0xffffffffu ? 0xffffffffu : len), 0,
 				       ps.tls->scratch, on_prefilter, &ps);
@@ -1931,8 +2004,8 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 	}
 	if (set->ndigit > 0) {
 		/* After the anchors' windows are closed, so each rule's come in order. */
-		for (unsigned i = 0; i < set->n; i++)
-			win_close(&ps, i);
+		for (size_t k = 0; k < ps.ntouched; k++)
+			win_close(&ps, ps.tls->touched[k]);
 		digit_runs(&ps, scope, only);
 	}
 	if (set->ngate > 0) {
@@ -1940,12 +2013,26 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		gocc = ps.gocc.overflow ? NULL : &ps.gocc;
 		context_windows(&ps, scope, only);
 	}
-	for (unsigned i = 0; i < set->n; i++)
-		win_close(&ps, i);
+	for (size_t k = 0; k < ps.ntouched; k++)
+		win_close(&ps, ps.tls->touched[k]);
 	wins_order(&ps);
 
-	for (size_t i = 0; i < set->n && ret == 0; i++) {
-		const om_rule *r = set->v + i;
+	/*
+	 * The rules with work, ascending: those confirmed over every text,
+	 * merged with those this text touched.
+	 */
+	for (size_t a = 0, b = 0; (a < set->nwhole || b < ps.ntouched) && ret == 0;) {
+		unsigned i;
+		const om_rule *r;
+
+		if (b == ps.ntouched || (a < set->nwhole && set->whole[a] <= ps.tls->touched[b])) {
+			i = set->whole[a++];
+			if (b < ps.ntouched && ps.tls->touched[b] == i)
+				b++;
+		} else {
+			i = ps.tls->touched[b++];
+		}
+		r = set->v + i;
 		/*
 		 * A rule that needs a context keyword cannot accept a match
 		 * with none of its keywords near, so such windows are skipped
@@ -1993,8 +2080,12 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		}
 	}
 out:
-	free(ps.flagged);
-	free(ps.open);
+	/* Leave the per-rule arrays zero for the next scan. */
+	for (size_t k = 0; k < ps.ntouched; k++) {
+		ps.flagged[ps.tls->touched[k]] = 0;
+		ps.open[ps.tls->touched[k]].hi = 0;
+	}
+	ps.tls->busy = 0;
 	free(ps.wins);
 	occ_free(&ps.occ);
 	occ_free(&ps.gocc);
