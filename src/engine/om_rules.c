@@ -1248,25 +1248,62 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 #define is_joiner(c)	((c) == ' ' || (c) == '-' || (c) == '.' || (c) == '/' \
 			 || (c) == '(' || (c) == ')' || (c) == '\t')
 
-/* next_digit - offset of the first ASCII digit at or after i, else len */
-static size_t
-next_digit(const char *t, size_t i, size_t len)
+/*
+ * The digits of 64 bytes of text as bits, kept between calls: a text's
+ * digit runs are mostly a few bytes apart ("2024年7月2日 10:00"), and the
+ * next one is then found in the mask already made.
+ */
+typedef struct digit_mask {
+	size_t	base;			/* bit k: t[base + k] is a digit */
+	uint64_t bits;
+	int	valid;
+} digit_mask;
+
+/* digit_bits - the digit mask of the 64 bytes from base (fewer at the end) */
+static uint64_t
+digit_bits(const char *t, size_t base, size_t len)
 {
+	uint64_t m = 0;
+
 #ifdef __SSE2__
-	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	if (base + 64 <= len) {
+		const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
 
-	while (i + 16 <= len) {
-		__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *) (t + i)), zero);
-		unsigned m = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+		for (int q = 0; q < 4; q++) {
+			__m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *) (t + base + 16 * q)), zero);
 
-		if (m)
-			return (i + (size_t) __builtin_ctz(m));
-		i += 16;
+			m |= (uint64_t) (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v))
+			    << (16 * q);
+		}
+		return (m);
 	}
 #endif
-	while (i < len && !is_digit(t[i]))
-		i++;
-	return (i);
+	for (size_t k = 0; k < 64 && base + k < len; k++)
+		if (is_digit(t[base + k]))
+			m |= (uint64_t) 1 << k;
+	return (m);
+}
+
+/* next_digit - offset of the first ASCII digit at or after i, else len */
+static size_t
+next_digit(digit_mask *dm, const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		if (!dm->valid || i < dm->base || i >= dm->base + 64) {
+			if (i >= len)
+				return (len);
+			dm->base = i;
+			dm->bits = digit_bits(t, i, len);
+			dm->valid = 1;
+		}
+		{
+			uint64_t m = dm->bits >> (i - dm->base);
+
+			if (m)
+				return (i + (size_t) __builtin_ctzll(m));
+		}
+		i = dm->base + 64;
+	}
 }
 
 /*
@@ -1281,7 +1318,8 @@ digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 {
 	const om_ruleset *set = ps->set;
 	const char *t = ps->text;
-	size_t  len = ps->len, i = next_digit(t, 0, len);
+	digit_mask dm = {.valid = 0};
+	size_t  len = ps->len, i = next_digit(&dm, t, 0, len);
 	unsigned least = (unsigned) set->v[set->digit_rules[0]].anchor_digits;
 
 	while (i < len) {
@@ -1315,7 +1353,7 @@ digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 					end + after < len ? end + after : len, end);
 			}
 		}
-		i = next_digit(t, end, len);
+		i = next_digit(&dm, t, end, len);
 	}
 }
 
