@@ -1251,7 +1251,8 @@ on_prefilter(unsigned int id, unsigned long long from, unsigned long long to,
 /*
  * The digits of 64 bytes of text as bits, kept between calls: a text's
  * digit runs are mostly a few bytes apart ("2024年7月2日 10:00"), and the
- * next one is then found in the mask already made.
+ * next one is then found in the mask already made. Blocks start at
+ * multiples of 64, so no byte is looked at twice.
  */
 typedef struct digit_mask {
 	size_t	base;			/* bit k: t[base + k] is a digit */
@@ -1292,8 +1293,9 @@ next_digit(digit_mask *dm, const char *t, size_t i, size_t len)
 		if (!dm->valid || i < dm->base || i >= dm->base + 64) {
 			if (i >= len)
 				return (len);
-			dm->base = i;
-			dm->bits = digit_bits(t, i, len);
+			/* Blocks on multiples of 64 from the text's start: each made once. */
+			dm->base = i & ~(size_t) 63;
+			dm->bits = digit_bits(t, dm->base, len);
 			dm->valid = 1;
 		}
 		{
