@@ -20,7 +20,9 @@
  *	windows from those words alone. The other keywords (exclude,
  *	veto, other context) have a database of their own, scanned over
  *	each candidate's neighbourhood, or over the whole text once those
- *	scans would read more than it.
+ *	scans would read more than it. Per text, the work after the first
+ *	pass follows the rules it touched (kept in per-thread arrays that
+ *	are reset entry by entry), so rules that find nothing cost nothing.
  *--*/
 #include "config.h"
 

@@ -9,16 +9,18 @@
  *	A rule set is read from the *.rules files of one directory (see
  *	omamori-rules(5)), compiled once (PCRE2 with JIT for each rule,
  *	one vectorscan database of their anchors or patterns used as a
- *	prefilter, one of their context keywords), and is then immutable:
- *	many threads may match with it at once. Per-call state (vectorscan
- *	scratch, PCRE2 match data and match context) is per thread.
+ *	prefilter and of the context words of near_context rules, one of
+ *	all keywords), and is then immutable: many threads may match with
+ *	it at once. Per-call state (vectorscan scratch, PCRE2 match data
+ *	and match context, per-rule window arrays) is per thread, and one
+ *	scan at a time runs on a thread (a callback must not scan again).
  *
  *	om_rules_scan() runs the prefilter and the digit-run pass over one
  *	text, confirms with PCRE2 only around what they found, then
  *	applies each rule's validator and context, and calls back once per
- *	candidate match, accepted or not. Once a text's keywords have been
- *	found in one pass, candidates of a rule that needs a context
- *	keyword are not even confirmed where none of its keywords is near, unless
+ *	candidate match, accepted or not. A rule that needs a context
+ *	keyword is not even confirmed where none of its keywords is near,
+ *	where those are known (always, for near_context rules), unless
  *	OM_RULES_EVERY_CANDIDATE is or'ed into the scope (so that "omamori
  *	rules test" can say why a match was not taken). A text that is not
  *	valid UTF-8 is refused, unless the caller has checked it already
