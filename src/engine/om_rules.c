@@ -87,7 +87,7 @@ struct om_ruleset {
 	char  **kw;			/* the words (pointers into the rules) */
 	size_t	nkw;
 	hs_database_t *kwdb;		/* the words, when a text needs them all */
-	unsigned *gate;			/* context words of rules that need one, */
+	unsigned *gate;			/* context words of near_context rules, */
 	size_t	ngate;			/* ... in db too, with ids n + word */
 	unsigned *digit_rules;		/* rules with anchor_digits, fewest first */
 	size_t	ndigit;
@@ -2101,7 +2101,11 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 			occ = kw_occ_of(&ps);
 		}
 		if (!r->prefiltered || ps.flagged[i] == 2) {
-			/* PCRE2 over the whole text, only with a context word in it. */
+			/* PCRE2 over the whole text: worth one keyword pass first. */
+			if (gate && occ == NULL) {
+				kw_find(&ps);
+				occ = kw_occ_of(&ps);
+			}
 			if (gate && occ != NULL && !occ_near(occ, set->rkw[i].context, r->ncontext, 0, len))
 				continue;
 			if (confirm(&ps, r, 0, len, len, cb, arg) < 0)
