@@ -32,6 +32,12 @@ static const struct {
 	{"plain ascii text\n", "plain ascii text\n"},
 	{"", ""},
 	{"カ\xe3\x82\x99", "ガ"},			/* kana + combining voiced mark */
+	/* Invisible format characters do not split what they sit in. */
+	{"0\xe2\x80\x8b" "90-1234\xe2\x80\x8c-5678", "090-1234-5678"},	/* ZWSP, ZWNJ */
+	{"1234\xe2\x81\xa0" "5678\xef\xbb\xbf" "9018", "123456789018"},	/* WJ, BOM */
+	{"個人\xc2\xad番号", "個人番号"},				/* soft hyphen */
+	{"①\xe2\x80\x8b②", "12"},				/* inside a run NFKC reads */
+	{"\xe2\x80\x8b\xcc\x81x", "\xcc\x81x"},			/* ZWSP before a mark */
 };
 
 static void

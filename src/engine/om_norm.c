@@ -12,6 +12,9 @@
  *	          0xFEE0 below: mapped directly;
  *	hyphen    dash look-alikes: folded to "-";
  *	longvowel U+30FC: "-" next to a digit, else kept;
+ *	drop      invisible format characters (zero-width space and
+ *	          joiners, LRM/RLM, word joiner, BOM, soft hyphen): removed,
+ *	          so that 0\u200b90-1234-5678 is read as the number it shows;
  *	other     everything else: a run of them, with the character
  *	          before it, goes through g_utf8_normalize(NFKC).
  *	A direct class followed by a combining mark is treated as other,
@@ -28,7 +31,7 @@
 #include "om_norm.h"
 
 enum {
-	C_STABLE, C_WIDE, C_HYPHEN, C_LONGVOWEL, C_OTHER
+	C_STABLE, C_WIDE, C_HYPHEN, C_LONGVOWEL, C_DROP, C_OTHER
 };
 
 /* utf8_get - decode one code point of valid UTF-8 */
@@ -85,6 +88,9 @@ classify(uint32_t cp)
 		return (C_HYPHEN);
 	if (cp == 0x30fc)
 		return (C_LONGVOWEL);
+	if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064)
+	    || cp == 0xfeff || cp == 0x00ad || cp == 0x180e)
+		return (C_DROP);
 	return (C_OTHER);
 }
 
@@ -119,7 +125,11 @@ fold_segment(const char *s, size_t n, const unsigned char *next, size_t nextleft
 		uint32_t cp = utf8_get(p + i, n - i, &clen);
 		int     cls = classify(cp);
 
-		if (cls == C_HYPHEN || cls == C_LONGVOWEL) {
+		if (cls == C_DROP) {
+			if (om_buf_append(out, s + start, i - start) < 0)
+				return (-1);
+			start = i + clen;
+		} else if (cls == C_HYPHEN || cls == C_LONGVOWEL) {
 			int     fold = cls == C_HYPHEN;
 
 			if (!fold) {
@@ -172,7 +182,9 @@ om_norm_text(const char *in, size_t len, om_buf *out)
 
 			if (om_buf_append(out, in + flushed, i - flushed) < 0)
 				return (-1);
-			if (cls == C_WIDE) {
+			if (cls == C_DROP) {
+				/* Nothing to write. */
+			} else if (cls == C_WIDE) {
 				if (om_buf_putc(out, (int) (cp - 0xfee0)) < 0)
 					return (-1);
 			} else {
