@@ -27,6 +27,7 @@
 #include "om_extract.h"
 #include "om_magic.h"
 #include "om_norm.h"
+#include "om_tnef.h"
 
 #define CHUNK		65536
 #define RATIO_FLOOR	((size_t) 1 << 20)	/* ratio is judged past 1 MB */
@@ -446,6 +447,82 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 	archive_read_free(a);
 }
 
+/* TNEF walk state: the stream's part and its depth. */
+typedef struct tnef_walk {
+	attach_ctx *cx;
+	int	idx;
+	int	depth;
+} tnef_walk;
+
+/* tnef_file - one file of a winmail.dat, as a member; non-zero stops */
+static int
+tnef_file(void *ctx, const char *name, const unsigned char *data, size_t len)
+{
+	tnef_walk *tw = ctx;
+	attach_ctx *cx = tw->cx;
+	size_t  limit = cx->conf->conf_archive_expanded_limit;
+	om_part *mp;
+	int     midx;
+
+	if (cx->stop)
+		return (1);
+	if (++cx->members > cx->conf->conf_archive_member_limit) {
+		cx->msg->parts[tw->idx].unscannable |= OM_UNSCAN_MEMBERS;
+		cx->stop = 1;
+		cx->stop_bit = OM_UNSCAN_MEMBERS;
+		return (1);
+	}
+	cx->expanded += len;
+	if (cx->expanded > limit) {
+		cx->msg->parts[tw->idx].unscannable |= OM_UNSCAN_BYTES;
+		cx->stop = 1;
+		cx->stop_bit = OM_UNSCAN_BYTES;
+		return (1);
+	}
+	if (elapsed_over(cx)) {
+		cx->msg->parts[tw->idx].unscannable |= OM_UNSCAN_TIME;
+		cx->stop = 1;
+		cx->stop_bit = OM_UNSCAN_TIME;
+		return (1);
+	}
+	midx = new_member(cx, tw->idx, om_pool_strdup(cx->pool, name));
+	mp = cx->msg->parts + midx;
+	mp->data = om_pool_memdup(cx->pool, data, len);
+	mp->size = len;
+	mp->magic_type = om_magic_type(cx->pool, mp->data, len > CHUNK ? CHUNK : len);
+	look_inside(cx, midx, tw->depth + 1, 0);
+	return (0);
+}
+
+/*
+ * expand_tnef - a winmail.dat: its words as the part's text, its files
+ * (attachments, rich-text and HTML bodies, embedded messages) as
+ * members. A stream that cannot be read to its end is unscannable.
+ */
+static void
+expand_tnef(attach_ctx *cx, int idx, int depth)
+{
+	tnef_walk tw = {cx, idx, depth};
+	om_buf  text;
+	int     r;
+
+	if ((size_t) depth > cx->conf->conf_archive_depth_limit) {
+		cx->msg->parts[idx].unscannable |= OM_UNSCAN_DEPTH;
+		return;
+	}
+	cx->msg->parts[idx].flags |= OM_PART_ARCHIVE;
+	om_buf_init(&text, cx->conf->conf_text_size_limit);
+	r = om_tnef_read(cx->msg->parts[idx].data, cx->msg->parts[idx].size, &text, tnef_file, &tw);
+	if (text.len > 0) {
+		cx->msg->parts[idx].flags |= OM_PART_TEXT;
+		add_text(cx, om_pool_printf(cx->pool, "attachment:%s", cx->msg->parts[idx].path), text.data,
+			 text.len, idx);
+	}
+	if (r != 0 && !cx->stop)
+		cx->msg->parts[idx].unscannable |= OM_UNSCAN_CORRUPT;
+	om_buf_free(&text);
+}
+
 /* look_inside - encryption state, text and members of one file */
 static void
 look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
@@ -481,7 +558,9 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0))
 			return;
 	}
-	if ((ak = archive_kind(p->data, p->size)) != 0)
+	if (om_tnef_is(p->data, p->size))
+		expand_tnef(cx, idx, depth);
+	else if ((ak = archive_kind(p->data, p->size)) != 0)
 		expand_archive(cx, idx, depth, ak);
 }
 
