@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "om_decode.h"
 #include "om_html.h"
 #include "om_log.h"
 
@@ -101,13 +102,128 @@ put_text(om_buf *out, const char *s)
 	return (0);
 }
 
+/* word_attr - attributes whose values are words a recipient may read */
+static int
+word_attr(const xmlNode *n, const char *name)
+{
+	static const char *const words[] = {
+		"title", "value", "placeholder", "content", "aria-label", "label",
+		"summary", "alt", "abbr", "aria-description", NULL
+	};
+
+	if (strncasecmp(name, "data-", 5) == 0)
+		return (1);
+	/* <img alt> is part of the visible text already. */
+	if (strcasecmp(name, "alt") == 0 && elem_is(n, "img"))
+		return (0);
+	for (int i = 0; words[i]; i++)
+		if (strcasecmp(name, words[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* hex_digit - value of one hex digit, or -1 */
+static int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+/*
+ * data_uri - "data:[type][;param][;base64],payload" decoded to the
+ * callback. A URI without its comma carries nothing to decode.
+ */
+static int
+data_uri(const char *v, const om_html_sink *sink)
+{
+	const char *meta, *comma, *semi;
+	char    type[128];
+	size_t  tl, plen;
+	int     b64, ret = 0;
+	om_buf  bytes;
+
+	meta = v + 5;
+	if ((comma = strchr(meta, ',')) == NULL)
+		return (0);
+	b64 = comma - meta >= 7 && strncasecmp(comma - 7, ";base64", 7) == 0;
+	semi = memchr(meta, ';', (size_t) (comma - meta));
+	tl = (size_t) ((semi ? semi : comma) - meta);
+	if (tl == 0 || tl >= sizeof(type))
+		snprintf(type, sizeof(type), "%s", "text/plain");
+	else {
+		memcpy(type, meta, tl);
+		type[tl] = 0;
+	}
+	plen = strlen(comma + 1);
+	om_buf_init(&bytes, plen + 1);
+	if (b64)
+		ret = om_decode_text((const unsigned char *) comma + 1, plen, OM_CTE_BASE64, &bytes);
+	else {
+		for (const char *p = comma + 1; *p && ret == 0; p++) {
+			int     hi, lo;
+
+			if (*p == '%' && (hi = hex_digit(p[1])) >= 0 && (lo = hex_digit(p[2])) >= 0) {
+				ret = om_buf_putc(&bytes, hi * 16 + lo);
+				p += 2;
+			} else
+				ret = om_buf_putc(&bytes, *p);
+		}
+	}
+	if (bytes.len > 0)
+		sink->data_fn(sink->ctx, type, (const unsigned char *) bytes.data, bytes.len);
+	om_buf_free(&bytes);
+	return (ret < 0 ? -1 : 0);
+}
+
+/* attr_words - word attributes to the hidden text, data: URIs to the callback */
+static int
+attr_words(xmlNode *n, const om_html_sink *sink)
+{
+	int     ret = 0;
+
+	for (xmlAttr *a = n->properties; a != NULL && ret == 0; a = a->next) {
+		xmlChar *v;
+		const char *s;
+
+		if (a->name == NULL || (v = xmlGetProp(n, a->name)) == NULL)
+			continue;
+		for (s = (const char *) v; *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++)
+			continue;
+		if (strncasecmp(s, "data:", 5) == 0) {
+			if (sink->data_fn)
+				ret = data_uri(s, sink);
+		} else if (sink->hidden && *s && word_attr(n, (const char *) a->name)) {
+			if (put_break(sink->hidden) < 0 || put_text(sink->hidden, s) < 0)
+				ret = -1;
+		}
+		xmlFree(v);
+	}
+	return (ret);
+}
+
 /* om_html_text - see om_html.h; 0, or -1 when the cap was hit */
 int
 om_html_text(const char *html, size_t len, om_buf *out, om_html_link_fn link_fn, void *ctx)
 {
+	om_html_sink sink = {NULL, link_fn, NULL, ctx};
+
+	return (om_html_read(html, len, out, &sink));
+}
+
+/* om_html_read - see om_html.h; 0, or -1 when a cap was hit */
+int
+om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink)
+{
 	htmlDocPtr doc;
-	xmlNode *n, *root;
-	xmlNode *anchor = NULL;
+	xmlNode *n;
+	xmlNode *anchor = NULL;		/* the <a> whose text is being collected */
+	xmlNode *quiet = NULL;		/* the script/style/head being read, hidden */
 	size_t  anchor_start = 0;
 	int     ret = 0;
 
@@ -118,18 +234,36 @@ om_html_text(const char *html, size_t len, om_buf *out, om_html_link_fn link_fn,
 			     | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
 	if (doc == NULL)
 		return (om_buf_append(out, html, len));
-	root = xmlDocGetRootElement(doc);
-	for (n = root; n != NULL && ret == 0;) {
+	/* From the document's first child: comments may stand outside <html>. */
+	for (n = doc->children; n != NULL && ret == 0;) {
 		int     descend = 1;
 
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content && put_text(out, (const char *) n->content) < 0)
+			om_buf *to = quiet ? sink->hidden : out;
+
+			if (to && n->content && put_text(to, (const char *) n->content) < 0)
+				ret = -1;
+			descend = 0;
+		} else if (n->type == XML_COMMENT_NODE) {
+			if (sink->hidden && n->content
+			    && (put_break(sink->hidden) < 0 || put_text(sink->hidden, (const char *) n->content) < 0))
 				ret = -1;
 			descend = 0;
 		} else if (n->type == XML_ELEMENT_NODE) {
-			if (elem_skipped(n))
-				descend = 0;
-			else {
+			if ((sink->hidden || sink->data_fn) && attr_words(n, sink) < 0)
+				ret = -1;
+			if (quiet) {
+				if (elem_block(n) && put_break(sink->hidden) < 0)
+					ret = -1;
+			} else if (elem_skipped(n)) {
+				if (sink->hidden == NULL)
+					descend = 0;
+				else {
+					quiet = n;
+					if (put_break(sink->hidden) < 0)
+						ret = -1;
+				}
+			} else {
 				if (elem_block(n) && put_break(out) < 0)
 					ret = -1;
 				if ((elem_is(n, "td") || elem_is(n, "th")) && om_buf_putc(out, '\t') < 0)
@@ -160,7 +294,7 @@ om_html_text(const char *html, size_t len, om_buf *out, om_html_link_fn link_fn,
 			if (n == anchor) {
 				xmlChar *href = xmlGetProp(n, (const xmlChar *) "href");
 
-				if (href && link_fn) {
+				if (href && sink->link_fn) {
 					char    text[LINK_TEXT_MAX];
 					size_t  tl = out->len - anchor_start;
 
@@ -173,18 +307,16 @@ om_html_text(const char *html, size_t len, om_buf *out, om_html_link_fn link_fn,
 					if (tl)
 						memcpy(text, out->data + anchor_start, tl);
 					text[tl] = 0;
-					link_fn(ctx, (const char *) href, text);
+					sink->link_fn(sink->ctx, (const char *) href, text);
 				}
 				if (href)
 					xmlFree(href);
 				anchor = NULL;
 			}
-			if (elem_block(n) && put_break(out) < 0)
+			if (n == quiet)
+				quiet = NULL;
+			else if (quiet == NULL && elem_block(n) && put_break(out) < 0)
 				ret = -1;
-			if (n == root) {
-				n = NULL;
-				break;
-			}
 			if (n->next) {
 				n = n->next;
 				break;

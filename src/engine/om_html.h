@@ -11,6 +11,15 @@
  *	is reported to the callback with its href and its visible text, so
  *	that later checks can compare what a link shows with where it goes.
  *	The walk is iterative and bounded by the text cap.
+ *
+ *	om_html_read() does the same and also gives what a reader does
+ *	not see but the mail still carries to its recipient: comments,
+ *	the content of script, style, noscript, template and head
+ *	(the title), and the values of attributes that hold words (title,
+ *	value, placeholder, content, aria-label, label, summary, data-*),
+ *	one per line, in the "hidden" buffer; and every data: URI of any
+ *	attribute, decoded (base64 or percent-encoding), to a callback,
+ *	because such a URI is a file inside the HTML.
  *--*/
 #ifndef OM_HTML_H
 #define OM_HTML_H
@@ -20,9 +29,20 @@
 #include "om_buf.h"
 
 typedef void (*om_html_link_fn) (void *ctx, const char *href, const char *text);
+typedef void (*om_html_data_fn) (void *ctx, const char *mediatype,
+				 const unsigned char *data, size_t len);
+
+typedef struct om_html_sink {
+	om_buf *hidden;			/* text not shown, or NULL */
+	om_html_link_fn link_fn;	/* every <a href>, or NULL */
+	om_html_data_fn data_fn;	/* every data: URI, or NULL */
+	void   *ctx;
+} om_html_sink;
 
 int	om_html_text(const char *html, size_t len, om_buf *out,
 		     om_html_link_fn link_fn, void *ctx);
+int	om_html_read(const char *html, size_t len, om_buf *out,
+		     const om_html_sink *sink);
 void	om_html_init(void);
 
 #endif
