@@ -218,6 +218,16 @@ link_cb(void *ctx, const char *href, const char *text)
 	om_buf_free(&norm);
 }
 
+static int found_file(void *ctx, const char *name, size_t name_len, const unsigned char *data, size_t len, int kind);
+
+/* data_cb - a data: URI in an HTML part: a file inside the text, an attachment */
+static void
+data_cb(void *ctx, const char *mediatype, const unsigned char *data, size_t len)
+{
+	(void) mediatype;
+	(void) found_file(ctx, "data-uri", 8, data, len, 0);
+}
+
 /* addr_list - copy an InternetAddressList, flattening groups */
 static void
 addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
@@ -387,17 +397,25 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 		cx->msg->limits |= OM_LIMIT_TEXT;
 	}
 	if (p->flags & OM_PART_HTML) {
-		om_buf  plain;
+		om_buf  plain, hidden;
+		om_html_sink sink = {&hidden, link_cb, data_cb, cx};
 
 		om_buf_init(&plain, cx->conf->conf_text_size_limit);
+		om_buf_init(&hidden, cx->conf->conf_text_size_limit);
 		cx->cur_part = idx;
-		if (om_html_text(utf8.data ? utf8.data : "", utf8.len, &plain, link_cb, cx) < 0) {
-			p->flags |= OM_PART_TRUNCATED;
+		if (om_html_read(utf8.data ? utf8.data : "", utf8.len, &plain, &sink) < 0) {
+			cx->msg->parts[idx].flags |= OM_PART_TRUNCATED;
 			cx->msg->limits |= OM_LIMIT_TEXT;
 		}
-		if (!(p->flags & OM_PART_SHADOWED))
+		/* data: URIs became parts: the array may have moved. */
+		p = cx->msg->parts + idx;
+		if (!(p->flags & OM_PART_SHADOWED)) {
 			add_text(cx, scope, where, plain.data, plain.len, idx);
+			/* What the reader does not see still leaves with the mail. */
+			add_text(cx, scope, where, hidden.data, hidden.len, idx);
+		}
 		om_buf_free(&plain);
+		om_buf_free(&hidden);
 	} else if (!(p->flags & OM_PART_SHADOWED)) {
 		/*
 		 * Read as UTF-8, the bytes were checked on the way in (and cut
@@ -434,6 +452,24 @@ alt_choice(GMimeMultipart *mp)
 }
 
 static void walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where);
+
+/*
+ * boundary_text - the text before the first and after the last
+ * boundary of a multipart. No mail client shows it, but it travels
+ * with the mail and anyone can read it in the source.
+ */
+static void
+boundary_text(parse_ctx *cx, GMimeMultipart *mp, int idx, unsigned inherit, const char *attach_where)
+{
+	const char *t[2] = {g_mime_multipart_get_prologue(mp), g_mime_multipart_get_epilogue(mp)};
+	int     attach = (inherit & OM_PART_ATTACHMENT) != 0;
+
+	for (int i = 0; i < 2; i++)
+		if (t[i] && *t[i])
+			add_text(cx, attach ? OM_SCOPE_ATTACHMENT : OM_SCOPE_BODY,
+				 attach && attach_where ? attach_where : attach ? "attachment:message" : "body",
+				 t[i], strlen(t[i]), idx);
+}
 
 /* walk_message_part - a message/rfc822 entity: its own headers and tree */
 static void
@@ -498,6 +534,8 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		int     choice = -1;
 
 		p->flags |= OM_PART_CONTAINER;
+		if (!(inherit & OM_PART_SHADOWED))
+			boundary_text(cx, mp, idx, inherit, attach_where);
 		if (strcmp(p->content_type, "multipart/alternative") == 0)
 			choice = alt_choice(mp);
 		for (int i = 0; i < n; i++) {
@@ -520,6 +558,17 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			where = om_pool_printf(cx->pool, "attachment:%s.eml", s && *s ? s : "message");
 		}
 		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, (inherit & OM_PART_SHADOWED) | OM_PART_ATTACHMENT, where);
+		return;
+	}
+	if (GMIME_IS_MESSAGE_PARTIAL(obj)) {
+		/*
+		 * One fragment of a message split over several mails: the
+		 * recipient's client joins them, a filter that sees one mail
+		 * cannot read the whole. Never clean.
+		 */
+		p->flags |= OM_PART_ATTACHMENT;
+		p->unscannable |= OM_UNSCAN_PARTIAL;
+		p->data = om_pool_memdup(cx->pool, "", 0);
 		return;
 	}
 	if (GMIME_IS_PART(obj)) {
