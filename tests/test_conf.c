@@ -197,6 +197,9 @@ test_domains(void **state)
 	assert_false(om_conf_addr_internal(c, "x@evil-sakura-hoken.example"));
 	assert_false(om_conf_addr_internal(c, "x@sakura-hoken.example.evil.example"));
 	assert_false(om_conf_addr_internal(c, "no-at-sign"));
+	/* Routed onward by the percent hack or a bang path: not ours. */
+	assert_false(om_conf_addr_internal(c, "kyaku%gmail.example@sakura-hoken.example"));
+	assert_false(om_conf_addr_internal(c, "gmail.example!kyaku@sakura-hoken.example"));
 	assert_false(om_conf_addr_internal(c, ""));
 	om_conf_unref(c);
 }

@@ -841,6 +841,14 @@ om_conf_addr_internal(const om_conf *conf, const char *addr)
 
 	if (addr == NULL || (at = strrchr(addr, '@')) == NULL)
 		return (0);
+	/*
+	 * "user%gmail.example@ourfirm" and "gmail.example!user@ourfirm" are
+	 * relayed onward by an MTA that honours the percent hack or bang
+	 * paths: such a recipient is not taken to be one of ours.
+	 */
+	for (const char *p = addr; p < at; p++)
+		if (*p == '%' || *p == '!')
+			return (0);
 	return (om_conf_domain_internal(conf, at + 1));
 }
 
