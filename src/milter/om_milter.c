@@ -710,20 +710,13 @@ notice_why(const msg *m, const conn *c)
 	return (st == OM_NOTICE_VALID ? NULL : om_notice_status(st));
 }
 
-/* notice_ours - a sender notice this firm's omamori made for these recipients */
-static int
-notice_ours(const msg *m, const conn *c)
-{
-	return (notice_why(m, c) == NULL);
-}
-
 /* cb_eom - judge the message and act */
 static sfsistat
 cb_eom(SMFICTX *ctx)
 {
 	conn   *c = smfi_getpriv(ctx);
 	msg    *m = c ? c->m : NULL;
-	const char *qid;
+	const char *qid, *why = NULL;
 	char    ref[80];
 	om_result *res = NULL;
 	om_envelope env = {0};
@@ -743,7 +736,7 @@ cb_eom(SMFICTX *ctx)
 
 	/* Our own notices: null sender, a client of the firm, a valid MAC. */
 	audit = om_conf_lookup(m->conf, "audit");
-	if (m->notice && !m->failed && notice_ours(m, c)) {
+	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
 		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
 		if (audit && om_audit_event(audit, "notice", "queue_id", qid, "ref", ref,
 					    "action", "accept", (char *) NULL) < 0) {
@@ -756,8 +749,8 @@ cb_eom(SMFICTX *ctx)
 		msg_reset(c);
 		return (SMFIS_ACCEPT);
 	}
-	if (m->notice)
-		om_warn("%s: X-Omamori-Notice header not verified (%s); scanned", ref, notice_why(m, c));
+	if (why != NULL)
+		om_warn("%s: X-Omamori-Notice header not verified (%s); scanned", ref, why);
 	env.from = m->from;
 	env.rcpt = (const char *const *) m->rcpt;
 	env.nrcpt = m->nrcpt;
