@@ -590,6 +590,7 @@ test_pii_judge(void **state)
 		scan.pool = res->pool;
 		scan.direction = cases[i].outbound ? OM_DIR_OUTBOUND : OM_DIR_INBOUND;
 		scan.n_external = 1;
+		scan.outbound_checks = cases[i].outbound;
 		assert_int_equal(om_attach_pii_judge(&scan, stub_pii, &calls), 0);
 		snprintf(where, sizeof(where), "attachment:%s", cases[i].name);
 		memset(&judged, 0, sizeof(judged));

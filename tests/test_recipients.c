@@ -257,7 +257,8 @@ test_notice(void **state)
 	assert_true(om_notice_wanted(conf, res));
 	om_buf_init(&b, 0);
 	assert_int_equal(om_notice_compose(conf, res, "REF1", tmpl, &b), 0);
-	assert_non_null(strstr(b.data, "\nX-Omamori-Notice: REF1\n"));
+	assert_non_null(strstr(b.data, "\nX-Omamori-Notice: REF1; t="));
+	assert_non_null(strstr(b.data, "; mac="));
 	assert_non_null(strstr(b.data, "\nTo: tanaka@sakura-hoken.example\n"));
 	assert_non_null(strstr(b.data, "Subject: =?UTF-8?B?"));
 	assert_non_null(strstr(b.data, "フリーメールの宛先 (recipient.freemail): 1 件、例 ***@gmail.com"));

@@ -17,18 +17,27 @@
  *	The command-line side of omamori. "scan" runs the same engine as
  *	the milter over one message, offline, and prints the verdict as
  *	one JSON object. "config" validates or prints a configuration.
+ *
+ *	Direction in "scan" (om_scan.c): --client IP is the SMTP client
+ *	the daemon would have seen (trusted_networks, inbound_relays);
+ *	--auth USER a SASL login. With neither, the client is taken to be
+ *	the firm's own when the sender's domain is internal and an outside
+ *	one otherwise, so saved mail keeps its direction.
  * DIAGNOSTICS
  *	Exit 0 when the work was done (whatever the verdict), 1 when the
  *	input could not be read, 2 on bad usage or configuration.
  *--*/
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "om_audit.h"
@@ -39,6 +48,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_msg.h"
+#include "om_notice.h"
 #include "om_rules.h"
 
 #ifndef OM_SYSCONFDIR
@@ -154,6 +164,26 @@ scan_describe(const om_result *res)
 		fprintf(stderr, "link %zu: %s\n", i, msg->links[i].href);
 }
 
+/* client_ok - an IPv4 or IPv6 address (also "[a.b.c.d]", "IPv6:x::y") */
+static int
+client_ok(const char *s)
+{
+	unsigned char a[16];
+	char    host[INET6_ADDRSTRLEN + 1];
+	size_t  n;
+
+	if (*s == '[')
+		s++;
+	if (strncasecmp(s, "ipv6:", 5) == 0)
+		s += 5;
+	n = strcspn(s, "]");
+	if (n == 0 || n >= sizeof(host) || (s[n] == ']' && s[n + 1] != 0))
+		return (0);
+	memcpy(host, s, n);
+	host[n] = 0;
+	return (inet_pton(AF_INET, host, a) == 1 || inet_pton(AF_INET6, host, a) == 1);
+}
+
 /* cmd_scan - omamori scan */
 static int
 cmd_scan(int argc, char **argv)
@@ -199,6 +229,11 @@ cmd_scan(int argc, char **argv)
 			env.auth = optarg;
 			break;
 		case 'i':
+			if (!client_ok(optarg)) {
+				fprintf(stderr, "omamori: --client: \"%s\" is not an IP address\n", optarg);
+				free(rcpts);
+				return (2);
+			}
 			env.client_addr = optarg;
 			break;
 		case 'v':
@@ -233,6 +268,8 @@ cmd_scan(int argc, char **argv)
 		free(rcpts);
 		return (2);
 	}
+	/* Notices verify with the daemon's key when it can be read. */
+	(void) om_notice_attach(conf, 0);
 	om_engine_global_init();
 	res = om_engine_scan(conf, &env, raw.data ? raw.data : "", raw.len);
 	if (audit && om_audit_record(audit, res, &env) < 0)

@@ -27,8 +27,9 @@
  *
  *	om_attach_pii_judge() reports attach.pii_unencrypted for every
  *	attachment text (scope OM_SCOPE_ATTACHMENT) of an unencrypted file
- *	that fn says carries personal data, when the mail goes to an
- *	external recipient; where names the file. The attach_pii detector
+ *	that fn says carries personal data, when the outbound rules apply
+ *	(om_scan.outbound_checks: mail to an external recipient, from the
+ *	firm or relayed); where names the file. The attach_pii detector
  *	(om_detect_attach.c) calls it with the body.pii scoring; tests
  *	call it with their own fn.
  *--*/

@@ -28,6 +28,7 @@
 #define OM_ATTACK_W_CREDENTIAL	5
 #define OM_ATTACK_W_THEME	6
 #define OM_ATTACK_W_ATTACH	7
+#define OM_ATTACK_W_SPOOFED	8
 
 typedef struct om_brands om_brands;
 

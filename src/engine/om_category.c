@@ -60,6 +60,11 @@ static const om_category categories[] = {
 	{"attack.non_japanese_kanji", "日本語で使わない漢字（簡体字・繁体字）", "hanzi not used in Japanese", "", ""},
 	{"attack.credential_request", "ID やパスワードの入力を求めている", "asks for an ID or password", "", ""},
 	{"attack.theme", "標的型攻撃でよく使われる件名・話題", "a typical targeted-attack lure", "", ""},
+	{"attack.spoofed_internal", "送信元の詐称（社外から社内のアドレスを名乗っている）",
+	 "sender forged: an outside client uses an internal address", "", ""},
+	{"notice.forged", "検証できない送信者通知ヘッダー（X-Omamori-Notice）",
+	 "X-Omamori-Notice header that does not verify",
+	 "X-Omamori-Notice ヘッダーを付けずに再送してください", "resend without the X-Omamori-Notice header"},
 };
 
 /* om_category_get - entry for a name, or NULL */

@@ -78,19 +78,20 @@ typedef struct conf_key {
 	"attach.executable=reject, attach.shortcut=reject, attach.rlo=reject, " \
 	"attach.double_extension=reject, attach.spaces_before_ext=reject, " \
 	"attach.type_mismatch=hold, attach.encrypted_weak=tag, " \
-	"attach.unscannable=hold"
+	"attach.unscannable=hold, notice.forged=hold"
 #define DEF_INBOUND \
 	"attack.*=tag, attach.executable=hold, attach.shortcut=hold, " \
 	"attach.rlo=hold, attach.double_extension=hold, " \
 	"attach.spaces_before_ext=hold, attach.type_mismatch=tag, " \
-	"attach.unscannable=tag"
+	"attach.unscannable=tag, notice.forged=tag"
 #define DEF_INTERNAL \
 	"attach.executable=tag, attach.rlo=tag, attach.double_extension=tag, " \
-	"attach.unscannable=tag"
+	"attach.unscannable=tag, notice.forged=tag"
 
 static const conf_key conf_keys[] = {
 	{"internal_domains", KEY_DOMAINS, "", OFF(conf_internal_domains)},
 	{"trusted_networks", KEY_CIDRS, "127.0.0.0/8, ::1/128", OFF(conf_trusted_networks_text)},
+	{"inbound_relays", KEY_CIDRS, "", OFF(conf_inbound_relays_text)},
 	{"manager_map", KEY_PATH, "", OFF(conf_manager_map)},
 	{"socket", KEY_STR, "unix:/run/omamori/omamori.sock", OFF(conf_socket)},
 	{"user", KEY_STR, "omamori", OFF(conf_user)},
@@ -137,6 +138,8 @@ static const conf_key conf_keys[] = {
 	{"socket_group", KEY_STR, "", OFF(conf_socket_group)},
 	{"notice_command", KEY_STR, "/usr/sbin/sendmail -i -f <> --", OFF(conf_notice_command)},
 	{"notice_from", KEY_STR, "postmaster", OFF(conf_notice_from)},
+	{"notice_key_file", KEY_PATH, "", OFF(conf_notice_key_file)},
+	{"notice_max_age", KEY_COUNT, "3600", OFF(conf_notice_max_age), 60, 7 * 86400},
 	{"shutdown_timeout", KEY_COUNT, "120", OFF(conf_shutdown_timeout), 1, 3600},
 	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
 	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
@@ -149,6 +152,7 @@ static const conf_key conf_keys[] = {
 	{"attack_weight_credential_request", KEY_COUNT, "2", OFF(conf_attack_weight[5]), 0, 100},
 	{"attack_weight_theme", KEY_COUNT, "1", OFF(conf_attack_weight[6]), 0, 100},
 	{"attack_weight_attachment", KEY_COUNT, "2", OFF(conf_attack_weight[7]), 0, 100},
+	{"attack_weight_spoofed_internal", KEY_COUNT, "2", OFF(conf_attack_weight[8]), 0, 100},
 	{"attack_kanji_min", KEY_COUNT, "2", OFF(conf_attack_kanji_min), 1, 1000},
 	{"attack_kana_min", KEY_COUNT, "10", OFF(conf_attack_kana_min), 0, 100000},
 	{"attack_freemail_exclude", KEY_DOMAINS,
@@ -428,15 +432,22 @@ set_key(conf_load *ld, const conf_key *k, const char *value)
 		}
 	case KEY_CIDRS:{
 			om_strlist *l = slot;
+			om_cidr **nets;
+			size_t *nnets;
 
+			/* The parsed networks sit next to the text, per key. */
+			if (k->offset == OFF(conf_inbound_relays_text))
+				nets = &conf->conf_inbound_relays, nnets = &conf->conf_n_inbound_relays;
+			else
+				nets = &conf->conf_trusted_networks, nnets = &conf->conf_n_trusted_networks;
 			split_words(value, l);
-			free(conf->conf_trusted_networks);
-			conf->conf_trusted_networks = calloc(l->n ? l->n : 1, sizeof(om_cidr));
-			if (conf->conf_trusted_networks == NULL)
+			free(*nets);
+			*nets = calloc(l->n ? l->n : 1, sizeof(om_cidr));
+			if (*nets == NULL)
 				om_panic("out of memory");
-			conf->conf_n_trusted_networks = l->n;
+			*nnets = l->n;
 			for (size_t i = 0; i < l->n; i++) {
-				if (parse_cidr(l->v[i], conf->conf_trusted_networks + i) < 0) {
+				if (parse_cidr(l->v[i], *nets + i) < 0) {
 					conf_error(ld, "%s: \"%s\" is not an address or network (a.b.c.d/n, x::y/n)", k->name, l->v[i]);
 					return (-1);
 				}
@@ -780,6 +791,7 @@ om_conf_unref(om_conf *conf)
 		free(conf->conf_policy[d].v);
 	}
 	free(conf->conf_trusted_networks);
+	free(conf->conf_inbound_relays);
 	free(conf->conf_path);
 	free(conf->conf_dir);
 	free(conf);
@@ -852,9 +864,9 @@ om_conf_addr_internal(const om_conf *conf, const char *addr)
 	return (om_conf_domain_internal(conf, at + 1));
 }
 
-/* om_conf_client_trusted - is this client address in trusted_networks? */
-int
-om_conf_client_trusted(const om_conf *conf, const char *addr)
+/* client_in - is this client address in one of the networks? */
+static int
+client_in(const om_cidr *nets, size_t nnets, const char *addr)
 {
 	unsigned char a[16];
 	int     family;
@@ -884,8 +896,8 @@ om_conf_client_trusted(const om_conf *conf, const char *addr)
 		memmove(a, a + 12, 4);
 		family = AF_INET;
 	}
-	for (size_t i = 0; i < conf->conf_n_trusted_networks; i++) {
-		const om_cidr *c = conf->conf_trusted_networks + i;
+	for (size_t i = 0; i < nnets; i++) {
+		const om_cidr *c = nets + i;
 		unsigned full = c->bits / 8, rest = c->bits % 8;
 
 		if (c->family != family)
@@ -897,6 +909,20 @@ om_conf_client_trusted(const om_conf *conf, const char *addr)
 		return (1);
 	}
 	return (0);
+}
+
+/* om_conf_client_trusted - is this client address in trusted_networks? */
+int
+om_conf_client_trusted(const om_conf *conf, const char *addr)
+{
+	return (client_in(conf->conf_trusted_networks, conf->conf_n_trusted_networks, addr));
+}
+
+/* om_conf_client_relay - is this client address in inbound_relays? */
+int
+om_conf_client_relay(const om_conf *conf, const char *addr)
+{
+	return (client_in(conf->conf_inbound_relays, conf->conf_n_inbound_relays, addr));
 }
 
 /* policy_match - does a pattern cover a category? */

@@ -60,6 +60,9 @@ typedef struct om_conf {
 	om_strlist conf_trusted_networks_text;
 	om_cidr *conf_trusted_networks;
 	size_t	conf_n_trusted_networks;
+	om_strlist conf_inbound_relays_text;	/* front relays: outside clients */
+	om_cidr *conf_inbound_relays;
+	size_t	conf_n_inbound_relays;
 	char   *conf_manager_map;	/* absolute path or NULL */
 
 	/* Daemon. */
@@ -117,12 +120,14 @@ typedef struct om_conf {
 	char   *conf_socket_group;	/* group of a unix socket, or "" */
 	char   *conf_notice_command;	/* sendmail command for notices, or "" */
 	char   *conf_notice_from;	/* From: of notices */
+	char   *conf_notice_key_file;	/* MAC key of notices, or NULL */
+	size_t	conf_notice_max_age;	/* seconds a notice's MAC is good */
 	size_t	conf_shutdown_timeout;	/* seconds SIGTERM waits for messages */
 	/* Inbound attack indicators (om_detect_attack.c): */
 	char   *conf_attack_brands;	/* admin's extra brand list, or NULL */
 	size_t	conf_attack_tag_score;	/* summed weight that tags */
 	size_t	conf_attack_hold_score;	/* summed weight that holds */
-	size_t	conf_attack_weight[8];	/* per indicator, OM_ATTACK_W_* order */
+	size_t	conf_attack_weight[9];	/* per indicator, OM_ATTACK_W_* order */
 	size_t	conf_attack_kanji_min;	/* distinct non-Japanese hanzi */
 	size_t	conf_attack_kana_min;	/* kana that make text Japanese */
 	om_strlist conf_attack_freemail_exclude;	/* carriers: not anonymous */
@@ -154,6 +159,7 @@ void   *om_conf_lookup(const om_conf *conf, const char *name);
 int	om_conf_domain_internal(const om_conf *conf, const char *domain);
 int	om_conf_addr_internal(const om_conf *conf, const char *addr);
 int	om_conf_client_trusted(const om_conf *conf, const char *addr);
+int	om_conf_client_relay(const om_conf *conf, const char *addr);
 om_action om_conf_policy_action(const om_conf *conf, om_direction dir, const char *category);
 
 #endif

@@ -338,7 +338,7 @@ om_attach_pii_judge(om_scan *scan, om_attach_pii_fn fn, void *ctx)
 	const om_msg *msg = scan->msg;
 	int     failed = 0;
 
-	if (fn == NULL || scan->direction != OM_DIR_OUTBOUND || scan->n_external == 0)
+	if (fn == NULL || !scan->outbound_checks)
 		return (0);
 	for (size_t i = 0; i < msg->ntexts; i++) {
 		const om_text *t = msg->texts + i;

@@ -28,6 +28,12 @@
  *	of JIS X 0208, JIS X 0213 and CP932 (asked of iconv once per
  *	process, kept in a bitmap).
  *
+ *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
+ *	client whose envelope sender (rule attack.spoofed_internal.envelope)
+ *	or From: address (rule attack.spoofed_internal.from) is in an
+ *	internal domain (om_scan.c decides who is outside). Judged for
+ *	delivery reports too: the address is the envelope's, not the text's.
+ *
  *	attack.credential_request, attack.theme: the rules of those
  *	categories (rules/40-attack.rules); a credential request counts
  *	only in a message that carries a link.
@@ -1181,6 +1187,7 @@ score(attack_ctx *cx)
 		{"attack.non_japanese_kanji", OM_ATTACK_W_KANJI},
 		{"attack.credential_request", OM_ATTACK_W_CREDENTIAL},
 		{"attack.theme", OM_ATTACK_W_THEME},
+		{"attack.spoofed_internal", OM_ATTACK_W_SPOOFED},
 		{"attach.executable", OM_ATTACK_W_ATTACH},
 		{"attach.double_extension", OM_ATTACK_W_ATTACH},
 		{"attach.rlo", OM_ATTACK_W_ATTACH},
@@ -1238,6 +1245,32 @@ delivery_report(const om_scan *scan)
 	return (0);
 }
 
+/* detect_spoofed - an outside client using an internal sender domain */
+static void
+detect_spoofed(attack_ctx *cx)
+{
+	om_scan *scan = cx->scan;
+	const om_msg *msg = scan->msg;
+	const char *d;
+
+	if (!scan->spoofed_internal)
+		return;
+	if (om_conf_addr_internal(scan->conf, scan->sender)) {
+		d = addr_domain(scan->sender);
+		om_scan_add(scan, "attack.spoofed_internal", "attack.spoofed_internal.envelope", "envelope",
+			    om_pool_printf(scan->pool, "***@%s", d ? d : ""), 0);
+		return;
+	}
+	for (size_t i = 0; i < msg->from.n && i < 100; i++) {
+		if (om_conf_addr_internal(scan->conf, msg->from.v[i].addr)) {
+			d = addr_domain(msg->from.v[i].addr);
+			om_scan_add(scan, "attack.spoofed_internal", "attack.spoofed_internal.from", "header",
+				    om_pool_printf(scan->pool, "***@%s", d ? d : ""), 0);
+			return;
+		}
+	}
+}
+
 /* om_detect_attack - the inbound indicators and their summed weight */
 int
 om_detect_attack(om_scan *scan)
@@ -1253,6 +1286,7 @@ om_detect_attack(om_scan *scan)
 	cx.from_domain = msg->from.n > 0 ? addr_domain(msg->from.v[0].addr) : NULL;
 	if (cx.from_domain == NULL)
 		cx.from_domain = addr_domain(scan->sender);
+	detect_spoofed(&cx);
 	if (!delivery_report(scan)) {
 		detect_freemail(&cx);
 		detect_signature(&cx);

@@ -4,7 +4,9 @@
  * SUMMARY
  *	outbound recipient rules: free mail, visible mass mail, manager Cc
  * DESCRIPTION
- *	Only outbound mail is judged here (DESIGN.md "Direction").
+ *	Only mail with external envelope recipients is judged here: outbound
+ *	mail, and inbound mail relayed to the outside (om_scan.c); the
+ *	manager rule only for mail from the firm.
  *
  *	recipient.freemail: an external envelope recipient whose domain
  *	(or a parent of it) is in the free-mail list: the built-in R7
@@ -131,10 +133,12 @@ detect_manager(om_scan *scan)
 int
 om_detect_recipients(om_scan *scan)
 {
-	if (scan->direction != OM_DIR_OUTBOUND)
+	if (!scan->outbound_checks)
 		return (0);
 	detect_freemail(scan);
 	detect_mass_visible(scan);
-	detect_manager(scan);
+	/* The manager of a sender from outside is nobody's to add. */
+	if (scan->direction == OM_DIR_OUTBOUND)
+		detect_manager(scan);
 	return (0);
 }

@@ -18,20 +18,35 @@
  *
  *	A missing or unreadable template makes om_notice_send() use a
  *	short built-in one, so a notice is never lost to a typo.
+ *
+ *	The MAC of X-Omamori-Notice is HMAC-SHA-256 over
+ *	"omamori-notice\nREF\nTIME\nRECIPIENT" (the recipient in lower
+ *	case), as 64 lower-case hex digits. A key derived from the audit
+ *	key is HMAC-SHA-256(audit key, "omamori notice v1"), so a notice
+ *	MAC never tells anything about the audit chain's key.
  *--*/
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include "om_audit.h"
 #include "om_category.h"
 #include "om_log.h"
 #include "om_map.h"
@@ -41,6 +56,13 @@ extern char **environ;
 
 #define TEMPLATE_MAX	(64 * 1024)
 #define ARGV_MAX	32
+#define KEY_NAME	"notice_key"	/* om_conf_attach() name */
+#define KEY_LEN		OM_AUDIT_KEY_LEN
+#define MAC_HEX		64
+#define ADDR_MAX	1024		/* longest recipient judged */
+
+static unsigned char proc_key[KEY_LEN];
+static pthread_once_t proc_once = PTHREAD_ONCE_INIT;
 
 static const char builtin_template[] =
 "Subject: [omamori] メールを送信できませんでした / Your message was stopped\n"
@@ -49,6 +71,217 @@ static const char builtin_template[] =
 "見つかったもの:\n{FINDINGS_JA}\n対処:\n{FIX_JA}\n確認者: {REVIEWER}\n参照番号: {REF}\n\n"
 "----\n\nYour message was stopped by the firm's mail policy.\n\n"
 "Found:\n{FINDINGS_EN}\nWhat to do:\n{FIX_EN}\nReviewed by: {REVIEWER}\nReference: {REF}\n";
+
+/* proc_key_init - this process's own random key */
+static void
+proc_key_init(void)
+{
+	if (RAND_bytes(proc_key, sizeof(proc_key)) != 1)
+		om_panic("no random bytes for the notice key");
+}
+
+/* notice_key - the snapshot's key, else this process's own */
+static const unsigned char *
+notice_key(const om_conf *conf)
+{
+	const unsigned char *k = om_conf_lookup(conf, KEY_NAME);
+
+	if (k != NULL)
+		return (k);
+	pthread_once(&proc_once, proc_key_init);
+	return (proc_key);
+}
+
+/* key_free - om_conf_attach() destructor */
+static void
+key_free(void *k)
+{
+	OPENSSL_cleanse(k, KEY_LEN);
+	free(k);
+}
+
+/* om_notice_attach - load the notice key into the snapshot; -1 (om_audit_error()) on error */
+int
+om_notice_attach(om_conf *conf, int create)
+{
+	static const char label[] = "omamori notice v1";
+	unsigned char key[KEY_LEN], akey[OM_AUDIT_KEY_LEN], *k;
+	unsigned int len = 0;
+
+	if (conf->conf_notice_key_file && *conf->conf_notice_key_file) {
+		if (om_audit_load_key(conf->conf_notice_key_file, create, key) < 0)
+			return (-1);
+	} else if (conf->conf_audit_log && *conf->conf_audit_log && conf->conf_audit_key_file) {
+		if (om_audit_load_key(conf->conf_audit_key_file, create, akey) < 0)
+			return (-1);
+		if (HMAC(EVP_sha256(), akey, sizeof(akey), (const unsigned char *) label, sizeof(label) - 1,
+			 key, &len) == NULL || len != KEY_LEN)
+			om_panic("HMAC-SHA-256 failed");
+		OPENSSL_cleanse(akey, sizeof(akey));
+	} else
+		return (0);
+	if ((k = malloc(KEY_LEN)) == NULL)
+		om_panic("out of memory");
+	memcpy(k, key, KEY_LEN);
+	OPENSSL_cleanse(key, sizeof(key));
+	om_conf_attach(conf, KEY_NAME, k, key_free);
+	return (0);
+}
+
+/* notice_mac - the hex MAC of one notice */
+static void
+notice_mac(const om_conf *conf, const char *ref, size_t reflen, long when, const char *rcpt,
+	   char out[MAC_HEX + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+	om_buf  data;
+
+	om_buf_init(&data, 0);
+	om_buf_puts(&data, "omamori-notice\n");
+	om_buf_append(&data, ref, reflen);
+	om_buf_printf(&data, "\n%ld\n", when);
+	for (const char *p = rcpt; *p; p++)
+		om_buf_putc(&data, (char) tolower((unsigned char) *p));
+	if (HMAC(EVP_sha256(), notice_key(conf), KEY_LEN, (const unsigned char *) (data.data ? data.data : ""),
+		 data.len, md, &mdlen) == NULL || mdlen != 32)
+		om_panic("HMAC-SHA-256 failed");
+	om_buf_free(&data);
+	for (unsigned i = 0; i < 32; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
+	out[MAC_HEX] = 0;
+}
+
+/* ref_ok - a reference we put into a header: [A-Za-z0-9._-] only */
+static int
+ref_ok(const char *ref, size_t len)
+{
+	if (len == 0 || len > 200)
+		return (0);
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char) ref[i]) && ref[i] != '.' && ref[i] != '_' && ref[i] != '-')
+			return (0);
+	return (1);
+}
+
+/* om_notice_stamp - "REF; t=TIME; mac=HEX" for a notice to rcpt */
+int
+om_notice_stamp(const om_conf *conf, const char *ref, long when, const char *rcpt, om_buf *out)
+{
+	char    mac[MAC_HEX + 1];
+
+	if (ref == NULL || !ref_ok(ref, strlen(ref)))
+		ref = "-";
+	notice_mac(conf, ref, strlen(ref), when, rcpt, mac);
+	return (om_buf_printf(out, "%s; t=%ld; mac=%s", ref, when, mac));
+}
+
+/* bare_addr - "<a@b>" or "a@b" into buf; -1 when it does not fit */
+static int
+bare_addr(const char *a, char *buf, size_t size)
+{
+	size_t  n = strlen(a);
+
+	if (n >= 2 && a[0] == '<' && a[n - 1] == '>')
+		a++, n -= 2;
+	if (n >= size)
+		return (-1);
+	memcpy(buf, a, n);
+	buf[n] = 0;
+	return (0);
+}
+
+/* om_notice_verify - is this X-Omamori-Notice value ours, now, for these recipients? */
+int
+om_notice_verify(const om_conf *conf, const char *value, const char *const *rcpts, size_t nrcpts, long now)
+{
+	const char *p = value, *ref, *mac;
+	char    first[ADDR_MAX], other[ADDR_MAX], want[MAC_HEX + 1], got[MAC_HEX + 1];
+	size_t  reflen;
+	long    when = 0;
+	int     digits = 0;
+
+	/* "REF; t=TIME; mac=HEX", white space (and folding) around the parts. */
+	if (value == NULL)
+		return (OM_NOTICE_MALFORMED);
+	while (isspace((unsigned char) *p))
+		p++;
+	ref = p;
+	reflen = strcspn(p, "; \t\r\n");
+	if (!ref_ok(ref, reflen) && !(reflen == 1 && *ref == '-'))
+		return (OM_NOTICE_MALFORMED);
+	p += reflen;
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p++ != ';')
+		return (OM_NOTICE_MALFORMED);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (strncmp(p, "t=", 2) != 0)
+		return (OM_NOTICE_MALFORMED);
+	for (p += 2; isdigit((unsigned char) *p) && digits < 12; p++, digits++)
+		when = when * 10 + (*p - '0');
+	if (digits == 0 || isdigit((unsigned char) *p))
+		return (OM_NOTICE_MALFORMED);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p++ != ';')
+		return (OM_NOTICE_MALFORMED);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (strncmp(p, "mac=", 4) != 0)
+		return (OM_NOTICE_MALFORMED);
+	mac = p + 4;
+	for (p = mac; isxdigit((unsigned char) *p) && p - mac <= MAC_HEX; p++)
+		;
+	if (p - mac != MAC_HEX)
+		return (OM_NOTICE_MALFORMED);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != 0)
+		return (OM_NOTICE_MALFORMED);
+	for (int i = 0; i < MAC_HEX; i++)
+		got[i] = (char) tolower((unsigned char) mac[i]);
+	got[MAC_HEX] = 0;
+
+	/* Every recipient is the one internal address it was written for. */
+	if (rcpts == NULL || nrcpts == 0 || bare_addr(rcpts[0], first, sizeof(first)) < 0
+	    || !om_conf_addr_internal(conf, first))
+		return (OM_NOTICE_RCPT);
+	for (size_t i = 1; i < nrcpts; i++)
+		if (bare_addr(rcpts[i], other, sizeof(other)) < 0 || strcasecmp(first, other) != 0)
+			return (OM_NOTICE_RCPT);
+
+	notice_mac(conf, ref, reflen, when, first, want);
+	if (CRYPTO_memcmp(want, got, MAC_HEX) != 0)
+		return (OM_NOTICE_BAD_MAC);
+	if (when > now + OM_NOTICE_SKEW || now - when > (long) conf->conf_notice_max_age)
+		return (OM_NOTICE_EXPIRED);
+	return (OM_NOTICE_VALID);
+}
+
+/* om_notice_status - a verify result in words */
+const char *
+om_notice_status(int status)
+{
+	switch (status) {
+	case OM_NOTICE_VALID:
+		return ("valid");
+	case OM_NOTICE_MALFORMED:
+		return ("malformed");
+	case OM_NOTICE_BAD_MAC:
+		return ("bad_mac");
+	case OM_NOTICE_EXPIRED:
+		return ("expired");
+	case OM_NOTICE_RCPT:
+		return ("recipients");
+	default:
+		return ("unknown");
+	}
+}
 
 /* om_notice_wanted - should this verdict produce a notice? */
 int
@@ -59,6 +292,9 @@ om_notice_wanted(const om_conf *conf, const om_result *res)
 	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
 		return (0);
 	if (res->sender == NULL || *res->sender == 0)
+		return (0);
+	/* Mail from outside: its internal sender address may be forged. */
+	if (res->direction == OM_DIR_INBOUND)
 		return (0);
 	return (om_conf_addr_internal(conf, res->sender));
 }
@@ -204,8 +440,10 @@ om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
 	if (body == NULL)
 		return (-1);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", localtime_r(&now, &tm));
-	om_buf_printf(out, "From: %s\nTo: %s\nDate: %s\n%s: %s\n", conf->conf_notice_from,
-		      res->sender, date, OM_NOTICE_HEADER, ref ? ref : "-");
+	om_buf_printf(out, "From: %s\nTo: %s\nDate: %s\n%s: ", conf->conf_notice_from,
+		      res->sender, date, OM_NOTICE_HEADER);
+	om_notice_stamp(conf, ref, (long) now, res->sender, out);
+	om_buf_putc(out, '\n');
 	om_buf_puts(out, "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		    "Content-Transfer-Encoding: 8bit\nAuto-Submitted: auto-replied\n");
 	/* Template headers: copy, encoding a non-ASCII Subject. */

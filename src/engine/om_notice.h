@@ -13,10 +13,23 @@
  *	RFC 5322 message with a UTF-8 body, Japanese first, then English.
  *
  *	om_notice_send() pipes it to notice_command with the sender as
- *	the one recipient. The notice has the null sender and an
- *	X-Omamori-Notice header; the daemon accepts such mail from a
- *	trusted client untouched, so a notice never loops into a hold.
- *	Only internal senders get notices (no backscatter to outsiders).
+ *	the one recipient. Only senders inside the firm get notices: an
+ *	internal address, and a message that did not come in from outside
+ *	(no backscatter, and no notice to a forged internal sender).
+ *
+ *	The notice has the null sender and an X-Omamori-Notice header
+ *	"REF; t=TIME; mac=HEX": HMAC-SHA-256 under the notice key over
+ *	the reference, the time and the one recipient it was written for.
+ *	om_notice_verify() checks such a header against a message's
+ *	envelope recipients: the MAC must hold under the snapshot's key,
+ *	the time must be within notice_max_age, and every recipient must
+ *	be that one internal address. Only then does the daemon pass the
+ *	message unscanned (and only from the null sender and a client of
+ *	the firm); anything else is scanned like any mail.
+ *
+ *	The key (om_notice_attach()): notice_key_file when set (made 0600
+ *	when missing and create is set), else one derived from the audit
+ *	key when audit_log is set, else a random key per process.
  *--*/
 #ifndef OM_NOTICE_H
 #define OM_NOTICE_H
@@ -27,10 +40,24 @@
 
 #define OM_NOTICE_HEADER	"X-Omamori-Notice"
 #define OM_NOTICE_TIMEOUT	30	/* seconds for notice_command */
+#define OM_NOTICE_SKEW		300	/* seconds a notice may be "from the future" */
+
+/* om_notice_verify() results. */
+#define OM_NOTICE_VALID		0
+#define OM_NOTICE_MALFORMED	1	/* not "REF; t=TIME; mac=HEX" */
+#define OM_NOTICE_BAD_MAC	2	/* another key, or altered */
+#define OM_NOTICE_EXPIRED	3	/* older than notice_max_age */
+#define OM_NOTICE_RCPT		4	/* recipients are not the one it was for */
 
 int	om_notice_wanted(const om_conf *conf, const om_result *res);
 int	om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
 			  const char *tmpl, om_buf *out);
 int	om_notice_send(const om_conf *conf, const om_result *res, const char *ref);
+int	om_notice_attach(om_conf *conf, int create);
+int	om_notice_stamp(const om_conf *conf, const char *ref, long when, const char *rcpt,
+			om_buf *out);
+int	om_notice_verify(const om_conf *conf, const char *value, const char *const *rcpts,
+			 size_t nrcpts, long now);
+const char *om_notice_status(int status);
 
 #endif

@@ -65,6 +65,13 @@ om_policy_decide(const om_scan *scan, om_result *res, int failed)
 		om_finding *f = res->findings + i;
 
 		f->action = om_conf_policy_action(conf, scan->direction, f->category);
+		/* Inbound mail to external recipients: the outbound rules too. */
+		if (scan->direction != OM_DIR_OUTBOUND && scan->outbound_checks) {
+			om_action out = om_conf_policy_action(conf, OM_DIR_OUTBOUND, f->category);
+
+			if (out > f->action)
+				f->action = out;
+		}
 		/*
 		 * Attack indicators count together: below attack_tag_score
 		 * they are reported only; at attack_hold_score the message

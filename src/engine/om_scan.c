@@ -4,19 +4,49 @@
  * SUMMARY
  *	findings list and direction
  * DESCRIPTION
- *	See om_scan.h. Direction follows DESIGN.md: a sender is internal
- *	when its domain is in internal_domains, when it authenticated, or
- *	when its client is in trusted_networks. An internal sender with at
- *	least one external recipient is outbound; with none, internal.
- *	Anyone else is inbound.
+ *	See om_scan.h. Direction follows DESIGN.md and decides, like
+ *	Postfix's permit_mynetworks and permit_sasl_authenticated, by the
+ *	client and never by what the envelope says of itself:
+ *
+ *	A message is from the firm when it authenticated (SASL), or when
+ *	its client is in trusted_networks and not in inbound_relays (a
+ *	front MX or content filter: what it hands on came from outside).
+ *	From the firm with at least one external recipient it is outbound,
+ *	with none internal. Anything else is inbound, whatever its sender
+ *	domain says; an outside client that uses an internal domain as
+ *	envelope sender or in From: is marked spoofed_internal (the attack
+ *	detector reports attack.spoofed_internal).
+ *
+ *	Mail that reaches an external recipient gets the outbound rules
+ *	(outbound_checks) from any client: a client that the MTA lets
+ *	relay but trusted_networks does not list stays inbound, yet its
+ *	personal data and attachments are judged as outbound mail's (the
+ *	policy takes the stricter of the two directions' actions). When
+ *	the recipients come from To/Cc/Bcc (no envelope), inbound mail
+ *	gets only the inbound rules: those headers do not say who this
+ *	copy is delivered to.
+ *
+ *	No client at all (om_envelope.client_addr NULL and no SASL login:
+ *	"omamori scan" without --client) means a saved message: its client
+ *	is taken to be the firm's own when the sender's domain is
+ *	internal, an outside one otherwise. The daemon always names the
+ *	client ("unknown" when the MTA gave none, which is outside).
+ *
+ *	An X-Omamori-Notice header that does not verify (om_notice.h), or
+ *	a valid one on mail that is not from the firm, is reported as
+ *	notice.forged.
  *--*/
 #include "config.h"
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "om_log.h"
+#include "om_notice.h"
 #include "om_scan.h"
+
+#define FROM_MAX	100		/* From: addresses judged */
 
 /* om_scan_add - report one occurrence */
 om_finding *
@@ -96,12 +126,42 @@ strip_angle(om_pool *pool, const char *a)
 	return (om_pool_strdup(pool, a));
 }
 
+/* from_internal - an internal address in From: */
+static int
+from_internal(const om_scan *scan)
+{
+	const om_msg *msg = scan->msg;
+
+	for (size_t i = 0; i < msg->from.n && i < FROM_MAX; i++)
+		if (om_conf_addr_internal(scan->conf, msg->from.v[i].addr))
+			return (1);
+	return (0);
+}
+
+/* notice_check - an X-Omamori-Notice header we did not make, or from outside */
+static void
+notice_check(om_scan *scan)
+{
+	const char *v = om_msg_header(scan->msg, OM_NOTICE_HEADER);
+	int     st;
+
+	if (v == NULL)
+		return;
+	st = om_notice_verify(scan->conf, v, scan->rcpts, scan->nrcpts, (long) time(NULL));
+	if (st == OM_NOTICE_VALID && scan->sender_internal)
+		return;
+	om_scan_add(scan, "notice.forged", om_pool_printf(scan->pool, "notice.%s", st == OM_NOTICE_VALID ?
+							  "outside" : om_notice_status(st)),
+		    "header", NULL, 1.0);
+}
+
 /* om_scan_direction - effective envelope and direction */
 int
 om_scan_direction(om_scan *scan, const om_envelope *env)
 {
 	const om_msg *msg = scan->msg;
 	size_t  cap = 0;
+	int     sender_domain_internal, envelope_rcpts = 0;
 
 	/* Sender: the envelope, else From:. */
 	if (env && env->from)
@@ -113,6 +173,7 @@ om_scan_direction(om_scan *scan, const om_envelope *env)
 
 	/* Recipients: the envelope, else To/Cc/Bcc. */
 	if (env && env->rcpt && env->nrcpt > 0) {
+		envelope_rcpts = 1;
 		for (size_t i = 0; i < env->nrcpt && i < 100000; i++)
 			add_rcpt(scan, strip_angle(scan->pool, env->rcpt[i]), &cap);
 	} else {
@@ -132,12 +193,25 @@ om_scan_direction(om_scan *scan, const om_envelope *env)
 	scan->auth = env && env->auth && *env->auth ? env->auth : NULL;
 	scan->client_addr = env ? env->client_addr : NULL;
 	scan->queue_id = env ? env->queue_id : NULL;
-	scan->sender_internal = om_conf_addr_internal(scan->conf, scan->sender)
-	    || scan->auth != NULL
-	    || om_conf_client_trusted(scan->conf, scan->client_addr);
+	sender_domain_internal = om_conf_addr_internal(scan->conf, scan->sender);
+
+	/* From the firm: by the client (or its login), not by the envelope. */
+	if (scan->auth != NULL)
+		scan->sender_internal = 1;
+	else if (scan->client_addr == NULL)
+		scan->sender_internal = sender_domain_internal;
+	else
+		scan->sender_internal = om_conf_client_trusted(scan->conf, scan->client_addr)
+		    && !om_conf_client_relay(scan->conf, scan->client_addr);
+	scan->spoofed_internal = !scan->sender_internal && (sender_domain_internal || from_internal(scan));
 	if (scan->sender_internal)
 		scan->direction = scan->n_external > 0 ? OM_DIR_OUTBOUND : OM_DIR_INTERNAL;
 	else
 		scan->direction = OM_DIR_INBOUND;
+
+	/* External recipients get the outbound rules from any client. */
+	scan->outbound_checks = scan->n_external > 0
+	    && (scan->direction == OM_DIR_OUTBOUND || envelope_rcpts);
+	notice_check(scan);
 	return (0);
 }

@@ -35,7 +35,9 @@ typedef struct om_scan {
 	size_t	nrcpts;
 	unsigned char *rcpt_external;	/* 1 where rcpts[i] is external */
 	size_t	n_external;
-	int	sender_internal;
+	int	sender_internal;	/* from the firm (client trusted or SASL) */
+	int	outbound_checks;	/* outbound rules apply (external rcpts) */
+	int	spoofed_internal;	/* outside client, internal sender domain */
 	const char *auth;
 	const char *client_addr;
 	const char *queue_id;

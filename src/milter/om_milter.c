@@ -31,6 +31,17 @@
  *	spill file that cannot be written, a failed milter call that a
  *	verdict depends on) becomes error_action (default tempfail).
  *
+ *	Our own sender notices pass unscanned only when they prove it:
+ *	the null sender, a client of the firm (trusted_networks and not
+ *	inbound_relays, or SASL), and an X-Omamori-Notice header whose
+ *	MAC, age and recipients om_notice_verify() accepts. A notice header
+ *	that fails is logged and the message is scanned like any other
+ *	(the engine reports notice.forged).
+ *
+ *	The client address goes to the engine as the MTA gave it, or as
+ *	"unknown" (an outside client) when it gave none: an empty address
+ *	never makes mail the firm's.
+ *
  *	Every decision is recorded in the audit log of the message's
  *	snapshot (om_audit_record(), or an "error" event when there was
  *	nothing to judge) before the MTA hears the verdict; a record that
@@ -93,7 +104,7 @@ typedef struct msg {
 	unsigned own_seen[N_OWN];	/* X-Omamori-* headers that came in */
 	char   *subject;		/* first Subject: value, raw */
 	char   *cc;			/* first Cc: value, raw */
-	int	notice;			/* X-Omamori-Notice present */
+	char   *notice;			/* first X-Omamori-Notice value, or NULL */
 } msg;
 
 /* One milter connection (one SMTP session). */
@@ -158,6 +169,7 @@ msg_reset(conn *c)
 	free(m->auth);
 	free(m->subject);
 	free(m->cc);
+	free(m->notice);
 	om_buf_free(&m->raw);
 	if (m->fd >= 0)
 		close(m->fd);
@@ -398,8 +410,9 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 		m->subject = strdup(value);
 	else if (strcasecmp(name, "Cc") == 0 && m->cc == NULL)
 		m->cc = strdup(value);
-	else if (strcasecmp(name, OM_NOTICE_HEADER) == 0)
-		m->notice = 1;
+	else if (strcasecmp(name, OM_NOTICE_HEADER) == 0 && m->notice == NULL
+		 && (m->notice = strdup(value)) == NULL)
+		msg_fail(m, "out of memory");
 	keep(m, name, strlen(name));
 	keep(m, ": ", 2);
 	keep(m, value, strlen(value));
@@ -682,13 +695,28 @@ apply_verdict(SMFICTX *ctx, msg *m, om_action act, const om_result *res, const c
 	return (SMFIS_CONTINUE);
 }
 
+/* notice_why - why a message with a notice header is scanned, or NULL */
+static const char *
+notice_why(const msg *m, const conn *c)
+{
+	int     st;
+
+	if (strcmp(m->from, "<>") != 0 && *m->from != 0)
+		return ("sender is not null");
+	if (m->auth == NULL && (!om_conf_client_trusted(m->conf, c->addr)
+				|| om_conf_client_relay(m->conf, c->addr)))
+		return ("client is not the firm's");
+	st = om_notice_verify(m->conf, m->notice, (const char *const *) m->rcpt, m->nrcpt, (long) time(NULL));
+	return (st == OM_NOTICE_VALID ? NULL : om_notice_status(st));
+}
+
 /* cb_eom - judge the message and act */
 static sfsistat
 cb_eom(SMFICTX *ctx)
 {
 	conn   *c = smfi_getpriv(ctx);
 	msg    *m = c ? c->m : NULL;
-	const char *qid;
+	const char *qid, *why = NULL;
 	char    ref[80];
 	om_result *res = NULL;
 	om_envelope env = {0};
@@ -706,11 +734,10 @@ cb_eom(SMFICTX *ctx)
 	snprintf(ref, sizeof(ref), "%s.%lx%lx", qid && *qid ? qid : "NOQUEUE", (unsigned long) time(NULL) & 0xfffff,
 		 __atomic_add_fetch(&ref_counter, 1, __ATOMIC_RELAXED));
 
-	/* Our own notices: null sender, our header, a trusted client. */
+	/* Our own notices: null sender, a client of the firm, a valid MAC. */
 	audit = om_conf_lookup(m->conf, "audit");
-	if (m->notice && (strcmp(m->from, "<>") == 0 || *m->from == 0)
-	    && om_conf_client_trusted(m->conf, c->addr)) {
-		om_info("%s: notice passed unscanned", ref);
+	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
+		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
 		if (audit && om_audit_event(audit, "notice", "queue_id", qid, "ref", ref,
 					    "action", "accept", (char *) NULL) < 0) {
 			act = m->conf->conf_error_action;
@@ -722,11 +749,13 @@ cb_eom(SMFICTX *ctx)
 		msg_reset(c);
 		return (SMFIS_ACCEPT);
 	}
+	if (why != NULL)
+		om_warn("%s: X-Omamori-Notice header not verified (%s); scanned", ref, why);
 	env.from = m->from;
 	env.rcpt = (const char *const *) m->rcpt;
 	env.nrcpt = m->nrcpt;
 	env.auth = m->auth;
-	env.client_addr = *c->addr ? c->addr : NULL;
+	env.client_addr = *c->addr ? c->addr : "unknown";
 	env.queue_id = qid;
 	if (!m->failed) {
 		if (m->fd >= 0)

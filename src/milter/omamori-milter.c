@@ -24,7 +24,9 @@
  *	Audit log: each snapshot carries its own handle on audit_log
  *	(opened after the privilege drop, and again on every reload), so
  *	a message records its decision under the snapshot it ran with. A
- *	log that cannot be opened stops the start and fails a reload.
+ *	log that cannot be opened stops the start and fails a reload. The
+ *	notice key (om_notice_attach()) is loaded the same way, made when
+ *	notice_key_file names a file that does not exist yet.
  *	SIGTERM/SIGINT: stop accepting, let messages in flight finish (up
  *	to shutdown_timeout seconds), exit.
  *--*/
@@ -48,6 +50,7 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_milter.h"
+#include "om_notice.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -198,6 +201,11 @@ reload(const char *path)
 		om_conf_unref(conf);
 		return;
 	}
+	if (om_notice_attach(conf, 1) < 0) {
+		om_warn("reload failed, keeping the running configuration: notice key: %s", om_audit_error());
+		om_conf_unref(conf);
+		return;
+	}
 	shutdown_timeout = conf->conf_shutdown_timeout;
 	om_milter_set_conf(conf);
 	om_info("configuration reloaded from %s", path);
@@ -266,6 +274,9 @@ main(int argc, char **argv)
 	/* After the drop: the log and its lock file belong to the service user. */
 	if (audit_attach(conf) < 0)
 		om_fatal("cannot open the audit log %s", conf->conf_audit_log);
+	/* Also after the drop: a new key file belongs to the service user. */
+	if (om_notice_attach(conf, 1) < 0)
+		om_fatal("notice key: %s", om_audit_error());
 
 	om_engine_global_init();
 	shutdown_timeout = conf->conf_shutdown_timeout;
