@@ -25,6 +25,7 @@
 #include "om_encrypt.h"
 #include "om_extract.h"
 #include "om_html.h"
+#include "om_sniff.h"
 
 #define XML_MEMBER_MAX	((size_t) 64 << 20)	/* one XML member read from a document */
 #define PDF_STREAM_MAX	((size_t) 32 << 20)	/* one inflated PDF stream */
@@ -996,11 +997,15 @@ om_extract_text(const unsigned char *d, size_t len, const char *name,
 		om_buf_free(&utf8);
 		return (r < 0 ? 1 : 1);
 	}
+	/*
+	 * Any other text, whatever its label or name (JSON, XML, YAML, TSV,
+	 * logs, source): the bytes decide, by a clean decode.
+	 */
 	if (strncmp(magic, "text/", 5) == 0 || strcmp(magic, "application/csv") == 0
-	    || ((ext_is(name, "csv") || ext_is(name, "txt") || ext_is(name, "tsv"))
-		&& strcmp(magic, "application/octet-stream") == 0)) {
+	    || om_sniff_text(d, len, 0)) {
 		*kind = "text";
-		(void) om_charset_decode((const char *) d, len, NULL, out, &used);
+		(void) om_charset_decode((const char *) d, len, om_sniff_utf16(d, len) ? "UTF-16" : NULL,
+					 out, &used);
 		return (1);
 	}
 	return (0);
