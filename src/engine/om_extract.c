@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -68,6 +69,52 @@ ext_is(const char *name, const char *ext)
 	const char *dot = name ? strrchr(name, '.') : NULL;
 
 	return (dot && strcasecmp(dot + 1, ext) == 0);
+}
+
+/*
+ * Limits. A document is a zip whose members expand like any archive's:
+ * the same budget, ratio and deadline hold (om_extract.h).
+ */
+#define RATIO_FLOOR	((size_t) 1 << 20)	/* ratio is judged past 1 MB */
+#define TEXT_SLACK	4096			/* text this close to the cap is cut */
+
+/* lim_time - the deadline passed? sets the hit */
+static int
+lim_time(om_extract_limits *lim)
+{
+	struct timespec now;
+
+	if (lim == NULL || lim->deadline.tv_sec == 0)
+		return (0);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec > lim->deadline.tv_sec
+	    || (now.tv_sec == lim->deadline.tv_sec && now.tv_nsec >= lim->deadline.tv_nsec)) {
+		lim->hit |= OM_EXTRACT_HIT_TIME;
+		return (1);
+	}
+	return (0);
+}
+
+/* lim_expand - count n expanded bytes of a packed file; 1 if a limit is hit */
+static int
+lim_expand(om_extract_limits *lim, size_t n, size_t packed)
+{
+	if (lim == NULL)
+		return (0);
+	lim->expanded += n;
+	if (lim->expand_max && lim->expanded > lim->expand_max)
+		lim->hit |= OM_EXTRACT_HIT_BYTES;
+	else if (lim->ratio_max && packed && lim->expanded > RATIO_FLOOR
+		 && lim->expanded / packed > lim->ratio_max)
+		lim->hit |= OM_EXTRACT_HIT_RATIO;
+	return (lim->hit != 0);
+}
+
+/* text_full - the text buffer is at its cap: what follows would be lost */
+static int
+text_full(const om_buf *out)
+{
+	return (out->cap && out->len + TEXT_SLACK >= out->cap);
 }
 
 /*
@@ -159,10 +206,11 @@ sst_get(const xl_sst *t, const char *idx)
  * so a sheet reads as tab-separated rows under its header row.
  */
 static int
-xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
+xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out, om_extract_limits *lim)
 {
 	xmlTextReaderPtr r;
 	int     ret, skip_v = 0, in_v = 0;
+	unsigned long nodes = 0;
 
 	if ((r = reader_open(xml, len)) == NULL)
 		return (-1);
@@ -170,6 +218,12 @@ xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
 		int     type = xmlTextReaderNodeType(r);
 		const char *ln = (const char *) xmlTextReaderConstLocalName(r);
 
+		if ((++nodes & 0xfff) == 0 && (lim_time(lim) || text_full(out))) {
+			if (lim && text_full(out))
+				lim->hit |= OM_EXTRACT_HIT_TEXT;
+			ret = -1;
+			break;
+		}
 		if (ln == NULL)
 			ln = "";
 		if (type == XML_READER_TYPE_ELEMENT) {
@@ -227,17 +281,27 @@ doc_member_wanted(const char *n)
 	return (0);
 }
 
-/* zip_member - the whole of the current member into xml; -1 damaged */
+/*
+ * zip_member - the whole of the current member into xml; -1 damaged,
+ * -2 a limit (om_extract.h) or a member larger than XML_MEMBER_MAX:
+ * never a member read in part.
+ */
 static int
-zip_member(struct archive *a, om_buf *xml)
+zip_member(struct archive *a, om_buf *xml, size_t packed, om_extract_limits *lim)
 {
 	char    chunk[65536];
 	ssize_t got;
 
 	om_buf_reset(xml);
-	while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0)
-		if (om_buf_append(xml, chunk, (size_t) got) < 0)
-			break;
+	while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0) {
+		if (lim_expand(lim, (size_t) got, packed) || lim_time(lim))
+			return (-2);
+		if (om_buf_append(xml, chunk, (size_t) got) < 0) {
+			if (lim)
+				lim->hit |= OM_EXTRACT_HIT_BYTES;
+			return (-2);
+		}
+	}
 	return (got < 0 ? -1 : 0);
 }
 
@@ -259,13 +323,16 @@ zip_open(const unsigned char *data, size_t len)
  * zip_doc_text - OOXML/ODF text; 0 if the zip is not such a document.
  * An xlsx's shared strings are read first (the member may come after
  * the sheets) and put into the sheets' cells instead of printed apart.
+ * A member that is damaged, encrypted, or stopped by a limit makes the
+ * whole document -1: its text was not all read.
  */
 static int
-zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind)
+zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind,
+	     om_extract_limits *lim)
 {
 	struct archive *a;
 	struct archive_entry *e;
-	int     is_doc = 0, bad = 0, n = 0, have_sst = 0;
+	int     is_doc = 0, bad = 0, n = 0, have_sst = 0, r;
 	om_buf  xml;
 	xl_sst  t;
 
@@ -281,22 +348,29 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 		const char *name = archive_entry_pathname(e);
 
 		if (name && strcmp(name, "xl/sharedStrings.xml") == 0 && !archive_entry_is_data_encrypted(e)) {
-			if (zip_member(a, &xml) == 0 && sst_load(xml.data ? xml.data : "", xml.len, &t) == 0)
+			if ((r = zip_member(a, &xml, len, lim)) == 0
+			    && sst_load(xml.data ? xml.data : "", xml.len, &t) == 0)
 				have_sst = 1;
+			else if (r == -2)
+				bad = 1;
 			break;
 		}
 	}
 	archive_read_free(a);
-	if ((a = zip_open(data, len)) == NULL) {
+	if (bad || (a = zip_open(data, len)) == NULL) {
 		om_buf_free(&xml);
 		om_buf_free(&t.buf);
 		free(t.off);
-		return (0);
+		return (bad ? -1 : 0);
 	}
 	n = 0;
-	while (n++ < 10000 && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
 		const char *name = archive_entry_pathname(e);
 
+		if (n++ >= 10000) {
+			bad = 1;
+			break;
+		}
 		if (name == NULL)
 			continue;
 		if (strcmp(name, "[Content_Types].xml") == 0 || strcmp(name, "mimetype") == 0) {
@@ -304,16 +378,23 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 			if (*kind == NULL)
 				*kind = name[0] == 'm' ? "odf" : "ooxml";
 		}
-		if (!doc_member_wanted(name) || archive_entry_is_data_encrypted(e)
-		    || (have_sst && strcmp(name, "xl/sharedStrings.xml") == 0))
+		if (!doc_member_wanted(name) || (have_sst && strcmp(name, "xl/sharedStrings.xml") == 0))
 			continue;
-		if (zip_member(a, &xml) < 0) {
+		if (archive_entry_is_data_encrypted(e)) {
 			bad = 1;
 			continue;
 		}
-		if (xml_text(xml.data ? xml.data : "", xml.len, have_sst ? &t : NULL, out) < 0)
+		if ((r = zip_member(a, &xml, len, lim)) < 0) {
+			bad = 1;
+			if (r == -2)
+				break;
+			continue;
+		}
+		if (xml_text(xml.data ? xml.data : "", xml.len, have_sst ? &t : NULL, out, lim) < 0)
 			bad = 1;
 		(void) om_buf_putc(out, '\n');
+		if (lim && lim->hit)
+			break;
 	}
 	om_buf_free(&xml);
 	om_buf_free(&t.buf);
@@ -321,7 +402,9 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 	archive_read_free(a);
 	if (!is_doc)
 		return (0);
-	return (bad && out->len == 0 ? -1 : 1);
+	if (lim && text_full(out))
+		lim->hit |= OM_EXTRACT_HIT_TEXT;
+	return (bad || (lim && lim->hit) ? -1 : 1);
 }
 
 /*
@@ -956,10 +1039,18 @@ word97_text(const unsigned char *d, size_t len, om_buf *out)
 	return (1);
 }
 
-/* om_extract_text - see om_extract.h */
+/* om_extract_text - see om_extract.h; no limits but the text buffer's cap */
 int
 om_extract_text(const unsigned char *d, size_t len, const char *name,
 		const char *magic, om_buf *out, const char **kind)
+{
+	return (om_extract_text_limited(d, len, name, magic, out, kind, NULL));
+}
+
+/* om_extract_text_limited - see om_extract.h */
+int
+om_extract_text_limited(const unsigned char *d, size_t len, const char *name,
+			const char *magic, om_buf *out, const char **kind, om_extract_limits *lim)
 {
 	const char *used;
 
@@ -975,7 +1066,7 @@ om_extract_text(const unsigned char *d, size_t len, const char *name,
 		return (rtf_text(d, len, out));
 	}
 	if (len >= 4 && memcmp(d, "PK\3\4", 4) == 0)
-		return (zip_doc_text(d, len, out, kind));
+		return (zip_doc_text(d, len, out, kind, lim));
 	if (len >= 512 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
 		static const unsigned char wd[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
 
