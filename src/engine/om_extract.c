@@ -26,6 +26,7 @@
 #include "om_encrypt.h"
 #include "om_extract.h"
 #include "om_html.h"
+#include "om_office97.h"
 #include "om_sniff.h"
 
 #define XML_MEMBER_MAX	((size_t) 64 << 20)	/* one XML member read from a document */
@@ -1004,41 +1005,6 @@ pdf_text(const unsigned char *d, size_t len, om_buf *out)
 	return (1);
 }
 
-/*
- * Word 97: runs of UTF-16LE text in the file.
- */
-static int
-u16_readable(unsigned c)
-{
-	return ((c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t'
-		|| (c >= 0x3000 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)
-		|| (c >= 0xff00 && c <= 0xffef));
-}
-
-static int
-word97_text(const unsigned char *d, size_t len, om_buf *out)
-{
-	size_t  i = 0;
-
-	while (i + 1 < len) {
-		size_t  j = i;
-
-		while (j + 1 < len && u16_readable((unsigned) (d[j] | d[j + 1] << 8)))
-			j += 2;
-		if ((j - i) / 2 >= 6) {
-			for (size_t k = i; k < j; k += 2) {
-				unsigned c = (unsigned) (d[k] | d[k + 1] << 8);
-
-				put_utf8(out, c == '\r' ? '\n' : c);
-			}
-			(void) om_buf_putc(out, '\n');
-			i = j;
-		} else
-			i = j + 2;
-	}
-	return (1);
-}
-
 /* om_extract_text - see om_extract.h; no limits but the text buffer's cap */
 int
 om_extract_text(const unsigned char *d, size_t len, const char *name,
@@ -1067,13 +1033,12 @@ om_extract_text_limited(const unsigned char *d, size_t len, const char *name,
 	}
 	if (len >= 4 && memcmp(d, "PK\3\4", 4) == 0)
 		return (zip_doc_text(d, len, out, kind, lim));
-	if (len >= 512 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
-		static const unsigned char wd[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+	if (len >= 8 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
+		int     r = om_office97_text(d, len, out, kind);
 
-		if (memmem(d, len, wd, sizeof(wd) - 1) == NULL)
-			return (0);
-		*kind = "doc";
-		return (word97_text(d, len, out));
+		if (*kind == NULL)
+			*kind = "ole";
+		return (r);
 	}
 	if (strcmp(magic, "text/html") == 0 || ext_is(name, "html") || ext_is(name, "htm")) {
 		om_buf  utf8;
