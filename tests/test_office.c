@@ -577,6 +577,59 @@ test_xls_xlwt(void **state)
 	om_conf_unref(conf);
 }
 
+/* slurp - a file into b */
+static void
+slurp(const char *path, om_buf *b)
+{
+	FILE   *fp = fopen(path, "rb");
+	char    chunk[4096];
+	size_t  got;
+
+	if (fp == NULL)
+		fail_msg("%s: cannot open", path);
+	om_buf_init(b, 0);
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		om_buf_append(b, chunk, got);
+	fclose(fp);
+}
+
+/* Files written by LibreOffice (tests/office/make-fixtures.sh). */
+static void
+test_libreoffice(void **state)
+{
+	static const struct {
+		const char *file, *type, *kind, *text;
+	} cases[] = {
+		{"cust.xls", "application/vnd.ms-excel", "xls",
+		 "顧客番号\t氏名\t電話番号\t住所\t個人番号\n"
+		 "1001\t山田太郎\t090-1234-5678\t東京都千代田区千代田1-1\t123456789018\n"},
+		{"memo.doc", "application/msword", "doc",
+		 "契約者一覧\n氏名 山田太郎\n個人番号 123456789018\n電話 090-1234-5678\n"},
+	};
+	om_conf *conf = conf_with("");
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char    path[512];
+		om_buf  file, text;
+		const char *kind;
+		om_result *res;
+
+		snprintf(path, sizeof(path), "%s/%s", OM_OFFICE_SRCDIR, cases[i].file);
+		slurp(path, &file);
+		assert_int_equal(extract(&file, &text, &kind), 1);
+		assert_string_equal(kind, cases[i].kind);
+		if (strstr(text.data, cases[i].text) == NULL)
+			fail_msg("%s text: [%s]", cases[i].file, text.data);
+		om_buf_free(&text);
+		res = scan_out(conf, cases[i].file, cases[i].type, file.data, file.len);
+		expect_read(cases[i].file, res, "pii.mynumber");
+		om_result_free(res);
+		om_buf_free(&file);
+	}
+	om_conf_unref(conf);
+}
+
 /* ppt_atom - one PowerPoint record */
 static void
 ppt_rec(om_buf *b, unsigned ver_inst, unsigned type, const void *data, size_t len)
@@ -1113,6 +1166,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xls),
 		cmocka_unit_test(test_xls_xlwt),
+		cmocka_unit_test(test_libreoffice),
 		cmocka_unit_test(test_ppt),
 		cmocka_unit_test(test_doc),
 		cmocka_unit_test(test_ole_unreadable),
