@@ -32,8 +32,10 @@
  *	           LZW/ASCII85/RunLength filters, predictors, text in
  *	           images (no OCR), XFA forms, incremental-update
  *	           semantics (every stream in the file is read).
- *	Word 97    UTF-16LE runs in an unencrypted OLE file with a
- *	           WordDocument stream (heuristic, no piece table walk).
+ *	Office 97  Word, Excel and PowerPoint 97-2003 compound files
+ *	           through om_office97.h; any other OLE file is -1
+ *	other text any file whose bytes decode cleanly (om_sniff.h),
+ *	           whatever its declared or libmagic type
  *
  *	*kind names what was read ("pdf", "docx", ...). A zip document
  *	whose members expand past the limits, or whose text fills the
