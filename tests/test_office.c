@@ -1051,9 +1051,9 @@ test_weak_magic(void **state)
 	om_conf_unref(conf);
 }
 
-/* docx - a DOCX whose document.xml holds n paragraphs of text */
+/* docx_with - a DOCX whose document.xml holds n paragraphs, and one more member */
 static void
-docx(size_t n, int varied, om_buf *out)
+docx_with(size_t n, int varied, const char *ename, const void *edata, size_t elen, om_buf *out)
 {
 	struct archive *a = archive_write_new();
 	struct archive_entry *e;
@@ -1075,7 +1075,7 @@ docx(size_t n, int varied, om_buf *out)
 	}
 	om_buf_puts(&xml, "</w:body></w:document>");
 	om_buf_init(out, 0);
-	out->size = xml.len + 65536;
+	out->size = xml.len + elen + 65536;
 	out->data = malloc(out->size);
 	assert_non_null(out->data);
 	archive_write_set_format_zip(a);
@@ -1094,11 +1094,72 @@ docx(size_t n, int varied, om_buf *out)
 	archive_entry_set_size(e, (la_int64_t) xml.len);
 	archive_write_header(a, e);
 	archive_write_data(a, xml.data, xml.len);
+	if (ename) {
+		archive_entry_clear(e);
+		archive_entry_set_pathname(e, ename);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t) elen);
+		archive_write_header(a, e);
+		archive_write_data(a, edata, elen);
+	}
 	archive_entry_free(e);
 	archive_write_close(a);
 	archive_write_free(a);
 	out->len = used;
 	om_buf_free(&xml);
+}
+
+/* docx - a DOCX whose document.xml holds n paragraphs of text */
+static void
+docx(size_t n, int varied, om_buf *out)
+{
+	docx_with(n, varied, NULL, NULL, 0, out);
+}
+
+/*
+ * A workbook embedded in a DOCX is read; so is a JSON body part with
+ * no file name (inline, not an attachment, not a text type).
+ */
+static void
+test_embedded(void **state)
+{
+	om_conf *conf = conf_with("");
+	om_buf  wb, ole, d, m;
+	ole_stream st[1];
+	om_result *res;
+	om_envelope env;
+
+	(void) state;
+	workbook(&wb);
+	st[0] = (ole_stream) {"Workbook", wb.data, wb.len};
+	ole_build(st, 1, &ole);
+	docx_with(10, 0, "word/embeddings/oleObject1.bin", ole.data, ole.len, &d);
+	res = scan_out(conf, "報告.docx",
+		       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.data, d.len);
+	expect_read("embedded", res, "pii.mynumber");
+	om_result_free(res);
+	om_buf_free(&d);
+	om_buf_free(&ole);
+	om_buf_free(&wb);
+
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, "From: tanaka@sakura-hoken.example\nTo: kato@partner-shoji.example\n"
+		    "Subject: data\nMIME-Version: 1.0\n"
+		    "Content-Type: multipart/mixed; boundary=\"BB\"\n\n--BB\n"
+		    "Content-Type: text/plain; charset=us-ascii\n\nsee below\n--BB\n"
+		    "Content-Type: application/json\n\n"
+		    "{\"name\": \"山田太郎\", \"mynumber\": \"123456789018\", \"tel\": \"090-1234-5678\"}\n"
+		    "--BB--\n");
+	memset(&env, 0, sizeof(env));
+	res = om_engine_scan(conf, &env, m.data, m.len);
+	assert_non_null(res);
+	if (!has(res, "pii.mynumber", NULL))
+		dump("inline json", res);
+	assert_true(has(res, "pii.mynumber", NULL));
+	om_result_free(res);
+	om_buf_free(&m);
+	om_conf_unref(conf);
 }
 
 /*
@@ -1173,6 +1234,7 @@ main(void)
 		cmocka_unit_test(test_text_types),
 		cmocka_unit_test(test_weak_magic),
 		cmocka_unit_test(test_docx_limits),
+		cmocka_unit_test(test_embedded),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

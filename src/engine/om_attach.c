@@ -340,9 +340,13 @@ open_archive(const unsigned char *d, size_t n, int raw)
 	return (a);
 }
 
-/* expand_archive - members of the archive in part aidx */
+/*
+ * expand_archive - members of the archive in part aidx; with only set,
+ * just the members whose path holds that string (an Office document's
+ * embedded files)
+ */
 static void
-expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
+expand_archive(attach_ctx *cx, int aidx, int depth, int kind, const char *only)
 {
 	const unsigned char *d = cx->msg->parts[aidx].data;
 	size_t  n = cx->msg->parts[aidx].size, from_archive = 0;
@@ -392,6 +396,8 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 		}
 		nent++;
 		if (archive_entry_filetype(e) == AE_IFDIR)
+			continue;
+		if (only && (archive_entry_pathname(e) == NULL || strstr(archive_entry_pathname(e), only) == NULL))
 			continue;
 		if (++cx->members > cx->conf->conf_archive_member_limit) {
 			cx->msg->parts[aidx].unscannable |= OM_UNSCAN_MEMBERS;
@@ -472,7 +478,11 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		p->enc_kind = kind;
 		return;
 	}
-	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+	/*
+	 * A body part that is not text (an inline application/json or PDF
+	 * with no file name) is a file all the same: read it like one.
+	 */
+	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) && mime_text_done)
 		return;
 	/* A file declared text whose bytes are a document is read as one. */
 	if (mime_text_done && doc_signature(p->data, p->size))
@@ -517,11 +527,15 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		} else if (r < 0 && !lim.hit)
 			p->unscannable |= OM_UNSCAN_CORRUPT;
 		om_buf_free(&text);
-		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0))
+		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0)) {
+			/* A workbook or document embedded in it is a file of its own. */
+			if (r > 0)
+				expand_archive(cx, idx, depth, 1, strcmp(kind, "odf") == 0 ? "Object " : "/embeddings/");
 			return;
+		}
 	}
 	if ((ak = archive_kind(p->data, p->size)) != 0)
-		expand_archive(cx, idx, depth, ak);
+		expand_archive(cx, idx, depth, ak, NULL);
 }
 
 /* om_attach_expand - see om_attach.h */

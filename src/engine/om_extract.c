@@ -271,7 +271,8 @@ doc_member_wanted(const char *n)
 	static const char *pre[] = {
 		"word/document", "word/header", "word/footer", "word/footnotes", "word/endnotes",
 		"word/comments", "xl/sharedStrings", "xl/worksheets/sheet", "ppt/slides/slide",
-		"ppt/notesSlides/notesSlide", NULL,
+		"ppt/notesSlides/notesSlide", "xl/comments", "xl/drawings/drawing", "ppt/comments/",
+		"word/glossary/document", NULL,
 	};
 
 	if (strcmp(n, "content.xml") == 0)
