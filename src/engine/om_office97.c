@@ -215,7 +215,7 @@ doc_text(const om_ole *o, om_buf *out)
 	cps = t + p;
 	pcds = cps + 4 * (n + 1);
 	memset(&st, 0, sizeof(st));
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0, total = 0; i < n; i++) {
 		uint32_t cp0 = rd32(cps + 4 * i), cp1 = rd32(cps + 4 * i + 4);
 		uint32_t fc = rd32(pcds + 8 * i + 2);
 		size_t  nch, off;
@@ -223,6 +223,11 @@ doc_text(const om_ole *o, om_buf *out)
 		if (cp1 < cp0)
 			goto done;
 		nch = cp1 - cp0;
+		/* Pieces do not overlap: more characters than stream bytes is damage. */
+		if ((total += nch) > wd.len)
+			goto done;
+		if (out->cap && out->len + 4096 >= out->cap)
+			break;			/* full: the caller reports the cut */
 		if (fc & 0x40000000u) {
 			off = (fc & 0x3fffffffu) / 2;
 			if (off > wd.len || nch > wd.len - off)
@@ -638,9 +643,14 @@ xls_text(const om_ole *o, om_buf *out)
 				x.xf_fmt[x.nxf++] = (uint16_t) rd16(p + 2);
 			break;
 		case 0x00fc: {			/* SST and its CONTINUE records */
-				size_t  n = 0, q = pos, cap = len / 4 + 1;
+				size_t  n = 0, q = pos + 4 + rl, cap = 1;
 
-				if (segs == NULL && (segs = malloc(cap * sizeof(seg))) == NULL)
+				/* Count the CONTINUE records first: one segment each. */
+				while (q + 4 <= len && rd16(d + q) == 0x003c && cap < len) {
+					q += 4 + (size_t) rd16(d + q + 2);
+					cap++;
+				}
+				if (segs != NULL || (segs = malloc(cap * sizeof(seg))) == NULL)
 					goto done;
 				segs[n].p = p;
 				segs[n++].len = rl;
