@@ -19,7 +19,7 @@ apt-get install -y -q --no-install-recommends \
 	libgmime-3.0-dev libglib2.0-dev libpcre2-dev libarchive-dev libmagic-dev \
 	libssl-dev libxml2-dev libuchardet-dev libvectorscan-dev libcmocka-dev \
 	libmilter-dev libjson-glib-dev zlib1g-dev libpsl-dev libidn2-dev \
-	python3 postfix miltertest swaks \
+	python3 python3-xlwt postfix miltertest swaks \
 	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates \
 	xz-utils bzip2 gcab xorriso chromium fonts-ipafont-gothic
 echo "debian-setup.sh: done"

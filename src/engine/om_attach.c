@@ -109,6 +109,15 @@ member_name(attach_ctx *cx, struct archive_entry *e)
 
 static void look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done);
 
+/* doc_signature - bytes of a document format om_extract reads */
+static int
+doc_signature(const unsigned char *d, size_t n)
+{
+	return ((n >= 5 && memcmp(d, "%PDF-", 5) == 0) || (n >= 5 && memcmp(d, "{\\rtf", 5) == 0)
+		|| (n >= 4 && memcmp(d, "PK\3\4", 4) == 0)
+		|| (n >= 8 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0));
+}
+
 /* new_member - append a member part under parent */
 static int
 new_member(attach_ctx *cx, int parent, const char *name)
@@ -332,9 +341,13 @@ open_archive(const unsigned char *d, size_t n, int raw)
 	return (a);
 }
 
-/* expand_archive - members of the archive in part aidx */
+/*
+ * expand_archive - members of the archive in part aidx; with only set,
+ * just the members whose path holds that string (an Office document's
+ * embedded files)
+ */
 static void
-expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
+expand_archive(attach_ctx *cx, int aidx, int depth, int kind, const char *only)
 {
 	const unsigned char *d = cx->msg->parts[aidx].data;
 	size_t  n = cx->msg->parts[aidx].size, from_archive = 0;
@@ -384,6 +397,8 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 		}
 		nent++;
 		if (archive_entry_filetype(e) == AE_IFDIR)
+			continue;
+		if (only && (archive_entry_pathname(e) == NULL || strstr(archive_entry_pathname(e), only) == NULL))
 			continue;
 		if (++cx->members > cx->conf->conf_archive_member_limit) {
 			cx->msg->parts[aidx].unscannable |= OM_UNSCAN_MEMBERS;
@@ -540,28 +555,66 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		p->enc_kind = kind;
 		return;
 	}
-	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+	/*
+	 * A body part that is not text (an inline application/json or PDF
+	 * with no file name) is a file all the same: read it like one.
+	 */
+	if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) && mime_text_done)
 		return;
+	/* A file declared text whose bytes are a document is read as one. */
+	if (mime_text_done && doc_signature(p->data, p->size))
+		mime_text_done = 0;
 	if (!mime_text_done) {
+		size_t  limit = cx->conf->conf_archive_expanded_limit;
+		om_extract_limits lim;
 		int     r;
 
+		memset(&lim, 0, sizeof(lim));
+		lim.expand_max = cx->expanded < limit ? limit - cx->expanded : 1;
+		lim.ratio_max = cx->conf->conf_archive_ratio_limit;
+		lim.deadline = cx->start;
+		lim.deadline.tv_sec += (time_t) cx->conf->conf_attach_time_limit;
 		om_buf_init(&text, cx->conf->conf_text_size_limit);
-		r = om_extract_text(p->data, p->size, p->filename, p->magic_type, &text, &kind);
+		r = om_extract_text_limited(p->data, p->size, p->filename, p->magic_type, &text, &kind, &lim);
+		cx->expanded += lim.expanded;
 		p = cx->msg->parts + idx;
+		if (r > 0 && text.cap && text.len + 4096 >= text.cap)
+			lim.hit |= OM_EXTRACT_HIT_TEXT;
+		if (lim.hit) {
+			/* Never a file read in part: the limit is the finding. */
+			if (lim.hit & OM_EXTRACT_HIT_BYTES)
+				p->unscannable |= OM_UNSCAN_BYTES;
+			if (lim.hit & OM_EXTRACT_HIT_RATIO)
+				p->unscannable |= OM_UNSCAN_RATIO;
+			if (lim.hit & OM_EXTRACT_HIT_TIME) {
+				p->unscannable |= OM_UNSCAN_TIME;
+				cx->stop = 1;
+				cx->stop_bit = OM_UNSCAN_TIME;
+			}
+			if (lim.hit & OM_EXTRACT_HIT_TEXT) {
+				p->flags |= OM_PART_TRUNCATED;
+				cx->msg->limits |= OM_LIMIT_TEXT;
+			}
+			r = r > 0 ? 1 : -1;
+		}
 		if (r > 0) {
 			p->flags |= OM_PART_DOCUMENT | OM_PART_TEXT;
 			add_text(cx, om_pool_printf(cx->pool, "attachment:%s", p->path), text.data ? text.data : "",
 				 text.len, idx);
-		} else if (r < 0)
+		} else if (r < 0 && !lim.hit)
 			p->unscannable |= OM_UNSCAN_CORRUPT;
 		om_buf_free(&text);
-		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0))
+		if (r != 0 && kind && (strcmp(kind, "ooxml") == 0 || strcmp(kind, "odf") == 0)) {
+			/* A workbook or document embedded in it is a file of its own. */
+			if (r > 0)
+				expand_archive(cx, idx, depth, 1, strcmp(kind, "odf") == 0 ? "Object " : "/embeddings/");
 			return;
+		}
 	}
 	if (om_tnef_is(p->data, p->size))
 		expand_tnef(cx, idx, depth);
 	else if ((ak = archive_kind(p->data, p->size)) != 0)
-		expand_archive(cx, idx, depth, ak);
+		expand_archive(cx, idx, depth, ak, NULL);
 }
 
 /* om_attach_expand - see om_attach.h */

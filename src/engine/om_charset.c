@@ -569,6 +569,13 @@ om_charset_decode(const char *in, size_t len, const char *declared, om_buf *out,
 
 	/* Detection. */
 	flags |= kind == CS_NONE ? 0 : OM_CHARSET_GUESSED;
+	if (len >= 2 && (((unsigned char) in[0] == 0xff && (unsigned char) in[1] == 0xfe)
+			 || ((unsigned char) in[0] == 0xfe && (unsigned char) in[1] == 0xff))
+	    && iconv_run("UTF-16", in, len, out, 1, &flags) == 0) {
+		/* A byte-order mark: Excel's "Unicode text", Notepad's "Unicode". */
+		*used = "UTF-16";
+		return (flags);
+	}
 	if (!eight && has_jis_escape(in, len)) {
 		if (decode_jis(in, len, out, 0, &flags) > 0)
 			flags |= OM_CHARSET_LOSSY;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -25,6 +26,8 @@
 #include "om_encrypt.h"
 #include "om_extract.h"
 #include "om_html.h"
+#include "om_office97.h"
+#include "om_sniff.h"
 
 #define XML_MEMBER_MAX	((size_t) 64 << 20)	/* one XML member read from a document */
 #define PDF_STREAM_MAX	((size_t) 32 << 20)	/* one inflated PDF stream */
@@ -67,6 +70,52 @@ ext_is(const char *name, const char *ext)
 	const char *dot = name ? strrchr(name, '.') : NULL;
 
 	return (dot && strcasecmp(dot + 1, ext) == 0);
+}
+
+/*
+ * Limits. A document is a zip whose members expand like any archive's:
+ * the same budget, ratio and deadline hold (om_extract.h).
+ */
+#define RATIO_FLOOR	((size_t) 1 << 20)	/* ratio is judged past 1 MB */
+#define TEXT_SLACK	4096			/* text this close to the cap is cut */
+
+/* lim_time - the deadline passed? sets the hit */
+static int
+lim_time(om_extract_limits *lim)
+{
+	struct timespec now;
+
+	if (lim == NULL || lim->deadline.tv_sec == 0)
+		return (0);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec > lim->deadline.tv_sec
+	    || (now.tv_sec == lim->deadline.tv_sec && now.tv_nsec >= lim->deadline.tv_nsec)) {
+		lim->hit |= OM_EXTRACT_HIT_TIME;
+		return (1);
+	}
+	return (0);
+}
+
+/* lim_expand - count n expanded bytes of a packed file; 1 if a limit is hit */
+static int
+lim_expand(om_extract_limits *lim, size_t n, size_t packed)
+{
+	if (lim == NULL)
+		return (0);
+	lim->expanded += n;
+	if (lim->expand_max && lim->expanded > lim->expand_max)
+		lim->hit |= OM_EXTRACT_HIT_BYTES;
+	else if (lim->ratio_max && packed && lim->expanded > RATIO_FLOOR
+		 && lim->expanded / packed > lim->ratio_max)
+		lim->hit |= OM_EXTRACT_HIT_RATIO;
+	return (lim->hit != 0);
+}
+
+/* text_full - the text buffer is at its cap: what follows would be lost */
+static int
+text_full(const om_buf *out)
+{
+	return (out->cap && out->len + TEXT_SLACK >= out->cap);
 }
 
 /*
@@ -158,10 +207,11 @@ sst_get(const xl_sst *t, const char *idx)
  * so a sheet reads as tab-separated rows under its header row.
  */
 static int
-xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
+xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out, om_extract_limits *lim)
 {
 	xmlTextReaderPtr r;
 	int     ret, skip_v = 0, in_v = 0;
+	unsigned long nodes = 0;
 
 	if ((r = reader_open(xml, len)) == NULL)
 		return (-1);
@@ -169,6 +219,12 @@ xml_text(const char *xml, size_t len, const xl_sst *sst, om_buf *out)
 		int     type = xmlTextReaderNodeType(r);
 		const char *ln = (const char *) xmlTextReaderConstLocalName(r);
 
+		if ((++nodes & 0xfff) == 0 && (lim_time(lim) || text_full(out))) {
+			if (lim && text_full(out))
+				lim->hit |= OM_EXTRACT_HIT_TEXT;
+			ret = -1;
+			break;
+		}
 		if (ln == NULL)
 			ln = "";
 		if (type == XML_READER_TYPE_ELEMENT) {
@@ -215,7 +271,8 @@ doc_member_wanted(const char *n)
 	static const char *pre[] = {
 		"word/document", "word/header", "word/footer", "word/footnotes", "word/endnotes",
 		"word/comments", "xl/sharedStrings", "xl/worksheets/sheet", "ppt/slides/slide",
-		"ppt/notesSlides/notesSlide", NULL,
+		"ppt/notesSlides/notesSlide", "xl/comments", "xl/drawings/drawing", "ppt/comments/",
+		"word/glossary/document", NULL,
 	};
 
 	if (strcmp(n, "content.xml") == 0)
@@ -226,17 +283,27 @@ doc_member_wanted(const char *n)
 	return (0);
 }
 
-/* zip_member - the whole of the current member into xml; -1 damaged */
+/*
+ * zip_member - the whole of the current member into xml; -1 damaged,
+ * -2 a limit (om_extract.h) or a member larger than XML_MEMBER_MAX:
+ * never a member read in part.
+ */
 static int
-zip_member(struct archive *a, om_buf *xml)
+zip_member(struct archive *a, om_buf *xml, size_t packed, om_extract_limits *lim)
 {
 	char    chunk[65536];
 	ssize_t got;
 
 	om_buf_reset(xml);
-	while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0)
-		if (om_buf_append(xml, chunk, (size_t) got) < 0)
-			break;
+	while ((got = archive_read_data(a, chunk, sizeof(chunk))) > 0) {
+		if (lim_expand(lim, (size_t) got, packed) || lim_time(lim))
+			return (-2);
+		if (om_buf_append(xml, chunk, (size_t) got) < 0) {
+			if (lim)
+				lim->hit |= OM_EXTRACT_HIT_BYTES;
+			return (-2);
+		}
+	}
 	return (got < 0 ? -1 : 0);
 }
 
@@ -258,13 +325,16 @@ zip_open(const unsigned char *data, size_t len)
  * zip_doc_text - OOXML/ODF text; 0 if the zip is not such a document.
  * An xlsx's shared strings are read first (the member may come after
  * the sheets) and put into the sheets' cells instead of printed apart.
+ * A member that is damaged, encrypted, or stopped by a limit makes the
+ * whole document -1: its text was not all read.
  */
 static int
-zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind)
+zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **kind,
+	     om_extract_limits *lim)
 {
 	struct archive *a;
 	struct archive_entry *e;
-	int     is_doc = 0, bad = 0, n = 0, have_sst = 0;
+	int     is_doc = 0, bad = 0, n = 0, have_sst = 0, r;
 	om_buf  xml;
 	xl_sst  t;
 
@@ -280,22 +350,29 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 		const char *name = archive_entry_pathname(e);
 
 		if (name && strcmp(name, "xl/sharedStrings.xml") == 0 && !archive_entry_is_data_encrypted(e)) {
-			if (zip_member(a, &xml) == 0 && sst_load(xml.data ? xml.data : "", xml.len, &t) == 0)
+			if ((r = zip_member(a, &xml, len, lim)) == 0
+			    && sst_load(xml.data ? xml.data : "", xml.len, &t) == 0)
 				have_sst = 1;
+			else if (r == -2)
+				bad = 1;
 			break;
 		}
 	}
 	archive_read_free(a);
-	if ((a = zip_open(data, len)) == NULL) {
+	if (bad || (a = zip_open(data, len)) == NULL) {
 		om_buf_free(&xml);
 		om_buf_free(&t.buf);
 		free(t.off);
-		return (0);
+		return (bad ? -1 : 0);
 	}
 	n = 0;
-	while (n++ < 10000 && archive_read_next_header(a, &e) == ARCHIVE_OK) {
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
 		const char *name = archive_entry_pathname(e);
 
+		if (n++ >= 10000) {
+			bad = 1;
+			break;
+		}
 		if (name == NULL)
 			continue;
 		if (strcmp(name, "[Content_Types].xml") == 0 || strcmp(name, "mimetype") == 0) {
@@ -303,16 +380,23 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 			if (*kind == NULL)
 				*kind = name[0] == 'm' ? "odf" : "ooxml";
 		}
-		if (!doc_member_wanted(name) || archive_entry_is_data_encrypted(e)
-		    || (have_sst && strcmp(name, "xl/sharedStrings.xml") == 0))
+		if (!doc_member_wanted(name) || (have_sst && strcmp(name, "xl/sharedStrings.xml") == 0))
 			continue;
-		if (zip_member(a, &xml) < 0) {
+		if (archive_entry_is_data_encrypted(e)) {
 			bad = 1;
 			continue;
 		}
-		if (xml_text(xml.data ? xml.data : "", xml.len, have_sst ? &t : NULL, out) < 0)
+		if ((r = zip_member(a, &xml, len, lim)) < 0) {
+			bad = 1;
+			if (r == -2)
+				break;
+			continue;
+		}
+		if (xml_text(xml.data ? xml.data : "", xml.len, have_sst ? &t : NULL, out, lim) < 0)
 			bad = 1;
 		(void) om_buf_putc(out, '\n');
+		if (lim && lim->hit)
+			break;
 	}
 	om_buf_free(&xml);
 	om_buf_free(&t.buf);
@@ -320,7 +404,9 @@ zip_doc_text(const unsigned char *data, size_t len, om_buf *out, const char **ki
 	archive_read_free(a);
 	if (!is_doc)
 		return (0);
-	return (bad && out->len == 0 ? -1 : 1);
+	if (lim && text_full(out))
+		lim->hit |= OM_EXTRACT_HIT_TEXT;
+	return (bad || (lim && lim->hit) ? -1 : 1);
 }
 
 /*
@@ -920,45 +1006,18 @@ pdf_text(const unsigned char *d, size_t len, om_buf *out)
 	return (1);
 }
 
-/*
- * Word 97: runs of UTF-16LE text in the file.
- */
-static int
-u16_readable(unsigned c)
-{
-	return ((c >= 0x20 && c < 0x7f) || c == '\r' || c == '\n' || c == '\t'
-		|| (c >= 0x3000 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)
-		|| (c >= 0xff00 && c <= 0xffef));
-}
-
-static int
-word97_text(const unsigned char *d, size_t len, om_buf *out)
-{
-	size_t  i = 0;
-
-	while (i + 1 < len) {
-		size_t  j = i;
-
-		while (j + 1 < len && u16_readable((unsigned) (d[j] | d[j + 1] << 8)))
-			j += 2;
-		if ((j - i) / 2 >= 6) {
-			for (size_t k = i; k < j; k += 2) {
-				unsigned c = (unsigned) (d[k] | d[k + 1] << 8);
-
-				put_utf8(out, c == '\r' ? '\n' : c);
-			}
-			(void) om_buf_putc(out, '\n');
-			i = j;
-		} else
-			i = j + 2;
-	}
-	return (1);
-}
-
-/* om_extract_text - see om_extract.h */
+/* om_extract_text - see om_extract.h; no limits but the text buffer's cap */
 int
 om_extract_text(const unsigned char *d, size_t len, const char *name,
 		const char *magic, om_buf *out, const char **kind)
+{
+	return (om_extract_text_limited(d, len, name, magic, out, kind, NULL));
+}
+
+/* om_extract_text_limited - see om_extract.h */
+int
+om_extract_text_limited(const unsigned char *d, size_t len, const char *name,
+			const char *magic, om_buf *out, const char **kind, om_extract_limits *lim)
 {
 	const char *used;
 
@@ -974,14 +1033,13 @@ om_extract_text(const unsigned char *d, size_t len, const char *name,
 		return (rtf_text(d, len, out));
 	}
 	if (len >= 4 && memcmp(d, "PK\3\4", 4) == 0)
-		return (zip_doc_text(d, len, out, kind));
-	if (len >= 512 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
-		static const unsigned char wd[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+		return (zip_doc_text(d, len, out, kind, lim));
+	if (len >= 8 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0) {
+		int     r = om_office97_text(d, len, out, kind);
 
-		if (memmem(d, len, wd, sizeof(wd) - 1) == NULL)
-			return (0);
-		*kind = "doc";
-		return (word97_text(d, len, out));
+		if (*kind == NULL)
+			*kind = "ole";
+		return (r);
 	}
 	if (strcmp(magic, "text/html") == 0 || ext_is(name, "html") || ext_is(name, "htm")) {
 		om_buf  utf8;
@@ -996,11 +1054,15 @@ om_extract_text(const unsigned char *d, size_t len, const char *name,
 		om_buf_free(&utf8);
 		return (r < 0 ? 1 : 1);
 	}
+	/*
+	 * Any other text, whatever its label or name (JSON, XML, YAML, TSV,
+	 * logs, source): the bytes decide, by a clean decode.
+	 */
 	if (strncmp(magic, "text/", 5) == 0 || strcmp(magic, "application/csv") == 0
-	    || ((ext_is(name, "csv") || ext_is(name, "txt") || ext_is(name, "tsv"))
-		&& strcmp(magic, "application/octet-stream") == 0)) {
+	    || om_sniff_text(d, len, 0)) {
 		*kind = "text";
-		(void) om_charset_decode((const char *) d, len, NULL, out, &used);
+		(void) om_charset_decode((const char *) d, len, om_sniff_utf16(d, len) ? "UTF-16" : NULL,
+					 out, &used);
 		return (1);
 	}
 	return (0);

@@ -32,11 +32,14 @@
  *	           LZW/ASCII85/RunLength filters, predictors, text in
  *	           images (no OCR), XFA forms, incremental-update
  *	           semantics (every stream in the file is read).
- *	Word 97    UTF-16LE runs in an unencrypted OLE file with a
- *	           WordDocument stream (heuristic, no piece table walk).
+ *	Office 97  Word, Excel and PowerPoint 97-2003 compound files
+ *	           through om_office97.h; any other OLE file is -1
+ *	other text any file whose bytes decode cleanly (om_sniff.h),
+ *	           whatever its declared or libmagic type
  *
- *	*kind names what was read ("pdf", "docx", ...). The text is cut
- *	at the buffer's cap.
+ *	*kind names what was read ("pdf", "docx", ...). A zip document
+ *	whose members expand past the limits, or whose text fills the
+ *	buffer, is not read in part: -1 with the limit named.
  * DIAGNOSTICS
  *	1 when text was extracted (possibly empty), 0 when the file is not
  *	a kind we read, -1 when it is a kind we read but is damaged.
@@ -45,10 +48,34 @@
 #define OM_EXTRACT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "om_buf.h"
 
+/*
+ * Limits for one file (om_extract_text_limited): the bytes its members
+ * may still expand to, the expansion ratio (judged past 1 MB) and a
+ * CLOCK_MONOTONIC deadline; hit says which stopped the reading, which
+ * then returns -1. The text buffer's cap is a limit too: text cut at
+ * it sets OM_EXTRACT_HIT_TEXT.
+ */
+#define OM_EXTRACT_HIT_BYTES	1
+#define OM_EXTRACT_HIT_RATIO	2
+#define OM_EXTRACT_HIT_TIME	4
+#define OM_EXTRACT_HIT_TEXT	8
+
+typedef struct om_extract_limits {
+	size_t	expand_max;		/* 0: none */
+	size_t	ratio_max;		/* 0: none */
+	struct timespec deadline;	/* tv_sec 0: none */
+	size_t	expanded;		/* out: bytes expanded */
+	unsigned hit;			/* out: OM_EXTRACT_HIT_* */
+} om_extract_limits;
+
 int	om_extract_text(const unsigned char *data, size_t len, const char *name,
 			const char *magic, om_buf *out, const char **kind);
+int	om_extract_text_limited(const unsigned char *data, size_t len, const char *name,
+				const char *magic, om_buf *out, const char **kind,
+				om_extract_limits *lim);
 
 #endif

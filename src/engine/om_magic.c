@@ -12,6 +12,10 @@
  *	does) cannot leak one mapping of the magic database per worker.
  *	The main thread's handle, which no destructor sees, is closed by
  *	om_magic_thread_done().
+ *
+ *	An answer that names a format without a signature of its own is
+ *	checked against the bytes (om_sniff.h): text that decodes
+ *	cleanly is text/plain whatever libmagic guessed.
  *--*/
 #include "config.h"
 
@@ -21,6 +25,7 @@
 
 #include "om_log.h"
 #include "om_magic.h"
+#include "om_sniff.h"
 
 #define MAGIC_INPUT_MAX	(4u * 1024 * 1024)
 
@@ -84,7 +89,21 @@ om_magic_type(om_pool *pool, const void *data, size_t len)
 		return (NULL);
 	if (len == 0)
 		return (om_pool_strdup(pool, "application/x-empty"));
-	t = magic_buffer(m, data, len > MAGIC_INPUT_MAX ? MAGIC_INPUT_MAX : len);
+	if (len > MAGIC_INPUT_MAX)
+		len = MAGIC_INPUT_MAX;
+	t = magic_buffer(m, data, len);
+
+	/*
+	 * A guess from a format with no signature (a DOS .COM file, raw
+	 * audio, a disk image) never beats a clean text decode: libmagic
+	 * calls Shift_JIS text that starts with common kanji a .COM file.
+	 * The buffer may be the start of a longer file, so the decode
+	 * stops at its last line end.
+	 */
+	if (t == NULL || om_sniff_weak_magic(t)) {
+		if (om_sniff_text(data, len, 1))
+			t = "text/plain";
+	}
 	return (t ? om_pool_strdup(pool, t) : NULL);
 }
 

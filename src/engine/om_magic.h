@@ -6,7 +6,9 @@
  * DESCRIPTION
  *	om_magic_type() returns the MIME type libmagic sees in a buffer
  *	("application/zip", "text/plain", ...), or NULL if libmagic could
- *	not tell. The string is copied into the caller's pool. A libmagic
+ *	not tell; a weak guess (a format without a signature) over bytes
+ *	that decode cleanly as text is replaced by "text/plain". The
+ *	string is copied into the caller's pool. A libmagic
  *	handle is not thread-safe and costly to load, so each thread keeps
  *	its own, made on first use and closed by om_magic_thread_done().
  *--*/
