@@ -78,8 +78,8 @@ rules_check(const char *dir)
 		return (1);
 	om_rules_check_examples(set, &err);
 	for (size_t i = 0; i < om_rules_count(set); i++) {
-		nex += om_rules_get(set, i)->nexamples;
-		npre += om_rules_get(set, i)->prefiltered;
+		nex += om_rule_examples(om_rules_get(set, i));
+		npre += (size_t) om_rule_prefiltered(om_rules_get(set, i));
 	}
 	printf("%s: %zu rules (%zu prefiltered), %zu examples, %d problem%s; %s\n", dir,
 	       om_rules_count(set), npre, nex, err.count, err.count == 1 ? "" : "s",
@@ -106,10 +106,10 @@ test_cb(const om_rule_hit *h, void *arg)
 	if (h->status == OM_HIT_ACCEPTED)
 		drop = om_pii_filter_reason(tc->scan, tc->text, h->rule->category, h->start, h->end);
 	printf("%s: offset %zu: \"%s\": match", tc->text->where, h->start, sample);
-	if (h->rule->validator)
+	if (h->rule->validator_name)
 		printf(", validator %s %s", h->rule->validator_name,
 		       h->status == OM_HIT_INVALID ? "failed" : "passed");
-	if (h->rule->ncontext)
+	if (om_rule_context_words(h->rule))
 		printf(", context %s", h->context ? "found" : "not found");
 	printf(": %s", om_rules_hit_status(h->status));
 	if (h->status == OM_HIT_ACCEPTED) {
@@ -152,8 +152,8 @@ rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *fil
 		return (1);
 	}
 	printf("rule %s (%s, line %d): category %s, weight %.1f%s%s\n", r->id, r->file, r->line,
-	       r->category, r->weight, r->validator ? ", validator " : "",
-	       r->validator ? r->validator_name : "");
+	       r->category, r->weight, r->validator_name ? ", validator " : "",
+	       r->validator_name ? r->validator_name : "");
 	memset(&scan, 0, sizeof(scan));
 	scan.conf = conf;
 	scan.msg = msg;
