@@ -82,6 +82,8 @@ static const struct {
 	{"rule A!\n\tcategory = x\n\tpattern = x\n", "bad.rules, line 1: bad rule id"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor_before = 3\n",
 	 "bad.rules, line 1: rule a: anchor_before/anchor_after need an anchor"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = (x\n",
+	 "bad.rules, line 4: rule a: bad anchor"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = x\n\tanchor_after = 999\n",
 	 "bad.rules, line 5: bad anchor_after"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tnear_context = maybe\n",

@@ -16,7 +16,8 @@
  * DESCRIPTION
  *	rules_compile_rule() checks one parsed rule (category and
  *	pattern given, keys that need others, id not already defined),
- *	compiles its pattern with PCRE2 (and JIT when there is one).
+ *	compiles its pattern with PCRE2 (and JIT when there is one) and
+ *	checks that vectorscan takes its anchor.
  *
  *	rules_compile_set() builds what every scan of a set shares, once
  *	all its rules are in: each rule's anchor, or else its pattern in
@@ -34,7 +35,8 @@
  * DIAGNOSTICS
  *	rules_compile_rule() reports through rules_error() and returns
  *	-1: "FILE, line N: error at offset K: text" for a pattern PCRE2
- *	refuses. rules_compile_set() warns when a database
+ *	refuses, "FILE, line N: rule ID: bad anchor: text" for an anchor
+ *	vectorscan refuses. rules_compile_set() warns when a database
  *	cannot be built; the scan then falls back to slower searches that
  *	give the same answers.
  *--*/
@@ -47,7 +49,9 @@
 #include "om_log.h"
 #include "om_rules_int.h"
 
-/* rules_compile_rule - check a parsed rule and compile its pattern; 0 or -1 */
+static unsigned expr_width(const char *, unsigned, unsigned);
+
+/* rules_compile_rule - check a parsed rule, compile its pattern and anchor; 0 or -1 */
 int
 rules_compile_rule(om_ruleset *set, rules_rule *r, om_rules_err *err)
 {
@@ -88,6 +92,25 @@ rules_compile_rule(om_ruleset *set, rules_rule *r, om_rules_err *err)
 	}
 	/* JIT is a speed-up; without it the interpreter gives the same answers. */
 	(void) pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+	if (r->anchor) {
+		/*
+		 * An anchor vectorscan refuses would leave the rule without
+		 * the windows its author meant: an error, as a bad pattern.
+		 */
+		hs_database_t *one = NULL;
+		hs_compile_error_t *cerr = NULL;
+
+		if (hs_compile(r->anchor, HS_FLAG_UTF8, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
+			rules_error(err, "%s, line %d: rule %s: bad anchor: %s", r->pub.file,
+				    r->anchor_line, r->pub.id, cerr ? cerr->message : "?");
+			hs_free_compile_error(cerr);
+			return (-1);
+		}
+		hs_free_database(one);
+		r->anchor_width = expr_width(r->anchor, HS_FLAG_UTF8, RULES_ANCHOR_SPAN);
+		if (r->anchor_width == 0)
+			r->anchor_width = RULES_ANCHOR_SPAN;
+	}
 	return (0);
 }
 
@@ -245,19 +268,12 @@ rules_compile_set(om_ruleset *set)
 			continue;
 		}
 		if (set->v[i].anchor) {
-			/* An anchor: every match lies within RULES_ANCHOR_SPAN of one. */
+			/*
+			 * An anchor (rules_compile_rule() compiled it and took
+			 * its width): every match lies within RULES_ANCHOR_SPAN
+			 * of one.
+			 */
 			f = HS_FLAG_UTF8;
-			if (hs_compile(hp, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
-				om_warn("%s, line %d: rule %s: bad anchor: %s", set->v[i].pub.file,
-					set->v[i].pub.line, set->v[i].pub.id, cerr ? cerr->message : "?");
-				hs_free_compile_error(cerr);
-				cerr = NULL;
-				continue;
-			}
-			hs_free_database(one);
-			set->v[i].anchor_width = expr_width(hp, f, RULES_ANCHOR_SPAN);
-			if (set->v[i].anchor_width == 0)
-				set->v[i].anchor_width = RULES_ANCHOR_SPAN;
 			set->v[i].maxwidth = rules_anchor_reach(set->v + i, 0);
 			pats[np] = hp;
 			flags[np] = f;

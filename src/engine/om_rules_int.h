@@ -36,6 +36,7 @@
  * .IP \(bu
  *	Every rule in v[] parsed without error and has PCRE2 code (re);
  *	a rule with any problem was dropped before the set was finished.
+ *	Its anchor, when it has one, compiled in vectorscan.
  * .IP \(bu
  *	v[i].pub is the rule as detectors see it: om_rule_hit.rule points
  *	at it, and RULE_OF() gets back to v[i]; pub is the first member.
