@@ -109,6 +109,7 @@ int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
 		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
 int	om_rules_check_examples(const om_ruleset *set, om_rules_err *err);
 int	om_rules_load_for(om_conf *conf, om_rules_err *err);
+void	om_rules_defer(void);
 const om_ruleset *om_rules_of(const om_conf *conf);
 const char *om_rules_version(const om_ruleset *set);
 const char *om_rules_hit_status(int status);

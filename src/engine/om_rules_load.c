@@ -30,7 +30,10 @@
  *	rules_error() records one problem: the first is kept in err->text,
  *	all are counted, and each is printed to err->report when set,
  *	else logged as a warning.
-
+ *
+ *	om_rules_defer() makes om_rules_load_for() attach nothing, so that
+ *	"omamori rules" can read a configuration whose rules are broken
+ *	and report on them itself.
  * DIAGNOSTICS
  *	"FILE: error" when a file cannot be read or is over
  *	RULES_FILE_MAX; "rules_dir DIR: error" when a configuration's
@@ -49,6 +52,7 @@
 #include "om_log.h"
 #include "om_rules_int.h"
 
+static int rules_deferred;		/* see om_rules_defer() */
 
 /* rules_error - record one problem */
 void
@@ -318,6 +322,18 @@ free_ext(void *obj)
 	om_rules_free(obj);
 }
 
+/*
+ * om_rules_defer - from now on, om_rules_load_for() leaves the rules to
+ * the caller: for "omamori rules", which reads a configuration only to
+ * find its rules_dir, then loads and reports on the rules itself. Never
+ * for a program that scans mail.
+ */
+void
+om_rules_defer(void)
+{
+	__atomic_store_n(&rules_deferred, 1, __ATOMIC_RELAXED);
+}
+
 /* om_rules_load_for - load conf's rules_dir and attach it to the snapshot */
 int
 om_rules_load_for(om_conf *conf, om_rules_err *err)
@@ -325,7 +341,7 @@ om_rules_load_for(om_conf *conf, om_rules_err *err)
 	om_ruleset *set;
 	DIR    *dp;
 
-	if (conf->conf_rules_dir == NULL)
+	if (conf->conf_rules_dir == NULL || __atomic_load_n(&rules_deferred, __ATOMIC_RELAXED))
 		return (0);
 	if ((dp = opendir(conf->conf_rules_dir)) == NULL) {
 		/* No rules is no protection: refuse, never run without them. */
