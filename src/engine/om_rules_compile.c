@@ -379,7 +379,7 @@ rules_compile_set(om_ruleset *set)
 	/*
 	 * The keywords, as byte literals (ASCII letters without case), in
 	 * a database of their own: it is scanned only when a text has
-	 * enough candidates to need them (see kw_find).
+	 * enough candidates to need them (see rules_kw_find).
 	 */
 	if (set->nkw > 0) {
 		char  **kwpat = rules_xrealloc(NULL, set->nkw * sizeof(char *));

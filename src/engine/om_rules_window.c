@@ -39,9 +39,9 @@
  *	rules_context_windows() opens the windows of the rules tried near
  *	their context words, from the occurrences of those words.
  *
- *	rules_wins_order() closes nothing: once every window is closed
- *	(rules_win_close()), it orders the touched rules and their windows
- *	by rule then start, and merges the overlaps.
+ *	rules_wins_order(), called once every open window is closed with
+ *	rules_win_close(), orders the touched rules and their windows by
+ *	rule then start, and merges the overlaps.
  *
  *	rules_anchor_reach() is how far before an anchor's end a match
  *	may start (side 0) or after it the rule may read (side 1).
