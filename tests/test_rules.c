@@ -82,10 +82,12 @@ static const struct {
 	{"rule A!\n\tcategory = x\n\tpattern = x\n", "bad.rules, line 1: bad rule id"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor_before = 3\n",
 	 "bad.rules, line 1: rule a: anchor_before/anchor_after need an anchor"},
+	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = (x\n",
+	 "bad.rules, line 4: rule a: bad anchor"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tanchor = x\n\tanchor_after = 999\n",
 	 "bad.rules, line 5: bad anchor_after"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tnear_context = maybe\n",
-	 "bad.rules, line 5: near_context is yes or no"},
+	 "bad.rules, line 5: bad near_context \"maybe\" (yes or no)"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tnear_context = yes\n",
 	 "bad.rules, line 1: rule a: near_context needs context words it requires"},
 	{"rule a\n\tcategory = x\n\tpattern = x\n\tcontext = y\n\tcontext_required = no\n\tnear_context = yes\n",
@@ -250,7 +252,7 @@ test_digit_runs(void **state)
 
 	(void) state;
 	assert_int_equal(om_rules_count(set), 3);
-	assert_true(om_rules_find(set, "d.zip")->prefiltered);
+	assert_true(om_rule_prefiltered(om_rules_find(set, "d.zip")));
 	assert_int_equal(scan_count(set, "〒150-0001 東京都"), 1);
 	/* three joiners keep one run; five split it into runs of 3 and 4 */
 	assert_int_equal(scan_count(set, "150 - 0001"), 1);

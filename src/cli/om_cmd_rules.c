@@ -9,15 +9,18 @@
  * DESCRIPTION
  *	"check" compiles every rule of the configuration's rules_dir (or
  *	DIR) and runs every embedded example, printing "FILE, line N:
- *	text" for each failure; it exits 0 when all is well, 1 otherwise.
+ *	text" for each problem: all of them, the same with -c as with -d
+ *	(the configuration is read without its rules, which are then
+ *	loaded here, keeping going past each bad one).
  *
  *	"test" shows what one rule finds in one message and why: every
  *	candidate match with a masked sample, the validator's and the
  *	context's verdict, the score, and whether the match is dropped as
  *	a URL, a signature block or one of the firm's own details.
  * DIAGNOSTICS
- *	Exit 2 on bad usage or configuration, 1 when a rule fails or the
- *	message cannot be read.
+ *	Exit 0 when all is well; 1 when a rule is bad, an example fails,
+ *	the rules cannot be read, or the message cannot be read; 2 on bad
+ *	usage or a configuration that cannot be read or is not valid.
  *--*/
 #include "config.h"
 
@@ -56,6 +59,8 @@ conf_only(const char *path)
 	om_conf *conf;
 	const char *def = OM_SYSCONFDIR "/omamori/omamori.conf";
 
+	/* The rules are loaded and reported on here, each problem of them. */
+	om_rules_defer();
 	if (path == NULL && access(def, F_OK) == 0)
 		path = def;
 	conf = path ? om_conf_load(path, &err) : om_conf_builtin();
@@ -78,8 +83,8 @@ rules_check(const char *dir)
 		return (1);
 	om_rules_check_examples(set, &err);
 	for (size_t i = 0; i < om_rules_count(set); i++) {
-		nex += om_rules_get(set, i)->nexamples;
-		npre += om_rules_get(set, i)->prefiltered;
+		nex += om_rule_examples(om_rules_get(set, i));
+		npre += (size_t) om_rule_prefiltered(om_rules_get(set, i));
 	}
 	printf("%s: %zu rules (%zu prefiltered), %zu examples, %d problem%s; %s\n", dir,
 	       om_rules_count(set), npre, nex, err.count, err.count == 1 ? "" : "s",
@@ -106,10 +111,10 @@ test_cb(const om_rule_hit *h, void *arg)
 	if (h->status == OM_HIT_ACCEPTED)
 		drop = om_pii_filter_reason(tc->scan, tc->text, h->rule->category, h->start, h->end);
 	printf("%s: offset %zu: \"%s\": match", tc->text->where, h->start, sample);
-	if (h->rule->validator)
+	if (h->rule->validator_name)
 		printf(", validator %s %s", h->rule->validator_name,
 		       h->status == OM_HIT_INVALID ? "failed" : "passed");
-	if (h->rule->ncontext)
+	if (om_rule_context_words(h->rule))
 		printf(", context %s", h->context ? "found" : "not found");
 	printf(": %s", om_rules_hit_status(h->status));
 	if (h->status == OM_HIT_ACCEPTED) {
@@ -152,8 +157,8 @@ rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *fil
 		return (1);
 	}
 	printf("rule %s (%s, line %d): category %s, weight %.1f%s%s\n", r->id, r->file, r->line,
-	       r->category, r->weight, r->validator ? ", validator " : "",
-	       r->validator ? r->validator_name : "");
+	       r->category, r->weight, r->validator_name ? ", validator " : "",
+	       r->validator_name ? r->validator_name : "");
 	memset(&scan, 0, sizeof(scan));
 	scan.conf = conf;
 	scan.msg = msg;
@@ -226,7 +231,7 @@ om_cmd_rules(int argc, char **argv)
 			rules_usage();
 		if ((set = om_rules_load_dir(dir, 0, &err)) == NULL) {
 			om_conf_unref(conf);
-			return (2);
+			return (1);
 		}
 		om_conf_attach(conf, OM_RULES_EXT, set, free_set);
 		ret = rules_test(conf, set, argv[optind], argv[optind + 1]);

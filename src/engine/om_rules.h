@@ -28,6 +28,12 @@
  *
  *	om_rules_load_for() loads the set named by a configuration's
  *	rules_dir and attaches it to the snapshot under OM_RULES_EXT.
+ *
+ *	An om_rule is what a rule file says about one rule (id, category,
+ *	where it is, scopes, weight, mask, validator); om_rule_examples(),
+ *	om_rule_context_words() and om_rule_prefiltered() tell a little
+ *	more, for "omamori rules". Everything else is private to the
+ *	om_rules_*.c files (see om_rules_int.h).
  * DIAGNOSTICS
  *	Load errors read "FILE, line N: text" (a bad pattern: "FILE, line
  *	N: error at offset K: text"). A set with any error is not
@@ -56,47 +62,19 @@ typedef struct om_rules_err {
 	FILE   *report;			/* when set, every problem is printed here */
 } om_rules_err;
 
-typedef struct om_rule_example {
-	char   *text;
-	int	line;
-	int	must_match;
-} om_rule_example;
-
+/*
+ * A rule as its users see it: what the rule file says about it. How it
+ * is compiled and matched is private to om_rules_*.c.
+ */
 typedef struct om_rule {
 	char   *id;
 	char   *category;
 	const char *file;		/* owned by the set */
 	int	line;
-	char   *pattern;
-	int	pattern_line;
 	unsigned scopes;		/* OM_SCOPE_* bits */
 	double	weight;
-	char   *validator_name;
-	om_validate_fn validator;
 	om_mask_kind mask;
-	char  **context;		/* keywords */
-	size_t	ncontext;
-	char  **exclude;		/* keywords that veto when nearer */
-	size_t	nexclude;
-	char  **veto;			/* keywords that veto anywhere near */
-	size_t	nveto;
-	unsigned ctx_before;		/* window, in characters */
-	unsigned ctx_after;
-	int	ctx_need;		/* context required (else a bonus) */
-	double	ctx_bonus;
-	om_rule_example *examples;
-	size_t	nexamples;
-	int	report;			/* capture group reported as the match, 0 all */
-	char   *anchor;			/* prefilter on this instead of the pattern */
-	int	anchor_before;		/* characters a match may start before it, -1 default */
-	int	anchor_after;		/* characters the rule may read after it, -1 default */
-	unsigned anchor_width;		/* longest anchor match, bytes */
-	int	anchor_digits;		/* every match holds a digit run this long, 0 none */
-	void   *re;			/* pcre2_code */
-	int	near_context;		/* context words in the first pass: windows need one */
-	int	prefiltered;		/* windows come from the prefilter pass */
-	int	ctx_windows;		/* ... around its context words */
-	unsigned maxwidth;		/* longest prefilter match, 0 unbounded */
+	char   *validator_name;		/* NULL: no validator */
 } om_rule;
 
 typedef struct om_ruleset om_ruleset;
@@ -131,8 +109,13 @@ int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
 		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
 int	om_rules_check_examples(const om_ruleset *set, om_rules_err *err);
 int	om_rules_load_for(om_conf *conf, om_rules_err *err);
+void	om_rules_defer(void);
 const om_ruleset *om_rules_of(const om_conf *conf);
 const char *om_rules_version(const om_ruleset *set);
 const char *om_rules_hit_status(int status);
+
+size_t	om_rule_examples(const om_rule *rule);
+size_t	om_rule_context_words(const om_rule *rule);
+int	om_rule_prefiltered(const om_rule *rule);
 
 #endif
