@@ -27,6 +27,7 @@
 #include "om_extract.h"
 #include "om_magic.h"
 #include "om_norm.h"
+#include "om_pdf.h"
 
 #define CHUNK		65536
 #define RATIO_FLOOR	((size_t) 1 << 20)	/* ratio is judged past 1 MB */
@@ -446,6 +447,36 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind)
 	archive_read_free(a);
 }
 
+/*
+ * pdf_text - a PDF's text within the message's budget: its decoded
+ * streams count against archive_expanded_limit, its ratio against
+ * archive_ratio_limit, and it stops at attach_time_limit. What could
+ * not be read sets the part's OM_UNSCAN_* bits; the text read so far
+ * is still scanned.
+ */
+static int
+pdf_text(attach_ctx *cx, om_part *p, om_buf *text, const char **kind)
+{
+	om_pdf_limits lim;
+	unsigned why = 0;
+
+	memset(&lim, 0, sizeof(lim));
+	lim.expanded_limit = cx->conf->conf_archive_expanded_limit;
+	lim.ratio_limit = cx->conf->conf_archive_ratio_limit;
+	lim.deadline = cx->start;
+	lim.deadline.tv_sec += (time_t) cx->conf->conf_attach_time_limit;
+	lim.expanded = cx->expanded;
+	*kind = "pdf";
+	(void) om_pdf_text(p->data, p->size, &lim, text, &why);
+	cx->expanded = lim.expanded;
+	p->unscannable |= why;
+	if (why & (OM_UNSCAN_BYTES | OM_UNSCAN_TIME)) {
+		cx->stop = 1;
+		cx->stop_bit = why & OM_UNSCAN_TIME ? OM_UNSCAN_TIME : OM_UNSCAN_BYTES;
+	}
+	return (1);
+}
+
 /* look_inside - encryption state, text and members of one file */
 static void
 look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
@@ -469,7 +500,10 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		int     r;
 
 		om_buf_init(&text, cx->conf->conf_text_size_limit);
-		r = om_extract_text(p->data, p->size, p->filename, p->magic_type, &text, &kind);
+		if (om_pdf_is(p->data, p->size))
+			r = pdf_text(cx, p, &text, &kind);
+		else
+			r = om_extract_text(p->data, p->size, p->filename, p->magic_type, &text, &kind);
 		p = cx->msg->parts + idx;
 		if (r > 0) {
 			p->flags |= OM_PART_DOCUMENT | OM_PART_TEXT;

@@ -497,9 +497,11 @@ om_extract_text(const unsigned char *d, size_t len, const char *name,
 	*kind = NULL;
 	if (magic == NULL)
 		magic = "";
-	if (len >= 5 && memcmp(d, "%PDF-", 5) == 0) {
+	if (om_pdf_is(d, len)) {
+		unsigned why = 0;
+
 		*kind = "pdf";
-		return (om_pdf_text(d, len, out));
+		return (om_pdf_text(d, len, NULL, out, &why) < 0 ? -1 : 1);
 	}
 	if (len >= 5 && memcmp(d, "{\\rtf", 5) == 0) {
 		*kind = "rtf";
