@@ -253,6 +253,15 @@ stopped(pdf_doc *doc)
 	return ((doc->why & (OM_UNSCAN_BYTES | OM_UNSCAN_RATIO | OM_UNSCAN_TIME)) != 0);
 }
 
+/* timed_out - the deadline has ended the reading (decoded data may still be read) */
+static int
+timed_out(pdf_doc *doc)
+{
+	if ((doc->tick++ & 255) == 0)
+		(void) over_time(doc);
+	return ((doc->why & OM_UNSCAN_TIME) != 0);
+}
+
 /*
  * Lexer: PDF, content-stream and CMap syntax are the same tokens.
  */
@@ -2500,7 +2509,8 @@ run_content(interp *ip, const unsigned char *s, size_t len, pobj *res, int depth
 	int     nop = 0;
 	pdf_doc *doc = ip->doc;
 
-	while (!stopped(doc)) {
+	/* What was decoded before a size limit is still read: it is paid for. */
+	while (!timed_out(doc)) {
 		ptok    t;
 		const unsigned char *at = p;
 
