@@ -338,6 +338,29 @@ test_lzw_long(void **state)
 	om_buf_free(&src);
 }
 
+/* A string longer than any fixed buffer is read to its end. */
+static void
+test_long_string(void **state)
+{
+	om_buf  src, b, t;
+	char    d[64];
+	unsigned why;
+
+	(void) state;
+	om_buf_init(&src, 0);
+	om_buf_puts(&src, "BT /F1 12 Tf 72 720 Td (");
+	for (int i = 0; i < 3000; i++)
+		om_buf_puts(&src, "filler ");
+	om_buf_puts(&src, "Phone 090-1234-5678) Tj ET\n");
+	snprintf(d, sizeof(d), "<< /Length %zu >>", src.len);
+	one_page(&b, d, (unsigned char *) src.data, src.len, NULL, NULL);
+	assert_int_equal(text_of(&b, &t, &why), 1);
+	assert_true(has(&t, "filler Phone 090-1234-5678"));
+	om_buf_free(&t);
+	om_buf_free(&b);
+	om_buf_free(&src);
+}
+
 /* A content stream in a filter we lack: unscannable, not clean. */
 static void
 test_undecodable_content(void **state)
@@ -369,8 +392,8 @@ test_object_stream(void **state)
 	static const char *const in[] = {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /Contents [4 0 R 7 0 R] /Resources << /Font << /F1 5 0 R >>"
-		" /XObject << /X1 8 0 R >> >> >>",
+		("<< /Type /Page /Parent 2 0 R /Contents [4 0 R 7 0 R] /Resources << /Font << /F1 5 0 R >>"
+		 " /XObject << /X1 8 0 R >> >> >>"),
 	};
 	/* Pieces of a content array split between tokens, not within one. */
 	static const char c1[] = "BT /F1 12 Tf 72 720 Td (Customer: Yamada Hanako)";
@@ -753,6 +776,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_encrypt_unresolved),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_lzw_long),
+		cmocka_unit_test(test_long_string),
 		cmocka_unit_test(test_undecodable_content),
 		cmocka_unit_test(test_object_stream),
 		cmocka_unit_test(test_tounicode),

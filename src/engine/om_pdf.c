@@ -1035,10 +1035,9 @@ xref_table(pdf_doc *doc, const unsigned char *p)
 			lex(&p, end, &k);
 			if (off.k != K_NUM || gen.k != K_NUM || k.k != K_KW)
 				return (NULL);
+			/* A free entry sets nothing: hybrid files list compressed objects so. */
 			if (kw_is(&k, "n") && off.v > 0 && (size_t) off.v < doc->len)
 				xset(doc, (size_t) st.v + i, 1, (size_t) off.v, (unsigned) gen.v, 0, 0);
-			else
-				xset(doc, (size_t) st.v + i, 3, 0, 0, 0, 0);	/* free: hides older */
 		}
 	}
 	return (NULL);
@@ -2200,13 +2199,31 @@ font_widths(pdf_doc *doc, pfont_x *fx, pobj *font, pobj *desc)
 	}
 }
 
-/* font_width - advance of one code, 1/1000 em */
+/* w_cmp - order of width ranges */
+static int
+w_cmp(const void *a, const void *b)
+{
+	const pwidth *x = a, *y = b;
+
+	return (x->lo < y->lo ? -1 : x->lo > y->lo);
+}
+
+/* font_width - advance of one code, 1/1000 em (widths sorted) */
 static float
 font_width(const pfont_x *fx, uint32_t cid)
 {
-	for (size_t i = 0; i < fx->nw; i++)
-		if (cid >= fx->w[i].lo && cid <= fx->w[i].hi)
-			return (fx->w[i].w * fx->scale);
+	size_t  lo = 0, hi = fx->nw;
+
+	while (lo < hi) {
+		size_t  mid = (lo + hi) / 2;
+
+		if (fx->w[mid].lo <= cid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && cid <= fx->w[lo - 1].hi)
+		return (fx->w[lo - 1].w * fx->scale);
 	return (fx->dw * (fx->f.type0 ? 1 : fx->scale));
 }
 
@@ -2290,6 +2307,8 @@ font_get(pdf_doc *doc, pobj *font)
 			&& !((fx->f.identity || fx->f.enc) && fx->f.japan1 && have_cid_table());
 	}
 	font_widths(doc, fx, font, desc);
+	if (fx->nw)
+		qsort(fx->w, fx->nw, sizeof(*fx->w), w_cmp);
 	return (fx);
 }
 
@@ -2356,12 +2375,10 @@ put_cp(interp *ip, uint32_t c)
 	put_utf8(ip->out, c);
 }
 
-/* show - one string shown with the current font */
+/* show_bytes - the codes of one string through the current font */
 static void
-show(interp *ip, const ptok *t)
+show_bytes(interp *ip, const unsigned char *buf, size_t n)
 {
-	unsigned char buf[8192];
-	size_t  n = str_bytes(t, buf, sizeof(buf));
 	pfont_x *fx = ip->font;
 	double  adv = 0;
 
@@ -2431,6 +2448,22 @@ show(interp *ip, const ptok *t)
 	ip->x += adv;
 	ip->ex = ip->x;
 	ip->ey = ip->ly;
+}
+
+/* show - one string shown with the current font */
+static void
+show(interp *ip, const ptok *t)
+{
+	unsigned char sbuf[8192], *buf = sbuf;
+
+	/* A string is never longer than its source text. */
+	if (t->n > sizeof(sbuf) && (buf = malloc(t->n)) == NULL) {
+		ip->doc->why |= OM_UNSCAN_BYTES;
+		return;
+	}
+	show_bytes(ip, buf, str_bytes(t, buf, buf == sbuf ? sizeof(sbuf) : t->n));
+	if (buf != sbuf)
+		free(buf);
 }
 
 /* move_to - the text position changes to (x, y) */
