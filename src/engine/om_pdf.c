@@ -150,6 +150,7 @@ typedef struct pdf_doc {
 	pfont  *fonts;
 	size_t	nfonts, fontcap;
 	unsigned tick;
+	const unsigned char *es_from, *es_at;	/* last "endstream" search: from, found (NULL none) */
 } pdf_doc;
 
 /* put_utf8 - one code point as UTF-8 */
@@ -740,7 +741,14 @@ stream_tail(pdf_doc *doc, pobj *dict, const unsigned char *p, pobj *st, int reso
 	} else
 		L = -1;
 	if (L < 0) {
-		if ((se = memmem(ds, (size_t) (end - ds), "endstream", 9)) == NULL)
+		/* Searches from inside the last one's span have its answer: linear in all. */
+		if (doc->es_from && ds >= doc->es_from && (doc->es_at == NULL || ds <= doc->es_at))
+			se = doc->es_at;
+		else
+			se = memmem(ds, (size_t) (end - ds), "endstream", 9);
+		doc->es_from = ds;
+		doc->es_at = se;
+		if (se == NULL)
 			se = end;
 		L = se - ds;
 		if (L > 0 && ds[L - 1] == '\n')
