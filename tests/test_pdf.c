@@ -720,9 +720,25 @@ test_damaged(void **state)
 	unsigned why;
 
 	(void) state;
+	/* A text quoting a PDF header is not a PDF; junk before a real one is allowed. */
+	assert_false(om_pdf_is((const unsigned char *) "note: %PDF-1.4 starts a PDF\n", 28));
 	enc_flate((const unsigned char *) content_ascii, sizeof(content_ascii) - 1, &z);
 	snprintf(d, sizeof(d), "<< /Length %zu /Filter /FlateDecode >>", z.len);
 	one_page(&b, d, (unsigned char *) z.data, z.len, NULL, NULL);
+	assert_true(om_pdf_is((const unsigned char *) b.data, b.len));
+	{
+		om_buf  j;
+
+		om_buf_init(&j, 0);
+		om_buf_puts(&j, "junk before the header\n");
+		om_buf_append(&j, b.data, b.len);
+		assert_true(om_pdf_is((const unsigned char *) j.data, j.len));
+		om_buf_init(&t, 1 << 20);
+		assert_int_equal(om_pdf_text((unsigned char *) j.data, j.len, NULL, &t, &why), 1);
+		assert_true(has(&t, "090-1234-5678"));
+		om_buf_free(&t);
+		om_buf_free(&j);
+	}
 	for (size_t n = 0; n < b.len; n += 7) {
 		om_buf_init(&t, 1 << 20);
 		(void) om_pdf_text((unsigned char *) b.data, n, NULL, &t, &why);

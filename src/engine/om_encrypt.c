@@ -416,7 +416,7 @@ om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 	const char *k = NULL;
 	int     st = OM_ENC_NO;
 
-	if (len >= 8 && memcmp(d, "%PDF-", 5) == 0) {
+	if (om_pdf_is(d, len)) {
 		if (om_pdf_crypt_state(d, len) == OM_PDF_LOCKED) {
 			k = "pdf.user_password";
 			st = OM_ENC_YES;

@@ -2497,6 +2497,25 @@ move_to(interp *ip, double x, double y)
 
 static void run_content(interp *ip, const unsigned char *s, size_t len, pobj *res, int depth);
 
+/* name_dec - a name token (#xx escapes decoded) into buf; -1 if too long */
+static int
+name_dec(const ptok *t, char *buf, size_t cap)
+{
+	size_t  n = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		if (n + 1 >= cap)
+			return (-1);
+		if (t->s[i] == '#' && i + 2 < t->n && hexv(t->s[i + 1]) >= 0 && hexv(t->s[i + 2]) >= 0) {
+			buf[n++] = (char) (hexv(t->s[i + 1]) << 4 | hexv(t->s[i + 2]));
+			i += 2;
+		} else
+			buf[n++] = (char) t->s[i];
+	}
+	buf[n] = 0;
+	return (0);
+}
+
 /* run_form - a Form XObject's content with its own resources */
 static void
 run_form(interp *ip, pobj *xo, pobj *res, int depth)
@@ -2615,17 +2634,9 @@ run_content(interp *ip, const unsigned char *s, size_t len, pobj *res, int depth
 
 			ip->fs = OPN(0) < 0 ? -OPN(0) : OPN(0);
 			ip->font = NULL;
-			if (op[nop - 2].n < sizeof(nm)) {
-				pobj    tmp;
-				ptok    nt = op[nop - 2];
-
-				memset(&tmp, 0, sizeof(tmp));
-				/* Names may carry #xx escapes: decode like the parser. */
-				if ((f = tok_obj(doc, &nt)) != NULL && f->t == T_NAME
-				    && (f = rget(doc, fonts, (const char *) f->s)) != NULL && f->t == T_DICT)
-					ip->font = font_get(doc, f);
-				(void) tmp;
-			}
+			if (name_dec(&op[nop - 2], nm, sizeof(nm)) == 0
+			    && (f = rget(doc, fonts, nm)) != NULL && f->t == T_DICT)
+				ip->font = font_get(doc, f);
 		} else if (kw_is(&t, "Td") || kw_is(&t, "TD"))
 			move_to(ip, ip->lx + OPN(1), ip->ly + OPN(0));
 		else if (kw_is(&t, "Tm"))
@@ -2638,11 +2649,11 @@ run_content(interp *ip, const unsigned char *s, size_t len, pobj *res, int depth
 		} else if (kw_is(&t, "BI"))
 			p = skip_inline_image(p, end);
 		else if (kw_is(&t, "Do") && nop >= 1 && op[nop - 1].k == K_NAME) {
-			pobj   *xobjs = rget(doc, res, "XObject"), *xo, *nmo;
-			ptok    nt = op[nop - 1];
+			pobj   *xobjs = rget(doc, res, "XObject"), *xo;
+			char    nm[256];
 
-			if ((nmo = tok_obj(doc, &nt)) != NULL && nmo->t == T_NAME
-			    && (xo = rget(doc, xobjs, (const char *) nmo->s)) != NULL && xo->t == T_STREAM
+			if (name_dec(&op[nop - 1], nm, sizeof(nm)) == 0
+			    && (xo = rget(doc, xobjs, nm)) != NULL && xo->t == T_STREAM
 			    && name_is(rget(doc, xo, "Subtype"), "Form")) {
 				ip->pending = 2;
 				run_form(ip, xo, res, depth);
@@ -2868,11 +2879,24 @@ default_limits(om_pdf_limits *lim)
 	lim->deadline.tv_sec += DEF_SECONDS;
 }
 
-/* om_pdf_is - a PDF header in the first 1024 bytes */
+/*
+ * om_pdf_is - "%PDF-" at the start, or (as readers accept) within the
+ * first 1024 bytes of a file that also ends in "%%EOF"; a text merely
+ * quoting a PDF header is not taken for one.
+ */
 int
 om_pdf_is(const unsigned char *d, size_t len)
 {
-	return (len >= 8 && memmem(d, len < 1024 ? len : 1024, "%PDF-", 5) != NULL);
+	size_t  n = len;
+
+	if (len < 8)
+		return (0);
+	if (memcmp(d, "%PDF-", 5) == 0)
+		return (1);
+	while (n > 0 && IS_WS(d[n - 1]))
+		n--;
+	return (n >= 5 && memcmp(d + n - 5, "%%EOF", 5) == 0
+		&& memmem(d, len < 1024 ? len : 1024, "%PDF-", 5) != NULL);
 }
 
 /* om_pdf_crypt_open - see om_pdf.h */
