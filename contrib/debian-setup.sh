@@ -22,4 +22,9 @@ apt-get install -y -q --no-install-recommends \
 	python3 python3-xlwt postfix miltertest swaks \
 	zip unzip p7zip-full qpdf gnupg openssl file ca-certificates \
 	xz-utils bzip2 gcab xorriso chromium fonts-ipafont-gothic
+# PDF: poppler-data holds the Adobe-Japan1 CMaps and CID-to-Unicode table
+# the engine reads at run time for Japanese fonts without ToUnicode;
+# poppler-utils (pdftotext) and LibreOffice are test references.
+apt-get install -y -q --no-install-recommends \
+	poppler-data poppler-utils libreoffice-writer-nogui
 echo "debian-setup.sh: done"

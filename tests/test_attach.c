@@ -289,7 +289,8 @@ make_pe(void)
 	memcpy(pe + 0x80, "PE\0\0\x4c\x01", 6);
 }
 
-static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+	"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /*
  * Type mismatch: libmagic's type against the extension. A PE named

@@ -19,6 +19,7 @@
 
 #include "om_test.h"
 #include "om_encrypt.h"
+#include "om_pdf.h"
 
 #define SAMPLE_MAX	4096
 

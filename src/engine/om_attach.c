@@ -27,6 +27,7 @@
 #include "om_extract.h"
 #include "om_magic.h"
 #include "om_norm.h"
+#include "om_pdf.h"
 #include "om_tnef.h"
 
 #define CHUNK		65536
@@ -538,6 +539,36 @@ expand_tnef(attach_ctx *cx, int idx, int depth)
 	om_buf_free(&text);
 }
 
+/*
+ * pdf_text - a PDF's text within the message's budget: its decoded
+ * streams count against archive_expanded_limit, its ratio against
+ * archive_ratio_limit, and it stops at attach_time_limit. What could
+ * not be read sets the part's OM_UNSCAN_* bits; the text read so far
+ * is still scanned.
+ */
+static int
+pdf_text(attach_ctx *cx, om_part *p, om_buf *text, const char **kind)
+{
+	om_pdf_limits lim;
+	unsigned why = 0;
+
+	memset(&lim, 0, sizeof(lim));
+	lim.expanded_limit = cx->conf->conf_archive_expanded_limit;
+	lim.ratio_limit = cx->conf->conf_archive_ratio_limit;
+	lim.deadline = cx->start;
+	lim.deadline.tv_sec += (time_t) cx->conf->conf_attach_time_limit;
+	lim.expanded = cx->expanded;
+	*kind = "pdf";
+	(void) om_pdf_text(p->data, p->size, &lim, text, &why);
+	cx->expanded = lim.expanded;
+	p->unscannable |= why;
+	if (why & (OM_UNSCAN_BYTES | OM_UNSCAN_TIME)) {
+		cx->stop = 1;
+		cx->stop_bit = why & OM_UNSCAN_TIME ? OM_UNSCAN_TIME : OM_UNSCAN_BYTES;
+	}
+	return (1);
+}
+
 /* look_inside - encryption state, text and members of one file */
 static void
 look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
@@ -575,8 +606,12 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 		lim.deadline = cx->start;
 		lim.deadline.tv_sec += (time_t) cx->conf->conf_attach_time_limit;
 		om_buf_init(&text, cx->conf->conf_text_size_limit);
-		r = om_extract_text_limited(p->data, p->size, p->filename, p->magic_type, &text, &kind, &lim);
-		cx->expanded += lim.expanded;
+		if (om_pdf_is(p->data, p->size))
+			r = pdf_text(cx, p, &text, &kind);
+		else {
+			r = om_extract_text_limited(p->data, p->size, p->filename, p->magic_type, &text, &kind, &lim);
+			cx->expanded += lim.expanded;
+		}
 		p = cx->msg->parts + idx;
 		if (r > 0 && text.cap && text.len + 4096 >= text.cap)
 			lim.hit |= OM_EXTRACT_HIT_TEXT;

@@ -233,6 +233,7 @@ static const struct {
 	{OM_UNSCAN_RATIO, "limit.archive_ratio"},
 	{OM_UNSCAN_TIME, "limit.attach_time"},
 	{OM_UNSCAN_CORRUPT, "attach.corrupt"},
+	{OM_UNSCAN_UNDECODABLE, "attach.undecodable"},
 	{OM_UNSCAN_PARTIAL, "attach.partial"},
 };
 

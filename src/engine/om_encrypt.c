@@ -26,6 +26,7 @@
 #include <openssl/objects.h>
 
 #include "om_encrypt.h"
+#include "om_pdf.h"
 
 /* rd16, rd32 - little-endian reads */
 static unsigned
@@ -415,10 +416,8 @@ om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 	const char *k = NULL;
 	int     st = OM_ENC_NO;
 
-	if (len >= 8 && memcmp(d, "%PDF-", 5) == 0) {
-		om_pdf_crypt pc;
-
-		if (om_pdf_crypt_open(d, len, &pc) == OM_PDF_LOCKED) {
+	if (om_pdf_is(d, len)) {
+		if (om_pdf_crypt_state(d, len) == OM_PDF_LOCKED) {
 			k = "pdf.user_password";
 			st = OM_ENC_YES;
 		}
@@ -449,176 +448,6 @@ static const unsigned char pdf_pad[32] = {
 	0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80,
 	0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 };
-
-#define PDF_STR_MAX	256
-
-/* pdf_skip_ws - white space and comments */
-static const unsigned char *
-pdf_skip_ws(const unsigned char *p, const unsigned char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == '\f' || *p == 0))
-		p++;
-	return (p);
-}
-
-/* pdf_string - literal (...) or hex <...> string into out; bytes used */
-static size_t
-pdf_string(const unsigned char *p, const unsigned char *end, unsigned char *out, size_t cap)
-{
-	size_t  n = 0;
-
-	p = pdf_skip_ws(p, end);
-	if (p < end && *p == '<') {
-		int     hi = -1;
-
-		for (p++; p < end && *p != '>' && n < cap; p++) {
-			int     v;
-
-			if (*p >= '0' && *p <= '9')
-				v = *p - '0';
-			else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f')
-				v = (*p | 0x20) - 'a' + 10;
-			else
-				continue;
-			if (hi < 0)
-				hi = v;
-			else {
-				out[n++] = (unsigned char) (hi << 4 | v);
-				hi = -1;
-			}
-		}
-		if (hi >= 0 && n < cap)
-			out[n++] = (unsigned char) (hi << 4);
-		return (n);
-	}
-	if (p >= end || *p != '(')
-		return (0);
-	p++;
-	for (int depth = 1, i = 0; p < end && n < cap && i < 100000; p++, i++) {
-		unsigned c = *p;
-
-		if (c == '\\' && p + 1 < end) {
-			c = *++p;
-			switch (c) {
-			case 'n': c = '\n'; break;
-			case 'r': c = '\r'; break;
-			case 't': c = '\t'; break;
-			case 'b': c = '\b'; break;
-			case 'f': c = '\f'; break;
-			case '\r':
-				if (p + 1 < end && p[1] == '\n')
-					p++;
-				continue;
-			case '\n':
-				continue;
-			default:
-				if (c >= '0' && c <= '7') {
-					unsigned v = c - '0';
-
-					for (int k = 0; k < 2 && p + 1 < end && p[1] >= '0' && p[1] <= '7'; k++)
-						v = v * 8 + (unsigned) (*++p - '0');
-					c = v & 0xff;
-				}
-			}
-		} else if (c == '(')
-			depth++;
-		else if (c == ')' && --depth == 0)
-			break;
-		out[n++] = (unsigned char) c;
-	}
-	return (n);
-}
-
-/* pdf_dict_key - position just after "/Key" (not a longer name) in [p, end) */
-static const unsigned char *
-pdf_dict_key(const unsigned char *p, const unsigned char *end, const char *key)
-{
-	size_t  kl = strlen(key);
-
-	while (p < end && (p = memfind(p, (size_t) (end - p), key, kl)) != NULL) {
-		const unsigned char *q = p + kl;
-
-		if (q < end && !((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9')))
-			return (q);
-		p = q;
-	}
-	return (NULL);
-}
-
-/* pdf_int - integer after a key, or def */
-static long
-pdf_int(const unsigned char *p, const unsigned char *end, const char *key, long def)
-{
-	const unsigned char *q = pdf_dict_key(p, end, key);
-	long    v = 0;
-	int     neg = 0;
-
-	if (q == NULL)
-		return (def);
-	q = pdf_skip_ws(q, end);
-	if (q < end && *q == '-')
-		neg = 1, q++;
-	if (q >= end || *q < '0' || *q > '9')
-		return (def);
-	for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
-		v = v * 10 + (*q - '0');
-	return (neg ? -v : v);
-}
-
-/* pdf_dict_end - end of the << >> dictionary starting at p */
-static const unsigned char *
-pdf_dict_end(const unsigned char *p, const unsigned char *end)
-{
-	int     depth = 0;
-
-	for (int i = 0; p + 1 < end && i < 1000000; p++, i++) {
-		if (p[0] == '<' && p[1] == '<')
-			depth++, p++;
-		else if (p[0] == '>' && p[1] == '>') {
-			p++;
-			if (--depth <= 0)
-				return (p + 1);
-		} else if (p[0] == '(') {
-			/* skip a literal string: it may hold >> */
-			int     d2 = 0;
-
-			for (; p < end; p++) {
-				if (*p == '\\') {
-					p++;
-					continue;
-				}
-				if (*p == '(')
-					d2++;
-				else if (*p == ')' && --d2 == 0)
-					break;
-			}
-		}
-	}
-	return (end);
-}
-
-/* pdf_find_obj - the dictionary of object "num gen obj" */
-static const unsigned char *
-pdf_find_obj(const unsigned char *d, size_t len, long num, long gen, const unsigned char **dend)
-{
-	char    pat[48];
-	const unsigned char *p = d, *end = d + len;
-	size_t  pl;
-
-	pl = (size_t) snprintf(pat, sizeof(pat), "%ld %ld obj", num, gen);
-	while ((p = memfind(p, (size_t) (end - p), pat, pl)) != NULL) {
-		if (p == d || p[-1] == '\n' || p[-1] == '\r' || p[-1] == ' ') {
-			const unsigned char *q = pdf_skip_ws(p + pl, end);
-
-			if (q + 1 < end && q[0] == '<' && q[1] == '<') {
-				*dend = pdf_dict_end(q, end);
-				return (q);
-			}
-		}
-		p += pl;
-	}
-	return (NULL);
-}
 
 /* md5_rc4 helpers over EVP */
 static void
@@ -715,56 +544,22 @@ hash_2b(const unsigned char *salt, unsigned char *out)
 	memcpy(out, K, 32);
 }
 
-/* om_pdf_crypt_open - see om_encrypt.h */
+/* om_pdf_crypt_key - see om_encrypt.h */
 int
-om_pdf_crypt_open(const unsigned char *d, size_t len, om_pdf_crypt *pc)
+om_pdf_crypt_key(const om_pdf_sec *sec, om_pdf_crypt *pc)
 {
-	const unsigned char *end = d + len, *q, *ed, *edend;
-	unsigned char O[PDF_STR_MAX], U[PDF_STR_MAX], UE[PDF_STR_MAX], ID[PDF_STR_MAX];
-	size_t  olen, ulen, uelen = 0, idlen = 0;
-	long    num, gen, V, R, P, Length;
-	int     encmeta = 1;
+	const unsigned char *O = sec->O, *U = sec->U, *UE = sec->UE, *ID = sec->ID;
+	size_t  olen = sec->olen, ulen = sec->ulen, uelen = sec->uelen, idlen = sec->idlen;
+	long    R = sec->R, P = sec->P, Length = sec->Length;
+	int     encmeta = sec->encmeta;
 
 	memset(pc, 0, sizeof(*pc));
-	/* The last /Encrypt reference wins (trailer or xref stream). */
-	q = NULL;
-	for (const unsigned char *p = d; (p = pdf_dict_key(p, end, "/Encrypt")) != NULL;)
-		q = p;
-	if (q == NULL)
-		return (OM_PDF_CLEAR);
-	q = pdf_skip_ws(q, end);
-	if (q < end && q[0] == '<' && q + 1 < end && q[1] == '<') {
-		ed = q;
-		edend = pdf_dict_end(q, end);
-	} else {
-		/* "NUM GEN R", read within the buffer (it need not end in a NUL). */
-		num = gen = 0;
-		for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
-			num = num * 10 + (*q - '0');
-		q = pdf_skip_ws(q, end);
-		for (int i = 0; q < end && *q >= '0' && *q <= '9' && i < 12; q++, i++)
-			gen = gen * 10 + (*q - '0');
-		if ((ed = pdf_find_obj(d, len, num, gen, &edend)) == NULL)
-			return (OM_PDF_LOCKED);
-	}
-	if ((q = pdf_dict_key(ed, edend, "/Filter")) == NULL
-	    || memcmp(pdf_skip_ws(q, edend), "/Standard", 9) != 0)
+	if (O == NULL || U == NULL)
 		return (OM_PDF_LOCKED);
-	V = pdf_int(ed, edend, "/V", 0);
-	R = pdf_int(ed, edend, "/R", 0);
-	P = pdf_int(ed, edend, "/P", 0);
-	Length = pdf_int(ed, edend, "/Length", 40);
-	if ((q = pdf_dict_key(ed, edend, "/EncryptMetadata")) != NULL
-	    && memcmp(pdf_skip_ws(q, edend), "false", 5) == 0)
-		encmeta = 0;
-	if ((q = pdf_dict_key(ed, edend, "/O")) == NULL)
-		return (OM_PDF_LOCKED);
-	olen = pdf_string(q, edend, O, sizeof(O));
-	if ((q = pdf_dict_key(ed, edend, "/U")) == NULL)
-		return (OM_PDF_LOCKED);
-	ulen = pdf_string(q, edend, U, sizeof(U));
-	if ((q = pdf_dict_key(ed, edend, "/UE")) != NULL)
-		uelen = pdf_string(q, edend, UE, sizeof(UE));
+	if (UE == NULL)
+		uelen = 0;
+	if (ID == NULL)
+		idlen = 0;
 	pc->rev = (int) R;
 	if (R == 5 || R == 6) {
 		unsigned char h[32], ik[32], zero[16];
@@ -795,12 +590,6 @@ om_pdf_crypt_open(const unsigned char *d, size_t len, om_pdf_crypt *pc)
 	}
 	if (R < 2 || R > 4 || olen < 32 || ulen < 32)
 		return (OM_PDF_LOCKED);
-	/* The first element of the trailer's /ID. */
-	if ((q = pdf_dict_key(d, end, "/ID")) != NULL) {
-		q = pdf_skip_ws(q, end);
-		if (q < end && *q == '[')
-			idlen = pdf_string(q + 1, end, ID, sizeof(ID));
-	}
 	{
 		unsigned char p4[4], k[16], ff[4] = {0xff, 0xff, 0xff, 0xff}, chk[32];
 		const unsigned char *pp[5];
@@ -844,7 +633,7 @@ om_pdf_crypt_open(const unsigned char *d, size_t len, om_pdf_crypt *pc)
 		}
 		memcpy(pc->key, k, n);
 		pc->keylen = n;
-		pc->aes = (V == 4 && pdf_dict_key(ed, edend, "/AESV2") != NULL) ? 1 : 0;
+		pc->aes = sec->aesv2 ? 1 : 0;
 	}
 	return (OM_PDF_OPEN);
 }

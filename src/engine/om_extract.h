@@ -19,19 +19,12 @@
  *	ODF        content.xml (odt, ods, odp)
  *	RTF        \'xx bytes in the \ansicpg code page (932 default for
  *	           Japanese text), \uN with its \ucN fallback skipped
- *	PDF        content streams (FlateDecode or unfiltered), text from
- *	           Tj, TJ, ' and " strings; hex strings of Type0 fonts are
- *	           mapped through any ToUnicode CMap in the file (bfchar,
- *	           bfrange), and without one, strings of a file that
- *	           uses a predefined Uni*-UCS2-H or Uni*-UTF16-H CMap are
- *	           read as UTF-16BE; an owner-password-only PDF is
- *	           decrypted with the empty user password first. Not
- *	           covered: other predefined CMaps (90ms-RKSJ-H,
- *	           Identity-H ...) without ToUnicode (codes are not
- *	           decoded), custom simple-font Differences encodings,
- *	           LZW/ASCII85/RunLength filters, predictors, text in
- *	           images (no OCR), XFA forms, incremental-update
- *	           semantics (every stream in the file is read).
+ *	PDF        om_pdf.h: the pages' text through the file's structure,
+ *	           every standard filter but the image ones, ToUnicode and
+ *	           predefined CMaps; an owner-password-only PDF decrypted.
+ *	           om_attach.c calls om_pdf_text() itself with the
+ *	           message's limits; here the defaults apply, and
+ *	           anything not read in full is -1.
  *	Office 97  Word, Excel and PowerPoint 97-2003 compound files
  *	           through om_office97.h; any other OLE file is -1
  *	other text any file whose bytes decode cleanly (om_sniff.h),

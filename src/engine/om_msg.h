@@ -57,7 +57,8 @@
 #define OM_UNSCAN_RATIO		(1u << 3)	/* archive_ratio_limit */
 #define OM_UNSCAN_TIME		(1u << 4)	/* attach_time_limit */
 #define OM_UNSCAN_CORRUPT	(1u << 5)	/* damaged or unreadable */
-#define OM_UNSCAN_PARTIAL	(1u << 6)	/* message/partial: one fragment */
+#define OM_UNSCAN_UNDECODABLE	(1u << 6)	/* a filter or font encoding we cannot read */
+#define OM_UNSCAN_PARTIAL	(1u << 7)	/* message/partial: one fragment */
 
 typedef struct om_addr {
 	const char *name;		/* display name, decoded, or NULL */
