@@ -9,14 +9,18 @@
  *	content, normalised text, links, addresses. See om_msg.h.
  *
  *	Safety: before GMime sees the message, a line scan counts the
- *	Content-Type headers; a message with more than mime_part_limit of
- *	them, or larger than message_size_limit, is parsed for its top
- *	headers only and flagged. That bounds GMime's own recursion by
- *	the part limit, and our walk is bounded by mime_depth_limit.
+ *	Content-Type headers and the lines that open a part (the
+ *	delimiters of every boundary declared anywhere in the message:
+ *	GMime makes a part of each, headers or not); a message with more
+ *	than mime_part_limit of either, or larger than message_size_limit,
+ *	is parsed for its top headers only and flagged. That bounds the
+ *	parts GMime builds and its own recursion by the part limit, and
+ *	our walk is bounded by mime_depth_limit.
  *--*/
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
@@ -72,6 +76,140 @@ count_content_types(const char *raw, size_t len, size_t stop)
 			break;
 		p = nl + 1;
 	}
+	return (n);
+}
+
+#define BND_SLOTS	8192		/* boundary set: power of two */
+#define BND_MAX		(BND_SLOTS / 2)	/* distinct boundaries kept */
+
+typedef struct bnd_set {
+	const char *s[BND_SLOTS];
+	size_t	n[BND_SLOTS];
+	size_t	count;
+	int	any;			/* cannot tell: every "--x" line counts */
+} bnd_set;
+
+/* bnd_hash - hash of a boundary string */
+static size_t
+bnd_hash(const char *s, size_t n)
+{
+	size_t  h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return (h & (BND_SLOTS - 1));
+}
+
+/* bnd_has - is s[0..n) a declared boundary */
+static int
+bnd_has(const bnd_set *b, const char *s, size_t n)
+{
+	for (size_t i = bnd_hash(s, n); b->s[i]; i = (i + 1) & (BND_SLOTS - 1))
+		if (b->n[i] == n && memcmp(b->s[i], s, n) == 0)
+			return (1);
+	return (0);
+}
+
+/* bnd_add - remember one declared boundary */
+static void
+bnd_add(bnd_set *b, const char *s, size_t n)
+{
+	size_t  i;
+
+	if (n == 0 || bnd_has(b, s, n))
+		return;
+	if (b->count >= BND_MAX) {
+		b->any = 1;
+		return;
+	}
+	for (i = bnd_hash(s, n); b->s[i]; i = (i + 1) & (BND_SLOTS - 1))
+		;
+	b->s[i] = s;
+	b->n[i] = n;
+	b->count++;
+}
+
+/* is_lwsp - a byte that ends a boundary token */
+static int
+is_lwsp(char c)
+{
+	return (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+}
+
+/*
+ * find_boundaries - every boundary= value anywhere in the message. A
+ * form this scan does not read (RFC 2231 boundary*=, a value it cannot
+ * delimit) sets "any": then every line starting with "--" and a
+ * non-blank counts as a delimiter, which can only count too many.
+ */
+static void
+find_boundaries(const char *raw, size_t len, bnd_set *b)
+{
+	for (size_t i = 0; i + 8 <= len; i++) {
+		size_t  k, v;
+
+		if ((raw[i] | 0x20) != 'b' || strncasecmp(raw + i, "boundary", 8) != 0)
+			continue;
+		k = i + 8;
+		while (k < len && is_lwsp(raw[k]))
+			k++;
+		if (k < len && raw[k] == '*') {
+			b->any = 1;
+			continue;
+		}
+		if (k >= len || raw[k] != '=')
+			continue;
+		k++;
+		while (k < len && is_lwsp(raw[k]))
+			k++;
+		if (k < len && raw[k] == '"') {
+			for (v = ++k; v < len && raw[v] != '"' && raw[v] != '\n' && v - k < 256; v++)
+				if (raw[v] == '\\')
+					b->any = 1;
+			if (v >= len || raw[v] != '"')
+				b->any = 1;
+		} else
+			for (v = k; v < len && !is_lwsp(raw[v]) && raw[v] != ';' && v - k < 256; v++)
+				;
+		/* What GMime matches: the value up to trailing blanks. */
+		while (v > k && is_lwsp(raw[v - 1]))
+			v--;
+		bnd_add(b, raw + k, v - k);
+		i = v > i ? v - 1 : i;
+	}
+}
+
+/*
+ * count_delimiters - how many lines open a part: "--" and a declared
+ * boundary, then only blanks. GMime makes a part for each one whether
+ * or not the part has headers, so this, not the Content-Type count,
+ * is what bounds the parts it would build. Stops counting past stop.
+ */
+static size_t
+count_delimiters(const char *raw, size_t len, size_t stop)
+{
+	const char *p = raw, *end = raw + len;
+	bnd_set *b = calloc(1, sizeof(*b));
+	size_t  n = 0;
+
+	if (b == NULL)
+		return (stop + 1);	/* cannot count: do not parse */
+	find_boundaries(raw, len, b);
+	while (p < end && n <= stop) {
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+		const char *le = nl ? nl : end, *t = p + 2, *te;
+
+		if (le - p > 2 && p[0] == '-' && p[1] == '-' && !is_lwsp(p[2])) {
+			for (te = t; te < le && !is_lwsp(*te); te++)
+				;
+			if (b->any || bnd_has(b, t, (size_t) (te - t)))
+				n++;
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	free(b);
 	return (n);
 }
 
@@ -218,33 +356,43 @@ link_cb(void *ctx, const char *href, const char *text)
 	om_buf_free(&norm);
 }
 
-/* addr_list - copy an InternetAddressList, flattening groups */
+/*
+ * addr_list - copy an InternetAddressList, flattening groups. The array
+ * grows geometrically (a list of thousands of addresses costs linear
+ * time and memory); past OM_ADDR_MAX addresses the rest is not kept and
+ * the message says so (OM_LIMIT_ADDRS), so no recipient goes unjudged
+ * in silence.
+ */
 static void
-addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
+addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, size_t *cap, int depth)
 {
 	int     n;
 
-	if (list == NULL || depth > 4)
+	if (list == NULL)
 		return;
+	if (depth > 4) {
+		cx->msg->limits |= OM_LIMIT_ADDRS;
+		return;
+	}
 	n = internet_address_list_length(list);
-	for (int i = 0; i < n && out->n < 10000; i++) {
+	for (int i = 0; i < n; i++) {
 		InternetAddress *ia = internet_address_list_get_address(list, i);
 
 		if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-			addr_list(cx, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, depth + 1);
+			addr_list(cx, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, cap,
+				  depth + 1);
 		} else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			const char *a = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
 			const char *name = internet_address_get_name(ia);
 			char   *copy, *at;
-			size_t  cap = out->n;	/* arrays here grow one by one: lists are short */
-			om_addr *nv;
 
 			if (a == NULL || *a == 0)
 				continue;
-			nv = om_pool_alloc(cx->pool, (cap + 1) * sizeof(om_addr));
-			if (out->n)
-				memcpy(nv, out->v, out->n * sizeof(om_addr));
-			out->v = nv;
+			if (out->n >= OM_ADDR_MAX) {
+				cx->msg->limits |= OM_LIMIT_ADDRS;
+				return;
+			}
+			out->v = om_pool_grow(cx->pool, out->v, out->n, cap, sizeof(om_addr));
 			copy = om_pool_strdup(cx->pool, a);
 			if ((at = strrchr(copy, '@')) != NULL)
 				for (char *p = at; *p; p++)
@@ -254,6 +402,15 @@ addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
 			out->n++;
 		}
 	}
+}
+
+/* addr_header - one address header into its list */
+static void
+addr_header(parse_ctx *cx, InternetAddressList *list, om_addrlist *out)
+{
+	size_t  cap = 0;
+
+	addr_list(cx, list, out, &cap, 0);
 }
 
 /* decode_leaf - transfer-decoded content of a leaf part */
@@ -702,7 +859,8 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	if (len > conf->conf_message_size_limit) {
 		msg->limits |= OM_LIMIT_SIZE;
 		parse_len = header_section_len(raw, len);
-	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
+	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit
+		   || count_delimiters(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
 		msg->limits |= OM_LIMIT_PARTS;
 		parse_len = header_section_len(raw, len);
 	}
@@ -724,12 +882,12 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	}
 	if (g_mime_message_get_message_id(gm))
 		msg->message_id = om_pool_strdup(pool, g_mime_message_get_message_id(gm));
-	addr_list(&cx, g_mime_message_get_from(gm), &msg->from, 0);
-	addr_list(&cx, g_mime_message_get_sender(gm), &msg->sender, 0);
-	addr_list(&cx, g_mime_message_get_reply_to(gm), &msg->reply_to, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
+	addr_header(&cx, g_mime_message_get_from(gm), &msg->from);
+	addr_header(&cx, g_mime_message_get_sender(gm), &msg->sender);
+	addr_header(&cx, g_mime_message_get_reply_to(gm), &msg->reply_to);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
 	if (parse_len == len)

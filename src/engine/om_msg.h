@@ -33,6 +33,9 @@
 #define OM_LIMIT_PARTS		(1u << 2)	/* mime_part_limit */
 #define OM_LIMIT_TEXT		(1u << 3)	/* text_size_limit */
 #define OM_LIMIT_PARSE		(1u << 4)	/* not a message at all */
+#define OM_LIMIT_ADDRS		(1u << 5)	/* more than OM_ADDR_MAX in a list */
+
+#define OM_ADDR_MAX		10000		/* addresses kept per header list */
 
 #define OM_PART_ATTACHMENT	(1u << 0)	/* an attachment, not body */
 #define OM_PART_TEXT		(1u << 1)	/* text we decoded */
