@@ -22,6 +22,9 @@
 #include "om_log.h"
 #include "om_msg.h"
 
+#define OUT_HDR "From: sato@sakura-hoken.example\nTo: kyaku@partner-shoji.example\n" \
+	"Subject: ご連絡\nMIME-Version: 1.0\n"
+
 static char dir[] = "/tmp/om_test_mime_read.XXXXXX";
 static om_conf *conf;
 
@@ -75,6 +78,81 @@ dump(const om_result *res)
 	} \
 } while (0)
 
+/* b64 - base64 lines */
+static void
+b64(const unsigned char *d, size_t n, om_buf *out)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned) d[i] << 16 | (i + 1 < n ? (unsigned) d[i + 1] << 8 : 0)
+		| (i + 2 < n ? d[i + 2] : 0);
+
+		om_buf_putc(out, tab[v >> 18 & 63]);
+		om_buf_putc(out, tab[v >> 12 & 63]);
+		om_buf_putc(out, i + 1 < n ? tab[v >> 6 & 63] : '=');
+		om_buf_putc(out, i + 2 < n ? tab[v & 63] : '=');
+		if (i % 57 == 54)
+			om_buf_putc(out, '\n');
+	}
+	om_buf_putc(out, '\n');
+}
+
+/* slurp - a whole file of the test directory, malloc'd */
+static unsigned char *
+slurp(const char *name, size_t *len)
+{
+	char    path[512];
+	FILE   *fp;
+	unsigned char *d;
+	long    n;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	d = malloc((size_t) n + 1);
+	assert_non_null(d);
+	assert_int_equal(fread(d, 1, (size_t) n, fp), (size_t) n);
+	fclose(fp);
+	*len = (size_t) n;
+	return (d);
+}
+
+/* sh - run a shell command in the test directory; it must succeed */
+static void
+sh(const char *cmd)
+{
+	char    line[4096];
+
+	snprintf(line, sizeof(line), "cd '%s' && (%s) >/dev/null 2>&1", dir, cmd);
+	if (system(line) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+/* attach_scan - outbound mail with one base64 attachment of this type and name */
+static om_result *
+attach_scan(const char *ctype, const char *name, const unsigned char *d, size_t n)
+{
+	om_buf  m;
+	om_result *res;
+
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, OUT_HDR "Content-Type: multipart/mixed; boundary=\"BB\"\n\n--BB\n"
+		    "Content-Type: text/plain; charset=us-ascii\n\nPlease find the file attached.\n--BB\n");
+	om_buf_printf(&m, "Content-Type: %s\nContent-Transfer-Encoding: base64\n", ctype);
+	if (name)
+		om_buf_printf(&m, "Content-Disposition: attachment; filename=\"%s\"\n", name);
+	om_buf_puts(&m, "\n");
+	b64(d, n, &m);
+	om_buf_puts(&m, "--BB--\n");
+	res = scan(m.data);
+	om_buf_free(&m);
+	return (res);
+}
+
 /* maxrss_mb - peak resident size of this process so far */
 static long
 maxrss_mb(void)
@@ -84,9 +162,6 @@ maxrss_mb(void)
 	getrusage(RUSAGE_SELF, &ru);
 	return (ru.ru_maxrss / 1024);
 }
-
-#define OUT_HDR "From: sato@sakura-hoken.example\nTo: kyaku@partner-shoji.example\n" \
-	"Subject: ご連絡\nMIME-Version: 1.0\n"
 
 /*
  * 10,000 To and 10,000 Cc addresses are kept, in memory and time that
@@ -184,6 +259,155 @@ test_million_parts(void **state)
 	om_buf_free(&m);
 }
 
+/*
+ * Real OpenPGP messages made by gpg (binary and armored, a small one
+ * and a streamed one with partial body lengths) are encrypted; every
+ * truncation of them only claims to be.
+ */
+static void
+test_pgp_real(void **state)
+{
+	static const char *files[] = {"s.gpg", "s.asc", "big.gpg", "big.asc"};
+
+	(void) state;
+	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt"
+	   " && export GNUPGHOME=$PWD/g"
+	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric -o s.gpg s.txt"
+	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric --armor -o s.asc s.txt"
+	   " && head -c 200000 /dev/urandom | gpg --batch --yes --pinentry-mode loopback --passphrase x"
+	   "    --symmetric --compress-algo none -o big.gpg"
+	   " && head -c 200000 /dev/urandom | gpg --batch --yes --pinentry-mode loopback --passphrase x"
+	   "    --symmetric --compress-algo none --armor -o big.asc");
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		size_t  n;
+		unsigned char *d = slurp(files[f], &n);
+		const char *kind = NULL;
+		om_result *res;
+		/* Binary: into the second packet; armored: past the armor line. */
+		size_t  cuts[] = {n - 2, n - 7, n / 2, 40, strstr(files[f], ".asc") ? 30 : 16};
+
+		if (om_encrypt_blob(d, n, &kind) != OM_ENC_YES)
+			fail_msg("%s: not judged encrypted", files[f]);
+		assert_string_equal(kind, strstr(files[f], ".asc") ? "pgp.armored" : "pgp.binary");
+		res = attach_scan("application/octet-stream", files[f], d, n);
+		want(res, "attach.encrypted", NULL, NULL);
+		want_not(res, "attach.unscannable", NULL, NULL);
+		om_result_free(res);
+		for (size_t c = 0; c < sizeof(cuts) / sizeof(cuts[0]); c++) {
+			int     st = om_encrypt_blob(d, cuts[c], &kind);
+
+			if (st != OM_ENC_BROKEN)
+				fail_msg("%s cut at %zu of %zu: got %d", files[f], cuts[c], n, st);
+			res = attach_scan("application/octet-stream", files[f], d, cuts[c]);
+			want(res, "attach.unscannable", NULL, NULL);
+			want_not(res, "attach.encrypted", NULL, NULL);
+			om_result_free(res);
+		}
+		/* One flipped bit in the armor: its CRC-24 no longer matches. */
+		if (strstr(files[f], "s.asc")) {
+			unsigned char *b = (unsigned char *) strstr((char *) d, "\n\n") + 5;
+
+			*b = *b == 'A' ? 'B' : 'A';
+			assert_int_equal(om_encrypt_blob(d, n, &kind), OM_ENC_BROKEN);
+		}
+		free(d);
+	}
+}
+
+/* S/MIME enveloped data made by openssl cms -encrypt; truncated, unscannable. */
+static void
+test_cms_real(void **state)
+{
+	size_t  n;
+	unsigned char *d;
+	const char *kind = NULL;
+	om_result *res;
+
+	(void) state;
+	sh("openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=test -days 2 -keyout k.pem -out c.pem"
+	   " && printf 'secret data\\n' > s.txt"
+	   " && openssl cms -encrypt -binary -aes256 -in s.txt -outform DER -out s.p7m c.pem");
+	d = slurp("s.p7m", &n);
+	assert_int_equal(om_encrypt_blob(d, n, &kind), OM_ENC_YES);
+	assert_string_equal(kind, "smime.enveloped");
+	res = attach_scan("application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m", "smime.p7m", d, n);
+	want(res, "attach.encrypted", "enc.smime.enveloped", NULL);
+	want_not(res, "attach.unscannable", NULL, NULL);
+	om_result_free(res);
+	for (size_t cut = n - 1; cut >= 16; cut = cut * 2 / 3) {
+		assert_int_equal(om_encrypt_blob(d, cut, &kind), OM_ENC_BROKEN);
+		res = attach_scan("application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m", "smime.p7m",
+				  d, cut);
+		want(res, "attach.unscannable", NULL, NULL);
+		want_not(res, "attach.encrypted", NULL, NULL);
+		om_result_free(res);
+	}
+	free(d);
+}
+
+/* A CSV of customer records whose first line is an armor header is read. */
+static void
+test_fake_pgp_csv(void **state)
+{
+	static const char csv[] = "-----BEGIN PGP MESSAGE-----\n"
+	    "氏名,マイナンバー,携帯\n"
+	    "山田花子,123456789018,090-1234-5678\n"
+	    "佐藤一郎,123456789018,080-2345-6789\n"
+	    "-----END PGP MESSAGE-----\n";
+	const char *kind = NULL;
+	om_result *res;
+
+	(void) state;
+	assert_int_equal(om_encrypt_blob((const unsigned char *) csv, strlen(csv), &kind), OM_ENC_BROKEN);
+	res = attach_scan("text/csv; charset=utf-8", "customers.csv", (const unsigned char *) csv, strlen(csv));
+	want_not(res, "attach.encrypted", NULL, NULL);
+	want(res, "attach.unscannable", NULL, "attachment:customers.csv");
+	want(res, "pii.mynumber", NULL, "attachment:customers.csv");
+	want(res, "attach.pii_unencrypted", NULL, "attachment:customers.csv");
+	assert_int_not_equal(res->action, OM_ACT_ACCEPT);
+	om_result_free(res);
+}
+
+/*
+ * multipart/encrypted is only a wrapper: around a plain CSV it is read
+ * (and the wrapper reported), around a real OpenPGP message encrypted.
+ */
+static void
+test_multipart_encrypted(void **state)
+{
+	om_buf  m;
+	om_result *res;
+	size_t  n;
+	unsigned char *d;
+
+	(void) state;
+	res = scan(OUT_HDR "Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\"E\"\n\n"
+		   "--E\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n"
+		   "--E\nContent-Type: text/csv; charset=utf-8\nContent-Disposition: attachment; filename=\"list.csv\"\n\n"
+		   "氏名,マイナンバー\n山田花子,123456789018\n佐藤一郎,123456789018\n--E--\n");
+	want_not(res, "attach.encrypted", NULL, NULL);
+	want(res, "attach.unscannable", NULL, NULL);
+	want(res, "pii.mynumber", NULL, "attachment:list.csv");
+	want(res, "attach.pii_unencrypted", NULL, "attachment:list.csv");
+	om_result_free(res);
+
+	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
+	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric --armor -o s.asc s.txt");
+	d = slurp("s.asc", &n);
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, OUT_HDR "Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\"E\"\n\n"
+		    "--E\nContent-Type: application/pgp-encrypted\n\nVersion: 1\n"
+		    "--E\nContent-Type: application/octet-stream; name=\"encrypted.asc\"\n\n");
+	om_buf_append(&m, (const char *) d, n);
+	om_buf_puts(&m, "--E--\n");
+	res = scan(m.data);
+	want(res, "attach.encrypted", "enc.pgp.mime", NULL);
+	want_not(res, "attach.unscannable", NULL, NULL);
+	om_result_free(res);
+	om_buf_free(&m);
+	free(d);
+}
+
 /* setup - configuration: the demo rules, one internal domain */
 static int
 setup(void **state)
@@ -211,8 +435,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many_addresses),
 		cmocka_unit_test(test_million_parts),
+		cmocka_unit_test(test_pgp_real),
+		cmocka_unit_test(test_cms_real),
+		cmocka_unit_test(test_fake_pgp_csv),
+		cmocka_unit_test(test_multipart_encrypted),
 	};
 
-	(void) scan;
 	return (cmocka_run_group_tests(tests, setup, teardown));
 }
