@@ -408,6 +408,143 @@ test_multipart_encrypted(void **state)
 	free(d);
 }
 
+static const char records_html[] =
+	"<html><body><table>"
+	"<tr><td>氏名</td><td>電話</td><td>住所</td></tr>"
+	"<tr><td>山田 花子 様</td><td>携帯 090-1234-5678</td><td>東京都世田谷区北沢2-3-4</td></tr>"
+	"<tr><td>佐藤 一郎 様</td><td>携帯 080-2345-6789</td><td>神奈川県横浜市港北区日吉本町一丁目5番12号</td></tr>"
+	"<tr><td>鈴木 次郎 様</td><td>携帯 070-3456-7890</td><td>大阪府大阪市北区梅田3丁目1番</td></tr>"
+	"<tr><td>高橋 三郎 様</td><td>携帯 090-4567-8901</td><td>住所 横浜市中区山下町3-4-5</td></tr>"
+	"<tr><td>田中 四郎 様</td><td>携帯 080-5678-9012</td><td>東京都渋谷区神宮前1-2-3</td></tr>"
+	"</table></body></html>\n";
+
+/* alt_mail - outbound multipart/alternative: plain "Hello" and the records, in either order */
+static om_result *
+alt_mail(int html_first)
+{
+	om_buf  m;
+	om_result *res;
+
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, OUT_HDR "Content-Type: multipart/alternative; boundary=\"A\"\n\n");
+	for (int k = 0; k < 2; k++) {
+		if ((k == 0) == (html_first != 0))
+			om_buf_printf(&m, "--A\nContent-Type: text/html; charset=utf-8\n\n%s", records_html);
+		else
+			om_buf_puts(&m, "--A\nContent-Type: text/plain; charset=utf-8\n\nHello\n");
+	}
+	om_buf_puts(&m, "--A--\n");
+	res = scan(m.data);
+	om_buf_free(&m);
+	return (res);
+}
+
+/* Five customer records in the HTML alternative, before or after a plain "Hello". */
+static void
+test_alternative_differs(void **state)
+{
+	(void) state;
+	for (int html_first = 0; html_first < 2; html_first++) {
+		om_result *res = alt_mail(html_first);
+
+		want(res, "pii.phone", NULL, "body");
+		want(res, "body.pii", NULL, "body");
+		assert_int_not_equal(res->action, OM_ACT_ACCEPT);
+		om_result_free(res);
+	}
+}
+
+/* same_findings - the two results have the same categories, rules, places and counts */
+static void
+same_findings(const om_result *a, const om_result *b)
+{
+	if (a->nfindings != b->nfindings)
+		goto differ;
+	for (size_t i = 0; i < a->nfindings; i++) {
+		const om_finding *f = find(b, a->findings[i].category, a->findings[i].rule, a->findings[i].where);
+
+		if (f == NULL || f->count != a->findings[i].count)
+			goto differ;
+	}
+	assert_int_equal(a->action, b->action);
+	return;
+differ:
+	fprintf(stderr, "first:\n");
+	dump(a);
+	fprintf(stderr, "second:\n");
+	dump(b);
+	fail_msg("findings differ");
+}
+
+/*
+ * The same text in plain and in HTML counts as it counts once; nested
+ * in multipart/related, and twice over (two alternatives blocks in one
+ * mixed body), each block counts as one.
+ */
+static void
+test_alternative_same_counts(void **state)
+{
+	static const char text[] = "山田 花子 様\n携帯 090-1234-5678\n東京都世田谷区北沢2-3-4\n";
+	static const char html[] = "<p>山田 花子 様<br>携帯 090-1234-5678<br>東京都世田谷区北沢2-3-4</p>\n";
+	static const char text2[] = "佐藤 一郎 様\n携帯 080-2345-6789\n";
+	static const char html2[] = "<p>佐藤 一郎 様<br>携帯 080-2345-6789</p>\n";
+	om_buf  m;
+	om_result *one, *alt;
+
+	(void) state;
+	om_buf_init(&m, 0);
+	om_buf_printf(&m, OUT_HDR "Content-Type: text/plain; charset=utf-8\n\n%s", text);
+	one = scan(m.data);
+	m.len = 0;
+	om_buf_printf(&m, OUT_HDR "Content-Type: multipart/alternative; boundary=\"A\"\n\n"
+		      "--A\nContent-Type: text/plain; charset=utf-8\n\n%s"
+		      "--A\nContent-Type: multipart/related; boundary=\"R\"\n\n"
+		      "--R\nContent-Type: text/html; charset=utf-8\n\n%s--R--\n--A--\n", text, html);
+	alt = scan(m.data);
+	want(one, "pii.phone", NULL, "body");
+	same_findings(one, alt);
+	om_result_free(one);
+	om_result_free(alt);
+
+	m.len = 0;
+	om_buf_printf(&m, OUT_HDR "Content-Type: multipart/mixed; boundary=\"M\"\n\n"
+		      "--M\nContent-Type: text/plain; charset=utf-8\n\n%s"
+		      "--M\nContent-Type: text/plain; charset=utf-8\n\n%s--M--\n", text, text2);
+	one = scan(m.data);
+	m.len = 0;
+	om_buf_printf(&m, OUT_HDR "Content-Type: multipart/mixed; boundary=\"M\"\n\n"
+		      "--M\nContent-Type: multipart/alternative; boundary=\"A\"\n\n"
+		      "--A\nContent-Type: text/plain; charset=utf-8\n\n%s"
+		      "--A\nContent-Type: text/html; charset=utf-8\n\n%s--A--\n"
+		      "--M\nContent-Type: multipart/alternative; boundary=\"A2\"\n\n"
+		      "--A2\nContent-Type: text/html; charset=utf-8\n\n%s"
+		      "--A2\nContent-Type: text/plain; charset=utf-8\n\n%s--A2--\n--M--\n", text, html, html2, text2);
+	alt = scan(m.data);
+	want(one, "pii.phone", NULL, "body");
+	same_findings(one, alt);
+	om_result_free(one);
+	om_result_free(alt);
+	om_buf_free(&m);
+}
+
+/* Attack detectors and links see every alternative. */
+static void
+test_alternative_attack(void **state)
+{
+	om_result *res;
+
+	(void) state;
+	res = scan("From: support@bank-secure.example\nTo: tanaka@sakura-hoken.example\n"
+		   "Subject: ご確認\nMIME-Version: 1.0\n"
+		   "Content-Type: multipart/alternative; boundary=\"A\"\n\n"
+		   "--A\nContent-Type: text/html; charset=utf-8\n\n"
+		   "<p>下記URLよりログインして本人確認を完了してください</p>"
+		   "<p><a href=\"https://bank-secure.example.evil.example/login\">https://www.bank.example/</a></p>\n"
+		   "--A\nContent-Type: text/plain; charset=utf-8\n\nHello\n--A--\n");
+	want(res, "attack.credential_request", NULL, NULL);
+	om_result_free(res);
+}
+
 /* setup - configuration: the demo rules, one internal domain */
 static int
 setup(void **state)
@@ -439,6 +576,9 @@ main(void)
 		cmocka_unit_test(test_cms_real),
 		cmocka_unit_test(test_fake_pgp_csv),
 		cmocka_unit_test(test_multipart_encrypted),
+		cmocka_unit_test(test_alternative_differs),
+		cmocka_unit_test(test_alternative_same_counts),
+		cmocka_unit_test(test_alternative_attack),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

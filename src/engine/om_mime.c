@@ -552,10 +552,9 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 			p->flags |= OM_PART_TRUNCATED;
 			cx->msg->limits |= OM_LIMIT_TEXT;
 		}
-		if (!(p->flags & OM_PART_SHADOWED))
-			add_text(cx, scope, where, plain.data, plain.len, idx);
+		add_text(cx, scope, where, plain.data, plain.len, idx);
 		om_buf_free(&plain);
-	} else if (!(p->flags & OM_PART_SHADOWED)) {
+	} else {
 		/*
 		 * Read as UTF-8, the bytes were checked on the way in (and cut
 		 * only between characters); as US-ASCII they are all 7-bit.
@@ -570,26 +569,6 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 }
 
 
-/* alt_choice - which child of multipart/alternative is the readable one */
-static int
-alt_choice(GMimeMultipart *mp)
-{
-	int     n = g_mime_multipart_get_count(mp), best = -1;
-
-	for (int i = 0; i < n; i++) {
-		GMimeObject *c = g_mime_multipart_get_part(mp, i);
-		GMimeContentType *ct = g_mime_object_get_content_type(c);
-
-		if (ct == NULL)
-			continue;
-		if (g_mime_content_type_is_type(ct, "text", "plain")
-		    || g_mime_content_type_is_type(ct, "text", "html")
-		    || g_mime_content_type_is_type(ct, "multipart", "*"))
-			best = i;
-	}
-	return (best);
-}
-
 static void walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where);
 
 /* walk_message_part - a message/rfc822 entity: its own headers and tree */
@@ -601,7 +580,7 @@ walk_message_part(parse_ctx *cx, int idx, GMimeMessagePart *mp, int depth, unsig
 
 	if (inner == NULL)
 		return;
-	if ((subj = g_mime_message_get_subject(inner)) != NULL && !(inherit & OM_PART_SHADOWED))
+	if ((subj = g_mime_message_get_subject(inner)) != NULL)
 		add_text(cx, OM_SCOPE_ATTACHMENT, where, subj, strlen(subj), idx);
 	if (g_mime_message_get_mime_part(inner))
 		walk(cx, g_mime_message_get_mime_part(inner), idx, depth + 1, inherit, where);
@@ -652,16 +631,16 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 	if (GMIME_IS_MULTIPART(obj)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(obj);
 		int     n = g_mime_multipart_get_count(mp);
-		int     choice = -1;
 
+		/*
+		 * Every child is read, the alternatives of multipart/alternative
+		 * too: a client may show any of them, and a sender may make them
+		 * differ. Counting them once is the detectors' business (om_msg.h).
+		 */
 		p->flags |= OM_PART_CONTAINER;
-		if (strcmp(p->content_type, "multipart/alternative") == 0)
-			choice = alt_choice(mp);
 		for (int i = 0; i < n; i++) {
-			unsigned inh = inherit & (OM_PART_SHADOWED | OM_PART_ATTACHMENT);
+			unsigned inh = inherit & OM_PART_ATTACHMENT;
 
-			if (choice >= 0 && i != choice)
-				inh |= OM_PART_SHADOWED;
 			walk(cx, g_mime_multipart_get_part(mp, i), idx, depth + 1, inh, attach_where);
 		}
 		return;
@@ -676,7 +655,7 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 
 			where = om_pool_printf(cx->pool, "attachment:%s.eml", s && *s ? s : "message");
 		}
-		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, (inherit & OM_PART_SHADOWED) | OM_PART_ATTACHMENT, where);
+		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, OM_PART_ATTACHMENT, where);
 		return;
 	}
 	if (GMIME_IS_PART(obj)) {
@@ -728,7 +707,7 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			if (kind == OM_FILE_KNOWN || (kind == OM_FILE_NONE && generic_type(p->magic_type)))
 				reread_leaf(cx, obj, p, kind);
 		}
-		if (p->filename && !(inherit & OM_PART_SHADOWED))
+		if (p->filename)
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
 				 p->filename, strlen(p->filename), idx);
 		if (!is_texty(p->content_type))
