@@ -545,6 +545,62 @@ test_alternative_attack(void **state)
 	om_result_free(res);
 }
 
+/*
+ * Personal data in the Subject of external mail is body.pii; in the
+ * name of a file it is attach.pii_unencrypted, the name of an encrypted
+ * file included (the name goes out in clear).
+ */
+static void
+test_subject_and_names(void **state)
+{
+	static const char mynumber_name[] = "山田花子_マイナンバー123456789018";
+	om_result *res;
+	om_buf  name;
+	size_t  n;
+	unsigned char *d;
+
+	(void) state;
+	res = scan("From: sato@sakura-hoken.example\nTo: kyaku@partner-shoji.example\n"
+		   "Subject: =?UTF-8?B?" "44Oe44Kk44OK44Oz44OQ44O8IDEyMzQ1Njc4OTAxOCDlsbHnlLDoirHlrZDmp5g=" "?=\n"
+		   "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\nPlease see the subject.\n");
+	want(res, "pii.mynumber", NULL, "subject");
+	want(res, "body.pii", NULL, NULL);
+	assert_int_not_equal(res->action, OM_ACT_ACCEPT);
+	om_result_free(res);
+
+	/* A plain text file: the name alone tells. */
+	om_buf_init(&name, 0);
+	om_buf_printf(&name, "%s.txt", mynumber_name);
+	res = attach_scan("text/plain; charset=us-ascii", name.data, (const unsigned char *) "memo\n", 5);
+	want(res, "pii.mynumber", NULL, NULL);
+	want(res, "attach.pii_unencrypted", NULL, NULL);
+	om_result_free(res);
+
+	/* An encrypted file (real gpg) with that name: encrypted, and still a leak. */
+	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
+	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric -o s.gpg s.txt");
+	d = slurp("s.gpg", &n);
+	name.len = 0;
+	om_buf_printf(&name, "%s.gpg", mynumber_name);
+	res = attach_scan("application/octet-stream", name.data, d, n);
+	want(res, "attach.encrypted", NULL, NULL);
+	want(res, "attach.pii_unencrypted", NULL, NULL);
+	om_result_free(res);
+	free(d);
+
+	/* The name of a member inside an archive too. */
+	name.len = 0;
+	om_buf_printf(&name, "rm -rf z && mkdir z && printf 'memo\\n' > 'z/%s.txt'"
+		      " && (cd z && zip -q ../names.zip '%s.txt')", mynumber_name, mynumber_name);
+	sh(name.data);
+	d = slurp("names.zip", &n);
+	res = attach_scan("application/zip", "list.zip", d, n);
+	want(res, "attach.pii_unencrypted", NULL, "attachment:list.zip/" "山田花子_マイナンバー123456789018.txt");
+	om_result_free(res);
+	free(d);
+	om_buf_free(&name);
+}
+
 /* setup - configuration: the demo rules, one internal domain */
 static int
 setup(void **state)
@@ -579,6 +635,7 @@ main(void)
 		cmocka_unit_test(test_alternative_differs),
 		cmocka_unit_test(test_alternative_same_counts),
 		cmocka_unit_test(test_alternative_attack),
+		cmocka_unit_test(test_subject_and_names),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

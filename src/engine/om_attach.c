@@ -129,6 +129,9 @@ new_member(attach_ctx *cx, int parent, const char *name)
 	base = strrchr(name, '/');
 	p->filename = base && base[1] ? base + 1 : name;
 	p->path = om_pool_printf(cx->pool, "%s/%s", msg->parts[parent].path, name);
+	/* A member's name is in clear even in an encrypted archive: it is read. */
+	om_msg_add_text(msg, cx->conf, &cx->texts_cap, OM_SCOPE_FILENAME,
+			om_pool_printf(cx->pool, "filename:%s", p->path), name, strlen(name), idx);
 	return (idx);
 }
 

@@ -28,7 +28,9 @@
  *	om_attach_pii_judge() reports attach.pii_unencrypted for every
  *	attachment text (scope OM_SCOPE_ATTACHMENT) of an unencrypted file
  *	that fn says carries personal data, when the mail goes to an
- *	external recipient; where names the file. The attach_pii detector
+ *	external recipient, and for every file name (OM_SCOPE_FILENAME,
+ *	archive members' too) whether or not the file is encrypted: a name
+ *	is never encrypted. where names the file. The attach_pii detector
  *	(om_detect_attach.c) calls it with the body.pii scoring; tests
  *	call it with their own fn.
  *--*/

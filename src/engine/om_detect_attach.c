@@ -18,7 +18,10 @@
  *	om_detect_attach_pii() is the policy-level attach.pii_unencrypted
  *	check: om_attach_pii_judge() (om_attach.h) with a scorer that
  *	weighs each attachment text the way body.pii weighs the body
- *	(om_pii_score_text, om_pii_says_pii).
+ *	(om_pii_score_text, om_pii_says_pii). The name of every attachment
+ *	and archive member is judged the same way, encrypted or not: a
+ *	name is never encrypted, so personal data in it is unencrypted
+ *	personal data (a My Number in the name of an AES zip leaks).
  *--*/
 #include "config.h"
 
@@ -341,14 +344,25 @@ om_attach_pii_judge(om_scan *scan, om_attach_pii_fn fn, void *ctx)
 		return (0);
 	for (size_t i = 0; i < msg->ntexts; i++) {
 		const om_text *t = msg->texts + i;
+		const char *where = t->where;
 		int     r;
 
-		if (t->scope != OM_SCOPE_ATTACHMENT || part_encrypted(msg, t->part))
+		/*
+		 * A file's name is never encrypted, not even in an encrypted
+		 * archive or an encrypted document: personal data in it goes
+		 * out in clear, and counts as unencrypted personal data of
+		 * that attachment.
+		 */
+		if (t->scope == OM_SCOPE_FILENAME && t->part >= 0 && (size_t) t->part < msg->nparts) {
+			const om_part *p = msg->parts + t->part;
+
+			where = om_pool_printf(scan->pool, "attachment:%s", p->path ? p->path : p->filename);
+		} else if (t->scope != OM_SCOPE_ATTACHMENT || part_encrypted(msg, t->part))
 			continue;
 		if ((r = fn(scan, t, ctx)) < 0)
 			failed = 1;
 		else if (r > 0)
-			om_scan_add(scan, "attach.pii_unencrypted", "policy.attach_pii", t->where, NULL, 1.0);
+			om_scan_add(scan, "attach.pii_unencrypted", "policy.attach_pii", where, NULL, 1.0);
 	}
 	return (failed ? -1 : 0);
 }
