@@ -303,6 +303,22 @@ test_pgp_real(void **state)
 			want_not(res, "attach.encrypted", NULL, NULL);
 			om_result_free(res);
 		}
+		/* Customer records with a real armored block after them: the records are read. */
+		if (strcmp(files[f], "s.asc") == 0) {
+			om_buf  b;
+
+			om_buf_init(&b, 0);
+			om_buf_puts(&b, "氏名,マイナンバー\n山田花子,123456789018\n");
+			om_buf_append(&b, (const char *) d, n);
+			assert_int_equal(om_encrypt_blob((const unsigned char *) b.data, b.len, &kind), OM_ENC_YES);
+			assert_string_equal(kind, "pgp.inline");
+			res = attach_scan("text/csv; charset=utf-8", "list.csv", (const unsigned char *) b.data, b.len);
+			want_not(res, "attach.encrypted", NULL, NULL);
+			want(res, "attach.unscannable", NULL, NULL);
+			want(res, "attach.pii_unencrypted", NULL, NULL);
+			om_result_free(res);
+			om_buf_free(&b);
+		}
 		/* One flipped bit in the armor: its CRC-24 no longer matches. */
 		if (strstr(files[f], "s.asc")) {
 			unsigned char *b = (unsigned char *) strstr((char *) d, "\n\n") + 5;
@@ -601,6 +617,127 @@ test_subject_and_names(void **state)
 	om_buf_free(&name);
 }
 
+/* Nameless parts that are files, and named inline parts, are attachments. */
+static void
+test_nameless_attachments(void **state)
+{
+	static const char csv[] = "氏名,マイナンバー\n山田花子,123456789018\n佐藤一郎,123456789018\n";
+	om_result *res;
+	size_t  n;
+	unsigned char *d;
+
+	(void) state;
+	/* application/octet-stream and a spreadsheet type, neither named nor disposed. */
+	res = attach_scan("application/octet-stream", NULL, (const unsigned char *) csv, strlen(csv));
+	want(res, "pii.mynumber", NULL, "attachment:application/octet-stream");
+	want(res, "attach.pii_unencrypted", NULL, "attachment:application/octet-stream");
+	om_result_free(res);
+	res = attach_scan("application/vnd.ms-excel", NULL, (const unsigned char *) csv, strlen(csv));
+	want(res, "attach.pii_unencrypted", NULL, NULL);
+	om_result_free(res);
+
+	/* A nameless zip is looked into. */
+	sh("rm -rf z && mkdir z && printf '氏名,マイナンバー\\n山田花子,123456789018\\n' > z/list.csv"
+	   " && (cd z && zip -q ../nameless.zip list.csv)");
+	d = slurp("nameless.zip", &n);
+	res = attach_scan("application/zip", NULL, d, n);
+	want(res, "attach.pii_unencrypted", NULL, "attachment:application/zip/list.csv");
+	om_result_free(res);
+	free(d);
+
+	/* Disposition attachment without a name; inline with a name. */
+	res = scan(OUT_HDR "Content-Type: multipart/mixed; boundary=\"M\"\n\n"
+		   "--M\nContent-Type: text/plain; charset=us-ascii\n\nsee the file\n"
+		   "--M\nContent-Type: text/csv; charset=utf-8\nContent-Disposition: attachment\n\n"
+		   "氏名,マイナンバー\n山田花子,123456789018\n"
+		   "--M\nContent-Type: application/octet-stream\n"
+		   "Content-Disposition: inline; filename=\"invoice.pdf.exe\"\n\nMZ\n--M--\n");
+	want(res, "attach.pii_unencrypted", NULL, "attachment:text/csv");
+	want_not(res, "body.pii", NULL, NULL);
+	want(res, "attach.double_extension", NULL, "attachment:invoice.pdf.exe");
+	om_result_free(res);
+}
+
+/* pct - RFC 2231 percent-encoding of UTF-8 bytes */
+static void
+pct(const char *name, om_buf *out)
+{
+	for (const unsigned char *c = (const unsigned char *) name; *c; c++)
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '.')
+			om_buf_putc(out, (char) *c);
+		else
+			om_buf_printf(out, "%%%02X", *c);
+}
+
+#define IDSP3	"\xe3\x80\x80\xe3\x80\x80\xe3\x80\x80"	/* U+3000 x 3 */
+
+/*
+ * An extension behind Unicode blanks, however the name was encoded,
+ * and in either of two names that disagree, is attach.spaces_before_ext.
+ */
+static void
+test_spaces_before_ext(void **state)
+{
+	static const struct {
+		const char *what;
+		const char *ctype_name;		/* Content-Type name*= (UTF-8), or NULL */
+		const char *fn_2231;		/* filename*= (UTF-8), or NULL */
+		const char *fn_raw;		/* filename= as written, or NULL */
+		int	split;			/* fn_2231 as continuations */
+		int	want;
+	} cases[] = {
+		{"U+3000, RFC 2231", NULL, "請求書" IDSP3 ".exe", NULL, 0, 1},
+		{"U+3000, RFC 2231 continuations", NULL, "請求書" IDSP3 ".exe", NULL, 1, 1},
+		{"U+3000, RFC 2047 ISO-2022-JP", NULL, NULL, "\"=?ISO-2022-JP?B?GyRCQEE1YT1xISEhISEhGyhCLmV4ZQ==?=\"", 0, 1},
+		{"U+202F", NULL, "report\xe2\x80\xaf\xe2\x80\xaf\xe2\x80\xaf.exe", NULL, 0, 1},
+		{"U+00A0 U+2003 U+202F U+205F U+3000", NULL,
+		"report\xc2\xa0\xe2\x80\x83\xe2\x80\xaf\xe2\x81\x9f\xe3\x80\x80.exe", NULL, 0, 1},
+		{"tabs", NULL, NULL, "\"report\t\t\t.exe\"", 0, 1},
+		{"Content-Type name differs", "請求書" IDSP3 ".exe", NULL, "\"report.pdf\"", 0, 1},
+		{"Content-Type name differs, split", "請求書" IDSP3 ".pdf", NULL, "\"report.pdf\"", 1, 1},
+		{"one blank", NULL, "議事録 2024.pdf", NULL, 0, 0},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_buf  m, enc;
+		om_result *res;
+		const char *name = cases[i].fn_2231 ? cases[i].fn_2231 : cases[i].ctype_name;
+
+		om_buf_init(&m, 0);
+		om_buf_init(&enc, 0);
+		if (name)
+			pct(name, &enc);
+		om_buf_puts(&m, "From: a@partner-shoji.example\nTo: tanaka@sakura-hoken.example\nSubject: x\n"
+			    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n"
+			    "--B\nContent-Type: text/plain\n\nhi\n--B\nContent-Type: application/octet-stream");
+		if (cases[i].ctype_name && !cases[i].split)
+			om_buf_printf(&m, "; name*=UTF-8''%s", enc.data);
+		else if (cases[i].ctype_name)
+			/* Cut in the middle of a character's bytes: joined before decoding. */
+			om_buf_printf(&m, ";\n name*0*=UTF-8''%.*s;\n name*1*=%s", (int) (enc.len / 2 / 3 * 3 + 3),
+				      enc.data, enc.data + enc.len / 2 / 3 * 3 + 3);
+		om_buf_puts(&m, "\nContent-Disposition: attachment");
+		if (cases[i].fn_raw)
+			om_buf_printf(&m, "; filename=%s", cases[i].fn_raw);
+		else if (cases[i].fn_2231 && !cases[i].split)
+			om_buf_printf(&m, "; filename*=UTF-8''%s", enc.data);
+		else if (cases[i].fn_2231)
+			om_buf_printf(&m, ";\n filename*0*=UTF-8''%.*s;\n filename*1*=%s", (int) (enc.len / 2 / 3 * 3 + 3),
+				      enc.data, enc.data + enc.len / 2 / 3 * 3 + 3);
+		om_buf_puts(&m, "\n\nhello\n--B--\n");
+		res = om_engine_scan(conf, NULL, m.data, m.len);
+		assert_non_null(res);
+		if ((find(res, "attach.spaces_before_ext", NULL, NULL) != NULL) != cases[i].want) {
+			dump(res);
+			fail_msg("%s: attach.spaces_before_ext %s", cases[i].what, cases[i].want ? "missing" : "unexpected");
+		}
+		om_result_free(res);
+		om_buf_free(&m);
+		om_buf_free(&enc);
+	}
+}
+
 /* setup - configuration: the demo rules, one internal domain */
 static int
 setup(void **state)
@@ -636,6 +773,8 @@ main(void)
 		cmocka_unit_test(test_alternative_same_counts),
 		cmocka_unit_test(test_alternative_attack),
 		cmocka_unit_test(test_subject_and_names),
+		cmocka_unit_test(test_nameless_attachments),
+		cmocka_unit_test(test_spaces_before_ext),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

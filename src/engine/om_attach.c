@@ -498,7 +498,7 @@ pgp_mime_ok(const om_msg *msg, size_t idx)
 	    || (kid[1]->flags & OM_PART_CONTAINER) || kid[1]->data == NULL)
 		return (0);
 	return (om_encrypt_blob(kid[1]->data, kid[1]->size, &kind) == OM_ENC_YES
-		&& kind && strncmp(kind, "pgp.", 4) == 0);
+		&& kind && (strcmp(kind, "pgp.armored") == 0 || strcmp(kind, "pgp.binary") == 0));
 }
 
 /* look_inside - encryption state, text and members of one file */
@@ -513,6 +513,14 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 	if (p->data == NULL || p->size == 0)
 		return;
 	st = om_encrypt_blob(p->data, p->size, &kind);
+	/*
+	 * An OpenPGP block with other content around it: in a body the text
+	 * around it was read as body text; in a file the block cannot be
+	 * read and the rest must still be judged as unencrypted.
+	 */
+	if (st == OM_ENC_YES && kind && strcmp(kind, "pgp.inline") == 0
+	    && (p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+		st = OM_ENC_BROKEN;
 	if (st == OM_ENC_YES || st == OM_ENC_WEAK) {
 		p->flags |= OM_PART_ENCRYPTED | (st == OM_ENC_WEAK ? OM_PART_ENC_WEAK : 0);
 		p->enc_kind = kind;

@@ -625,38 +625,38 @@ starts(const unsigned char *p, const unsigned char *end, const char *s)
 static const char pgp_begin[] = "-----BEGIN PGP MESSAGE-----";
 static const char pgp_end[] = "-----END PGP MESSAGE-----";
 
-/* pgp_armored - "-----BEGIN PGP MESSAGE-----" at the start of a line */
-static int
+/* pgp_armored - first "-----BEGIN PGP MESSAGE-----" at the start of a line, or NULL */
+static const unsigned char *
 pgp_armored(const unsigned char *d, size_t len)
 {
 	const unsigned char *p = d, *end = d + len;
 
 	while (p < end && (p = memfind(p, (size_t) (end - p), pgp_begin, sizeof(pgp_begin) - 1)) != NULL) {
 		if (p == d || p[-1] == '\n')
-			return (1);
+			return (p);
 		p += sizeof(pgp_begin) - 1;
 	}
-	return (0);
+	return (NULL);
 }
 
 /*
- * pgp_armor_state - a file that carries an armor header line. It is
- * encrypted only when the whole file, blanks aside, is one armored
- * message (header, armor headers, base64, optional =CRC24 that must
- * match, footer) whose packets are an encrypted message. Anything else
- * claims encryption without being it: OM_ENC_BROKEN.
+ * pgp_armor_state - a file that carries an armor header line at p. The
+ * block (header line, armor headers, base64, optional =CRC24 that must
+ * match, footer line) must decode to an encrypted OpenPGP message, or
+ * the file only claims encryption: OM_ENC_BROKEN. *alone says whether
+ * the block is all there is (blanks aside); a second armor header
+ * outside it is OM_ENC_BROKEN too.
  */
 static int
-pgp_armor_state(const unsigned char *d, size_t len)
+pgp_armor_state(const unsigned char *d, size_t len, const unsigned char *p, int *alone)
 {
-	const unsigned char *p = d, *end = d + len, *b64s, *b64e = NULL, *crc = NULL;
+	const unsigned char *end = d + len, *b64s, *b64e = NULL, *crc = NULL, *after;
 	unsigned char *bin;
 	long    n;
 	int     st;
 
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		p++;
-	if (!starts(p, end, pgp_begin) || !only_blanks(p + sizeof(pgp_begin) - 1, line_end(p, end)))
+	*alone = only_blanks(d, p);
+	if (!only_blanks(p + sizeof(pgp_begin) - 1, line_end(p, end)))
 		return (OM_ENC_BROKEN);
 	/* Armor headers ("Version: ..."), up to an empty line. */
 	for (p = line_end(p, end) + 1; p < end; p = line_end(p, end) + 1) {
@@ -682,8 +682,14 @@ pgp_armor_state(const unsigned char *d, size_t len)
 		} else if (b64e != NULL)
 			return (OM_ENC_BROKEN);		/* text after the checksum */
 	}
-	if (p >= end || b64e == NULL || !only_blanks(p + sizeof(pgp_end) - 1, end))
+	if (p >= end || b64e == NULL || !only_blanks(p + sizeof(pgp_end) - 1, line_end(p, end)))
 		return (OM_ENC_BROKEN);
+	after = line_end(p, end);
+	if (!only_blanks(after, end)) {
+		*alone = 0;
+		if (pgp_armored(after, (size_t) (end - after)))
+			return (OM_ENC_BROKEN);
+	}
 	if ((bin = malloc((size_t) (b64e - b64s) / 4 * 3 + 3)) == NULL)
 		return (OM_ENC_BROKEN);
 	n = b64_decode(b64s, b64e, bin);
@@ -704,6 +710,7 @@ pgp_armor_state(const unsigned char *d, size_t len)
 int
 om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 {
+	const unsigned char *armor;
 	const char *k = NULL;
 	int     st = OM_ENC_NO;
 
@@ -724,9 +731,11 @@ om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 		st = sevenz_state(d, len, &k);
 	else if (len >= 16 && d[0] == 0x30)
 		st = cms_state(d, len, &k);
-	else if (pgp_armored(d, len < 65536 ? len : 65536)) {
-		if ((st = pgp_armor_state(d, len)) == OM_ENC_YES)
-			k = "pgp.armored";
+	else if ((armor = pgp_armored(d, len < 65536 ? len : 65536)) != NULL) {
+		int     alone;
+
+		if ((st = pgp_armor_state(d, len, armor, &alone)) == OM_ENC_YES)
+			k = alone ? "pgp.armored" : "pgp.inline";
 	} else if (len >= 2 && (d[0] & 0x80)) {
 		if ((st = pgp_packets(d, len)) == OM_ENC_YES)
 			k = "pgp.binary";

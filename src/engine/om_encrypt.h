@@ -15,7 +15,9 @@
  *	messages, armored (base64 and CRC-24 checked) or binary, whose
  *	packets are session keys followed by one encrypted data packet
  *	that runs to the end. *kind names the case ("pdf.user",
- *	"ole.encrypted_package", "pgp.armored", ...). A file that claims
+ *	"ole.encrypted_package", "pgp.armored", ...); "pgp.inline" is
+ *	a valid armored message with other content around it (an inline
+ *	PGP mail body: the caller reads the rest). A file that claims
  *	encryption (an armor line, a session key packet, a CMS enveloped
  *	type) but does not parse as such is OM_ENC_BROKEN: the caller
  *	reads it like any other file and reports it unscannable.

@@ -413,6 +413,25 @@ addr_header(parse_ctx *cx, InternetAddressList *list, om_addrlist *out)
 	addr_list(cx, list, out, &cap, 0);
 }
 
+/* name_copy - a decoded file name as valid UTF-8 in the pool, or NULL */
+static const char *
+name_copy(parse_ctx *cx, const char *fn)
+{
+	om_buf  name;
+	const char *used, *copy;
+
+	if (fn == NULL || *fn == 0)
+		return (NULL);
+	if (om_utf8_valid(fn, strlen(fn)))
+		return (om_pool_strdup(cx->pool, fn));
+	/* A raw 8-bit name in some charset: decode it like text. */
+	om_buf_init(&name, 4096);
+	(void) om_charset_decode(fn, strlen(fn), NULL, &name, &used);
+	copy = om_pool_memdup(cx->pool, name.data ? name.data : "", name.len);
+	om_buf_free(&name);
+	return (copy);
+}
+
 /* decode_leaf - transfer-decoded content of a leaf part */
 static GByteArray *
 decode_leaf(GMimePart *part)
@@ -665,19 +684,26 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		const char *where;
 
 		/* Kept exactly as decoded: disguise checks need the raw code points. */
-		if (fn && *fn && om_utf8_valid(fn, strlen(fn)))
-			p->filename = om_pool_strdup(cx->pool, fn);
-		else if (fn && *fn) {
-			/* A raw 8-bit name in some charset: decode it like text. */
-			om_buf  name;
-			const char *used;
+		p->filename = name_copy(cx, fn);
+		/*
+		 * Content-Type name= that says something else than the
+		 * disposition's filename: a client may show either, so both
+		 * are judged.
+		 */
+		if (p->filename && ct) {
+			const char *ctn = name_copy(cx, g_mime_content_type_get_parameter(ct, "name"));
 
-			om_buf_init(&name, 4096);
-			(void) om_charset_decode(fn, strlen(fn), NULL, &name, &used);
-			p->filename = om_pool_memdup(cx->pool, name.data ? name.data : "", name.len);
-			om_buf_free(&name);
+			if (ctn && strcmp(ctn, p->filename) != 0)
+				p->alt_name = ctn;
 		}
-		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename)
+		/*
+		 * An attachment: declared so (with or without a name), named
+		 * (inline or not), or any part whose type is not text, named or
+		 * not (application/octet-stream, a spreadsheet, an image): it is
+		 * read as a file is, never left aside as neither body nor file.
+		 */
+		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename
+		    || strncmp(p->content_type, "text/", 5) != 0)
 			p->flags |= OM_PART_ATTACHMENT;
 		if (strcmp(p->content_type, "text/html") == 0)
 			p->flags |= OM_PART_HTML;
@@ -710,6 +736,9 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		if (p->filename)
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
 				 p->filename, strlen(p->filename), idx);
+		if (p->alt_name)
+			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->alt_name),
+				 p->alt_name, strlen(p->alt_name), idx);
 		if (!is_texty(p->content_type))
 			return;
 		if (p->flags & OM_PART_ATTACHMENT) {

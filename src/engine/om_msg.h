@@ -9,7 +9,8 @@
  *	message's pool and goes with om_msg_free().
  *
  *	parts   every MIME entity in document order: declared type,
- *	        decoded file name (RFC 2047/2231, any charset), libmagic
+ *	        decoded file name (RFC 2047/2231, any charset; and the
+ *	        Content-Type name= too when it differs), libmagic
  *	        type, decoded content for leaves.
  *	texts   what text detectors scan: normalised UTF-8 (NFKC, hyphens
  *	        folded) with the scope it came from. Every part whose type
@@ -103,6 +104,7 @@ typedef struct om_part {
 	const char *charset_used;	/* applied to text parts */
 	const char *disposition;	/* lower case, or NULL */
 	const char *filename;		/* decoded UTF-8, or NULL */
+	const char *alt_name;		/* Content-Type name= when it differs, or NULL */
 	const char *magic_type;		/* libmagic MIME type of leaves */
 	const unsigned char *data;	/* decoded content of leaves */
 	size_t	size;
