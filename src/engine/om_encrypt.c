@@ -431,6 +431,7 @@ cms_state(const unsigned char *d, size_t len, const char **kind)
  * (data packets) and at most PGP_CHUNKS_MAX of them.
  */
 #define PGP_PACKETS_MAX	10000
+#define PGP_SIGNATURES	(-1)		/* pgp_packets: signature packets only */
 #define PGP_CHUNKS_MAX	100000
 
 /*
@@ -519,7 +520,7 @@ static int
 pgp_packets(const unsigned char *d, size_t len)
 {
 	const unsigned char *p = d, *end = d + len;
-	int     esk = 0;
+	int     esk = 0, sigs = 0;
 
 	for (int n = 0; n < PGP_PACKETS_MAX && p < end; n++) {
 		const unsigned char *first, *next;
@@ -527,6 +528,13 @@ pgp_packets(const unsigned char *d, size_t len)
 
 		if (pgp_header(p, end, &tag, &first, &next) < 0)
 			return (esk ? OM_ENC_BROKEN : OM_ENC_NO);
+		/* Detached signatures only (old clients armor them as MESSAGE): nothing to read. */
+		if (tag == 2 && esk == 0 && sigs == n) {
+			sigs++;
+			if ((p = next) == end)
+				return (PGP_SIGNATURES);
+			continue;
+		}
 		if (tag == 1 || tag == 3) {
 			/* PKESK v3/v6, SKESK v4/v5/v6: a version byte and more. */
 			if (next - first < 2 || (tag == 1 && first[0] != 3 && first[0] != 6)
@@ -694,7 +702,7 @@ pgp_armor_state(const unsigned char *d, size_t len, const unsigned char *p, int 
 		return (OM_ENC_BROKEN);
 	n = b64_decode(b64s, b64e, bin);
 	st = n > 0 ? pgp_packets(bin, (size_t) n) : OM_ENC_BROKEN;
-	if (st == OM_ENC_YES && crc) {
+	if ((st == OM_ENC_YES || st == PGP_SIGNATURES) && crc) {
 		unsigned char c[4];
 		const unsigned char *ce = line_end(crc, end);
 
@@ -703,6 +711,8 @@ pgp_armor_state(const unsigned char *d, size_t len, const unsigned char *p, int 
 			st = OM_ENC_BROKEN;
 	}
 	free(bin);
+	if (st == PGP_SIGNATURES && *alone)
+		return (OM_ENC_NO);
 	return (st == OM_ENC_YES ? OM_ENC_YES : OM_ENC_BROKEN);
 }
 
@@ -739,6 +749,8 @@ om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 	} else if (len >= 2 && (d[0] & 0x80)) {
 		if ((st = pgp_packets(d, len)) == OM_ENC_YES)
 			k = "pgp.binary";
+		else if (st == PGP_SIGNATURES)
+			st = OM_ENC_NO;
 	}
 	if (kind)
 		*kind = k;

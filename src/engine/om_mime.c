@@ -361,8 +361,11 @@ link_cb(void *ctx, const char *href, const char *text)
  * grows geometrically (a list of thousands of addresses costs linear
  * time and memory); past OM_ADDR_MAX addresses the rest is not kept and
  * the message says so (OM_LIMIT_ADDRS), so no recipient goes unjudged
- * in silence.
+ * in silence. GMime reads stray colons as groups within groups: they
+ * are flattened down to ADDR_DEPTH_MAX levels; deeper is the limit too.
  */
+#define ADDR_DEPTH_MAX	32
+
 static void
 addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, size_t *cap, int depth)
 {
@@ -370,7 +373,7 @@ addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, size_t *ca
 
 	if (list == NULL)
 		return;
-	if (depth > 4) {
+	if (depth > ADDR_DEPTH_MAX) {
 		cx->msg->limits |= OM_LIMIT_ADDRS;
 		return;
 	}
