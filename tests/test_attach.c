@@ -559,7 +559,7 @@ stub_pii(om_scan *scan, const om_text *text, void *ctx)
 /*
  * attach.pii_unencrypted through om_attach_pii_judge() with a stub
  * scorer: named after the file, only outbound to an external
- * recipient, never for an encrypted file.
+ * recipient, never for an encrypted file (and a marker is not one).
  */
 static void
 test_pii_judge(void **state)
@@ -574,7 +574,8 @@ test_pii_judge(void **state)
 		{"list.csv", "PII row\n", 1, 1},
 		{"memo.txt", "nothing here\n", 1, 0},
 		{"list.csv", "PII row\n", 0, 0},
-		{"locked.txt", "-----BEGIN PGP MESSAGE-----\nPII\n-----END PGP MESSAGE-----\n", 1, 0},
+		/* A PGP marker around plain text is no encryption: read and judged. */
+		{"locked.txt", "-----BEGIN PGP MESSAGE-----\nPII\n-----END PGP MESSAGE-----\n", 1, 1},
 	};
 
 	(void) state;

@@ -388,8 +388,9 @@ static const struct blob_case {
 	{"xls FILEPASS", K_XLS, 1, NULL, OM_ENC_YES, "xls.filepass"},
 	{"cms enveloped-data", K_CMS, 1, NULL, OM_ENC_YES, "smime.enveloped"},
 	{"cms data", K_CMS, 0, NULL, OM_ENC_NO, NULL},
-	{"pgp armored", K_TEXT, 0, "Hello\n-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n-----END PGP MESSAGE-----\n",
-	OM_ENC_YES, "pgp.armored"},
+	/* An armor line alone is a claim, not encryption (real messages: test_mime_read). */
+	{"pgp armor, no packets", K_TEXT, 0, "Hello\n-----BEGIN PGP MESSAGE-----\n\nhQEMA...\n-----END PGP MESSAGE-----\n",
+	OM_ENC_BROKEN, NULL},
 	{"pgp armor mid-line", K_TEXT, 0, "see -----BEGIN PGP MESSAGE----- in the manual\n", OM_ENC_NO, NULL},
 	{"pgp signed clear text", K_TEXT, 0, "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nhi\n",
 	OM_ENC_NO, NULL},
@@ -522,7 +523,7 @@ test_truncated_and_damaged(void **state)
 
 			memcpy(cp, s.d, n);
 			st = om_encrypt_blob(cp, n, NULL);
-			assert_true(st == OM_ENC_NO || st == OM_ENC_YES || st == OM_ENC_WEAK);
+			assert_true(st == OM_ENC_NO || st == OM_ENC_YES || st == OM_ENC_WEAK || st == OM_ENC_BROKEN);
 			(void) om_encrypt_zip_member(cp, n, "a.csv", NULL);
 			(void) om_encrypt_zip_any(cp, n, &aes, &weak);
 			if (n >= 5 && memcmp(cp, "%PDF-", 5) == 0)

@@ -149,12 +149,11 @@ scan_describe(const om_result *res)
 	for (size_t i = 0; i < msg->nparts; i++) {
 		const om_part *p = msg->parts + i;
 
-		fprintf(stderr, "part %zu:%*s %s%s%s size=%zu magic=%s%s%s%s%s%s\n", i, p->depth * 2, "",
+		fprintf(stderr, "part %zu:%*s %s%s%s size=%zu magic=%s%s%s%s%s\n", i, p->depth * 2, "",
 			p->content_type, p->filename ? " name=" : "", p->filename ? p->filename : "",
 			p->size, p->magic_type ? p->magic_type : "-",
 			p->charset_used ? " charset=" : "", p->charset_used ? p->charset_used : "",
 			(p->flags & OM_PART_ATTACHMENT) ? " attachment" : "",
-			(p->flags & OM_PART_SHADOWED) ? " (alternative not scanned)" : "",
 			(p->flags & OM_PART_LENIENT) ? " (read past a broken transfer encoding)" : "");
 	}
 	for (size_t i = 0; i < msg->ntexts; i++)

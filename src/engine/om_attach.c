@@ -140,6 +140,9 @@ new_member(attach_ctx *cx, int parent, const char *name)
 	base = strrchr(name, '/');
 	p->filename = base && base[1] ? base + 1 : name;
 	p->path = om_pool_printf(cx->pool, "%s/%s", msg->parts[parent].path, name);
+	/* A member's name is in clear even in an encrypted archive: it is read. */
+	om_msg_add_text(msg, cx->conf, &cx->texts_cap, OM_SCOPE_FILENAME,
+			om_pool_printf(cx->pool, "filename:%s", p->path), name, strlen(name), idx);
 	return (idx);
 }
 
@@ -569,6 +572,58 @@ pdf_text(attach_ctx *cx, om_part *p, om_buf *text, const char **kind)
 	return (1);
 }
 
+/* ends_with - name ends with the suffix, ASCII case aside */
+static int
+ends_with(const char *name, const char *suffix)
+{
+	size_t  n = strlen(name), k = strlen(suffix);
+
+	return (n >= k && strcasecmp(name + n - k, suffix) == 0);
+}
+
+/*
+ * claims_encryption - a part whose declared type or name says it is an
+ * S/MIME or OpenPGP encrypted file. Only a structure om_encrypt_blob()
+ * parsed makes it encrypted; otherwise (damaged, or an opaque signed
+ * S/MIME whose content we do not unwrap) it was not read in full.
+ */
+static int
+claims_encryption(const om_part *p)
+{
+	const char *n = p->filename;
+
+	if (p->flags & OM_PART_MEMBER)
+		return (0);
+	return (strcmp(p->content_type, "application/pkcs7-mime") == 0
+		|| strcmp(p->content_type, "application/x-pkcs7-mime") == 0
+		|| (n && (ends_with(n, ".p7m") || ends_with(n, ".gpg") || ends_with(n, ".pgp"))));
+}
+
+/*
+ * pgp_mime_ok - an RFC 3156 multipart/encrypted: exactly two parts,
+ * application/pgp-encrypted then an OpenPGP message that parses as
+ * encrypted. Anything else claims encryption and is not.
+ */
+static int
+pgp_mime_ok(const om_msg *msg, size_t idx)
+{
+	const om_part *kid[2] = {NULL, NULL};
+	int     nkids = 0;
+	const char *kind = NULL;
+
+	for (size_t i = idx + 1; i < msg->nparts; i++)
+		if (msg->parts[i].parent == (int) idx) {
+			if (nkids < 2)
+				kid[nkids] = msg->parts + i;
+			nkids++;
+		}
+	if (nkids != 2 || strcmp(kid[0]->content_type, "application/pgp-encrypted") != 0
+	    || (kid[1]->flags & OM_PART_CONTAINER) || kid[1]->data == NULL)
+		return (0);
+	return (om_encrypt_blob(kid[1]->data, kid[1]->size, &kind) == OM_ENC_YES
+		&& kind && (strcmp(kind, "pgp.armored") == 0 || strcmp(kind, "pgp.binary") == 0));
+}
+
 /* look_inside - encryption state, text and members of one file */
 static void
 look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
@@ -581,11 +636,22 @@ look_inside(attach_ctx *cx, int idx, int depth, int mime_text_done)
 	if (p->data == NULL || p->size == 0)
 		return;
 	st = om_encrypt_blob(p->data, p->size, &kind);
-	if (st != OM_ENC_NO) {
+	/*
+	 * An OpenPGP block with other content around it: in a body the text
+	 * around it was read as body text; in a file the block cannot be
+	 * read and the rest must still be judged as unencrypted.
+	 */
+	if (st == OM_ENC_YES && kind && strcmp(kind, "pgp.inline") == 0
+	    && (p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)))
+		st = OM_ENC_BROKEN;
+	if (st == OM_ENC_YES || st == OM_ENC_WEAK) {
 		p->flags |= OM_PART_ENCRYPTED | (st == OM_ENC_WEAK ? OM_PART_ENC_WEAK : 0);
 		p->enc_kind = kind;
 		return;
 	}
+	/* Claims encryption and is not: unscannable, and read like any file. */
+	if (st == OM_ENC_BROKEN || claims_encryption(p))
+		p->unscannable |= OM_UNSCAN_CORRUPT;
 	/*
 	 * A body part that is not text (an inline application/json or PDF
 	 * with no file name) is a file all the same: read it like one.
@@ -674,8 +740,12 @@ om_attach_expand(const om_conf *conf, om_msg *msg)
 		om_part *p = msg->parts + i;
 
 		if (strcmp(p->content_type, "multipart/encrypted") == 0) {
-			p->flags |= OM_PART_ENCRYPTED;
-			p->enc_kind = "pgp.mime";
+			/* Its parts are read like any others; the wrapper says nothing by itself. */
+			if (pgp_mime_ok(msg, i)) {
+				p->flags |= OM_PART_ENCRYPTED;
+				p->enc_kind = "pgp.mime";
+			} else
+				p->unscannable |= OM_UNSCAN_CORRUPT;
 			continue;
 		}
 		if (p->flags & OM_PART_CONTAINER)

@@ -29,7 +29,9 @@
  *	attachment text (scope OM_SCOPE_ATTACHMENT) of an unencrypted file
  *	that fn says carries personal data, when the outbound rules apply
  *	(om_scan.outbound_checks: mail to an external recipient, from the
- *	firm or relayed); where names the file. The attach_pii detector
+ *	firm or relayed), and for every file name (OM_SCOPE_FILENAME,
+ *	archive members' too) whether or not the file is encrypted: a name
+ *	is never encrypted. where names the file. The attach_pii detector
  *	(om_detect_attach.c) calls it with the body.pii scoring; tests
  *	call it with their own fn.
  *--*/

@@ -18,7 +18,10 @@
  *	om_detect_attach_pii() is the policy-level attach.pii_unencrypted
  *	check: om_attach_pii_judge() (om_attach.h) with a scorer that
  *	weighs each attachment text the way body.pii weighs the body
- *	(om_pii_score_text, om_pii_says_pii).
+ *	(om_pii_score_text, om_pii_says_pii). The name of every attachment
+ *	and archive member is judged the same way, encrypted or not: a
+ *	name is never encrypted, so personal data in it is unencrypted
+ *	personal data (a My Number in the name of an AES zip leaks).
  *--*/
 #include "config.h"
 
@@ -84,11 +87,17 @@ ext_in(const char *ext, const char *const *list)
 	return (0);
 }
 
-/* is_blank_at - length of a blank code point ending at s[i-1], or 0 */
+/*
+ * blank_before - length of a code point ending at s[i-1] that shows as
+ * blank (ASCII blanks and controls that render as such, U+00A0,
+ * U+1680, U+180E, U+2000-200B, U+2028/2029, U+202F, U+205F/2060,
+ * U+2800, U+3000, U+3164, U+FEFF, U+FFA0), or 0
+ */
 static size_t
 blank_before(const unsigned char *s, size_t i)
 {
-	if (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+	if (i >= 1 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\v' || s[i - 1] == '\f'
+		       || s[i - 1] == '\r' || s[i - 1] == '\n'))
 		return (1);
 	if (i >= 2 && s[i - 2] == 0xc2 && s[i - 1] == 0xa0)
 		return (2);
@@ -96,8 +105,20 @@ blank_before(const unsigned char *s, size_t i)
 		return (3);		/* U+3000 */
 	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x80 && s[i - 1] >= 0x80 && s[i - 1] <= 0x8b)
 		return (3);		/* U+2000-200B */
-	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x81 && s[i - 1] == 0x9f)
-		return (3);		/* U+205F */
+	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x80 && (s[i - 1] == 0xa8 || s[i - 1] == 0xa9 || s[i - 1] == 0xaf))
+		return (3);		/* U+2028, U+2029, U+202F */
+	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0x81 && s[i - 1] >= 0x9f && s[i - 1] <= 0xa0)
+		return (3);		/* U+205F, U+2060 */
+	if (i >= 3 && s[i - 3] == 0xe1 && s[i - 2] == 0x9a && s[i - 1] == 0x80)
+		return (3);		/* U+1680 */
+	if (i >= 3 && s[i - 3] == 0xe1 && s[i - 2] == 0xa0 && s[i - 1] == 0x8e)
+		return (3);		/* U+180E */
+	if (i >= 3 && s[i - 3] == 0xe3 && s[i - 2] == 0x85 && s[i - 1] == 0xa4)
+		return (3);		/* U+3164 Hangul filler */
+	if (i >= 3 && s[i - 3] == 0xef && s[i - 2] == 0xbe && s[i - 1] == 0xa0)
+		return (3);		/* U+FFA0 */
+	if (i >= 3 && s[i - 3] == 0xe2 && s[i - 2] == 0xa0 && s[i - 1] == 0x80)
+		return (3);		/* U+2800 Braille blank */
 	if (i >= 3 && s[i - 3] == 0xef && s[i - 2] == 0xbb && s[i - 1] == 0xbf)
 		return (3);		/* U+FEFF */
 	return (0);
@@ -275,25 +296,34 @@ om_detect_attach(om_scan *scan)
 			continue;
 		if (where == NULL)
 			where = part_where(scan, p);
-		memset(&ni, 0, sizeof(ni));
-		if (p->filename)
-			name_parse(p->filename, &ni);
-		if (ni.bidi)
-			om_scan_add(scan, "attach.rlo", "name.bidi_control", where, NULL, 1.0);
-		if ((p->data && magic_is_exe(p)) || (ni.ext[0] && ext_in(ni.ext, exe_ext)))
-			om_scan_add(scan, "attach.executable",
-				    p->data && magic_is_exe(p) ? "content.executable" : "name.executable_extension",
-				    where, NULL, 1.0);
-		if ((p->data && magic_is_shortcut(p)) || (ni.ext[0] && ext_in(ni.ext, shortcut_ext)))
+		if (p->data && magic_is_exe(p))
+			om_scan_add(scan, "attach.executable", "content.executable", where, NULL, 1.0);
+		if (p->data && magic_is_shortcut(p))
 			om_scan_add(scan, "attach.shortcut", "shortcut", where, NULL, 1.0);
-		if (ni.ext[0] && ni.prev[0] && ext_in(ni.prev, doc_ext)
-		    && (ext_in(ni.ext, exe_ext) || ext_in(ni.ext, shortcut_ext)))
-			om_scan_add(scan, "attach.double_extension", "name.double_extension", where, NULL, 1.0);
-		if (ni.ext[0] && ni.blanks >= BLANKS_MIN)
-			om_scan_add(scan, "attach.spaces_before_ext", "name.blanks_before_extension", where, NULL, 1.0);
-		if (ni.ext[0] && p->size && !(p->flags & OM_PART_ENCRYPTED) && type_mismatch(ni.ext, p->magic_type))
-			om_scan_add(scan, "attach.type_mismatch", "magic.extension_mismatch", where,
-				    p->magic_type, 1.0);
+		/* Both names when Content-Type name= differs from the filename: either may be shown. */
+		for (int k = 0; k < 2; k++) {
+			const char *name = k == 0 ? p->filename : p->alt_name;
+
+			if (name == NULL)
+				continue;
+			name_parse(name, &ni);
+			if (ni.bidi)
+				om_scan_add(scan, "attach.rlo", "name.bidi_control", where, NULL, 1.0);
+			if (ni.ext[0] && ext_in(ni.ext, exe_ext) && !(p->data && magic_is_exe(p)))
+				om_scan_add(scan, "attach.executable", "name.executable_extension", where, NULL, 1.0);
+			if (ni.ext[0] && ext_in(ni.ext, shortcut_ext) && !(p->data && magic_is_shortcut(p)))
+				om_scan_add(scan, "attach.shortcut", "shortcut", where, NULL, 1.0);
+			if (ni.ext[0] && ni.prev[0] && ext_in(ni.prev, doc_ext)
+			    && (ext_in(ni.ext, exe_ext) || ext_in(ni.ext, shortcut_ext)))
+				om_scan_add(scan, "attach.double_extension", "name.double_extension", where, NULL, 1.0);
+			if (ni.ext[0] && ni.blanks >= BLANKS_MIN)
+				om_scan_add(scan, "attach.spaces_before_ext", "name.blanks_before_extension", where,
+					    NULL, 1.0);
+			if (ni.ext[0] && p->size && !(p->flags & OM_PART_ENCRYPTED)
+			    && type_mismatch(ni.ext, p->magic_type))
+				om_scan_add(scan, "attach.type_mismatch", "magic.extension_mismatch", where,
+					    p->magic_type, 1.0);
+		}
 	}
 	return (0);
 }
@@ -343,14 +373,25 @@ om_attach_pii_judge(om_scan *scan, om_attach_pii_fn fn, void *ctx)
 		return (0);
 	for (size_t i = 0; i < msg->ntexts; i++) {
 		const om_text *t = msg->texts + i;
+		const char *where = t->where;
 		int     r;
 
-		if (t->scope != OM_SCOPE_ATTACHMENT || part_encrypted(msg, t->part))
+		/*
+		 * A file's name is never encrypted, not even in an encrypted
+		 * archive or an encrypted document: personal data in it goes
+		 * out in clear, and counts as unencrypted personal data of
+		 * that attachment.
+		 */
+		if (t->scope == OM_SCOPE_FILENAME && t->part >= 0 && (size_t) t->part < msg->nparts) {
+			const om_part *p = msg->parts + t->part;
+
+			where = om_pool_printf(scan->pool, "attachment:%s", p->path ? p->path : p->filename);
+		} else if (t->scope != OM_SCOPE_ATTACHMENT || part_encrypted(msg, t->part))
 			continue;
 		if ((r = fn(scan, t, ctx)) < 0)
 			failed = 1;
 		else if (r > 0)
-			om_scan_add(scan, "attach.pii_unencrypted", "policy.attach_pii", t->where, NULL, 1.0);
+			om_scan_add(scan, "attach.pii_unencrypted", "policy.attach_pii", where, NULL, 1.0);
 	}
 	return (failed ? -1 : 0);
 }

@@ -21,6 +21,7 @@ static const struct {
 	{OM_LIMIT_PARTS, "limit.mime_parts"},
 	{OM_LIMIT_TEXT, "limit.text_size"},
 	{OM_LIMIT_PARSE, "limit.parse_failed"},
+	{OM_LIMIT_ADDRS, "limit.addresses"},
 };
 
 /* om_detect_limits - one finding per limit hit */

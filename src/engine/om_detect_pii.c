@@ -15,8 +15,13 @@
  *	addresses of internal_domains or of the envelope). Where matches
  *	of several rules overlap, the heaviest one wins.
  *
- *	body.pii: for mail with at least one external recipient, the body
- *	texts' evidence is summed. It is customer personal data when one
+ *	File names are read by the rules that read attachment content
+ *	(the name of even an encrypted file goes out in clear).
+ *
+ *	body.pii: for mail with at least one external recipient, the
+ *	evidence of the body texts and of the Subject is summed; the
+ *	alternatives of a multipart/alternative count as one (om_msg.h:
+ *	each finding at its greatest count in any one alternative). It is customer personal data when one
  *	item reaches pii_body_threshold on its own (a validated My Number,
  *	card, account ...), when the summed weights reach it, when items
  *	of pii_body_min_kinds different kinds describe a person together,
@@ -813,7 +818,13 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
 		text = &table;
 	ctx_init(&cx, scan, text);
-	if (om_rules_scan(set, text->text, text->len, text->scope | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
+	/*
+	 * A file name is read by the rules that read the file's content: the
+	 * name goes out in clear whatever the content (om_attach.h).
+	 */
+	if (om_rules_scan(set, text->text, text->len,
+			  (text->scope == OM_SCOPE_FILENAME ? text->scope | OM_SCOPE_ATTACHMENT : text->scope)
+			  | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
 		return (-1);
 	if (cx.nhits == 0)
 		return (0);
@@ -878,17 +889,173 @@ om_pii_filter_reason(om_scan *scan, const om_text *text, const char *category,
 	return (own_detail(scan, category, text->text + start, end - start));
 }
 
+/*
+ * alt_of - the outermost multipart/alternative above a part, or -1;
+ * *branch is the child of it under which the part lies
+ */
+static int
+alt_of(const om_msg *msg, int part, int *branch)
+{
+	int     alt = -1;
+
+	*branch = -1;
+	for (int n = 0; part >= 0 && (size_t) part < msg->nparts && n < 1000; n++) {
+		int     up = msg->parts[part].parent;
+
+		if (up >= 0 && (size_t) up < msg->nparts
+		    && strcmp(msg->parts[up].content_type, "multipart/alternative") == 0) {
+			alt = up;
+			*branch = part;
+		}
+		part = up;
+	}
+	return (alt);
+}
+
+/* value_in - hash among the first kept values of kind k */
+static int
+value_in(const om_pii_score *s, int k, unsigned long h)
+{
+	for (unsigned i = 0; i < s->nvalues[k] && i < OM_PII_VALUES; i++)
+		if (s->values[k][i] == h)
+			return (1);
+	return (0);
+}
+
+/*
+ * score_merge - src into dst: "max" keeps the greater weights and item
+ * counts (alternatives of one multipart/alternative), otherwise they
+ * add up (parts one after another); kinds and distinct values are
+ * united either way, so a value told twice is one value.
+ */
+static void
+score_merge(om_pii_score *dst, const om_pii_score *src, int max)
+{
+	if (max) {
+		dst->total = dst->total > src->total ? dst->total : src->total;
+		dst->items = dst->items > src->items ? dst->items : src->items;
+		dst->high = dst->high > src->high ? dst->high : src->high;
+	} else {
+		dst->total += src->total;
+		dst->items += src->items;
+		dst->high += src->high;
+	}
+	dst->kinds |= src->kinds;
+	for (int k = 0; k < OM_PII_KINDS; k++) {
+		unsigned kept = src->nvalues[k] < OM_PII_VALUES ? src->nvalues[k] : OM_PII_VALUES;
+		unsigned more = src->nvalues[k] - kept;
+
+		for (unsigned i = 0; i < kept; i++) {
+			if (value_in(dst, k, src->values[k][i]))
+				continue;
+			if (dst->nvalues[k] < OM_PII_VALUES)
+				dst->values[k][dst->nvalues[k]] = src->values[k][i];
+			if (dst->nvalues[k] < 1000000)
+				dst->nvalues[k]++;
+		}
+		/* Values past the kept ones cannot be compared: the larger count stands. */
+		if (max && src->nvalues[k] > dst->nvalues[k])
+			dst->nvalues[k] = src->nvalues[k];
+		else if (!max && more && dst->nvalues[k] < 1000000)
+			dst->nvalues[k] += more;
+	}
+}
+
+/* body_scope - does this text's evidence count for body.pii */
+static int
+body_scope(const om_text *t)
+{
+	return (t->scope == OM_SCOPE_BODY || t->scope == OM_SCOPE_SUBJECT);
+}
+
+/*
+ * scan_alternatives - the texts of one multipart/alternative (alt),
+ * from texts[first] on: each alternative scanned on its own, findings
+ * kept at the greatest count any one alternative gave them, and body
+ * evidence merged by score_merge(max). done[] marks the texts taken.
+ */
+static int
+scan_alternatives(om_scan *scan, size_t first, int alt, const int *grp, const int *br,
+		  unsigned char *done, om_pii_score *body)
+{
+	const om_msg *msg = scan->msg;
+	size_t  n0 = scan->nfindings, cap = n0 + 64;
+	unsigned *base = om_pool_alloc(scan->pool, cap * sizeof(unsigned));
+	unsigned *best = om_pool_zalloc(scan->pool, cap * sizeof(unsigned));
+	om_pii_score group;
+
+	memset(&group, 0, sizeof(group));
+	for (size_t i = 0; i < n0; i++)
+		base[i] = scan->findings[i].count;
+	for (size_t i = first; i < msg->ntexts; i++) {
+		om_pii_score one;
+		int     b = br[i];
+
+		if (done[i] || grp[i] != alt)
+			continue;
+		memset(&one, 0, sizeof(one));
+		for (size_t k = i; k < msg->ntexts; k++) {
+			const om_text *t = msg->texts + k;
+
+			if (done[k] || grp[k] != alt || br[k] != b)
+				continue;
+			done[k] = 1;
+			if (om_pii_score_text(scan, t, body_scope(t) ? &one : NULL) < 0)
+				return (-1);
+		}
+		score_merge(&group, &one, 1);
+		/* What this alternative added to each finding; then back to the base. */
+		if (scan->nfindings > cap) {
+			size_t  ncap = scan->nfindings * 2;
+			unsigned *nb = om_pool_alloc(scan->pool, ncap * sizeof(unsigned));
+			unsigned *nm = om_pool_zalloc(scan->pool, ncap * sizeof(unsigned));
+
+			memcpy(nb, base, cap * sizeof(unsigned));
+			memcpy(nm, best, cap * sizeof(unsigned));
+			base = nb, best = nm, cap = ncap;
+		}
+		for (size_t f = 0; f < scan->nfindings; f++) {
+			unsigned was = f < n0 ? base[f] : 0;
+			unsigned add = scan->findings[f].count - was;
+
+			if (add > best[f])
+				best[f] = add;
+			scan->findings[f].count = was;
+		}
+	}
+	for (size_t f = 0; f < scan->nfindings; f++)
+		scan->findings[f].count = (f < n0 ? base[f] : 0) + best[f];
+	score_merge(body, &group, 0);
+	return (0);
+}
+
 /* om_detect_pii - pii.* and sensitive findings; body.pii */
 int
 om_detect_pii(om_scan *scan)
 {
+	const om_msg *msg = scan->msg;
 	om_pii_score body;
+	int    *grp, *br;
+	unsigned char *done;
 
 	memset(&body, 0, sizeof(body));
-	for (size_t i = 0; i < scan->msg->ntexts; i++) {
-		const om_text *t = scan->msg->texts + i;
+	grp = om_pool_alloc(scan->pool, (msg->ntexts + 1) * sizeof(int));
+	br = om_pool_alloc(scan->pool, (msg->ntexts + 1) * sizeof(int));
+	done = om_pool_zalloc(scan->pool, msg->ntexts + 1);
+	for (size_t i = 0; i < msg->ntexts; i++)
+		grp[i] = alt_of(msg, msg->texts[i].part, br + i);
+	for (size_t i = 0; i < msg->ntexts; i++) {
+		const om_text *t = msg->texts + i;
 
-		if (om_pii_score_text(scan, t, t->scope == OM_SCOPE_BODY ? &body : NULL) < 0)
+		if (done[i])
+			continue;
+		if (grp[i] >= 0) {
+			if (scan_alternatives(scan, i, grp[i], grp, br, done, &body) < 0)
+				return (-1);
+			continue;
+		}
+		/* The Subject is read as the body is, and counts with it. */
+		if (om_pii_score_text(scan, t, body_scope(t) ? &body : NULL) < 0)
 			return (-1);
 	}
 	scan->phrases_seen = 1;

@@ -371,48 +371,357 @@ ole_state(const unsigned char *d, size_t len, const char **kind)
 	return (OM_ENC_NO);
 }
 
+/* only_blanks - nothing but whitespace and NULs in [p, end) */
+static int
+only_blanks(const unsigned char *p, const unsigned char *end)
+{
+	for (; p < end; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n' && *p != 0)
+			return (0);
+	return (1);
+}
+
+/*
+ * CMS (S/MIME): the DER is parsed by openssl. Encrypted only when the
+ * whole file is one ContentInfo of type EnvelopedData or
+ * AuthEnvelopedData. A file that starts like one (a SEQUENCE whose
+ * first bytes hold either content type OID) but does not parse, or
+ * parses as EncryptedData, or carries bytes after the structure, only
+ * claims encryption: OM_ENC_BROKEN.
+ */
+static const unsigned char oid_enveloped[] = {0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03};
+static const unsigned char oid_auth_enveloped[] = {
+	0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x01, 0x17,
+};
+
 /* cms_state - S/MIME enveloped data, judged by openssl's parse */
 static int
 cms_state(const unsigned char *d, size_t len, const char **kind)
 {
 	const unsigned char *p = d;
+	size_t  head = len < 32 ? len : 32;
+	int     claims, nid, ret = OM_ENC_NO;
 	CMS_ContentInfo *ci;
-	int     nid, ret = OM_ENC_NO;
 
+	claims = memfind(d, head, oid_enveloped, sizeof(oid_enveloped)) != NULL
+	    || memfind(d, head, oid_auth_enveloped, sizeof(oid_auth_enveloped)) != NULL;
 	if (len > 0x7fffffff)
-		return (OM_ENC_NO);
+		return (claims ? OM_ENC_BROKEN : OM_ENC_NO);
 	ci = d2i_CMS_ContentInfo(NULL, &p, (long) len);
 	if (ci == NULL)
-		return (OM_ENC_NO);
+		return (claims ? OM_ENC_BROKEN : OM_ENC_NO);
 	nid = OBJ_obj2nid(CMS_get0_type(ci));
-	if (nid == NID_pkcs7_enveloped || nid == NID_id_smime_ct_authEnvelopedData
-	    || nid == NID_pkcs7_encrypted) {
-		*kind = "smime.enveloped";
-		ret = OM_ENC_YES;
-	}
+	if (nid == NID_pkcs7_enveloped || nid == NID_id_smime_ct_authEnvelopedData) {
+		if (only_blanks(p, d + len)) {
+			*kind = "smime.enveloped";
+			ret = OM_ENC_YES;
+		} else
+			ret = OM_ENC_BROKEN;
+	} else if (nid == NID_pkcs7_encrypted || claims)
+		ret = OM_ENC_BROKEN;
 	CMS_ContentInfo_free(ci);
 	return (ret);
 }
 
-/* pgp_armored - "-----BEGIN PGP MESSAGE-----" at the start of a line */
+/*
+ * OpenPGP (RFC 4880, RFC 9580). A message is encrypted when its packet
+ * sequence is one or more public-key or symmetric-key encrypted session
+ * key packets (tags 1, 3), then one encrypted data packet (SED 9,
+ * SEIPD 18, AEAD 20) that runs exactly to the end. Both header formats
+ * are read; partial body lengths only where the format allows them
+ * (data packets) and at most PGP_CHUNKS_MAX of them.
+ */
+#define PGP_PACKETS_MAX	10000
+#define PGP_SIGNATURES	(-1)		/* pgp_packets: signature packets only */
+#define PGP_CHUNKS_MAX	100000
+
+/*
+ * pgp_header - the packet at p: its tag, the first byte of its body
+ * and where the next packet starts; -1 when malformed or cut short
+ */
 static int
+pgp_header(const unsigned char *p, const unsigned char *end, int *tag,
+	   const unsigned char **first, const unsigned char **next)
+{
+	const unsigned char *q = p + 1;
+	int     chunks = 0;
+
+	if (p >= end || !(p[0] & 0x80))
+		return (-1);
+	if (!(p[0] & 0x40)) {
+		static const int lbytes[4] = {1, 2, 4, 0};
+		int     lt = p[0] & 3;
+		uint64_t n = 0;
+
+		*tag = (p[0] >> 2) & 0x0f;
+		if (lt == 3) {			/* indeterminate: to the end */
+			*first = q;
+			*next = end;
+			return (q < end ? 0 : -1);
+		}
+		if (end - q < lbytes[lt])
+			return (-1);
+		for (int i = 0; i < lbytes[lt]; i++)
+			n = n << 8 | *q++;
+		if ((uint64_t) (end - q) < n)
+			return (-1);
+		*first = q;
+		*next = q + n;
+		return (0);
+	}
+	*tag = p[0] & 0x3f;
+	*first = NULL;
+	for (;;) {
+		uint64_t n;
+		int     partial = 0;
+
+		if (q >= end)
+			return (-1);
+		if (*q < 192) {
+			n = *q++;
+		} else if (*q < 224) {
+			if (end - q < 2)
+				return (-1);
+			n = ((uint64_t) (q[0] - 192) << 8) + q[1] + 192;
+			q += 2;
+		} else if (*q == 255) {
+			if (end - q < 5)
+				return (-1);
+			n = (uint64_t) q[1] << 24 | (uint64_t) q[2] << 16 | (uint64_t) q[3] << 8 | q[4];
+			q += 5;
+		} else {
+			/* Partial body length: data packets only, then another length. */
+			if ((*tag != 8 && *tag != 9 && *tag != 11 && *tag != 18 && *tag != 20)
+			    || ++chunks > PGP_CHUNKS_MAX)
+				return (-1);
+			n = (uint64_t) 1 << (*q & 0x1f);
+			q++;
+			partial = 1;
+		}
+		if ((uint64_t) (end - q) < n)
+			return (-1);
+		if (*first == NULL && n > 0)
+			*first = q;
+		q += n;
+		if (!partial) {
+			if (*first == NULL)
+				*first = q;	/* empty body: first == next */
+			*next = q;
+			return (0);
+		}
+	}
+}
+
+/*
+ * pgp_packets - OM_ENC_YES for an encrypted OpenPGP message filling
+ * [d, d+len); OM_ENC_BROKEN when it starts with a well-formed session
+ * key packet but the rest is not such a message; OM_ENC_NO otherwise
+ */
+static int
+pgp_packets(const unsigned char *d, size_t len)
+{
+	const unsigned char *p = d, *end = d + len;
+	int     esk = 0, sigs = 0;
+
+	for (int n = 0; n < PGP_PACKETS_MAX && p < end; n++) {
+		const unsigned char *first, *next;
+		int     tag;
+
+		if (pgp_header(p, end, &tag, &first, &next) < 0)
+			return (esk ? OM_ENC_BROKEN : OM_ENC_NO);
+		/* Detached signatures only (old clients armor them as MESSAGE): nothing to read. */
+		if (tag == 2 && esk == 0 && sigs == n) {
+			sigs++;
+			if ((p = next) == end)
+				return (PGP_SIGNATURES);
+			continue;
+		}
+		if (tag == 1 || tag == 3) {
+			/* PKESK v3/v6, SKESK v4/v5/v6: a version byte and more. */
+			if (next - first < 2 || (tag == 1 && first[0] != 3 && first[0] != 6)
+			    || (tag == 3 && (first[0] < 4 || first[0] > 6)))
+				return (esk ? OM_ENC_BROKEN : OM_ENC_NO);
+			esk++;
+			p = next;
+			continue;
+		}
+		if (!esk)
+			return (OM_ENC_NO);
+		if ((tag == 9 || tag == 18 || tag == 20) && next == end && first < next
+		    && (tag != 18 || first[0] == 1 || first[0] == 2))
+			return (OM_ENC_YES);
+		return (OM_ENC_BROKEN);
+	}
+	return (esk ? OM_ENC_BROKEN : OM_ENC_NO);
+}
+
+/* b64val - value of a base64 letter, -1 for others */
+static int
+b64val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (c - 'A');
+	if (c >= 'a' && c <= 'z')
+		return (c - 'a' + 26);
+	if (c >= '0' && c <= '9')
+		return (c - '0' + 52);
+	return (c == '+' ? 62 : c == '/' ? 63 : -1);
+}
+
+/* crc24 - the OpenPGP armor checksum (RFC 4880 6.1) */
+static uint32_t
+crc24(const unsigned char *d, size_t len)
+{
+	uint32_t crc = 0xb704ce;
+
+	for (size_t i = 0; i < len; i++) {
+		crc ^= (uint32_t) d[i] << 16;
+		for (int k = 0; k < 8; k++) {
+			crc <<= 1;
+			if (crc & 0x1000000)
+				crc ^= 0x1864cfb;
+		}
+	}
+	return (crc & 0xffffff);
+}
+
+/* b64_decode - base64 of [p, end), blanks skipped; -1 on any other byte */
+static long
+b64_decode(const unsigned char *p, const unsigned char *end, unsigned char *out)
+{
+	uint32_t acc = 0;
+	int     bits = 0, pad = 0;
+	long    n = 0;
+
+	for (; p < end; p++) {
+		int     v;
+
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			continue;
+		if (*p == '=') {
+			pad++;
+			continue;
+		}
+		if (pad || (v = b64val(*p)) < 0)
+			return (-1);
+		acc = acc << 6 | (uint32_t) v;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			out[n++] = (unsigned char) (acc >> bits);
+		}
+	}
+	return (pad > 2 ? -1 : n);
+}
+
+/* line_end - end of the line at p (at its newline), or end */
+static const unsigned char *
+line_end(const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *nl = memchr(p, '\n', (size_t) (end - p));
+
+	return (nl ? nl : end);
+}
+
+/* starts - [p, end) starts with the string */
+static int
+starts(const unsigned char *p, const unsigned char *end, const char *s)
+{
+	size_t  n = strlen(s);
+
+	return ((size_t) (end - p) >= n && memcmp(p, s, n) == 0);
+}
+
+static const char pgp_begin[] = "-----BEGIN PGP MESSAGE-----";
+static const char pgp_end[] = "-----END PGP MESSAGE-----";
+
+/* pgp_armored - first "-----BEGIN PGP MESSAGE-----" at the start of a line, or NULL */
+static const unsigned char *
 pgp_armored(const unsigned char *d, size_t len)
 {
-	static const char tag[] = "-----BEGIN PGP MESSAGE-----";
 	const unsigned char *p = d, *end = d + len;
 
-	while (p < end && (p = memfind(p, (size_t) (end - p), tag, sizeof(tag) - 1)) != NULL) {
+	while (p < end && (p = memfind(p, (size_t) (end - p), pgp_begin, sizeof(pgp_begin) - 1)) != NULL) {
 		if (p == d || p[-1] == '\n')
-			return (1);
-		p += sizeof(tag) - 1;
+			return (p);
+		p += sizeof(pgp_begin) - 1;
 	}
-	return (0);
+	return (NULL);
+}
+
+/*
+ * pgp_armor_state - a file that carries an armor header line at p. The
+ * block (header line, armor headers, base64, optional =CRC24 that must
+ * match, footer line) must decode to an encrypted OpenPGP message, or
+ * the file only claims encryption: OM_ENC_BROKEN. *alone says whether
+ * the block is all there is (blanks aside); a second armor header
+ * outside it is OM_ENC_BROKEN too.
+ */
+static int
+pgp_armor_state(const unsigned char *d, size_t len, const unsigned char *p, int *alone)
+{
+	const unsigned char *end = d + len, *b64s, *b64e = NULL, *crc = NULL, *after;
+	unsigned char *bin;
+	long    n;
+	int     st;
+
+	*alone = only_blanks(d, p);
+	if (!only_blanks(p + sizeof(pgp_begin) - 1, line_end(p, end)))
+		return (OM_ENC_BROKEN);
+	/* Armor headers ("Version: ..."), up to an empty line. */
+	for (p = line_end(p, end) + 1; p < end; p = line_end(p, end) + 1) {
+		const unsigned char *le = line_end(p, end);
+
+		if (only_blanks(p, le))
+			break;
+		if (memchr(p, ':', (size_t) (le - p)) == NULL)
+			return (OM_ENC_BROKEN);
+	}
+	if (p >= end)
+		return (OM_ENC_BROKEN);
+	b64s = p = line_end(p, end) + 1;
+	for (; p < end; p = line_end(p, end) + 1) {
+		if (starts(p, end, pgp_end)) {
+			if (b64e == NULL)
+				b64e = p;
+			break;
+		}
+		if (*p == '=' && b64e == NULL) {
+			b64e = p;
+			crc = p + 1;
+		} else if (b64e != NULL)
+			return (OM_ENC_BROKEN);		/* text after the checksum */
+	}
+	if (p >= end || b64e == NULL || !only_blanks(p + sizeof(pgp_end) - 1, line_end(p, end)))
+		return (OM_ENC_BROKEN);
+	after = line_end(p, end);
+	if (!only_blanks(after, end)) {
+		*alone = 0;
+		if (pgp_armored(after, (size_t) (end - after)))
+			return (OM_ENC_BROKEN);
+	}
+	if ((bin = malloc((size_t) (b64e - b64s) / 4 * 3 + 3)) == NULL)
+		return (OM_ENC_BROKEN);
+	n = b64_decode(b64s, b64e, bin);
+	st = n > 0 ? pgp_packets(bin, (size_t) n) : OM_ENC_BROKEN;
+	if ((st == OM_ENC_YES || st == PGP_SIGNATURES) && crc) {
+		unsigned char c[4];
+		const unsigned char *ce = line_end(crc, end);
+
+		if (b64_decode(crc, ce, c) != 3
+		    || ((uint32_t) c[0] << 16 | (uint32_t) c[1] << 8 | c[2]) != crc24(bin, (size_t) n))
+			st = OM_ENC_BROKEN;
+	}
+	free(bin);
+	if (st == PGP_SIGNATURES && *alone)
+		return (OM_ENC_NO);
+	return (st == OM_ENC_YES ? OM_ENC_YES : OM_ENC_BROKEN);
 }
 
 /* om_encrypt_blob - see om_encrypt.h */
 int
 om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 {
+	const unsigned char *armor;
 	const char *k = NULL;
 	int     st = OM_ENC_NO;
 
@@ -431,9 +740,16 @@ om_encrypt_blob(const unsigned char *d, size_t len, const char **kind)
 		st = sevenz_state(d, len, &k);
 	else if (len >= 16 && d[0] == 0x30)
 		st = cms_state(d, len, &k);
-	else if (pgp_armored(d, len < 65536 ? len : 65536)) {
-		k = "pgp.armored";
-		st = OM_ENC_YES;
+	else if ((armor = pgp_armored(d, len < 65536 ? len : 65536)) != NULL) {
+		int     alone;
+
+		if ((st = pgp_armor_state(d, len, armor, &alone)) == OM_ENC_YES)
+			k = alone ? "pgp.armored" : "pgp.inline";
+	} else if (len >= 2 && (d[0] & 0x80)) {
+		if ((st = pgp_packets(d, len)) == OM_ENC_YES)
+			k = "pgp.binary";
+		else if (st == PGP_SIGNATURES)
+			st = OM_ENC_NO;
 	}
 	if (kind)
 		*kind = k;

@@ -9,14 +9,18 @@
  *	content, normalised text, links, addresses. See om_msg.h.
  *
  *	Safety: before GMime sees the message, a line scan counts the
- *	Content-Type headers; a message with more than mime_part_limit of
- *	them, or larger than message_size_limit, is parsed for its top
- *	headers only and flagged. That bounds GMime's own recursion by
- *	the part limit, and our walk is bounded by mime_depth_limit.
+ *	Content-Type headers and the lines that open a part (the
+ *	delimiters of every boundary declared anywhere in the message:
+ *	GMime makes a part of each, headers or not); a message with more
+ *	than mime_part_limit of either, or larger than message_size_limit,
+ *	is parsed for its top headers only and flagged. That bounds the
+ *	parts GMime builds and its own recursion by the part limit, and
+ *	our walk is bounded by mime_depth_limit.
  *--*/
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
@@ -72,6 +76,140 @@ count_content_types(const char *raw, size_t len, size_t stop)
 			break;
 		p = nl + 1;
 	}
+	return (n);
+}
+
+#define BND_SLOTS	8192		/* boundary set: power of two */
+#define BND_MAX		(BND_SLOTS / 2)	/* distinct boundaries kept */
+
+typedef struct bnd_set {
+	const char *s[BND_SLOTS];
+	size_t	n[BND_SLOTS];
+	size_t	count;
+	int	any;			/* cannot tell: every "--x" line counts */
+} bnd_set;
+
+/* bnd_hash - hash of a boundary string */
+static size_t
+bnd_hash(const char *s, size_t n)
+{
+	size_t  h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return (h & (BND_SLOTS - 1));
+}
+
+/* bnd_has - is s[0..n) a declared boundary */
+static int
+bnd_has(const bnd_set *b, const char *s, size_t n)
+{
+	for (size_t i = bnd_hash(s, n); b->s[i]; i = (i + 1) & (BND_SLOTS - 1))
+		if (b->n[i] == n && memcmp(b->s[i], s, n) == 0)
+			return (1);
+	return (0);
+}
+
+/* bnd_add - remember one declared boundary */
+static void
+bnd_add(bnd_set *b, const char *s, size_t n)
+{
+	size_t  i;
+
+	if (n == 0 || bnd_has(b, s, n))
+		return;
+	if (b->count >= BND_MAX) {
+		b->any = 1;
+		return;
+	}
+	for (i = bnd_hash(s, n); b->s[i]; i = (i + 1) & (BND_SLOTS - 1))
+		;
+	b->s[i] = s;
+	b->n[i] = n;
+	b->count++;
+}
+
+/* is_lwsp - a byte that ends a boundary token */
+static int
+is_lwsp(char c)
+{
+	return (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+}
+
+/*
+ * find_boundaries - every boundary= value anywhere in the message. A
+ * form this scan does not read (RFC 2231 boundary*=, a value it cannot
+ * delimit) sets "any": then every line starting with "--" and a
+ * non-blank counts as a delimiter, which can only count too many.
+ */
+static void
+find_boundaries(const char *raw, size_t len, bnd_set *b)
+{
+	for (size_t i = 0; i + 8 <= len; i++) {
+		size_t  k, v;
+
+		if ((raw[i] | 0x20) != 'b' || strncasecmp(raw + i, "boundary", 8) != 0)
+			continue;
+		k = i + 8;
+		while (k < len && is_lwsp(raw[k]))
+			k++;
+		if (k < len && raw[k] == '*') {
+			b->any = 1;
+			continue;
+		}
+		if (k >= len || raw[k] != '=')
+			continue;
+		k++;
+		while (k < len && is_lwsp(raw[k]))
+			k++;
+		if (k < len && raw[k] == '"') {
+			for (v = ++k; v < len && raw[v] != '"' && raw[v] != '\n' && v - k < 256; v++)
+				if (raw[v] == '\\')
+					b->any = 1;
+			if (v >= len || raw[v] != '"')
+				b->any = 1;
+		} else
+			for (v = k; v < len && !is_lwsp(raw[v]) && raw[v] != ';' && v - k < 256; v++)
+				;
+		/* What GMime matches: the value up to trailing blanks. */
+		while (v > k && is_lwsp(raw[v - 1]))
+			v--;
+		bnd_add(b, raw + k, v - k);
+		i = v > i ? v - 1 : i;
+	}
+}
+
+/*
+ * count_delimiters - how many lines open a part: "--" and a declared
+ * boundary, then only blanks. GMime makes a part for each one whether
+ * or not the part has headers, so this, not the Content-Type count,
+ * is what bounds the parts it would build. Stops counting past stop.
+ */
+static size_t
+count_delimiters(const char *raw, size_t len, size_t stop)
+{
+	const char *p = raw, *end = raw + len;
+	bnd_set *b = calloc(1, sizeof(*b));
+	size_t  n = 0;
+
+	if (b == NULL)
+		return (stop + 1);	/* cannot count: do not parse */
+	find_boundaries(raw, len, b);
+	while (p < end && n <= stop) {
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+		const char *le = nl ? nl : end, *t = p + 2, *te;
+
+		if (le - p > 2 && p[0] == '-' && p[1] == '-' && !is_lwsp(p[2])) {
+			for (te = t; te < le && !is_lwsp(*te); te++)
+				;
+			if (b->any || bnd_has(b, t, (size_t) (te - t)))
+				n++;
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	free(b);
 	return (n);
 }
 
@@ -228,33 +366,46 @@ data_cb(void *ctx, const char *mediatype, const unsigned char *data, size_t len)
 	(void) found_file(ctx, "data-uri", 8, data, len, 0);
 }
 
-/* addr_list - copy an InternetAddressList, flattening groups */
+/*
+ * addr_list - copy an InternetAddressList, flattening groups. The array
+ * grows geometrically (a list of thousands of addresses costs linear
+ * time and memory); past OM_ADDR_MAX addresses the rest is not kept and
+ * the message says so (OM_LIMIT_ADDRS), so no recipient goes unjudged
+ * in silence. GMime reads stray colons as groups within groups: they
+ * are flattened down to ADDR_DEPTH_MAX levels; deeper is the limit too.
+ */
+#define ADDR_DEPTH_MAX	32
+
 static void
-addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
+addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, size_t *cap, int depth)
 {
 	int     n;
 
-	if (list == NULL || depth > 4)
+	if (list == NULL)
 		return;
+	if (depth > ADDR_DEPTH_MAX) {
+		cx->msg->limits |= OM_LIMIT_ADDRS;
+		return;
+	}
 	n = internet_address_list_length(list);
-	for (int i = 0; i < n && out->n < 10000; i++) {
+	for (int i = 0; i < n; i++) {
 		InternetAddress *ia = internet_address_list_get_address(list, i);
 
 		if (INTERNET_ADDRESS_IS_GROUP(ia)) {
-			addr_list(cx, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, depth + 1);
+			addr_list(cx, internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ia)), out, cap,
+				  depth + 1);
 		} else if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
 			const char *a = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
 			const char *name = internet_address_get_name(ia);
 			char   *copy, *at;
-			size_t  cap = out->n;	/* arrays here grow one by one: lists are short */
-			om_addr *nv;
 
 			if (a == NULL || *a == 0)
 				continue;
-			nv = om_pool_alloc(cx->pool, (cap + 1) * sizeof(om_addr));
-			if (out->n)
-				memcpy(nv, out->v, out->n * sizeof(om_addr));
-			out->v = nv;
+			if (out->n >= OM_ADDR_MAX) {
+				cx->msg->limits |= OM_LIMIT_ADDRS;
+				return;
+			}
+			out->v = om_pool_grow(cx->pool, out->v, out->n, cap, sizeof(om_addr));
 			copy = om_pool_strdup(cx->pool, a);
 			if ((at = strrchr(copy, '@')) != NULL)
 				for (char *p = at; *p; p++)
@@ -264,6 +415,34 @@ addr_list(parse_ctx *cx, InternetAddressList *list, om_addrlist *out, int depth)
 			out->n++;
 		}
 	}
+}
+
+/* addr_header - one address header into its list */
+static void
+addr_header(parse_ctx *cx, InternetAddressList *list, om_addrlist *out)
+{
+	size_t  cap = 0;
+
+	addr_list(cx, list, out, &cap, 0);
+}
+
+/* name_copy - a decoded file name as valid UTF-8 in the pool, or NULL */
+static const char *
+name_copy(parse_ctx *cx, const char *fn)
+{
+	om_buf  name;
+	const char *used, *copy;
+
+	if (fn == NULL || *fn == 0)
+		return (NULL);
+	if (om_utf8_valid(fn, strlen(fn)))
+		return (om_pool_strdup(cx->pool, fn));
+	/* A raw 8-bit name in some charset: decode it like text. */
+	om_buf_init(&name, 4096);
+	(void) om_charset_decode(fn, strlen(fn), NULL, &name, &used);
+	copy = om_pool_memdup(cx->pool, name.data ? name.data : "", name.len);
+	om_buf_free(&name);
+	return (copy);
 }
 
 /* decode_leaf - transfer-decoded content of a leaf part */
@@ -409,14 +588,12 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 		}
 		/* data: URIs became parts: the array may have moved. */
 		p = cx->msg->parts + idx;
-		if (!(p->flags & OM_PART_SHADOWED)) {
-			add_text(cx, scope, where, plain.data, plain.len, idx);
-			/* What the reader does not see still leaves with the mail. */
-			add_text(cx, scope, where, hidden.data, hidden.len, idx);
-		}
+		add_text(cx, scope, where, plain.data, plain.len, idx);
+		/* What the reader does not see still leaves with the mail. */
+		add_text(cx, scope, where, hidden.data, hidden.len, idx);
 		om_buf_free(&plain);
 		om_buf_free(&hidden);
-	} else if (!(p->flags & OM_PART_SHADOWED)) {
+	} else {
 		/*
 		 * Read as UTF-8, the bytes were checked on the way in (and cut
 		 * only between characters); as US-ASCII they are all 7-bit.
@@ -430,26 +607,6 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 	om_buf_free(&utf8);
 }
 
-
-/* alt_choice - which child of multipart/alternative is the readable one */
-static int
-alt_choice(GMimeMultipart *mp)
-{
-	int     n = g_mime_multipart_get_count(mp), best = -1;
-
-	for (int i = 0; i < n; i++) {
-		GMimeObject *c = g_mime_multipart_get_part(mp, i);
-		GMimeContentType *ct = g_mime_object_get_content_type(c);
-
-		if (ct == NULL)
-			continue;
-		if (g_mime_content_type_is_type(ct, "text", "plain")
-		    || g_mime_content_type_is_type(ct, "text", "html")
-		    || g_mime_content_type_is_type(ct, "multipart", "*"))
-			best = i;
-	}
-	return (best);
-}
 
 static void walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where);
 
@@ -480,7 +637,7 @@ walk_message_part(parse_ctx *cx, int idx, GMimeMessagePart *mp, int depth, unsig
 
 	if (inner == NULL)
 		return;
-	if ((subj = g_mime_message_get_subject(inner)) != NULL && !(inherit & OM_PART_SHADOWED))
+	if ((subj = g_mime_message_get_subject(inner)) != NULL)
 		add_text(cx, OM_SCOPE_ATTACHMENT, where, subj, strlen(subj), idx);
 	if (g_mime_message_get_mime_part(inner))
 		walk(cx, g_mime_message_get_mime_part(inner), idx, depth + 1, inherit, where);
@@ -531,18 +688,17 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 	if (GMIME_IS_MULTIPART(obj)) {
 		GMimeMultipart *mp = GMIME_MULTIPART(obj);
 		int     n = g_mime_multipart_get_count(mp);
-		int     choice = -1;
 
+		/*
+		 * Every child is read, the alternatives of multipart/alternative
+		 * too: a client may show any of them, and a sender may make them
+		 * differ. Counting them once is the detectors' business (om_msg.h).
+		 */
 		p->flags |= OM_PART_CONTAINER;
-		if (!(inherit & OM_PART_SHADOWED))
-			boundary_text(cx, mp, idx, inherit, attach_where);
-		if (strcmp(p->content_type, "multipart/alternative") == 0)
-			choice = alt_choice(mp);
+		boundary_text(cx, mp, idx, inherit, attach_where);
 		for (int i = 0; i < n; i++) {
-			unsigned inh = inherit & (OM_PART_SHADOWED | OM_PART_ATTACHMENT);
+			unsigned inh = inherit & OM_PART_ATTACHMENT;
 
-			if (choice >= 0 && i != choice)
-				inh |= OM_PART_SHADOWED;
 			walk(cx, g_mime_multipart_get_part(mp, i), idx, depth + 1, inh, attach_where);
 		}
 		return;
@@ -557,7 +713,7 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 
 			where = om_pool_printf(cx->pool, "attachment:%s.eml", s && *s ? s : "message");
 		}
-		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, (inherit & OM_PART_SHADOWED) | OM_PART_ATTACHMENT, where);
+		walk_message_part(cx, idx, GMIME_MESSAGE_PART(obj), depth, OM_PART_ATTACHMENT, where);
 		return;
 	}
 	if (GMIME_IS_MESSAGE_PARTIAL(obj)) {
@@ -578,19 +734,26 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		const char *where;
 
 		/* Kept exactly as decoded: disguise checks need the raw code points. */
-		if (fn && *fn && om_utf8_valid(fn, strlen(fn)))
-			p->filename = om_pool_strdup(cx->pool, fn);
-		else if (fn && *fn) {
-			/* A raw 8-bit name in some charset: decode it like text. */
-			om_buf  name;
-			const char *used;
+		p->filename = name_copy(cx, fn);
+		/*
+		 * Content-Type name= that says something else than the
+		 * disposition's filename: a client may show either, so both
+		 * are judged.
+		 */
+		if (p->filename && ct) {
+			const char *ctn = name_copy(cx, g_mime_content_type_get_parameter(ct, "name"));
 
-			om_buf_init(&name, 4096);
-			(void) om_charset_decode(fn, strlen(fn), NULL, &name, &used);
-			p->filename = om_pool_memdup(cx->pool, name.data ? name.data : "", name.len);
-			om_buf_free(&name);
+			if (ctn && strcmp(ctn, p->filename) != 0)
+				p->alt_name = ctn;
 		}
-		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename)
+		/*
+		 * An attachment: declared so (with or without a name), named
+		 * (inline or not), or any part whose type is not text, named or
+		 * not (application/octet-stream, a spreadsheet, an image): it is
+		 * read as a file is, never left aside as neither body nor file.
+		 */
+		if ((p->disposition && strcmp(p->disposition, "attachment") == 0) || p->filename
+		    || strncmp(p->content_type, "text/", 5) != 0)
 			p->flags |= OM_PART_ATTACHMENT;
 		if (strcmp(p->content_type, "text/html") == 0)
 			p->flags |= OM_PART_HTML;
@@ -620,9 +783,12 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 			if (kind == OM_FILE_KNOWN || (kind == OM_FILE_NONE && generic_type(p->magic_type)))
 				reread_leaf(cx, obj, p, kind);
 		}
-		if (p->filename && !(inherit & OM_PART_SHADOWED))
+		if (p->filename)
 			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->filename),
 				 p->filename, strlen(p->filename), idx);
+		if (p->alt_name)
+			add_text(cx, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->alt_name),
+				 p->alt_name, strlen(p->alt_name), idx);
 		if (!is_texty(p->content_type))
 			return;
 		if (p->flags & OM_PART_ATTACHMENT) {
@@ -751,7 +917,8 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	if (len > conf->conf_message_size_limit) {
 		msg->limits |= OM_LIMIT_SIZE;
 		parse_len = header_section_len(raw, len);
-	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
+	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit
+		   || count_delimiters(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
 		msg->limits |= OM_LIMIT_PARTS;
 		parse_len = header_section_len(raw, len);
 	}
@@ -773,12 +940,12 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	}
 	if (g_mime_message_get_message_id(gm))
 		msg->message_id = om_pool_strdup(pool, g_mime_message_get_message_id(gm));
-	addr_list(&cx, g_mime_message_get_from(gm), &msg->from, 0);
-	addr_list(&cx, g_mime_message_get_sender(gm), &msg->sender, 0);
-	addr_list(&cx, g_mime_message_get_reply_to(gm), &msg->reply_to, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc, 0);
-	addr_list(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc, 0);
+	addr_header(&cx, g_mime_message_get_from(gm), &msg->from);
+	addr_header(&cx, g_mime_message_get_sender(gm), &msg->sender);
+	addr_header(&cx, g_mime_message_get_reply_to(gm), &msg->reply_to);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc);
+	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
 	if (parse_len == len)

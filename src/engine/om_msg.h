@@ -9,12 +9,24 @@
  *	message's pool and goes with om_msg_free().
  *
  *	parts   every MIME entity in document order: declared type,
- *	        decoded file name (RFC 2047/2231, any charset), libmagic
+ *	        decoded file name (RFC 2047/2231, any charset; and the
+ *	        Content-Type name= too when it differs), libmagic
  *	        type, decoded content for leaves.
  *	texts   what text detectors scan: normalised UTF-8 (NFKC, hyphens
- *	        folded) with the scope it came from. For multipart/
- *	        alternative only the richest readable alternative is
- *	        listed, so one item is not counted twice.
+ *	        folded) with the scope it came from. Every part whose type
+ *	        is text is listed, every alternative of a multipart/
+ *	        alternative included (a client may show any of them, and
+ *	        a sender may make them differ), with the Subject and the
+ *	        file name of every attachment. One item told twice is
+ *	        counted once by the detectors: for each multipart/
+ *	        alternative (the outermost, when they nest), om_detect_pii
+ *	        scans each alternative on its own and keeps, per finding
+ *	        (category, rule, where), the greatest count of any one
+ *	        alternative, and for body.pii the greatest weights and
+ *	        item counts of any one alternative with the union of their
+ *	        kinds and distinct values. The same text in plain and HTML
+ *	        thus counts as once; an alternative that says more counts
+ *	        with what it says.
  *	links   every <a href> of every HTML part, with its anchor text.
  *	limits  OM_LIMIT_* bits: which limits cut the parse short. A limit
  *	        never fails the parse; the policy decides what it means.
@@ -33,12 +45,15 @@
 #define OM_LIMIT_PARTS		(1u << 2)	/* mime_part_limit */
 #define OM_LIMIT_TEXT		(1u << 3)	/* text_size_limit */
 #define OM_LIMIT_PARSE		(1u << 4)	/* not a message at all */
+#define OM_LIMIT_ADDRS		(1u << 5)	/* more than OM_ADDR_MAX in a list */
+
+#define OM_ADDR_MAX		10000		/* addresses kept per header list */
 
 #define OM_PART_ATTACHMENT	(1u << 0)	/* an attachment, not body */
 #define OM_PART_TEXT		(1u << 1)	/* text we decoded */
 #define OM_PART_HTML		(1u << 2)	/* text/html */
 #define OM_PART_CONTAINER	(1u << 3)	/* multipart or message */
-#define OM_PART_SHADOWED	(1u << 4)	/* a poorer alternative */
+/* (1u << 4) is free: every alternative is read, none is shadowed. */
 #define OM_PART_CHARSET_GUESS	(1u << 5)	/* charset label missing/wrong */
 #define OM_PART_LOSSY		(1u << 6)	/* undecodable bytes replaced */
 #define OM_PART_TRUNCATED	(1u << 7)	/* text cut at text_size_limit */
@@ -91,6 +106,7 @@ typedef struct om_part {
 	const char *charset_used;	/* applied to text parts */
 	const char *disposition;	/* lower case, or NULL */
 	const char *filename;		/* decoded UTF-8, or NULL */
+	const char *alt_name;		/* Content-Type name= when it differs, or NULL */
 	const char *magic_type;		/* libmagic MIME type of leaves */
 	const unsigned char *data;	/* decoded content of leaves */
 	size_t	size;

@@ -96,23 +96,64 @@ om_scan_find(const om_scan *scan, const char *category)
 	return (NULL);
 }
 
-/* add_rcpt - append one recipient, skipping duplicates */
+/* rcpt_hash - hash of an address, ASCII case folded as strcasecmp() does */
+static size_t
+rcpt_hash(const char *s)
+{
+	size_t  h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) (*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 16777619u;
+	return (h);
+}
+
+/*
+ * add_rcpt - append one recipient, skipping duplicates. Thousands of
+ * recipients must cost linear time: the array grows geometrically, and
+ * an open-addressing index of its entries (2 * cap slots of entry + 1,
+ * a power of two) lives in the same allocation, right after the *cap
+ * pointers; it is rebuilt whenever the array grows.
+ */
 static void
 add_rcpt(om_scan *scan, const char *addr, size_t *cap)
 {
-	for (size_t i = 0; i < scan->nrcpts; i++)
-		if (strcasecmp(scan->rcpts[i], addr) == 0)
-			return;
-	if (scan->nrcpts == *cap) {
-		size_t  ncap = *cap ? *cap * 2 : 16;
-		const char **nv = om_pool_alloc(scan->pool, ncap * sizeof(char *));
+	size_t *slot = *cap ? (size_t *) (scan->rcpts + *cap) : NULL;
+	size_t  mask = *cap * 2 - 1, h = rcpt_hash(addr);
 
+	if (slot) {
+		for (size_t i = h & mask; slot[i]; i = (i + 1) & mask)
+			if (strcasecmp(scan->rcpts[slot[i] - 1], addr) == 0)
+				return;
+	}
+	if (scan->nrcpts >= *cap) {
+		size_t  ncap = *cap ? *cap * 2 : 16;
+		const char **nv;
+
+		while (ncap <= scan->nrcpts)
+			ncap *= 2;
+		nv = om_pool_zalloc(scan->pool, ncap * sizeof(char *) + ncap * 2 * sizeof(size_t));
 		if (scan->nrcpts)
 			memcpy(nv, scan->rcpts, scan->nrcpts * sizeof(char *));
 		scan->rcpts = nv;
 		*cap = ncap;
+		slot = (size_t *) (nv + ncap);
+		mask = ncap * 2 - 1;
+		for (size_t k = 0; k < scan->nrcpts; k++) {
+			size_t  i = rcpt_hash(scan->rcpts[k]) & mask;
+
+			while (slot[i])
+				i = (i + 1) & mask;
+			slot[i] = k + 1;
+		}
 	}
-	scan->rcpts[scan->nrcpts++] = om_pool_strdup(scan->pool, addr);
+	scan->rcpts[scan->nrcpts] = om_pool_strdup(scan->pool, addr);
+	{
+		size_t  i = h & mask;
+
+		while (slot[i])
+			i = (i + 1) & mask;
+		slot[i] = ++scan->nrcpts;
+	}
 }
 
 /* strip_angle - "<a@b>" to "a@b" in the pool */
