@@ -15,6 +15,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "om_test.h"
 #include "om_conf.h"
 #include "om_engine.h"
@@ -358,6 +360,60 @@ test_cms_real(void **state)
 		want_not(res, "attach.encrypted", NULL, NULL);
 		om_result_free(res);
 	}
+	free(d);
+}
+
+/*
+ * An opaque S/MIME signature (signed-data with its content inside) is
+ * not encryption: the signed entity is read where the signature stands,
+ * as an attachment and as the whole message alike.
+ */
+static void
+test_smime_signed(void **state)
+{
+	size_t  n;
+	unsigned char *d;
+	const char *kind = NULL;
+	om_result *res;
+	om_buf  m;
+	gchar  *b64;
+
+	(void) state;
+	sh("openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=test -days 2 -keyout sk.pem -out sc.pem"
+	   " && printf 'Content-Type: text/plain; charset=utf-8\\n\\n"
+	   "\\346\\260\\217\\345\\220\\215 \\345\\261\\261\\347\\224\\260\\350\\212\\261\\345\\255\\220 "
+	   "\\343\\203\\236\\343\\202\\244\\343\\203\\212\\343\\203\\263\\343\\203\\220\\343\\203\\274 123456789018\\n"
+	   "\\346\\220\\272\\345\\270\\257 090-1234-5678\\n' > signed.txt"
+	   " && openssl smime -sign -nodetach -binary -in signed.txt -signer sc.pem -inkey sk.pem"
+	   " -outform DER -out signed.p7m");
+	d = slurp("signed.p7m", &n);
+	assert_int_equal(om_encrypt_blob(d, n, &kind), OM_ENC_NO);
+	res = attach_scan("application/pkcs7-mime; smime-type=signed-data; name=smime.p7m", "smime.p7m", d, n);
+	want(res, "pii.mynumber", NULL, NULL);
+	want_not(res, "attach.unscannable", NULL, NULL);
+	want_not(res, "attach.encrypted", NULL, NULL);
+	om_result_free(res);
+
+	/* The way mail clients send it: the signature is the message body. */
+	b64 = g_base64_encode(d, n);
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, OUT_HDR "Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\n"
+		    "Content-Disposition: attachment; filename=smime.p7m\n"
+		    "Content-Transfer-Encoding: base64\n\n");
+	om_buf_puts(&m, b64);
+	om_buf_puts(&m, "\n");
+	res = om_engine_scan(conf, NULL, m.data, m.len);
+	assert_non_null(res);
+	want(res, "body.pii", NULL, NULL);
+	want_not(res, "attach.unscannable", NULL, NULL);
+	om_result_free(res);
+	om_buf_free(&m);
+	g_free(b64);
+
+	/* Cut short: not a signature we can open, so not read in full. */
+	res = attach_scan("application/pkcs7-mime; smime-type=signed-data; name=smime.p7m", "smime.p7m", d, n / 2);
+	want(res, "attach.unscannable", NULL, NULL);
+	om_result_free(res);
 	free(d);
 }
 
@@ -767,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_million_parts),
 		cmocka_unit_test(test_pgp_real),
 		cmocka_unit_test(test_cms_real),
+		cmocka_unit_test(test_smime_signed),
 		cmocka_unit_test(test_fake_pgp_csv),
 		cmocka_unit_test(test_multipart_encrypted),
 		cmocka_unit_test(test_alternative_differs),

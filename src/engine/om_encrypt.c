@@ -424,6 +424,39 @@ cms_state(const unsigned char *d, size_t len, const char **kind)
 }
 
 /*
+ * om_encrypt_cms_signed - the content an opaque S/MIME signature wraps.
+ * An application/pkcs7-mime signed-data part is not encrypted: it
+ * holds the whole signed MIME entity, which is read like any other.
+ * 0 with a malloc'd copy, or -1 when the bytes are not a CMS SignedData
+ * with its content inside.
+ */
+int
+om_encrypt_cms_signed(const unsigned char *d, size_t len, unsigned char **content, size_t *clen)
+{
+	const unsigned char *p = d;
+	CMS_ContentInfo *ci;
+	ASN1_OCTET_STRING **pos;
+	int     ret = -1;
+
+	*content = NULL;
+	*clen = 0;
+	if (len < 16 || len > 0x7fffffff || d[0] != 0x30)
+		return (-1);
+	if ((ci = d2i_CMS_ContentInfo(NULL, &p, (long) len)) == NULL)
+		return (-1);
+	if (OBJ_obj2nid(CMS_get0_type(ci)) == NID_pkcs7_signed && (pos = CMS_get0_content(ci)) != NULL
+	    && *pos != NULL && ASN1_STRING_length(*pos) > 0) {
+		*clen = (size_t) ASN1_STRING_length(*pos);
+		if ((*content = malloc(*clen)) != NULL) {
+			memcpy(*content, ASN1_STRING_get0_data(*pos), *clen);
+			ret = 0;
+		}
+	}
+	CMS_ContentInfo_free(ci);
+	return (ret);
+}
+
+/*
  * OpenPGP (RFC 4880, RFC 9580). A message is encrypted when its packet
  * sequence is one or more public-key or symmetric-key encrypted session
  * key packets (tags 1, 3), then one encrypted data packet (SED 9,

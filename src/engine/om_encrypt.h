@@ -49,6 +49,7 @@
 #define OM_ENC_BROKEN	3		/* claims encryption, does not parse */
 
 int	om_encrypt_blob(const unsigned char *data, size_t len, const char **kind);
+int	om_encrypt_cms_signed(const unsigned char *data, size_t len, unsigned char **content, size_t *clen);
 int	om_encrypt_zip_member(const unsigned char *zip, size_t len, const char *name,
 			      const char **kind);
 int	om_encrypt_zip_any(const unsigned char *zip, size_t len, int *n_aes, int *n_weak);

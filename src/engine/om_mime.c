@@ -33,6 +33,7 @@
 #include "om_buf.h"
 #include "om_charset.h"
 #include "om_decode.h"
+#include "om_encrypt.h"
 #include "om_html.h"
 #include "om_log.h"
 #include "om_magic.h"
@@ -650,6 +651,34 @@ body_text_type(const char *type)
 	return (strcmp(type, "text/plain") == 0 || strcmp(type, "text/html") == 0);
 }
 
+/*
+ * signed_entity - the MIME entity inside an opaque S/MIME signature
+ * (application/pkcs7-mime, smime-type=signed-data): not encrypted, only
+ * wrapped. NULL when the part is not one, or its content does not parse.
+ */
+static GMimeObject *
+signed_entity(parse_ctx *cx, const om_part *p)
+{
+	unsigned char *content;
+	size_t  clen;
+	GMimeStream *st;
+	GMimeParser *ps;
+	GMimeObject *obj;
+
+	if (strcmp(p->content_type, "application/pkcs7-mime") != 0
+	    && strcmp(p->content_type, "application/x-pkcs7-mime") != 0)
+		return (NULL);
+	if (om_encrypt_cms_signed(p->data, p->size, &content, &clen) < 0)
+		return (NULL);
+	st = g_mime_stream_mem_new_with_buffer((const char *) content, clen);
+	free(content);
+	ps = g_mime_parser_new_with_stream(st);
+	obj = g_mime_parser_construct_part(ps, cx->opts);
+	g_object_unref(ps);
+	g_object_unref(st);
+	return (obj);
+}
+
 /* walk - one entity and, within limits, everything below it */
 static void
 walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, const char *attach_where)
@@ -765,6 +794,17 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		} else {
 			p->data = om_pool_memdup(cx->pool, "", 0);
 			p->size = 0;
+		}
+		{
+			GMimeObject *inner = signed_entity(cx, p);
+
+			if (inner != NULL) {
+				/* The signed entity stands where the signature does. */
+				p->flags = (p->flags & ~OM_PART_ATTACHMENT) | OM_PART_CONTAINER;
+				walk(cx, inner, idx, depth + 1, inherit, attach_where);
+				g_object_unref(inner);
+				return;
+			}
 		}
 		if (is_texty(p->content_type))
 			reread_text(cx, obj, p);
