@@ -415,6 +415,14 @@ test_smime_signed(void **state)
 	want(res, "attach.unscannable", NULL, NULL);
 	om_result_free(res);
 	free(d);
+
+	/* Certificates only (.p7c): nothing inside to read, nothing unread. */
+	sh("openssl crl2pkcs7 -nocrl -certfile sc.pem -outform DER -out certs.p7c");
+	d = slurp("certs.p7c", &n);
+	res = attach_scan("application/pkcs7-mime; smime-type=certs-only; name=certs.p7c", "certs.p7c", d, n);
+	want_not(res, "attach.unscannable", NULL, NULL);
+	om_result_free(res);
+	free(d);
 }
 
 /* A CSV of customer records whose first line is an armor header is read. */

@@ -427,8 +427,9 @@ cms_state(const unsigned char *d, size_t len, const char **kind)
  * om_encrypt_cms_signed - the content an opaque S/MIME signature wraps.
  * An application/pkcs7-mime signed-data part is not encrypted: it
  * holds the whole signed MIME entity, which is read like any other.
- * 0 with a malloc'd copy, or -1 when the bytes are not a CMS SignedData
- * with its content inside.
+ * 0 with a malloc'd copy of the content; 1 for a SignedData without
+ * content (certs-only, a .p7c: certificates, nothing else to read);
+ * -1 when the bytes are not a CMS SignedData.
  */
 int
 om_encrypt_cms_signed(const unsigned char *d, size_t len, unsigned char **content, size_t *clen)
@@ -444,8 +445,11 @@ om_encrypt_cms_signed(const unsigned char *d, size_t len, unsigned char **conten
 		return (-1);
 	if ((ci = d2i_CMS_ContentInfo(NULL, &p, (long) len)) == NULL)
 		return (-1);
-	if (OBJ_obj2nid(CMS_get0_type(ci)) == NID_pkcs7_signed && (pos = CMS_get0_content(ci)) != NULL
-	    && *pos != NULL && ASN1_STRING_length(*pos) > 0) {
+	if (OBJ_obj2nid(CMS_get0_type(ci)) != NID_pkcs7_signed)
+		ret = -1;
+	else if ((pos = CMS_get0_content(ci)) == NULL || *pos == NULL || ASN1_STRING_length(*pos) <= 0)
+		ret = p == d + len ? 1 : -1;
+	else {
 		*clen = (size_t) ASN1_STRING_length(*pos);
 		if ((*content = malloc(*clen)) != NULL) {
 			memcpy(*content, ASN1_STRING_get0_data(*pos), *clen);

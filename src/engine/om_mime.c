@@ -668,7 +668,7 @@ signed_entity(parse_ctx *cx, const om_part *p)
 	if (strcmp(p->content_type, "application/pkcs7-mime") != 0
 	    && strcmp(p->content_type, "application/x-pkcs7-mime") != 0)
 		return (NULL);
-	if (om_encrypt_cms_signed(p->data, p->size, &content, &clen) < 0)
+	if (om_encrypt_cms_signed(p->data, p->size, &content, &clen) != 0)
 		return (NULL);
 	st = g_mime_stream_mem_new_with_buffer((const char *) content, clen);
 	free(content);
