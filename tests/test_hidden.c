@@ -2,7 +2,8 @@
  * test_hidden - text that travels with a mail but that no reader is
  * shown: HTML comments, script and style, the head's title, attribute
  * values, data: URIs, the text before the first and after the last
- * boundary, one fragment of a message/partial. Each is read (or, for
+ * boundary, display names and free-text headers, one fragment of a
+ * message/partial. Each is read (or, for
  * the fragment, reported unscannable): none may make mail clean.
  */
 #include "config.h"
@@ -136,6 +137,37 @@ test_outside_boundaries(void **state)
 }
 
 static void
+test_headers(void **state)
+{
+	om_result *res;
+
+	(void) state;
+	expect_body_pii("From: =?UTF-8?B?5bGx55Sw6Iqx5a2QIOWAi+S6uueVquWPtyAxMjM0NTY3ODkwMTg=?= <tanaka@sakura-hoken.example>\n"
+			"To: kyaku@partner-shoji.example\nSubject: info\nMIME-Version: 1.0\n"
+			"Content-Type: text/plain; charset=utf-8\n\nHello\n", "display name");
+	expect_body_pii("From: tanaka@sakura-hoken.example\nTo: kyaku@partner-shoji.example\n"
+			"Subject: info\nX-Customer: =?UTF-8?B?5YCL5Lq655Wq5Y+3IDEyMzQ1Njc4OTAxOA==?=\n"
+			"Comments: =?UTF-8?B?5pC65bivIDA5MC0xMjM0LTU2Nzg=?=\nMIME-Version: 1.0\n"
+			"Content-Type: text/plain; charset=utf-8\n\nHello\n", "X- header");
+
+	/* What Outlook and the MTAs write in a header is not customer data. */
+	res = scan("Received: from mail.sakura-hoken.example (10.0.0.5) by gw (192.0.2.1); Mon, 7 Dec 2026 10:00:00 +0900\n"
+		   "From: =?UTF-8?B?55Sw5LitIOWkqumDjg==?= <tanaka@sakura-hoken.example>\n"
+		   "To: =?UTF-8?B?5bGx55SwIOiKseWtkA==?= <kyaku@partner-shoji.example>\n"
+		   "Subject: info\nDate: Mon, 7 Dec 2026 10:00:00 +0900\n"
+		   "Message-ID: <TYCPR01MB1234567890123456789.jpnprd01.prod.outlook.com>\n"
+		   "Thread-Index: AdnQx1234567890abcdefABCDEF==\nX-MS-Has-Attach:\n"
+		   "X-Mailer: Microsoft Outlook 16.0\nX-Sender: tanaka@sakura-hoken.example\n"
+		   "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+		   "いつもお世話になっております。\n");
+	if (res->action != OM_ACT_ACCEPT || res->nfindings != 0)
+		fail_msg("an ordinary header was not accepted clean (%s, %zu findings, first %s)",
+			 om_action_name(res->action), res->nfindings,
+			 res->nfindings ? res->findings[0].category : "-");
+	om_result_free(res);
+}
+
+static void
 test_partial(void **state)
 {
 	om_result *res;
@@ -180,6 +212,7 @@ main(void)
 		cmocka_unit_test(test_html_hidden),
 		cmocka_unit_test(test_data_uri),
 		cmocka_unit_test(test_outside_boundaries),
+		cmocka_unit_test(test_headers),
 		cmocka_unit_test(test_partial),
 		cmocka_unit_test(test_clean_html),
 	};

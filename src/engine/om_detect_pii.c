@@ -682,6 +682,9 @@ on_hit(const om_rule_hit *h, void *arg)
 			om_attack_phrase_hit(cx->scan, cx->text, h);
 		return (0);
 	}
+	/* Addresses in the header are routing, not customer data. */
+	if (cx->text->scope == OM_SCOPE_HEADER && strcmp(h->rule->category, "pii.email") == 0)
+		return (0);
 	if ((why = span_reason(cx, h->start, h->end)) != NULL) {
 		/* The signer's own details: the same value elsewhere is theirs too. */
 		if (strcmp(why, SIG_WHY) == 0 && cx->nsigvals < PII_SIGVALS_MAX) {
@@ -822,8 +825,10 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 	 * A file name is read by the rules that read the file's content: the
 	 * name goes out in clear whatever the content (om_attach.h).
 	 */
+	/* The words of the header are read like the Subject. */
 	if (om_rules_scan(set, text->text, text->len,
-			  (text->scope == OM_SCOPE_FILENAME ? text->scope | OM_SCOPE_ATTACHMENT : text->scope)
+			  (text->scope == OM_SCOPE_FILENAME ? text->scope | OM_SCOPE_ATTACHMENT
+			   : text->scope == OM_SCOPE_HEADER ? text->scope | OM_SCOPE_SUBJECT : text->scope)
 			  | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
 		return (-1);
 	if (cx.nhits == 0)
@@ -965,7 +970,7 @@ score_merge(om_pii_score *dst, const om_pii_score *src, int max)
 static int
 body_scope(const om_text *t)
 {
-	return (t->scope == OM_SCOPE_BODY || t->scope == OM_SCOPE_SUBJECT);
+	return (t->scope == OM_SCOPE_BODY || t->scope == OM_SCOPE_SUBJECT || t->scope == OM_SCOPE_HEADER);
 }
 
 /*

@@ -914,6 +914,65 @@ copy_headers(parse_ctx *cx, GMimeMessage *gm)
 	}
 }
 
+/* machine_header - a header only software reads: addresses, ids, traces */
+static int
+machine_header(const char *name)
+{
+	static const char *const exact[] = {
+		"received", "return-path", "date", "message-id", "in-reply-to", "references",
+		"mime-version", "subject", "from", "to", "cc", "bcc", "reply-to", "sender",
+		"delivered-to", "x-original-to", "envelope-to", "dkim-signature",
+		"domainkey-signature", "authentication-results", "received-spf", "thread-index",
+		"thread-topic", "autocrypt", "openpgp", "feedback-id", "x-originating-ip",
+		"disposition-notification-to", "return-receipt-to", "importance", "priority",
+		"x-priority", "precedence", "auto-submitted", "x-auto-response-suppress",
+		"x-mimeole", "errors-to", NULL,
+	};
+	static const char *const prefix[] = {
+		"list-", "arc-", "resent-", "x-ms-", "x-microsoft-", "x-forefront-", "x-exchange-",
+		"x-google-", "x-gm-", "x-received", "x-spam", "x-virus", "x-omamori-", NULL,
+	};
+
+	if (strncasecmp(name, "content-", 8) == 0)
+		return (strcasecmp(name, "content-description") != 0);
+	for (int i = 0; exact[i]; i++)
+		if (strcasecmp(name, exact[i]) == 0)
+			return (1);
+	for (int i = 0; prefix[i]; i++)
+		if (strncasecmp(name, prefix[i], strlen(prefix[i])) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * header_text - the words of the top-level header other than the
+ * Subject: display names of every address header, and the value of
+ * every header a person may write or read (Comments, Keywords,
+ * Organization, any X- header a program adds with customer data in
+ * it). They leave the firm with the mail like the body. One text,
+ * scope header, one "Name: value" per line.
+ */
+static void
+header_text(parse_ctx *cx)
+{
+	const om_msg *msg = cx->msg;
+	const om_addrlist *lists[] = {&msg->from, &msg->sender, &msg->reply_to, &msg->to, &msg->cc, &msg->bcc};
+	om_buf  b;
+
+	om_buf_init(&b, cx->conf->conf_text_size_limit);
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (size_t i = 0; i < lists[l]->n; i++)
+			if (lists[l]->v[i].name && *lists[l]->v[i].name)
+				(void) om_buf_printf(&b, "%s\n", lists[l]->v[i].name);
+	for (size_t i = 0; i < msg->nheaders; i++)
+		if (!machine_header(msg->headers[i].name) && *msg->headers[i].value)
+			(void) om_buf_printf(&b, "%s: %s\n", msg->headers[i].name, msg->headers[i].value);
+	if (b.cap && b.len + 1 >= b.cap)
+		cx->msg->limits |= OM_LIMIT_TEXT;
+	add_text(cx, OM_SCOPE_HEADER, "header", b.data, b.len, -1);
+	om_buf_free(&b);
+}
+
 /* parse_opts - lenient options with Japanese fallbacks for raw 8-bit headers */
 static GMimeParserOptions *
 parse_opts(void)
@@ -986,6 +1045,7 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_TO), &msg->to);
 	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_CC), &msg->cc);
 	addr_header(&cx, g_mime_message_get_addresses(gm, GMIME_ADDRESS_TYPE_BCC), &msg->bcc);
+	header_text(&cx);
 	if (parse_len == len && g_mime_message_get_mime_part(gm))
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
 	if (parse_len == len)
