@@ -25,21 +25,9 @@
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 
+#include "om_bytes.h"
 #include "om_encrypt.h"
 #include "om_pdf.h"
-
-/* rd16, rd32 - little-endian reads */
-static unsigned
-rd16(const unsigned char *p)
-{
-	return ((unsigned) p[0] | ((unsigned) p[1] << 8));
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return ((uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) | ((uint32_t) p[3] << 24));
-}
 
 /* memfind - first occurrence of needle in [p, p+len) */
 static const unsigned char *
@@ -74,7 +62,7 @@ zip_walk_cd(const unsigned char *z, size_t len, zip_cd_fn fn, void *ctx)
 		}
 	if (eocd == NULL)
 		return (-1);
-	off = rd32(eocd + 16);
+	off = om_le32(eocd + 16);
 	if (off == 0xffffffffu || off >= len) {
 		/* ZIP64 or offset shifted by prepended data: search for the first entry. */
 		const unsigned char *p = memfind(z, len, "PK\1\2", 4);
@@ -85,8 +73,8 @@ zip_walk_cd(const unsigned char *z, size_t len, zip_cd_fn fn, void *ctx)
 	}
 	while (off + 46 <= len && memcmp(z + off, "PK\1\2", 4) == 0 && n++ < ZIP_CD_MAX) {
 		const unsigned char *e = z + off;
-		unsigned flags = rd16(e + 8), method = rd16(e + 10);
-		size_t  nlen = rd16(e + 28), xlen = rd16(e + 30), clen = rd16(e + 32);
+		unsigned flags = om_le16(e + 8), method = om_le16(e + 10);
+		size_t  nlen = om_le16(e + 28), xlen = om_le16(e + 30), clen = om_le16(e + 32);
 		int     enc = OM_ENC_NO;
 
 		if (off + 46 + nlen + xlen > len)
@@ -96,7 +84,7 @@ zip_walk_cd(const unsigned char *z, size_t len, zip_cd_fn fn, void *ctx)
 			const unsigned char *x = e + 46 + nlen, *xe = x + xlen;
 
 			while (x + 4 <= xe) {
-				unsigned id = rd16(x), sz = rd16(x + 2);
+				unsigned id = om_le16(x), sz = om_le16(x + 2);
 
 				if (id == 0x9901)
 					aes = 1;
@@ -256,7 +244,7 @@ rar4_state(const unsigned char *d, size_t len, const char **kind)
 
 	for (int n = 0; n < RAR_BLOCKS_MAX && off + 7 <= len; n++) {
 		const unsigned char *b = d + off;
-		unsigned type = b[2], flags = rd16(b + 3), size = rd16(b + 5);
+		unsigned type = b[2], flags = om_le16(b + 3), size = om_le16(b + 5);
 		uint64_t add = 0;
 
 		if (size < 7)
@@ -270,7 +258,7 @@ rar4_state(const unsigned char *d, size_t len, const char **kind)
 			return (OM_ENC_YES);
 		}
 		if ((flags & 0x8000) && off + 11 <= len)
-			add = rd32(b + 7);
+			add = om_le32(b + 7);
 		if (type == 0x7b)
 			break;
 		off += size + add;
@@ -292,8 +280,8 @@ sevenz_state(const unsigned char *d, size_t len, const char **kind)
 
 	if (len < 32)
 		return (OM_ENC_NO);
-	off = (uint64_t) rd32(d + 12) | ((uint64_t) rd32(d + 16) << 32);
-	size = (uint64_t) rd32(d + 20) | ((uint64_t) rd32(d + 24) << 32);
+	off = (uint64_t) om_le32(d + 12) | ((uint64_t) om_le32(d + 16) << 32);
+	size = (uint64_t) om_le32(d + 20) | ((uint64_t) om_le32(d + 24) << 32);
 	if (off > len - 32 || size > len - 32 - off || size == 0)
 		return (OM_ENC_NO);
 	if (d[32 + off] == 0x17 && memfind(d + 32 + off, (size_t) size, aes_id, sizeof(aes_id))) {
@@ -320,7 +308,7 @@ ole_has_stream(const unsigned char *d, size_t len, const char *name)
 	for (size_t i = 0; i < nl; i++)
 		u[2 * i] = (unsigned char) name[i];
 	for (size_t off = 512; off + 128 <= len; off += 128)
-		if (d[off + 66] == 2 && rd16(d + off + 64) == (nl + 1) * 2
+		if (d[off + 66] == 2 && om_le16(d + off + 64) == (nl + 1) * 2
 		    && memcmp(d + off, u, (nl + 1) * 2) == 0)
 			return (1);
 	return (0);
@@ -330,7 +318,7 @@ ole_has_stream(const unsigned char *d, size_t len, const char *name)
 static int
 ole_state(const unsigned char *d, size_t len, const char **kind)
 {
-	size_t  ssz = (size_t) 1 << (rd16(d + 30) & 15);
+	size_t  ssz = (size_t) 1 << (om_le16(d + 30) & 15);
 
 	if (ole_has_stream(d, len, "EncryptionInfo") && ole_has_stream(d, len, "EncryptedPackage")) {
 		*kind = "ole.encrypted_package";
@@ -342,20 +330,20 @@ ole_state(const unsigned char *d, size_t len, const char **kind)
 		const unsigned char *s = d + off;
 
 		/* Word FIB: wIdent 0xA5EC, nFib, flags with fEncrypted 0x0100. */
-		if (s[0] == 0xec && s[1] == 0xa5 && rd16(s + 2) >= 0x65 && rd16(s + 2) <= 0x200
+		if (s[0] == 0xec && s[1] == 0xa5 && om_le16(s + 2) >= 0x65 && om_le16(s + 2) <= 0x200
 		    && ole_has_stream(d, len, "WordDocument")) {
-			if (rd16(s + 10) & 0x0100) {
+			if (om_le16(s + 10) & 0x0100) {
 				*kind = "doc.fib_encrypted";
 				return (OM_ENC_YES);
 			}
 			return (OM_ENC_NO);
 		}
 		/* BIFF8 workbook globals: BOF 0x0809, version 0x0600, type 5. */
-		if (rd16(s) == 0x0809 && rd16(s + 4) == 0x0600 && rd16(s + 6) == 0x0005) {
+		if (om_le16(s) == 0x0809 && om_le16(s + 4) == 0x0600 && om_le16(s + 6) == 0x0005) {
 			size_t  r = off;
 
 			for (int n = 0; n < 4096 && r + 4 <= len; n++) {
-				unsigned type = rd16(d + r), rl = rd16(d + r + 2);
+				unsigned type = om_le16(d + r), rl = om_le16(d + r + 2);
 
 				if (type == 0x002f) {
 					*kind = "xls.filepass";

@@ -30,35 +30,6 @@
 
 #define XML_MEMBER_MAX	((size_t) 64 << 20)	/* one XML member read from a document */
 
-/* put_utf8 - one code point as UTF-8 */
-static void
-put_utf8(om_buf *out, unsigned long c)
-{
-	char    b[4];
-
-	if (c == 0 || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
-		return;
-	if (c < 0x80) {
-		b[0] = (char) c;
-		(void) om_buf_append(out, b, 1);
-	} else if (c < 0x800) {
-		b[0] = (char) (0xc0 | (c >> 6));
-		b[1] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char) (0xe0 | (c >> 12));
-		b[1] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 3);
-	} else {
-		b[0] = (char) (0xf0 | (c >> 18));
-		b[1] = (char) (0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 4);
-	}
-}
-
 /* ext_is - does the file name end in ".ext" (any case) */
 static int
 ext_is(const char *name, const char *ext)
@@ -506,7 +477,7 @@ rtf_text(const unsigned char *d, size_t len, om_buf *out)
 				uc = (int) param;
 			else if (strcmp(word, "u") == 0 && has_param) {
 				FLUSH();
-				put_utf8(out, (unsigned long) (param < 0 ? param + 65536 : param));
+				om_buf_put_utf8(out, (unsigned long) (param < 0 ? param + 65536 : param));
 				pending_skip = uc;
 			} else if (strcmp(word, "par") == 0 || strcmp(word, "line") == 0 || strcmp(word, "row") == 0
 				   || strcmp(word, "sect") == 0 || strcmp(word, "page") == 0) {

@@ -17,53 +17,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "om_bytes.h"
 #include "om_office97.h"
 #include "om_ole.h"
 
 #define XF_MAX		65536
 #define FMT_MAX		65536
-
-/* rd16, rd32 - little-endian reads */
-static unsigned
-rd16(const unsigned char *p)
-{
-	return ((unsigned) p[0] | (unsigned) p[1] << 8);
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return ((uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24);
-}
-
-/* put_utf8 - one code point as UTF-8 (NUL and surrogates dropped) */
-static void
-put_utf8(om_buf *out, unsigned long c)
-{
-	char    b[4];
-
-	if (c == 0 || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
-		return;
-	if (c < 0x80) {
-		b[0] = (char) c;
-		(void) om_buf_append(out, b, 1);
-	} else if (c < 0x800) {
-		b[0] = (char) (0xc0 | (c >> 6));
-		b[1] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char) (0xe0 | (c >> 12));
-		b[1] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 3);
-	} else {
-		b[0] = (char) (0xf0 | (c >> 18));
-		b[1] = (char) (0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 4);
-	}
-}
 
 /* cp1252 - a Windows-1252 byte as a code point */
 static unsigned long
@@ -84,10 +43,10 @@ static void
 put_u16(om_buf *out, const unsigned char *p, size_t n, unsigned long (*map)(unsigned long))
 {
 	for (size_t i = 0; i < n; i++) {
-		unsigned long c = rd16(p + 2 * i);
+		unsigned long c = om_le16(p + 2 * i);
 
 		if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-			unsigned long lo = rd16(p + 2 * i + 2);
+			unsigned long lo = om_le16(p + 2 * i + 2);
 
 			if (lo >= 0xdc00 && lo <= 0xdfff) {
 				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
@@ -95,7 +54,7 @@ put_u16(om_buf *out, const unsigned char *p, size_t n, unsigned long (*map)(unsi
 			}
 		}
 		if ((c = map(c)) != 0)
-			put_utf8(out, c);
+			om_buf_put_utf8(out, c);
 	}
 }
 
@@ -165,7 +124,7 @@ doc_char(doc_state *st, unsigned long c, om_buf *out)
 	if (st->code)
 		return;
 	if ((c = text_map(c)) != 0)
-		put_utf8(out, c);
+		om_buf_put_utf8(out, c);
 }
 
 /* doc_text - the piece table's text */
@@ -182,18 +141,18 @@ doc_text(const om_ole *o, om_buf *out)
 	if ((r = stream(o, "WordDocument", &wd)) != 0)
 		return (-1);
 	w = (const unsigned char *) wd.data;
-	if (wd.len < 0x1aa || rd16(w) != 0xa5ec || (rd16(w + 0x0a) & 0x0100)) {
+	if (wd.len < 0x1aa || om_le16(w) != 0xa5ec || (om_le16(w + 0x0a) & 0x0100)) {
 		om_buf_free(&wd);
 		return (-1);
 	}
-	flags = rd16(w + 0x0a);
+	flags = om_le16(w + 0x0a);
 	if (stream(o, (flags & 0x0200) ? "1Table" : "0Table", &tb) != 0) {
 		om_buf_free(&wd);
 		return (-1);
 	}
 	t = (const unsigned char *) tb.data;
-	fc_clx = rd32(w + 0x1a2);
-	lcb_clx = rd32(w + 0x1a6);
+	fc_clx = om_le32(w + 0x1a2);
+	lcb_clx = om_le32(w + 0x1a6);
 	r = -1;
 	if (fc_clx > tb.len || lcb_clx > tb.len - fc_clx || lcb_clx < 5)
 		goto done;
@@ -203,11 +162,11 @@ doc_text(const om_ole *o, om_buf *out)
 	while (p < end && t[p] == 0x01) {
 		if (p + 3 > end)
 			goto done;
-		p += 3 + rd16(t + p + 1);
+		p += 3 + om_le16(t + p + 1);
 	}
 	if (p + 5 > end || t[p] != 0x02)
 		goto done;
-	lcb = rd32(t + p + 1);
+	lcb = om_le32(t + p + 1);
 	p += 5;
 	if (lcb > end - p || lcb < 16 || (lcb - 4) % 12 != 0)
 		goto done;
@@ -216,8 +175,8 @@ doc_text(const om_ole *o, om_buf *out)
 	pcds = cps + 4 * (n + 1);
 	memset(&st, 0, sizeof(st));
 	for (size_t i = 0, total = 0; i < n; i++) {
-		uint32_t cp0 = rd32(cps + 4 * i), cp1 = rd32(cps + 4 * i + 4);
-		uint32_t fc = rd32(pcds + 8 * i + 2);
+		uint32_t cp0 = om_le32(cps + 4 * i), cp1 = om_le32(cps + 4 * i + 4);
+		uint32_t fc = om_le32(pcds + 8 * i + 2);
 		size_t  nch, off;
 
 		if (cp1 < cp0)
@@ -239,10 +198,10 @@ doc_text(const om_ole *o, om_buf *out)
 			if (off > wd.len || nch > (wd.len - off) / 2)
 				goto done;
 			for (size_t k = 0; k < nch; k++) {
-				unsigned long c = rd16(w + off + 2 * k);
+				unsigned long c = om_le16(w + off + 2 * k);
 
 				if (c >= 0xd800 && c <= 0xdbff && k + 1 < nch) {
-					unsigned long lo = rd16(w + off + 2 * k + 2);
+					unsigned long lo = om_le16(w + off + 2 * k + 2);
 
 					if (lo >= 0xdc00 && lo <= 0xdfff) {
 						c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
@@ -374,7 +333,7 @@ cur_string(cur *c, size_t cch, int flags, om_buf *out)
 			put_u16(out, p, k, text_map);
 		else
 			for (size_t j = 0; j < k; j++)
-				put_utf8(out, text_map(p[j]));
+				om_buf_put_utf8(out, text_map(p[j]));
 		c->off += high ? 2 * k : k;
 		cch -= k;
 	}
@@ -405,7 +364,7 @@ sst_load(xls *x, const seg *s, size_t n)
 
 	if (n == 0 || s[0].len < 8)
 		return (-1);
-	total = rd32(s[0].p + 4);
+	total = om_le32(s[0].p + 4);
 	max = 0;
 	for (size_t i = 0; i < n; i++)
 		max += s[i].len;
@@ -565,7 +524,7 @@ rk_value(uint32_t rk)
 static double
 f64(const unsigned char *p)
 {
-	uint64_t bits = (uint64_t) rd32(p) | (uint64_t) rd32(p + 4) << 32;
+	uint64_t bits = (uint64_t) om_le32(p) | (uint64_t) om_le32(p + 4) << 32;
 	double  v;
 
 	memcpy(&v, &bits, sizeof(v));
@@ -608,14 +567,14 @@ xls_text(const om_ole *o, om_buf *out)
 	    || (x.date_fmt = calloc(FMT_MAX, 1)) == NULL)
 		goto done;
 	while (pos + 4 <= len) {
-		unsigned type = rd16(d + pos), rl = rd16(d + pos + 2);
+		unsigned type = om_le16(d + pos), rl = om_le16(d + pos + 2);
 		const unsigned char *p = d + pos + 4;
 
 		if (rl > len - pos - 4)
 			goto done;			/* a record cut short */
 		if (first) {
 			/* BIFF8 only: BOF with version 0x0600. */
-			if (type != 0x0809 || rl < 4 || rd16(p) != 0x0600)
+			if (type != 0x0809 || rl < 4 || om_le16(p) != 0x0600)
 				goto done;
 			first = 0;
 		}
@@ -624,12 +583,12 @@ xls_text(const om_ole *o, om_buf *out)
 			goto done;
 		case 0x0022:			/* DATEMODE */
 			if (rl >= 2)
-				x.date1904 = rd16(p) != 0;
+				x.date1904 = om_le16(p) != 0;
 			break;
 		case 0x041e:			/* FORMAT */
 			if (rl >= 5) {
 				om_buf  f;
-				unsigned n = rd16(p);
+				unsigned n = om_le16(p);
 
 				om_buf_init(&f, 1024);
 				put_xlstring(p + 2, rl - 2, &f);
@@ -640,14 +599,14 @@ xls_text(const om_ole *o, om_buf *out)
 			break;
 		case 0x00e0:			/* XF */
 			if (rl >= 4 && x.nxf < XF_MAX)
-				x.xf_fmt[x.nxf++] = (uint16_t) rd16(p + 2);
+				x.xf_fmt[x.nxf++] = (uint16_t) om_le16(p + 2);
 			break;
 		case 0x00fc: {			/* SST and its CONTINUE records */
 				size_t  n = 0, q = pos + 4 + rl, cap = 1;
 
 				/* Count the CONTINUE records first: one segment each. */
-				while (q + 4 <= len && rd16(d + q) == 0x003c && cap < len) {
-					q += 4 + (size_t) rd16(d + q + 2);
+				while (q + 4 <= len && om_le16(d + q) == 0x003c && cap < len) {
+					q += 4 + (size_t) om_le16(d + q + 2);
 					cap++;
 				}
 				if (segs != NULL || (segs = malloc(cap * sizeof(seg))) == NULL)
@@ -655,8 +614,8 @@ xls_text(const om_ole *o, om_buf *out)
 				segs[n].p = p;
 				segs[n++].len = rl;
 				q = pos + 4 + rl;
-				while (q + 4 <= len && rd16(d + q) == 0x003c && n < cap) {
-					unsigned cl = rd16(d + q + 2);
+				while (q + 4 <= len && om_le16(d + q) == 0x003c && n < cap) {
+					unsigned cl = om_le16(d + q + 2);
 
 					if (cl > len - q - 4)
 						goto done;
@@ -677,9 +636,9 @@ xls_text(const om_ole *o, om_buf *out)
 			break;
 		case 0x00fd:			/* LABELSST */
 			if (rl >= 10) {
-				uint32_t i = rd32(p + 6);
+				uint32_t i = om_le32(p + 6);
 
-				cell_at(&x, rd16(p), rd16(p + 2), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
 				if (i < x.nsst)
 					(void) om_buf_puts(out, x.sst.data + x.off[i]);
 			}
@@ -687,45 +646,45 @@ xls_text(const om_ole *o, om_buf *out)
 		case 0x0204:			/* LABEL */
 		case 0x00d6:			/* RSTRING */
 			if (rl >= 8) {
-				cell_at(&x, rd16(p), rd16(p + 2), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
 				put_xlstring(p + 6, rl - 6, out);
 			}
 			break;
 		case 0x0203:			/* NUMBER */
 			if (rl >= 14) {
-				cell_at(&x, rd16(p), rd16(p + 2), out);
-				put_number(&x, rd16(p + 4), f64(p + 6), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
+				put_number(&x, om_le16(p + 4), f64(p + 6), out);
 			}
 			break;
 		case 0x027e:			/* RK */
 			if (rl >= 10) {
-				cell_at(&x, rd16(p), rd16(p + 2), out);
-				put_number(&x, rd16(p + 4), rk_value(rd32(p + 6)), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
+				put_number(&x, om_le16(p + 4), rk_value(om_le32(p + 6)), out);
 			}
 			break;
 		case 0x00bd:			/* MULRK */
 			if (rl >= 12) {
-				unsigned row = rd16(p), col = rd16(p + 2);
+				unsigned row = om_le16(p), col = om_le16(p + 2);
 
 				for (size_t k = 0; 4 + 6 * k + 6 <= (size_t) rl - 2; k++) {
 					cell_at(&x, row, (long) col + (long) k, out);
-					put_number(&x, rd16(p + 4 + 6 * k), rk_value(rd32(p + 6 + 6 * k)), out);
+					put_number(&x, om_le16(p + 4 + 6 * k), rk_value(om_le32(p + 6 + 6 * k)), out);
 				}
 			}
 			break;
 		case 0x0205:			/* BOOLERR */
 			if (rl >= 8 && p[7] == 0) {
-				cell_at(&x, rd16(p), rd16(p + 2), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
 				(void) om_buf_puts(out, p[6] ? "TRUE" : "FALSE");
 			}
 			break;
 		case 0x0006:			/* FORMULA: its cached result */
 			if (rl >= 20) {
-				cell_at(&x, rd16(p), rd16(p + 2), out);
-				if (rd16(p + 12) != 0xffff)
-					put_number(&x, rd16(p + 4), f64(p + 6), out);
+				cell_at(&x, om_le16(p), om_le16(p + 2), out);
+				if (om_le16(p + 12) != 0xffff)
+					put_number(&x, om_le16(p + 4), f64(p + 6), out);
 				else if (p[6] == 0)
-					x.frow = rd16(p);	/* the STRING record follows */
+					x.frow = om_le16(p);	/* the STRING record follows */
 				else if (p[6] == 1)
 					(void) om_buf_puts(out, p[8] ? "TRUE" : "FALSE");
 			}
@@ -782,8 +741,8 @@ ppt_text(const om_ole *o, om_buf *out)
 		return (-1);
 	d = (const unsigned char *) ps.data;
 	while (pos + 8 <= ps.len) {
-		unsigned vi = rd16(d + pos), type = rd16(d + pos + 2);
-		uint32_t rl = rd32(d + pos + 4);
+		unsigned vi = om_le16(d + pos), type = om_le16(d + pos + 2);
+		uint32_t rl = om_le32(d + pos + 4);
 		const unsigned char *p = d + pos + 8;
 
 		if (type == 0x2f14)		/* CryptSession10Container */
@@ -802,7 +761,7 @@ ppt_text(const om_ole *o, om_buf *out)
 				unsigned long c = cp1252_map(p[k]);
 
 				if (c)
-					put_utf8(out, c);
+					om_buf_put_utf8(out, c);
 			}
 			(void) om_buf_putc(out, '\n');
 		}

@@ -20,25 +20,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "om_bytes.h"
 #include "om_ole.h"
 
 #define ENDOFCHAIN	0xfffffffeu
 #define MAXREGSECT	0xfffffffau
 #define DIR_ENTRY	128
 #define MINI_SHIFT	6
-
-/* rd16, rd32 - little-endian reads */
-static unsigned
-rd16(const unsigned char *p)
-{
-	return ((unsigned) p[0] | (unsigned) p[1] << 8);
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return ((uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24);
-}
 
 /* sector - start of regular sector n, or NULL if the file does not hold it */
 static const unsigned char *
@@ -137,7 +125,7 @@ load_table(const om_ole *o, uint32_t start, uint32_t **tab, size_t *n)
 		return (-1);
 	}
 	for (size_t i = 0; i < *n; i++)
-		(*tab)[i] = rd32((const unsigned char *) b.data + 4 * i);
+		(*tab)[i] = om_le32((const unsigned char *) b.data + 4 * i);
 	om_buf_free(&b);
 	return (0);
 }
@@ -147,9 +135,9 @@ static int
 load_fat(om_ole *o)
 {
 	const unsigned char *h = o->data;
-	size_t  nfs = rd32(h + 0x2c), per = o->ssz / 4, k = 0;
-	uint32_t difat = rd32(h + 0x44);
-	size_t  ndifat = rd32(h + 0x48);
+	size_t  nfs = om_le32(h + 0x2c), per = o->ssz / 4, k = 0;
+	uint32_t difat = om_le32(h + 0x44);
+	size_t  ndifat = om_le32(h + 0x48);
 
 	if (nfs == 0 || nfs > o->nsect || ndifat > o->nsect)
 		return (-1);
@@ -158,12 +146,12 @@ load_fat(om_ole *o)
 	o->nfat = nfs * per;
 	/* k counts FAT sectors placed; the DIFAT lists them in order. */
 	for (size_t i = 0; i < 109 && k < nfs; i++, k++) {
-		const unsigned char *p = sector(o, rd32(h + 0x4c + 4 * i));
+		const unsigned char *p = sector(o, om_le32(h + 0x4c + 4 * i));
 
 		if (p == NULL)
 			return (-1);
 		for (size_t j = 0; j < per; j++)
-			o->fat[k * per + j] = rd32(p + 4 * j);
+			o->fat[k * per + j] = om_le32(p + 4 * j);
 	}
 	for (size_t d = 0; k < nfs; d++) {
 		const unsigned char *ds = sector(o, difat);
@@ -171,14 +159,14 @@ load_fat(om_ole *o)
 		if (ds == NULL || d >= ndifat)
 			return (-1);
 		for (size_t i = 0; i + 1 < per && k < nfs; i++, k++) {
-			const unsigned char *p = sector(o, rd32(ds + 4 * i));
+			const unsigned char *p = sector(o, om_le32(ds + 4 * i));
 
 			if (p == NULL)
 				return (-1);
 			for (size_t j = 0; j < per; j++)
-				o->fat[k * per + j] = rd32(p + 4 * j);
+				o->fat[k * per + j] = om_le32(p + 4 * j);
 		}
-		difat = rd32(ds + 4 * (per - 1));
+		difat = om_le32(ds + 4 * (per - 1));
 	}
 	return (0);
 }
@@ -201,9 +189,9 @@ om_ole_size(const om_ole *o, int i)
 
 	if (e == NULL)
 		return (0);
-	sz = rd32(e + 120);
+	sz = om_le32(e + 120);
 	if (o->ssz == 4096)
-		sz |= (uint64_t) rd32(e + 124) << 32;
+		sz |= (uint64_t) om_le32(e + 124) << 32;
 	return (sz > o->len ? o->len + 1 : (size_t) sz);
 }
 
@@ -218,20 +206,20 @@ om_ole_open(om_ole *o, const unsigned char *d, size_t len)
 	memset(o, 0, sizeof(*o));
 	o->data = d;
 	o->len = len;
-	if (len < 512 || memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0 || rd16(d + 0x1c) != 0xfffe)
+	if (len < 512 || memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) != 0 || om_le16(d + 0x1c) != 0xfffe)
 		return (-1);
-	shift = rd16(d + 0x1e);
-	if ((shift != 9 && shift != 12) || rd16(d + 0x20) != MINI_SHIFT)
+	shift = om_le16(d + 0x1e);
+	if ((shift != 9 && shift != 12) || om_le16(d + 0x20) != MINI_SHIFT)
 		return (-1);
 	o->ssz = (size_t) 1 << shift;
 	/* Whole sectors only: a chain never reads past the input. */
 	o->nsect = len > o->ssz ? (len - o->ssz) / o->ssz : 0;
-	o->cutoff = rd32(d + 0x38);
+	o->cutoff = om_le32(d + 0x38);
 	if (o->cutoff != 4096 || load_fat(o) < 0)
 		goto bad;
 	/* Directory. */
 	om_buf_init(&b, len);
-	if (chain_read(o, rd32(d + 0x30), SIZE_MAX, &b) < 0 || b.len < DIR_ENTRY) {
+	if (chain_read(o, om_le32(d + 0x30), SIZE_MAX, &b) < 0 || b.len < DIR_ENTRY) {
 		om_buf_free(&b);
 		goto bad;
 	}
@@ -241,13 +229,13 @@ om_ole_open(om_ole *o, const unsigned char *d, size_t len)
 	if (root == NULL || root[66] != 5)
 		goto bad;
 	/* Mini FAT and mini stream, if any. */
-	if (rd32(d + 0x3c) != ENDOFCHAIN && rd32(d + 0x40) != 0) {
+	if (om_le32(d + 0x3c) != ENDOFCHAIN && om_le32(d + 0x40) != 0) {
 		size_t  ms = om_ole_size(o, 0);
 
-		if (load_table(o, rd32(d + 0x3c), &o->minifat, &o->nminifat) < 0 || ms > len)
+		if (load_table(o, om_le32(d + 0x3c), &o->minifat, &o->nminifat) < 0 || ms > len)
 			goto bad;
 		om_buf_init(&b, len);
-		if (chain_read(o, rd32(root + 116), ms, &b) < 0) {
+		if (chain_read(o, om_le32(root + 116), ms, &b) < 0) {
 			om_buf_free(&b);
 			goto bad;
 		}
@@ -277,12 +265,12 @@ om_ole_close(om_ole *o)
 static int
 name_is(const unsigned char *e, const char *name)
 {
-	size_t  nl = strlen(name), bl = rd16(e + 64);
+	size_t  nl = strlen(name), bl = om_le16(e + 64);
 
 	if (nl >= 32 || bl != (nl + 1) * 2)
 		return (0);
 	for (size_t i = 0; i < nl; i++) {
-		unsigned c = rd16(e + 2 * i), n = (unsigned char) name[i];
+		unsigned c = om_le16(e + 2 * i), n = (unsigned char) name[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
@@ -315,7 +303,7 @@ om_ole_find(const om_ole *o, const char *name)
 		free(stack);
 		return (-1);
 	}
-	stack[top++] = (int) rd32(root + 76);
+	stack[top++] = (int) om_le32(root + 76);
 	while (top > 0 && found < 0) {
 		int     i = stack[--top];
 		const unsigned char *e = entry(o, i);
@@ -326,8 +314,8 @@ om_ole_find(const om_ole *o, const char *name)
 		if (e[66] == 2 && name_is(e, name))
 			found = i;
 		if ((size_t) top + 2 <= o->ndir) {
-			stack[top++] = (int) rd32(e + 68);
-			stack[top++] = (int) rd32(e + 72);
+			stack[top++] = (int) om_le32(e + 68);
+			stack[top++] = (int) om_le32(e + 72);
 		}
 	}
 	free(seen);
@@ -345,6 +333,6 @@ om_ole_read(const om_ole *o, int i, om_buf *out)
 	if (e == NULL || e[66] != 2 || sz > o->len)
 		return (-1);
 	if (sz < o->cutoff)
-		return (mini_read(o, rd32(e + 116), sz, out));
-	return (chain_read(o, rd32(e + 116), sz, out));
+		return (mini_read(o, om_le32(e + 116), sz, out));
+	return (chain_read(o, om_le32(e + 116), sz, out));
 }

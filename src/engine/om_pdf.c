@@ -153,35 +153,6 @@ typedef struct pdf_doc {
 	const unsigned char *es_from, *es_at;	/* last "endstream" search: from, found (NULL none) */
 } pdf_doc;
 
-/* put_utf8 - one code point as UTF-8 */
-static void
-put_utf8(om_buf *out, unsigned long c)
-{
-	char    b[4];
-
-	if (c == 0 || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
-		return;
-	if (c < 0x80) {
-		b[0] = (char) c;
-		(void) om_buf_append(out, b, 1);
-	} else if (c < 0x800) {
-		b[0] = (char) (0xc0 | (c >> 6));
-		b[1] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 2);
-	} else if (c < 0x10000) {
-		b[0] = (char) (0xe0 | (c >> 12));
-		b[1] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[2] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 3);
-	} else {
-		b[0] = (char) (0xf0 | (c >> 18));
-		b[1] = (char) (0x80 | ((c >> 12) & 0x3f));
-		b[2] = (char) (0x80 | ((c >> 6) & 0x3f));
-		b[3] = (char) (0x80 | (c & 0x3f));
-		(void) om_buf_append(out, b, 4);
-	}
-}
-
 /* ar_alloc - zeroed memory from the document's arena, or NULL */
 static void *
 ar_alloc(pdf_doc *doc, size_t n)
@@ -2380,7 +2351,7 @@ put_cp(interp *ip, uint32_t c)
 	put_sep(ip, c);
 	ip->started = 1;
 	ip->last = c;
-	put_utf8(ip->out, c);
+	om_buf_put_utf8(ip->out, c);
 }
 
 /* show_bytes - the codes of one string through the current font */

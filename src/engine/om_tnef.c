@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "om_bytes.h"
 #include "om_charset.h"
 #include "om_tnef.h"
 
@@ -103,19 +104,6 @@ typedef struct tnef_ctx {
 	int	embedded;		/* data is an embedded message */
 } tnef_ctx;
 
-/* le16, le32 - little-endian numbers */
-static uint16_t
-le16(const unsigned char *p)
-{
-	return ((uint16_t) (p[0] | (p[1] << 8)));
-}
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return ((uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) | ((uint32_t) p[3] << 24));
-}
-
 /* rd_left - bytes that remain */
 static size_t
 rd_left(const rd *r)
@@ -129,7 +117,7 @@ get16(rd *r, uint16_t *v)
 {
 	if (rd_left(r) < 2)
 		return (-1);
-	*v = le16(r->p);
+	*v = om_le16(r->p);
 	r->p += 2;
 	return (0);
 }
@@ -139,7 +127,7 @@ get32(rd *r, uint32_t *v)
 {
 	if (rd_left(r) < 4)
 		return (-1);
-	*v = le32(r->p);
+	*v = om_le32(r->p);
 	r->p += 4;
 	return (0);
 }
@@ -167,7 +155,7 @@ skip_pad(rd *r, size_t n)
 int
 om_tnef_is(const unsigned char *d, size_t len)
 {
-	return (len >= 6 && le32(d) == TNEF_SIGNATURE);
+	return (len >= 6 && om_le32(d) == TNEF_SIGNATURE);
 }
 
 /* decode_string - string bytes to UTF-8, trailing NULs dropped */
@@ -393,8 +381,8 @@ attribute(tnef_ctx *tc, uint32_t id, const unsigned char *d, size_t n)
 
 	switch (id) {
 	case ATT_OEMCODEPAGE:
-		if (n >= 4 && le32(d) > 0 && le32(d) < 100000)
-			snprintf(tc->codepage, sizeof(tc->codepage), "CP%u", (unsigned) le32(d));
+		if (n >= 4 && om_le32(d) > 0 && om_le32(d) < 100000)
+			snprintf(tc->codepage, sizeof(tc->codepage), "CP%u", (unsigned) om_le32(d));
 		return (0);
 	case ATT_RENDDATA:
 		if (flush_attach(tc) < 0)
@@ -469,9 +457,9 @@ om_tnef_rtf_decompress(const unsigned char *d, size_t len, size_t cap, om_buf *o
 
 	if (len < 16)
 		return (-1);
-	comp = le32(d);
-	raw = le32(d + 4);
-	magic = le32(d + 8);
+	comp = om_le32(d);
+	raw = om_le32(d + 4);
+	magic = om_le32(d + 8);
 	if (raw > cap)
 		return (-1);
 	if (magic == RTF_MELA)

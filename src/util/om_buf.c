@@ -155,3 +155,37 @@ om_xstrdup(const char *s)
 		om_panic("out of memory");
 	return (p);
 }
+
+/*
+ * om_buf_put_utf8 - one code point as UTF-8; NUL, surrogates and
+ * values past U+10FFFF are dropped (0), -1 at the cap
+ */
+int
+om_buf_put_utf8(om_buf *b, unsigned long c)
+{
+	char    u[4];
+	size_t  n;
+
+	if (c == 0 || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
+		return (0);
+	if (c < 0x80) {
+		u[0] = (char) c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char) (0xc0 | (c >> 6));
+		u[1] = (char) (0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char) (0xe0 | (c >> 12));
+		u[1] = (char) (0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char) (0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char) (0xf0 | (c >> 18));
+		u[1] = (char) (0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char) (0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char) (0x80 | (c & 0x3f));
+		n = 4;
+	}
+	return (om_buf_append(b, u, n));
+}

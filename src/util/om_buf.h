@@ -30,6 +30,7 @@ void	om_buf_reset(om_buf *b);
 int	om_buf_append(om_buf *b, const void *p, size_t n);
 int	om_buf_putc(om_buf *b, int c);
 int	om_buf_puts(om_buf *b, const char *s);
+int	om_buf_put_utf8(om_buf *b, unsigned long c);
 int	om_buf_printf(om_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int	om_buf_vprintf(om_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 char   *om_buf_steal(om_buf *b, size_t *len);
