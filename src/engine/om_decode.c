@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "om_bytes.h"
 #include "om_decode.h"
 
 #define PROBE_BYTES	64		/* decoded bytes enough to see a signature */
@@ -43,19 +44,6 @@
 #define QP_BINARY	(1u << 3)	/* line breaks are transport only: dropped */
 
 typedef void (*reader_fn)(const unsigned char *in, size_t n, unsigned how, om_buf *out);
-
-/* b64_value - value of a base64 letter, -1 for anything else */
-static int
-b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (c - 'A');
-	if (c >= 'a' && c <= 'z')
-		return (c - 'a' + 26);
-	if (c >= '0' && c <= '9')
-		return (c - '0' + 52);
-	return (c == '+' ? 62 : c == '/' ? 63 : -1);
-}
 
 /* is_blank - space, tab, CR, VT or FF */
 static int
@@ -89,7 +77,7 @@ b64_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 			int     padded = 0;
 
 			for (i = ls; i < le; i++) {
-				if (b64_value(in[i]) >= 0)
+				if (om_b64_value(in[i]) >= 0)
 					k += !padded;
 				else if (in[i] == '=')
 					padded = 1;
@@ -102,12 +90,12 @@ b64_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 			quads = padded ? k : k / 4 * 4;
 		}
 		for (size_t i = ls; i < le; i++) {
-			int     v = b64_value(in[i]);
+			int     v = om_b64_value(in[i]);
 
 			/* An "=" with a letter soon after it on the line is no pad. */
 			if (in[i] == '=' && (how & B64_PAD_ZERO))
 				for (size_t j = i + 1; j < le && j <= i + 3 && v < 0; j++)
-					if (b64_value(in[j]) >= 0)
+					if (om_b64_value(in[j]) >= 0)
 						v = 0;
 
 			if (v < 0) {
@@ -534,7 +522,7 @@ looks_encoded(const unsigned char *in, size_t n)
 				other++;
 				break;
 			}
-			if (b64_value(in[i]) >= 0 || in[i] == '=')
+			if (om_b64_value(in[i]) >= 0 || in[i] == '=')
 				b64++;
 			else
 				other++;

@@ -580,19 +580,6 @@ pgp_packets(const unsigned char *d, size_t len)
 	return (esk ? OM_ENC_BROKEN : OM_ENC_NO);
 }
 
-/* b64val - value of a base64 letter, -1 for others */
-static int
-b64val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (c - 'A');
-	if (c >= 'a' && c <= 'z')
-		return (c - 'a' + 26);
-	if (c >= '0' && c <= '9')
-		return (c - '0' + 52);
-	return (c == '+' ? 62 : c == '/' ? 63 : -1);
-}
-
 /* crc24 - the OpenPGP armor checksum (RFC 4880 6.1) */
 static uint32_t
 crc24(const unsigned char *d, size_t len)
@@ -627,7 +614,7 @@ b64_decode(const unsigned char *p, const unsigned char *end, unsigned char *out)
 			pad++;
 			continue;
 		}
-		if (pad || (v = b64val(*p)) < 0)
+		if (pad || (v = om_b64_value(*p)) < 0)
 			return (-1);
 		acc = acc << 6 | (uint32_t) v;
 		if ((bits += 6) >= 8) {

@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "om_bytes.h"
 #include "om_decode.h"
 #include "om_html.h"
 #include "om_log.h"
@@ -122,19 +123,6 @@ word_attr(const xmlNode *n, const char *name)
 	return (0);
 }
 
-/* hex_digit - value of one hex digit, or -1 */
-static int
-hex_digit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
 /*
  * data_uri - "data:[type][;param][;base64],payload" decoded to the
  * callback. A URI without its comma carries nothing to decode.
@@ -168,7 +156,7 @@ data_uri(const char *v, const om_html_sink *sink)
 		for (const char *p = comma + 1; *p && ret == 0; p++) {
 			int     hi, lo;
 
-			if (*p == '%' && (hi = hex_digit(p[1])) >= 0 && (lo = hex_digit(p[2])) >= 0) {
+			if (*p == '%' && (hi = om_hex_value(p[1])) >= 0 && (lo = om_hex_value(p[2])) >= 0) {
 				ret = om_buf_putc(&bytes, hi * 16 + lo);
 				p += 2;
 			} else
