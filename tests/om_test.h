@@ -24,6 +24,26 @@
 	assert_memory_equal((b)->data, (s), strlen(s)); \
 } while (0)
 
+/* om_test_b64 - base64 in lines of 76, as a mail client writes it */
+static inline void
+om_test_b64(const unsigned char *d, size_t n, om_buf *out)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned) d[i] << 16 | (i + 1 < n ? (unsigned) d[i + 1] << 8 : 0)
+		| (i + 2 < n ? d[i + 2] : 0);
+
+		om_buf_putc(out, tab[v >> 18 & 63]);
+		om_buf_putc(out, tab[v >> 12 & 63]);
+		om_buf_putc(out, i + 1 < n ? tab[v >> 6 & 63] : '=');
+		om_buf_putc(out, i + 2 < n ? tab[v & 63] : '=');
+		if (i % 57 == 54)
+			om_buf_putc(out, '\n');
+	}
+	om_buf_putc(out, '\n');
+}
+
 /* om_test_write - DIR/NAME with TEXT; -1 when it cannot be written */
 static inline int
 om_test_write(const char *dir, const char *name, const char *text)

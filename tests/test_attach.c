@@ -59,26 +59,6 @@ pct(const char *name, om_buf *out)
 			om_buf_printf(out, "%%%02X", *s);
 }
 
-/* b64 - base64 lines */
-static void
-b64(const unsigned char *d, size_t n, om_buf *out)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned) d[i] << 16 | (i + 1 < n ? (unsigned) d[i + 1] << 8 : 0)
-		| (i + 2 < n ? d[i + 2] : 0);
-
-		om_buf_putc(out, tab[v >> 18 & 63]);
-		om_buf_putc(out, tab[v >> 12 & 63]);
-		om_buf_putc(out, i + 1 < n ? tab[v >> 6 & 63] : '=');
-		om_buf_putc(out, i + 2 < n ? tab[v & 63] : '=');
-		if (i % 57 == 54)
-			om_buf_putc(out, '\n');
-	}
-	om_buf_putc(out, '\n');
-}
-
 /* scan_file - a mail from outside with one attachment named name */
 static om_result *
 scan_file(const om_conf *conf, const char *name, const void *data, size_t len)
@@ -97,7 +77,7 @@ scan_file(const om_conf *conf, const char *name, const void *data, size_t len)
 		    "Content-Disposition: attachment; filename*=UTF-8''");
 	pct(name, &m);
 	om_buf_puts(&m, "\n\n");
-	b64(data, len, &m);
+	om_test_b64(data, len, &m);
 	om_buf_puts(&m, "--BB--\n");
 	memset(&env, 0, sizeof(env));
 	res = om_engine_scan(conf, &env, m.data, m.len);

@@ -80,26 +80,6 @@ dump(const om_result *res)
 	} \
 } while (0)
 
-/* b64 - base64 lines */
-static void
-b64(const unsigned char *d, size_t n, om_buf *out)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned) d[i] << 16 | (i + 1 < n ? (unsigned) d[i + 1] << 8 : 0)
-		| (i + 2 < n ? d[i + 2] : 0);
-
-		om_buf_putc(out, tab[v >> 18 & 63]);
-		om_buf_putc(out, tab[v >> 12 & 63]);
-		om_buf_putc(out, i + 1 < n ? tab[v >> 6 & 63] : '=');
-		om_buf_putc(out, i + 2 < n ? tab[v & 63] : '=');
-		if (i % 57 == 54)
-			om_buf_putc(out, '\n');
-	}
-	om_buf_putc(out, '\n');
-}
-
 /* slurp - a whole file of the test directory, malloc'd */
 static unsigned char *
 slurp(const char *name, size_t *len)
@@ -148,7 +128,7 @@ attach_scan(const char *ctype, const char *name, const unsigned char *d, size_t 
 	if (name)
 		om_buf_printf(&m, "Content-Disposition: attachment; filename=\"%s\"\n", name);
 	om_buf_puts(&m, "\n");
-	b64(d, n, &m);
+	om_test_b64(d, n, &m);
 	om_buf_puts(&m, "--BB--\n");
 	res = scan(m.data);
 	om_buf_free(&m);

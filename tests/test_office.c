@@ -47,26 +47,6 @@ conf_with(const char *extra)
 	return (conf);
 }
 
-/* b64 - base64 lines */
-static void
-b64(const unsigned char *d, size_t n, om_buf *out)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned) d[i] << 16 | (i + 1 < n ? (unsigned) d[i + 1] << 8 : 0)
-		| (i + 2 < n ? d[i + 2] : 0);
-
-		om_buf_putc(out, tab[v >> 18 & 63]);
-		om_buf_putc(out, tab[v >> 12 & 63]);
-		om_buf_putc(out, i + 1 < n ? tab[v >> 6 & 63] : '=');
-		om_buf_putc(out, i + 2 < n ? tab[v & 63] : '=');
-		if (i % 57 == 54)
-			om_buf_putc(out, '\n');
-	}
-	om_buf_putc(out, '\n');
-}
-
 /*
  * scan_out - outbound mail with one attachment: type NULL leaves the
  * Content-Type header out.
@@ -87,7 +67,7 @@ scan_out(const om_conf *conf, const char *name, const char *type, const void *da
 		om_buf_printf(&m, "Content-Type: %s\n", type);
 	om_buf_printf(&m, "Content-Transfer-Encoding: base64\n"
 		      "Content-Disposition: attachment; filename=\"%s\"\n\n", name);
-	b64(data, len, &m);
+	om_test_b64(data, len, &m);
 	om_buf_puts(&m, "--BB--\n");
 	memset(&env, 0, sizeof(env));
 	res = om_engine_scan(conf, &env, m.data, m.len);
