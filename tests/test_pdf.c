@@ -379,6 +379,63 @@ test_undecodable_content(void **state)
 }
 
 /*
+ * Files inside the PDF (the EmbeddedFiles name tree, a FileAttachment
+ * annotation): not taken out here, so the PDF is not read in full.
+ */
+static void
+test_embedded_files(void **state)
+{
+	static const char csv[] = "name,mynumber\nYamada Hanako,123456789018\n";
+	char    cd[64], sd[64];
+	om_buf  b, t;
+	unsigned why;
+
+	(void) state;
+	snprintf(cd, sizeof(cd), "<< /Length %zu >>", sizeof(content_ascii) - 1);
+	snprintf(sd, sizeof(sd), "<< /Type /EmbeddedFile /Length %zu >>", sizeof(csv) - 1);
+	{
+		pobj_spec o[] = {
+			{"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(list.csv) 6 0 R] >> >> >>",
+			 NULL, 0},
+			{"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", NULL, 0},
+			{"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+			 " /Resources << /Font << /F1 5 0 R >> >> >>", NULL, 0},
+			{cd, (const unsigned char *) content_ascii, sizeof(content_ascii) - 1},
+			{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", NULL, 0},
+			{"<< /Type /Filespec /F (list.csv) /EF << /F 7 0 R >> >>", NULL, 0},
+			{sd, (const unsigned char *) csv, sizeof(csv) - 1},
+		};
+
+		pdf_write(&b, o, 7, NULL, NULL);
+	}
+	assert_int_equal(text_of(&b, &t, &why), -1);
+	assert_true(why & OM_UNSCAN_UNDECODABLE);
+	assert_true(has(&t, "090-1234-5678"));
+	om_buf_free(&t);
+	om_buf_free(&b);
+
+	{
+		pobj_spec o[] = {
+			{"<< /Type /Catalog /Pages 2 0 R >>", NULL, 0},
+			{"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", NULL, 0},
+			{"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+			 " /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>", NULL, 0},
+			{cd, (const unsigned char *) content_ascii, sizeof(content_ascii) - 1},
+			{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", NULL, 0},
+			{"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 10 10] /FS 7 0 R >>", NULL, 0},
+			{"<< /Type /Filespec /F (list.csv) /EF << /F 8 0 R >> >>", NULL, 0},
+			{sd, (const unsigned char *) csv, sizeof(csv) - 1},
+		};
+
+		pdf_write(&b, o, 8, NULL, NULL);
+	}
+	assert_int_equal(text_of(&b, &t, &why), -1);
+	assert_true(why & OM_UNSCAN_UNDECODABLE);
+	om_buf_free(&t);
+	om_buf_free(&b);
+}
+
+/*
  * Object streams and a cross-reference stream with a PNG predictor:
  * every object but the content and the streams is compressed.
  */
@@ -794,6 +851,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_lzw_long),
 		cmocka_unit_test(test_long_string),
 		cmocka_unit_test(test_undecodable_content),
+		cmocka_unit_test(test_embedded_files),
 		cmocka_unit_test(test_object_stream),
 		cmocka_unit_test(test_tounicode),
 		cmocka_unit_test(test_unmappable_font),

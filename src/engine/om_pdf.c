@@ -2705,6 +2705,9 @@ run_page(interp *ip, pobj *page, pobj *res)
 
 			if (a == NULL || a->t != T_DICT)
 				continue;
+			/* A file attached to the page: a file inside the file, not read here. */
+			if (name_is(rget(doc, a, "Subtype"), "FileAttachment"))
+				doc->why |= OM_UNSCAN_UNDECODABLE;
 			if (!doc->crypt)	/* strings of encrypted files are not decrypted */
 				put_pdfstring(ip, rget(doc, a, "Contents"));
 			if ((ap = rget(doc, a, "AP")) == NULL || (n = rget(doc, ap, "N")) == NULL)
@@ -2925,6 +2928,14 @@ om_pdf_text(const unsigned char *d, size_t len, om_pdf_limits *lim, om_buf *out,
 			doc.why |= OM_UNSCAN_CORRUPT;
 		else
 			walk_pages(&ip, pages, NULL, 0, &visits);
+		/*
+		 * Files embedded in the document (the EmbeddedFiles name tree,
+		 * associated files, a portfolio) are files of their own that
+		 * this reader does not take out: not read, so not clean.
+		 */
+		if (rget(&doc, rget(&doc, root, "Names"), "EmbeddedFiles") != NULL
+		    || rget(&doc, root, "AF") != NULL || rget(&doc, root, "Collection") != NULL)
+			doc.why |= OM_UNSCAN_UNDECODABLE;
 	}
 	if (out->cap && out->len + 8 >= out->cap)
 		doc.why |= OM_UNSCAN_BYTES;	/* the text was cut at its cap */
