@@ -591,19 +591,20 @@ static int
 claims_encryption(const om_part *p)
 {
 	const char *n = p->filename;
-
 	unsigned char *content = NULL;
 	size_t  clen;
+	int     certs_only;
 
 	if (p->flags & OM_PART_MEMBER)
 		return (0);
-	/* Certificates only (a .p7c): a signature with nothing inside. */
-	if (p->data && om_encrypt_cms_signed(p->data, p->size, &content, &clen) == 1)
+	if (strcmp(p->content_type, "application/pkcs7-mime") != 0
+	    && strcmp(p->content_type, "application/x-pkcs7-mime") != 0
+	    && !(n && (ends_with(n, ".p7m") || ends_with(n, ".gpg") || ends_with(n, ".pgp"))))
 		return (0);
+	/* Certificates only (a .p7c): a signature with nothing inside. */
+	certs_only = p->data && om_encrypt_cms_signed(p->data, p->size, &content, &clen) == 1;
 	free(content);
-	return (strcmp(p->content_type, "application/pkcs7-mime") == 0
-		|| strcmp(p->content_type, "application/x-pkcs7-mime") == 0
-		|| (n && (ends_with(n, ".p7m") || ends_with(n, ".gpg") || ends_with(n, ".pgp"))));
+	return (!certs_only);
 }
 
 /*
