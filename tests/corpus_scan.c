@@ -27,7 +27,7 @@
 #include <unistd.h>
 
 #include "om_buf.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_msg.h"
@@ -67,7 +67,7 @@ main(int argc, char **argv)
 	const char *config = NULL, *list = NULL, *rcpt = NULL;
 	unsigned timeout = 20;
 	int     c, quiet = 0, verbose = 0;
-	om_conf *conf;
+	om_snap *snap;
 	om_conf_err err;
 	size_t  nmsg = 0, bytes = 0, unreadable = 0, limited = 0, errors = 0, actions[OM_ACT_COUNT] = {0};
 	struct timespec t0, t1;
@@ -100,8 +100,8 @@ main(int argc, char **argv)
 		}
 	}
 	om_log_open("corpus_scan", quiet ? 0 : OM_LOG_STDERR, 0);
-	conf = config ? om_conf_load(config, &err) : om_conf_defaults(&err);
-	if (conf == NULL) {
+	snap = config ? om_snap_load(config, OM_SNAP_SCAN, &err) : om_snap_load(NULL, OM_SNAP_SCAN, &err);
+	if (snap == NULL) {
 		fprintf(stderr, "corpus_scan: %s\n", err.text);
 		return (2);
 	}
@@ -152,7 +152,7 @@ main(int argc, char **argv)
 
 			env.rcpt = &rcpt;
 			env.nrcpt = 1;
-			res = om_engine_scan(conf, rcpt ? &env : NULL, raw.data ? raw.data : "", raw.len);
+			res = om_engine_scan(snap, rcpt ? &env : NULL, raw.data ? raw.data : "", raw.len);
 		}
 		alarm(0);
 		if (verbose && res->action != OM_ACT_ACCEPT) {
@@ -194,7 +194,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	om_engine_global_shutdown();
 	return (unreadable || errors ? 1 : 0);
 }

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 
 #include "om_buf.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 
@@ -62,53 +62,56 @@ om_test_write(const char *dir, const char *name, const char *text)
  * om_test_conf - write DIR/omamori.conf with TEXT, load it and start the
  * engine; NULL (the error printed) when that fails
  */
-static inline om_conf *
+static inline om_snap *
 om_test_conf(const char *dir, const char *text)
 {
 	char    path[512];
 	om_conf_err err;
-	om_conf *conf;
+	om_snap *snap;
 
 	if (om_test_write(dir, "omamori.conf", text) < 0)
 		return (NULL);
 	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
 	memset(&err, 0, sizeof(err));
-	if ((conf = om_conf_load(path, &err)) == NULL) {
+	if ((snap = om_snap_load(path, OM_SNAP_SCAN, &err)) == NULL) {
 		fprintf(stderr, "%s\n", err.text);
 		return (NULL);
 	}
 	om_engine_global_init();
-	return (conf);
+	return (snap);
 }
 
 /* om_test_builtin - log as NAME, the built-in configuration, engine started */
-static inline om_conf *
+static inline om_snap *
 om_test_builtin(const char *name)
 {
-	om_conf *conf;
+	om_conf *c;
+	om_snap *snap;
 
 	om_log_open(name, 0, 0);
-	conf = om_conf_builtin();
+	c = om_conf_defaults(NULL);
+	snap = om_snap_build(c, 0, NULL);	/* the settings only: no rules */
+	om_conf_unref(c);
 	om_engine_global_init();
-	return (conf);
+	return (snap);
 }
 
 /* om_test_stop - release a configuration and stop the engine */
 static inline int
-om_test_stop(om_conf *conf)
+om_test_stop(om_snap *snap)
 {
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	om_engine_global_shutdown();
 	return (0);
 }
 
 /* om_test_done - release what om_test_conf() made, and remove DIR */
 static inline int
-om_test_done(om_conf *conf, const char *dir)
+om_test_done(om_snap *snap, const char *dir)
 {
 	char    cmd[600];
 
-	om_test_stop(conf);
+	om_test_stop(snap);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	return (system(cmd) == 0 ? 0 : -1);
 }

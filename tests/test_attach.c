@@ -18,7 +18,7 @@
 #include <archive_entry.h>
 
 #include "om_test.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_attach.h"
@@ -28,12 +28,12 @@
 static char dir[] = "/tmp/om_test_attach.XXXXXX";
 
 /* conf_with - a configuration with extra lines */
-static om_conf *
+static om_snap *
 conf_with(const char *extra)
 {
 	char    path[256];
 	FILE   *fp;
-	om_conf *conf;
+	om_snap *snap;
 	om_conf_err err;
 
 	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
@@ -41,10 +41,10 @@ conf_with(const char *extra)
 	assert_non_null(fp);
 	fprintf(fp, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n%s", extra);
 	fclose(fp);
-	conf = om_conf_load(path, &err);
-	if (conf == NULL)
+	snap = om_snap_load(path, OM_SNAP_SCAN, &err);
+	if (snap == NULL)
 		fail_msg("%s", err.text);
-	return (conf);
+	return (snap);
 }
 
 /* pct - RFC 2231 percent-encoding of a UTF-8 name */
@@ -61,7 +61,7 @@ pct(const char *name, om_buf *out)
 
 /* scan_file - a mail from outside with one attachment named name */
 static om_result *
-scan_file(const om_conf *conf, const char *name, const void *data, size_t len)
+scan_file(const om_snap *snap, const char *name, const void *data, size_t len)
 {
 	om_buf  m;
 	om_envelope env;
@@ -80,7 +80,7 @@ scan_file(const om_conf *conf, const char *name, const void *data, size_t len)
 	om_test_b64(data, len, &m);
 	om_buf_puts(&m, "--BB--\n");
 	memset(&env, 0, sizeof(env));
-	res = om_engine_scan(conf, &env, m.data, m.len);
+	res = om_engine_scan(snap, &env, m.data, m.len);
 	om_buf_free(&m);
 	assert_non_null(res);
 	return (res);
@@ -199,12 +199,12 @@ static void
 test_names(void **state)
 {
 	static const char body[] = "hello, plain text\n";
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	int     bad = 0;
 
 	(void) state;
 	for (size_t i = 0; i < sizeof(name_cases) / sizeof(name_cases[0]); i++) {
-		om_result *res = scan_file(conf, name_cases[i].name, body, sizeof(body) - 1);
+		om_result *res = scan_file(snap, name_cases[i].name, body, sizeof(body) - 1);
 		char    got[256];
 
 		cats(res, got, sizeof(got));
@@ -215,7 +215,7 @@ test_names(void **state)
 		}
 		om_result_free(res);
 	}
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	assert_int_equal(bad, 0);
 }
 
@@ -280,7 +280,7 @@ static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> e
 static void
 test_type_mismatch(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	unsigned char *zip, *ooxml, *tgz;
 	size_t  zlen, olen, tlen;
 	member  zm[] = {{"a.txt", "hello\n", 6}};
@@ -319,7 +319,7 @@ test_type_mismatch(void **state)
 	CASE("memo.pdf", "just text\n", 10, "");
 	CASE("memo.xyz", pe, sizeof(pe), "executable");
 	for (int i = 0; i < n; i++) {
-		om_result *res = scan_file(conf, cases[i].name, cases[i].d, cases[i].len);
+		om_result *res = scan_file(snap, cases[i].name, cases[i].d, cases[i].len);
 		char    got[256];
 
 		cats(res, got, sizeof(got));
@@ -332,7 +332,7 @@ test_type_mismatch(void **state)
 		om_result_free(res);
 	}
 	free(zip), free(ooxml), free(tgz);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	assert_int_equal(bad, 0);
 }
 
@@ -374,7 +374,7 @@ nest(int levels, size_t *len)
 static void
 test_limits(void **state)
 {
-	om_conf *conf;
+	om_snap *snap;
 	om_result *res;
 	unsigned char *z, *big;
 	size_t  zl;
@@ -383,9 +383,9 @@ test_limits(void **state)
 
 	(void) state;
 	/* depth: 6 levels against a limit of 3; 2 levels are fine */
-	conf = conf_with("archive_depth_limit = 3\n");
+	snap = conf_with("archive_depth_limit = 3\n");
 	z = nest(6, &zl);
-	res = scan_file(conf, "deep.zip", z, zl);
+	res = scan_file(snap, "deep.zip", z, zl);
 	if (!has(res, "attach.unscannable", "limit.archive_depth", NULL)) {
 		dump(res);
 		fail_msg("depth limit not reported");
@@ -393,20 +393,20 @@ test_limits(void **state)
 	om_result_free(res);
 	free(z);
 	z = nest(2, &zl);
-	res = scan_file(conf, "shallow.zip", z, zl);
+	res = scan_file(snap, "shallow.zip", z, zl);
 	assert_false(has(res, "attach.unscannable", NULL, NULL));
 	om_result_free(res);
 	free(z);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 
 	/* members: 30 against 20 */
-	conf = conf_with("archive_member_limit = 20\n");
+	snap = conf_with("archive_member_limit = 20\n");
 	for (int i = 0; i < 30; i++) {
 		snprintf(names[i], sizeof(names[i]), "m%02d.txt", i);
 		many[i].name = names[i], many[i].data = "x\n", many[i].len = 2;
 	}
 	z = archive_of(ARCHIVE_FORMAT_ZIP, many, 30, &zl);
-	res = scan_file(conf, "many.zip", z, zl);
+	res = scan_file(snap, "many.zip", z, zl);
 	if (!has(res, "attach.unscannable", "limit.archive_members", "attachment:many.zip")) {
 		dump(res);
 		fail_msg("member limit not reported");
@@ -414,19 +414,19 @@ test_limits(void **state)
 	om_result_free(res);
 	free(z);
 	z = archive_of(ARCHIVE_FORMAT_ZIP, many, 20, &zl);
-	res = scan_file(conf, "twenty.zip", z, zl);
+	res = scan_file(snap, "twenty.zip", z, zl);
 	assert_false(has(res, "attach.unscannable", NULL, NULL));
 	om_result_free(res);
 	free(z);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 
 	/* expanded bytes: 2 MB of random data against 1 MB */
-	conf = conf_with("archive_expanded_limit = 1m\n");
+	snap = conf_with("archive_expanded_limit = 1m\n");
 	big = malloc(4 << 20);
 	fill_random(big, 2 << 20);
 	many[0].name = "random.bin", many[0].data = big, many[0].len = 2 << 20;
 	z = archive_of(ARCHIVE_FORMAT_ZIP, many, 1, &zl);
-	res = scan_file(conf, "big.zip", z, zl);
+	res = scan_file(snap, "big.zip", z, zl);
 	if (!has(res, "attach.unscannable", "limit.archive_expanded", "attachment:big.zip")) {
 		dump(res);
 		fail_msg("expanded limit not reported");
@@ -434,35 +434,35 @@ test_limits(void **state)
 	assert_false(has(res, "attach.unscannable", "limit.archive_ratio", NULL));
 	om_result_free(res);
 	free(z);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 
 	/* ratio: 4 MB of zeros (about 1000:1) against 100 */
-	conf = conf_with("archive_ratio_limit = 100\n");
+	snap = conf_with("archive_ratio_limit = 100\n");
 	memset(big, 0, 4 << 20);
 	many[0].name = "zeros.bin", many[0].data = big, many[0].len = 4 << 20;
 	z = archive_of(ARCHIVE_FORMAT_ZIP, many, 1, &zl);
-	res = scan_file(conf, "bomb.zip", z, zl);
+	res = scan_file(snap, "bomb.zip", z, zl);
 	if (!has(res, "attach.unscannable", "limit.archive_ratio", "attachment:bomb.zip")) {
 		dump(res);
 		fail_msg("ratio limit not reported");
 	}
 	om_result_free(res);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	/* the same within a ratio limit of 2000: no limit */
-	conf = conf_with("archive_ratio_limit = 2000\n");
-	res = scan_file(conf, "bomb.zip", z, zl);
+	snap = conf_with("archive_ratio_limit = 2000\n");
+	res = scan_file(snap, "bomb.zip", z, zl);
 	assert_false(has(res, "attach.unscannable", NULL, NULL));
 	om_result_free(res);
 	free(z);
 	free(big);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* Damaged archives: a cut into member data is attach.unscannable, never clean and quiet. */
 static void
 test_truncated_archives(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	unsigned char *z, *tgz, rnd[3000];
 	size_t  zl, tl;
 	member  m[] = {{"a.bin", rnd, sizeof(rnd)}, {"b.bin", rnd, sizeof(rnd)}};
@@ -481,21 +481,21 @@ test_truncated_archives(void **state)
 	cd = (const unsigned char *) memmem(z, zl, "PK\1\2", 4);
 	assert_non_null(cd);
 	for (size_t cut = 30; cut < (size_t) (cd - z); cut += 97) {
-		om_result *res = scan_file(conf, "cut.zip", z, cut);
+		om_result *res = scan_file(snap, "cut.zip", z, cut);
 
 		if (!has(res, "attach.unscannable", NULL, NULL))
 			quiet++, fprintf(stderr, "zip cut at %zu: no unscannable\n", cut);
 		om_result_free(res);
 	}
 	for (size_t cut = 20; cut < tl - 20; cut += 211) {
-		om_result *res = scan_file(conf, "cut.tar.gz", tgz, cut);
+		om_result *res = scan_file(snap, "cut.tar.gz", tgz, cut);
 
 		if (!has(res, "attach.unscannable", "attach.corrupt", NULL))
 			quiet++, fprintf(stderr, "tgz cut at %zu: no attach.corrupt\n", cut);
 		om_result_free(res);
 	}
 	free(z), free(tgz);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	assert_int_equal(quiet, 0);
 }
 
@@ -503,7 +503,7 @@ test_truncated_archives(void **state)
 static void
 test_member_paths(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	unsigned char *inner, *outer;
 	size_t  il, ol;
 	member  im[] = {{"fake.pdf.exe", "MZ not really\n", 14}};
@@ -515,7 +515,7 @@ test_member_paths(void **state)
 	om[0].name = "dir/inner.zip", om[0].data = inner, om[0].len = il;
 	om[1].name = "dir/a.lnk", om[1].data = "x", om[1].len = 1;
 	outer = archive_of(ARCHIVE_FORMAT_ZIP, om, 2, &ol);
-	res = scan_file(conf, "outer.zip", outer, ol);
+	res = scan_file(snap, "outer.zip", outer, ol);
 	if (!has(res, "attach.executable", "name.executable_extension", "attachment:outer.zip/dir/inner.zip/fake.pdf.exe")
 	    || !has(res, "attach.double_extension", NULL, "attachment:outer.zip/dir/inner.zip/fake.pdf.exe")
 	    || !has(res, "attach.shortcut", NULL, "attachment:outer.zip/dir/a.lnk")) {
@@ -524,7 +524,7 @@ test_member_paths(void **state)
 	}
 	om_result_free(res);
 	free(inner), free(outer);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* stub_pii - every text with "PII" in it carries personal data */
@@ -544,7 +544,7 @@ stub_pii(om_scan *scan, const om_text *text, void *ctx)
 static void
 test_pii_judge(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	static const struct {
 		const char *name;
 		const char *body;
@@ -560,14 +560,15 @@ test_pii_judge(void **state)
 
 	(void) state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		om_result *res = scan_file(conf, cases[i].name, cases[i].body, strlen(cases[i].body));
+		om_result *res = scan_file(snap, cases[i].name, cases[i].body, strlen(cases[i].body));
 		om_scan scan;
 		om_result judged;
 		int     calls = 0;
 		char    where[64];
 
 		memset(&scan, 0, sizeof(scan));
-		scan.conf = conf;
+		scan.snap = snap;
+		scan.conf = snap->conf;
 		scan.msg = res->msg;
 		scan.pool = res->pool;
 		scan.direction = cases[i].outbound ? OM_DIR_OUTBOUND : OM_DIR_INBOUND;
@@ -582,7 +583,7 @@ test_pii_judge(void **state)
 			fail_msg("pii judge case %zu (%s)", i, cases[i].name);
 		om_result_free(res);
 	}
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /*

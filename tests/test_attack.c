@@ -12,11 +12,11 @@
 
 #include "om_test.h"
 #include "om_attack.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 
-static om_conf *conf;
+static om_snap *snap;
 static char dir[] = "/tmp/om_test_attack.XXXXXX";
 
 static int
@@ -26,17 +26,17 @@ setup(void **state)
 	if (mkdtemp(dir) == NULL)
 		return (-1);
 	om_log_open("test_attack", 0, 0);
-	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
+	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
 			    "rules_dir = " OM_RULES_SRCDIR "\n"
 			    "trusted_networks =\n");
-	return (conf ? 0 : -1);
+	return (snap ? 0 : -1);
 }
 
 static int
 teardown(void **state)
 {
 	(void) state;
-	return (om_test_done(conf, dir));
+	return (om_test_done(snap, dir));
 }
 
 /* Registrable domains from the Public Suffix List. */
@@ -123,7 +123,7 @@ test_lookalike(void **state)
 		{"www.antdiv.gov.au", NULL},		/* .au is Australia, not the carrier */
 		{"au-login.example.com.au", "attack.lookalike.brand"},
 	};
-	const om_brands *b = om_conf_lookup(conf, OM_ATTACK_BRANDS);
+	const om_brands *b = snap->brands;
 	char    host[OM_ATTACK_HOST_MAX];
 
 	(void) state;
@@ -254,7 +254,7 @@ test_messages(void **state)
 		env.from = msg_cases[i].from;
 		env.rcpt = rcpt;
 		env.nrcpt = 1;
-		res = om_engine_scan(conf, &env, msg_cases[i].msg, strlen(msg_cases[i].msg));
+		res = om_engine_scan(snap, &env, msg_cases[i].msg, strlen(msg_cases[i].msg));
 		assert_non_null(res);
 		/* attack.* categories in a fixed order, each once. */
 		static const char *const cats[] = {

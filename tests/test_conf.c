@@ -10,6 +10,7 @@
 
 #include "om_test.h"
 #include "om_conf.h"
+#include "om_snap.h"
 #include "om_log.h"
 
 static char dir[] = "/tmp/om_test_conf.XXXXXX";
@@ -50,7 +51,7 @@ teardown(void **state)
 static void
 test_defaults(void **state)
 {
-	om_conf *c = om_conf_builtin();
+	om_conf *c = om_conf_defaults(NULL);
 
 	(void) state;
 	assert_non_null(c);
@@ -161,16 +162,32 @@ test_many_errors(void **state)
 	assert_non_null(strstr(err.text, ":1:"));
 }
 
-/* No rules is no protection: a missing rules_dir fails the load. */
+/* No rules is no protection: a missing rules_dir fails a snapshot that scans. */
 static void
 test_missing_rules(void **state)
 {
 	om_conf_err err;
-	const char *p = write_conf("norules.conf", "rules_dir = /nonexistent/rules\n");
+	char    text[600];
+	const char *p;
+	om_conf *c;
+	om_snap *s;
 
 	(void) state;
-	assert_null(om_conf_load(p, &err));
+	snprintf(text, sizeof(text), "rules_dir = /nonexistent/rules\naudit_log = %s/a.log\n"
+		 "audit_key_file = %s/a.key\n", dir, dir);
+	p = write_conf("norules.conf", text);
+	/* The settings parse: a tool that reads only the log needs no rules. */
+	assert_non_null(c = om_conf_load(p, &err));
+	assert_non_null(s = om_snap_build(c, OM_SNAP_AUDIT, &err));
+	assert_null(s->rules);
+	assert_non_null(s->audit);
+	om_snap_unref(s);
+	/* A snapshot that judges mail refuses to exist without them. */
+	memset(&err, 0, sizeof(err));
+	assert_null(om_snap_build(c, OM_SNAP_SCAN, &err));
 	assert_non_null(strstr(err.text, "rules_dir /nonexistent/rules"));
+	assert_null(om_snap_load(p, OM_SNAP_RULES, &err));
+	om_conf_unref(c);
 }
 
 static void

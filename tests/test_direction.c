@@ -11,12 +11,12 @@
 #include <unistd.h>
 
 #include "om_test.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_notice.h"
 
-static om_conf *conf;
+static om_snap *snap;
 static char keydir[] = "/tmp/om_test_notice.XXXXXX";
 
 static int
@@ -35,10 +35,10 @@ setup(void **state)
 	      "rules_dir = " OM_RULES_SRCDIR "\n", fp);
 	fclose(fp);
 	om_log_open("test_direction", 0, 0);
-	conf = om_conf_load(path, &err);
+	snap = om_snap_load(path, OM_SNAP_SCAN, &err);
 	unlink(path);
 	om_engine_global_init();
-	return (conf ? 0 : -1);
+	return (snap ? 0 : -1);
 }
 
 static int
@@ -52,7 +52,7 @@ teardown(void **state)
 		if (system(cmd) != 0)
 			return (-1);
 	}
-	return (om_test_stop(conf));
+	return (om_test_stop(snap));
 }
 
 static const char msg_hdrs[] =
@@ -107,7 +107,7 @@ test_envelope(void **state)
 		env.nrcpt = n;
 		env.auth = cases[i].auth;
 		env.client_addr = cases[i].client;
-		res = om_engine_scan(conf, &env, msg_hdrs, sizeof(msg_hdrs) - 1);
+		res = om_engine_scan(snap, &env, msg_hdrs, sizeof(msg_hdrs) - 1);
 		if (res->direction != cases[i].want)
 			fail_msg("%s: got %s, want %s", cases[i].name, om_direction_name(res->direction),
 				 om_direction_name(cases[i].want));
@@ -123,7 +123,7 @@ test_from_headers(void **state)
 	om_result *res;
 
 	(void) state;
-	res = om_engine_scan(conf, NULL, msg_hdrs, sizeof(msg_hdrs) - 1);
+	res = om_engine_scan(snap, NULL, msg_hdrs, sizeof(msg_hdrs) - 1);
 	assert_int_equal(res->direction, OM_DIR_OUTBOUND);
 	assert_string_equal(res->sender, "tanaka@sakura-hoken.example");
 	assert_int_equal(res->nrcpts, 3);
@@ -210,7 +210,7 @@ test_grid(void **state)
 		env.nrcpt = grid[i].rcpts == 3 ? 2 : 1;
 		env.auth = grid[i].auth;
 		env.client_addr = grid[i].client;
-		res = om_engine_scan(conf, &env, m, strlen(m));
+		res = om_engine_scan(snap, &env, m, strlen(m));
 		if (res->direction != grid[i].want || (has(res, "attack.spoofed_internal") != NULL) != grid[i].spoofed)
 			fail_msg("row %zu (client %s%s%s, sender <%s>, rcpts %d): got %s%s, want %s%s", i,
 				 grid[i].client, grid[i].auth ? " auth " : "", grid[i].auth ? grid[i].auth : "",
@@ -237,7 +237,7 @@ test_spoofed_from_header(void **state)
 	env.rcpt = rcpt;
 	env.nrcpt = 1;
 	env.client_addr = OUTSIDE;
-	res = om_engine_scan(conf, &env, m, strlen(m));
+	res = om_engine_scan(snap, &env, m, strlen(m));
 	assert_int_equal(res->direction, OM_DIR_INBOUND);
 	assert_non_null(f = has(res, "attack.spoofed_internal"));
 	assert_string_equal(f->rule, "attack.spoofed_internal.from");
@@ -271,7 +271,7 @@ test_relayed_pii(void **state)
 			env.rcpt = ext;
 			env.nrcpt = 1;
 			env.client_addr = clients[c];
-			res = om_engine_scan(conf, &env, m, strlen(m));
+			res = om_engine_scan(snap, &env, m, strlen(m));
 			assert_int_equal(res->direction, OM_DIR_INBOUND);
 			assert_non_null(has(res, "body.pii"));
 			if (res->action != OM_ACT_REJECT)
@@ -281,7 +281,7 @@ test_relayed_pii(void **state)
 
 			/* The same to staff only is plain inbound mail. */
 			env.rcpt = in;
-			res = om_engine_scan(conf, &env, m, strlen(m));
+			res = om_engine_scan(snap, &env, m, strlen(m));
 			assert_int_equal(res->direction, OM_DIR_INBOUND);
 			assert_int_not_equal(res->action, OM_ACT_REJECT);
 			om_result_free(res);
@@ -291,26 +291,28 @@ test_relayed_pii(void **state)
 }
 
 /* notice_conf - a snapshot with its own notice key in keydir/NAME */
-static om_conf *
+static om_snap *
 notice_conf(const char *name)
 {
-	char    dir[200], text[1200];
-	om_conf *c;
+	char    dir[200], text[1200], path[300];
+	om_snap *c;
 
 	snprintf(dir, sizeof(dir), "%s/%s.d", keydir, name);
 	if (mkdir(dir, 0700) < 0)
 		return (NULL);
 	snprintf(text, sizeof(text), "internal_domains = sakura-hoken.example\ntrusted_networks = 192.0.2.0/24\n"
 		 "rules_dir = " OM_RULES_SRCDIR "\naudit_log =\nnotice_key_file = %s/%s.key\n", keydir, name);
-	if ((c = om_test_conf(dir, text)) == NULL || om_notice_attach(c, 1) < 0)
+	if (om_test_write(dir, "omamori.conf", text) < 0)
 		return (NULL);
+	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
+	c = om_snap_load(path, OM_SNAP_SCAN | OM_SNAP_NOTICE_CREATE, NULL);
 	return (c);
 }
 
 static void
 test_notice_mac(void **state)
 {
-	om_conf *a, *b;
+	om_snap *a, *b;
 	const char *tanaka[] = {"<tanaka@sakura-hoken.example>"};
 	const char *tanaka_uc[] = {"<Tanaka@Sakura-Hoken.example>"};
 	const char *twice[] = {"<tanaka@sakura-hoken.example>", "tanaka@sakura-hoken.example"};
@@ -365,8 +367,8 @@ test_notice_mac(void **state)
 	assert_int_equal(om_notice_verify(a, w.data, ext, 1, now), OM_NOTICE_RCPT);
 	om_buf_free(&w);
 	om_buf_free(&v);
-	om_conf_unref(a);
-	om_conf_unref(b);
+	om_snap_unref(a);
+	om_snap_unref(b);
 }
 
 /*
@@ -393,7 +395,7 @@ test_notice_in_scan(void **state)
 	env.rcpt = ext;
 	env.nrcpt = 1;
 	env.client_addr = TRUSTED;
-	res = om_engine_scan(conf, &env, m, strlen(m));
+	res = om_engine_scan(snap, &env, m, strlen(m));
 	assert_non_null(f = has(res, "notice.forged"));
 	assert_string_equal(f->rule, "notice.malformed");
 	assert_non_null(has(res, "body.pii"));
@@ -402,17 +404,17 @@ test_notice_in_scan(void **state)
 	free(m);
 
 	om_buf_init(&v, 0);
-	om_notice_stamp(conf, "4XyZ12.abc1", (long) time(NULL), S_INT, &v);
+	om_notice_stamp(snap, "4XyZ12.abc1", (long) time(NULL), S_INT, &v);
 	if (asprintf(&m, "From: postmaster@sakura-hoken.example\r\nTo: %s\r\n"
 		     "X-Omamori-Notice: %s\r\nSubject: notice\r\n\r\nheld\r\n", S_INT, v.data) < 0)
 		fail();
 	env.rcpt = tanaka;
-	res = om_engine_scan(conf, &env, m, strlen(m));
+	res = om_engine_scan(snap, &env, m, strlen(m));
 	assert_null(has(res, "notice.forged"));
 	om_result_free(res);
 	/* The same header from outside is not a notice of ours. */
 	env.client_addr = OUTSIDE;
-	res = om_engine_scan(conf, &env, m, strlen(m));
+	res = om_engine_scan(snap, &env, m, strlen(m));
 	assert_non_null(f = has(res, "notice.forged"));
 	assert_string_equal(f->rule, "notice.outside");
 	om_result_free(res);

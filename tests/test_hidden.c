@@ -20,7 +20,7 @@
 	"住所 〒100-0001 東京都千代田区千代田1-1 生年月日 昭和60年3月12日"
 
 static char dir[] = "/tmp/om_test_hidden.XXXXXX";
-static om_conf *conf;
+static om_snap *snap;
 
 static int
 setup(void **state)
@@ -28,22 +28,22 @@ setup(void **state)
 	(void) state;
 	if (mkdtemp(dir) == NULL)
 		return (-1);
-	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n");
-	return (conf ? 0 : -1);
+	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n");
+	return (snap ? 0 : -1);
 }
 
 static int
 teardown(void **state)
 {
 	(void) state;
-	return (om_test_done(conf, dir));
+	return (om_test_done(snap, dir));
 }
 
 /* scan - the verdict on one message */
 static om_result *
 scan(const char *raw)
 {
-	om_result *res = om_engine_scan(conf, NULL, raw, strlen(raw));
+	om_result *res = om_engine_scan(snap, NULL, raw, strlen(raw));
 
 	assert_non_null(res);
 	return (res);

@@ -18,7 +18,7 @@
 #include <glib.h>
 
 #include "om_test.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_encrypt.h"
 #include "om_log.h"
@@ -28,7 +28,7 @@
 	"Subject: ご連絡\nMIME-Version: 1.0\n"
 
 static char dir[] = "/tmp/om_test_mime_read.XXXXXX";
-static om_conf *conf;
+static om_snap *snap;
 
 /* scan - a message from the firm (outbound to its external To:) */
 static om_result *
@@ -38,7 +38,7 @@ scan(const char *raw)
 	om_result *res;
 
 	memset(&env, 0, sizeof(env));
-	res = om_engine_scan(conf, &env, raw, strlen(raw));
+	res = om_engine_scan(snap, &env, raw, strlen(raw));
 	assert_non_null(res);
 	return (res);
 }
@@ -183,12 +183,12 @@ test_many_addresses(void **state)
 	for (int i = 0; i < 10000; i++)
 		om_buf_printf(&m, "%scc%05d@client%d.example", i ? ",\n " : "", i, i % 50);
 	om_buf_puts(&m, "\nSubject: hello\n\nhello\n");
-	msg = om_msg_parse(conf, m.data, m.len);
+	msg = om_msg_parse(snap->conf, m.data, m.len);
 	assert_int_equal(msg->to.n, 10000);
 	assert_int_equal(msg->cc.n, 10000);
 	assert_int_equal(msg->limits & OM_LIMIT_ADDRS, 0);
 	om_msg_free(msg);
-	res = om_engine_scan(conf, NULL, m.data, m.len);
+	res = om_engine_scan(snap, NULL, m.data, m.len);
 	assert_non_null(res);
 	assert_int_equal(res->nrcpts, 20000);
 	om_result_free(res);
@@ -200,7 +200,7 @@ test_many_addresses(void **state)
 	for (int i = 0; i <= OM_ADDR_MAX; i++)
 		om_buf_printf(&m, "%suser%05d@partner.example", i ? ",\n " : "", i);
 	om_buf_puts(&m, "\nSubject: hello\n\nhello\n");
-	res = om_engine_scan(conf, NULL, m.data, m.len);
+	res = om_engine_scan(snap, NULL, m.data, m.len);
 	assert_non_null(res);
 	want(res, "attach.unscannable", "limit.addresses", NULL);
 	assert_int_not_equal(res->action, OM_ACT_ACCEPT);
@@ -226,12 +226,12 @@ test_million_parts(void **state)
 	for (int i = 0; i < 1000000; i++)
 		om_buf_puts(&m, "--b\n\nx\n");
 	om_buf_puts(&m, "--b--\n");
-	msg = om_msg_parse(conf, m.data, m.len);
+	msg = om_msg_parse(snap->conf, m.data, m.len);
 	assert_true(msg->limits & OM_LIMIT_PARTS);
 	/* Refused before the tree was built: no part was made at all. */
 	assert_int_equal(msg->nparts, 0);
 	om_msg_free(msg);
-	res = om_engine_scan(conf, NULL, m.data, m.len);
+	res = om_engine_scan(snap, NULL, m.data, m.len);
 	assert_non_null(res);
 	want(res, "attach.unscannable", "limit.mime_parts", "message");
 	assert_int_not_equal(res->action, OM_ACT_ACCEPT);
@@ -245,14 +245,14 @@ test_million_parts(void **state)
 	for (int i = 0; i < 999; i++)
 		om_buf_puts(&m, "--b2 \r\n\r\nx\r\n");
 	om_buf_puts(&m, "--b2--\r\n");
-	msg = om_msg_parse(conf, m.data, m.len);
+	msg = om_msg_parse(snap->conf, m.data, m.len);
 	assert_int_equal(msg->limits & OM_LIMIT_PARTS, 0);
 	assert_int_equal(msg->nparts, 1000);
 	om_msg_free(msg);
 	/* One more part: refused. */
 	m.len -= strlen("--b2--\r\n");
 	om_buf_puts(&m, "--b2\r\n\r\nx\r\n--b2\r\n\r\nx\r\n--b2--\r\n");
-	msg = om_msg_parse(conf, m.data, m.len);
+	msg = om_msg_parse(snap->conf, m.data, m.len);
 	assert_true(msg->limits & OM_LIMIT_PARTS);
 	om_msg_free(msg);
 	om_buf_free(&m);
@@ -399,7 +399,7 @@ test_smime_signed(void **state)
 		    "Content-Transfer-Encoding: base64\n\n");
 	om_buf_puts(&m, b64);
 	om_buf_puts(&m, "\n");
-	res = om_engine_scan(conf, NULL, m.data, m.len);
+	res = om_engine_scan(snap, NULL, m.data, m.len);
 	assert_non_null(res);
 	want(res, "body.pii", NULL, NULL);
 	want_not(res, "attach.unscannable", NULL, NULL);
@@ -787,7 +787,7 @@ test_spaces_before_ext(void **state)
 			om_buf_printf(&m, ";\n filename*0*=UTF-8''%.*s;\n filename*1*=%s", (int) (enc.len / 2 / 3 * 3 + 3),
 				      enc.data, enc.data + enc.len / 2 / 3 * 3 + 3);
 		om_buf_puts(&m, "\n\nhello\n--B--\n");
-		res = om_engine_scan(conf, NULL, m.data, m.len);
+		res = om_engine_scan(snap, NULL, m.data, m.len);
 		assert_non_null(res);
 		if ((find(res, "attach.spaces_before_ext", NULL, NULL) != NULL) != cases[i].want) {
 			dump(res);
@@ -807,9 +807,9 @@ setup(void **state)
 	if (mkdtemp(dir) == NULL)
 		return (-1);
 	om_log_open("test_mime_read", 0, 0);
-	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
+	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
 			    "rules_dir = " OM_RULES_SRCDIR "\n");
-	return (conf ? 0 : -1);
+	return (snap ? 0 : -1);
 }
 
 /* teardown - remove the directory */
@@ -817,7 +817,7 @@ static int
 teardown(void **state)
 {
 	(void) state;
-	return (om_test_done(conf, dir));
+	return (om_test_done(snap, dir));
 }
 
 int

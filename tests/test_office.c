@@ -19,7 +19,7 @@
 #include <archive_entry.h>
 
 #include "om_test.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_extract.h"
 #include "om_log.h"
@@ -28,12 +28,12 @@
 static char dir[] = "/tmp/om_test_office.XXXXXX";
 
 /* conf_with - the test configuration with extra lines */
-static om_conf *
+static om_snap *
 conf_with(const char *extra)
 {
 	char    path[256];
 	FILE   *fp;
-	om_conf *conf;
+	om_snap *snap;
 	om_conf_err err;
 
 	snprintf(path, sizeof(path), "%s/omamori.conf", dir);
@@ -41,10 +41,10 @@ conf_with(const char *extra)
 	assert_non_null(fp);
 	fprintf(fp, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n%s", extra);
 	fclose(fp);
-	conf = om_conf_load(path, &err);
-	if (conf == NULL)
+	snap = om_snap_load(path, OM_SNAP_SCAN, &err);
+	if (snap == NULL)
 		fail_msg("%s", err.text);
-	return (conf);
+	return (snap);
 }
 
 /*
@@ -52,7 +52,7 @@ conf_with(const char *extra)
  * Content-Type header out.
  */
 static om_result *
-scan_out(const om_conf *conf, const char *name, const char *type, const void *data, size_t len)
+scan_out(const om_snap *snap, const char *name, const char *type, const void *data, size_t len)
 {
 	om_buf  m;
 	om_envelope env;
@@ -70,7 +70,7 @@ scan_out(const om_conf *conf, const char *name, const char *type, const void *da
 	om_test_b64(data, len, &m);
 	om_buf_puts(&m, "--BB--\n");
 	memset(&env, 0, sizeof(env));
-	res = om_engine_scan(conf, &env, m.data, m.len);
+	res = om_engine_scan(snap, &env, m.data, m.len);
 	om_buf_free(&m);
 	assert_non_null(res);
 	return (res);
@@ -470,7 +470,7 @@ extract(const om_buf *file, om_buf *text, const char **kind)
 static void
 test_xls(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  wb, ole, text;
 	ole_stream st[1];
 	const char *kind;
@@ -486,7 +486,7 @@ test_xls(void **state)
 		   "佐藤花子\t4321\n12.5\t7\n東京都千代田区千代田1-1\n山田Taro\n") == NULL)
 		fail_msg("xls text: [%s]", text.data);
 	om_buf_free(&text);
-	res = scan_out(conf, "顧客.xls", "application/vnd.ms-excel", ole.data, ole.len);
+	res = scan_out(snap, "顧客.xls", "application/vnd.ms-excel", ole.data, ole.len);
 	expect_read("xls", res, "pii.mynumber");
 	om_result_free(res);
 
@@ -504,12 +504,12 @@ test_xls(void **state)
 	om_buf_free(&ole);
 	st[0] = (ole_stream) {"Book", wb.data, wb.len};
 	ole_build(st, 1, &ole);
-	res = scan_out(conf, "meibo.xls", "application/octet-stream", ole.data, ole.len);
+	res = scan_out(snap, "meibo.xls", "application/octet-stream", ole.data, ole.len);
 	expect_read("xls large", res, "pii.mynumber");
 	om_result_free(res);
 	om_buf_free(&ole);
 	om_buf_free(&wb);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* A workbook written by python3-xlwt, a real BIFF8 writer. */
@@ -525,7 +525,7 @@ static const char xlwt_script[] =
 static void
 test_xls_xlwt(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	char    path[300], cmd[700];
 	FILE   *fp;
 	om_buf  file, text;
@@ -550,11 +550,11 @@ test_xls_xlwt(void **state)
 	if (strstr(text.data, "顧客番号\t氏名\t個人番号\t生年月日\n1001\t山田太郎\t123456789018\t1980/04/01\n") == NULL)
 		fail_msg("xlwt text: [%s]", text.data);
 	om_buf_free(&text);
-	res = scan_out(conf, "顧客一覧.xls", "application/vnd.ms-excel", file.data, file.len);
+	res = scan_out(snap, "顧客一覧.xls", "application/vnd.ms-excel", file.data, file.len);
 	expect_read("xlwt", res, "pii.mynumber");
 	om_result_free(res);
 	om_buf_free(&file);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* slurp - a file into b */
@@ -586,7 +586,7 @@ test_libreoffice(void **state)
 		{"memo.doc", "application/msword", "doc",
 		 "契約者一覧\n氏名 山田太郎\n個人番号 123456789018\n電話 090-1234-5678\n"},
 	};
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 
 	(void) state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -602,12 +602,12 @@ test_libreoffice(void **state)
 		if (strstr(text.data, cases[i].text) == NULL)
 			fail_msg("%s text: [%s]", cases[i].file, text.data);
 		om_buf_free(&text);
-		res = scan_out(conf, cases[i].file, cases[i].type, file.data, file.len);
+		res = scan_out(snap, cases[i].file, cases[i].type, file.data, file.len);
 		expect_read(cases[i].file, res, "pii.mynumber");
 		om_result_free(res);
 		om_buf_free(&file);
 	}
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* ppt_atom - one PowerPoint record */
@@ -647,7 +647,7 @@ presentation(om_buf *ps)
 static void
 test_ppt(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  ps, ole, text;
 	ole_stream st[2];
 	const char *kind;
@@ -664,12 +664,12 @@ test_ppt(void **state)
 	    || strstr(text.data, "Tel: 090-1234-5678\n") == NULL)
 		fail_msg("ppt text: [%s]", text.data);
 	om_buf_free(&text);
-	res = scan_out(conf, "提案.ppt", "application/vnd.ms-powerpoint", ole.data, ole.len);
+	res = scan_out(snap, "提案.ppt", "application/vnd.ms-powerpoint", ole.data, ole.len);
 	expect_read("ppt", res, "pii.mynumber");
 	om_result_free(res);
 	om_buf_free(&ole);
 	om_buf_free(&ps);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /*
@@ -722,7 +722,7 @@ document(om_buf *wd, om_buf *tb)
 static void
 test_doc(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  wd, tb, ole, text;
 	ole_stream st[2];
 	const char *kind;
@@ -738,13 +738,13 @@ test_doc(void **state)
 	if (strcmp(text.data, "氏名 山田太郎\n個人番号 123456789018\nリンク\nTel 090-1234-5678\n") != 0)
 		fail_msg("doc text: [%s]", text.data);
 	om_buf_free(&text);
-	res = scan_out(conf, "契約.doc", "application/msword", ole.data, ole.len);
+	res = scan_out(snap, "契約.doc", "application/msword", ole.data, ole.len);
 	expect_read("doc", res, "pii.mynumber");
 	om_result_free(res);
 	om_buf_free(&ole);
 	om_buf_free(&wd);
 	om_buf_free(&tb);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /*
@@ -756,7 +756,7 @@ test_doc(void **state)
 static void
 test_ole_unreadable(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  wb, ole, ps;
 	ole_stream st[2];
 	om_result *res;
@@ -778,7 +778,7 @@ test_ole_unreadable(void **state)
 	ole_build(st, 1, &ole);
 	/* Sectors: FAT 0, directory 1, workbook 2...; make 4 point back to 3. */
 	set32((unsigned char *) ole.data + 512 + 4 * 4, 3);
-	res = scan_out(conf, "loop.xls", "application/vnd.ms-excel", ole.data, ole.len);
+	res = scan_out(snap, "loop.xls", "application/vnd.ms-excel", ole.data, ole.len);
 	expect_unscannable("loop", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
@@ -786,7 +786,7 @@ test_ole_unreadable(void **state)
 	/* First directory sector beyond the file. */
 	ole_build(st, 1, &ole);
 	set32((unsigned char *) ole.data + 0x30, 100000);
-	res = scan_out(conf, "dir.xls", "application/vnd.ms-excel", ole.data, ole.len);
+	res = scan_out(snap, "dir.xls", "application/vnd.ms-excel", ole.data, ole.len);
 	expect_unscannable("dir", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
@@ -801,7 +801,7 @@ test_ole_unreadable(void **state)
 		wb.len = keep;
 		st[0].len = wb.len;
 	}
-	res = scan_out(conf, "cut.xls", "application/vnd.ms-excel", ole.data, ole.len);
+	res = scan_out(snap, "cut.xls", "application/vnd.ms-excel", ole.data, ole.len);
 	expect_unscannable("cut", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
@@ -810,7 +810,7 @@ test_ole_unreadable(void **state)
 	wb.data[4] = 0x00;
 	wb.data[5] = 0x05;
 	ole_build(st, 1, &ole);
-	res = scan_out(conf, "old.xls", "application/vnd.ms-excel", ole.data, ole.len);
+	res = scan_out(snap, "old.xls", "application/vnd.ms-excel", ole.data, ole.len);
 	expect_unscannable("biff5", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
@@ -831,7 +831,7 @@ test_ole_unreadable(void **state)
 		om_buf_append(&big, wb.data + 20, wb.len - 20);
 		st[0] = (ole_stream) {"Workbook", big.data, big.len};
 		ole_build(st, 1, &ole);
-		res = scan_out(conf, "locked.xls", "application/vnd.ms-excel", ole.data, ole.len);
+		res = scan_out(snap, "locked.xls", "application/vnd.ms-excel", ole.data, ole.len);
 		if (!has(res, "attach.encrypted", NULL))
 			expect_unscannable("filepass", res, "attach.corrupt");
 		assert_false(has(res, "pii.mynumber", NULL));
@@ -844,7 +844,7 @@ test_ole_unreadable(void **state)
 	/* A compound file with no document stream we know. */
 	st[0] = (ole_stream) {"Contents", wb.data, wb.len};
 	ole_build(st, 1, &ole);
-	res = scan_out(conf, "thing.dat", "application/octet-stream", ole.data, ole.len);
+	res = scan_out(snap, "thing.dat", "application/octet-stream", ole.data, ole.len);
 	expect_unscannable("unknown", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
@@ -854,14 +854,14 @@ test_ole_unreadable(void **state)
 	st[0] = (ole_stream) {"PowerPoint Document", ps.data, ps.len};
 	st[1] = (ole_stream) {"EncryptedSummary", "\0\0\0\0", 4};
 	ole_build(st, 2, &ole);
-	res = scan_out(conf, "locked.ppt", "application/vnd.ms-powerpoint", ole.data, ole.len);
+	res = scan_out(snap, "locked.ppt", "application/vnd.ms-powerpoint", ole.data, ole.len);
 	expect_unscannable("ppt encrypted", res, "attach.corrupt");
 	om_result_free(res);
 	om_buf_free(&ole);
 	om_buf_free(&ps);
 
 	om_buf_free(&wb);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* sjis - a UTF-8 literal in CP932 */
@@ -919,11 +919,11 @@ test_text_types(void **state)
 		{"export.dat", "application/octet-stream", xml},
 		{"customers.log", "text/x-log", json},
 	};
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 
 	(void) state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		om_result *res = scan_out(conf, cases[i].name, cases[i].type, cases[i].text, strlen(cases[i].text));
+		om_result *res = scan_out(snap, cases[i].name, cases[i].type, cases[i].text, strlen(cases[i].text));
 
 		expect_read(cases[i].name, res, "pii.mynumber");
 		om_result_free(res);
@@ -941,7 +941,7 @@ test_text_types(void **state)
 			*tab = '\t';
 		sjis(tsv.data, &csv);
 		for (int k = 0; types[k]; k++) {
-			om_result *res = scan_out(conf, "顧客.tsv", types[k], csv.data, csv.len);
+			om_result *res = scan_out(snap, "顧客.tsv", types[k], csv.data, csv.len);
 
 			expect_read(types[k], res, "pii.mynumber");
 			om_result_free(res);
@@ -952,18 +952,18 @@ test_text_types(void **state)
 		om_buf_append(&csv, "\xff\xfe", 2);
 		utf16(&csv, tsv.data);
 		{
-			om_result *res = scan_out(conf, "unicode.txt", "text/plain", csv.data, csv.len);
+			om_result *res = scan_out(snap, "unicode.txt", "text/plain", csv.data, csv.len);
 
 			expect_read("utf-16 text/plain", res, "pii.mynumber");
 			om_result_free(res);
-			res = scan_out(conf, "unicode.txt", "application/octet-stream", csv.data, csv.len);
+			res = scan_out(snap, "unicode.txt", "application/octet-stream", csv.data, csv.len);
 			expect_read("utf-16 octet-stream", res, "pii.mynumber");
 			om_result_free(res);
 		}
 		om_buf_free(&csv);
 		om_buf_free(&tsv);
 	}
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /*
@@ -975,7 +975,7 @@ test_text_types(void **state)
 static void
 test_weak_magic(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  csv, euc;
 	om_result *res;
 	static const char *const types[] = {"text/csv", "application/vnd.ms-excel", "application/octet-stream", NULL};
@@ -984,7 +984,7 @@ test_weak_magic(void **state)
 	sjis(csv_utf8, &csv);
 	assert_memory_equal(csv.data, "\x8c\xda\x8b\x71", 4);
 	for (int k = 0; types[k]; k++) {
-		res = scan_out(conf, "顧客リスト.csv", types[k], csv.data, csv.len);
+		res = scan_out(snap, "顧客リスト.csv", types[k], csv.data, csv.len);
 		expect_read(types[k], res, "pii.mynumber");
 		om_result_free(res);
 	}
@@ -1001,7 +1001,7 @@ test_weak_magic(void **state)
 		while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 			om_buf_append(&euc, chunk, got);
 		assert_int_equal(pclose(fp), 0);
-		res = scan_out(conf, "顧客.csv", "application/octet-stream", euc.data, euc.len);
+		res = scan_out(snap, "顧客.csv", "application/octet-stream", euc.data, euc.len);
 		expect_read("euc-jp", res, "pii.mynumber");
 		om_result_free(res);
 		om_buf_free(&euc);
@@ -1015,20 +1015,20 @@ test_weak_magic(void **state)
 		pe[1] = 'Z';
 		pe[0x3c] = 0x80;
 		memcpy(pe + 0x80, "PE\0\0\x4c\x01", 6);
-		res = scan_out(conf, "顧客.csv", "text/csv", pe, sizeof(pe));
+		res = scan_out(snap, "顧客.csv", "text/csv", pe, sizeof(pe));
 		if (!has(res, "attach.executable", "content.executable"))
 			dump("pe", res);
 		assert_true(has(res, "attach.executable", "content.executable"));
 		om_result_free(res);
 		/* An MZ stub without a PE header: libmagic's DOS executable, not text. */
 		pe[0x80] = 0;
-		res = scan_out(conf, "tool.dat", "application/octet-stream", pe, sizeof(pe));
+		res = scan_out(snap, "tool.dat", "application/octet-stream", pe, sizeof(pe));
 		if (!has(res, "attach.executable", "content.executable"))
 			dump("mz", res);
 		assert_true(has(res, "attach.executable", "content.executable"));
 		om_result_free(res);
 	}
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /* docx_with - a DOCX whose document.xml holds n paragraphs, and one more member */
@@ -1104,7 +1104,7 @@ docx(size_t n, int varied, om_buf *out)
 static void
 test_embedded(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  wb, ole, d, m;
 	ole_stream st[1];
 	om_result *res;
@@ -1115,7 +1115,7 @@ test_embedded(void **state)
 	st[0] = (ole_stream) {"Workbook", wb.data, wb.len};
 	ole_build(st, 1, &ole);
 	docx_with(10, 0, "word/embeddings/oleObject1.bin", ole.data, ole.len, &d);
-	res = scan_out(conf, "報告.docx",
+	res = scan_out(snap, "報告.docx",
 		       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.data, d.len);
 	expect_read("embedded", res, "pii.mynumber");
 	om_result_free(res);
@@ -1132,14 +1132,14 @@ test_embedded(void **state)
 		    "{\"name\": \"山田太郎\", \"mynumber\": \"123456789018\", \"tel\": \"090-1234-5678\"}\n"
 		    "--BB--\n");
 	memset(&env, 0, sizeof(env));
-	res = om_engine_scan(conf, &env, m.data, m.len);
+	res = om_engine_scan(snap, &env, m.data, m.len);
 	assert_non_null(res);
 	if (!has(res, "pii.mynumber", NULL))
 		dump("inline json", res);
 	assert_true(has(res, "pii.mynumber", NULL));
 	om_result_free(res);
 	om_buf_free(&m);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 /*
@@ -1150,33 +1150,33 @@ test_embedded(void **state)
 static void
 test_docx_limits(void **state)
 {
-	om_conf *conf = conf_with("");
+	om_snap *snap = conf_with("");
 	om_buf  d;
 	om_result *res;
 
 	(void) state;
 	docx(400000, 0, &d);			/* 25 MB of XML in about 100 KB */
-	res = scan_out(conf, "bomb.docx",
+	res = scan_out(snap, "bomb.docx",
 		       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.data, d.len);
 	expect_unscannable("ratio", res, "limit.archive_ratio");
 	om_result_free(res);
 	om_buf_free(&d);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 
-	conf = conf_with("archive_expanded_limit = 1m\n");
+	snap = conf_with("archive_expanded_limit = 1m\n");
 	docx(40000, 1, &d);			/* about 2.5 MB of varied XML */
-	res = scan_out(conf, "big.docx", NULL, d.data, d.len);
+	res = scan_out(snap, "big.docx", NULL, d.data, d.len);
 	expect_unscannable("expanded", res, "limit.archive_expanded");
 	om_result_free(res);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 
-	conf = conf_with("text_size_limit = 64k\n");
-	res = scan_out(conf, "long.docx",
+	snap = conf_with("text_size_limit = 64k\n");
+	res = scan_out(snap, "long.docx",
 		       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.data, d.len);
 	expect_unscannable("text", res, "limit.text_size");
 	om_result_free(res);
 	om_buf_free(&d);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 }
 
 static int

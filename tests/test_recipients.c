@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 #include "om_test.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_map.h"
 #include "om_notice.h"
 
-static om_conf *conf;
+static om_snap *snap;
 static char dir[] = "/tmp/om_test_rcpt.XXXXXX";
 
 /* write_file - DIR/name with text */
@@ -38,27 +38,27 @@ setup(void **state)
 		   "@sakura-hoken.example        bucho@sakura-hoken.example   # default\n"
 		   "kanri@sakura-hoken.example   kanri@sakura-hoken.example\n");
 	write_file("extra-free", "# local additions\nexample-free.example\n");
-	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
+	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
 			    "manager_map = managers\n"
 			    "freemail_domains = extra-free\n"
 			    "rules_dir = " OM_TEST_RULES "\n"
 			    "mass_visible_limit = 3\n"
 			    "trusted_networks =\n");
-	return (conf ? 0 : -1);
+	return (snap ? 0 : -1);
 }
 
 static int
 teardown(void **state)
 {
 	(void) state;
-	return (om_test_done(conf, dir));
+	return (om_test_done(snap, dir));
 }
 
 /* The map file: address, @domain default, parent domains, comments. */
 static void
 test_map_lookup(void **state)
 {
-	const om_map *mm = om_conf_lookup(conf, OM_MAP_MANAGER);
+	const om_map *mm = snap->manager;
 	static const struct {
 		const char *addr;
 		const char *want;
@@ -121,7 +121,7 @@ test_map_breaks_conf(void **state)
 	write_file("badmap", "just-one-word\n");
 	write_file("bad.conf", "manager_map = badmap\nrules_dir = " OM_TEST_RULES "\n");
 	snprintf(path, sizeof(path), "%s/bad.conf", dir);
-	assert_null(om_conf_load(path, &err));
+	assert_null(om_snap_load(path, OM_SNAP_SCAN, &err));
 	assert_non_null(strstr(err.text, "badmap:1:"));
 }
 
@@ -134,7 +134,7 @@ scan(const char *from, const char *const *rcpt, size_t nrcpt, const char *msg)
 	env.from = from;
 	env.rcpt = rcpt;
 	env.nrcpt = nrcpt;
-	return (om_engine_scan(conf, &env, msg, strlen(msg)));
+	return (om_engine_scan(snap, &env, msg, strlen(msg)));
 }
 
 /* has - the result has a finding of this category */
@@ -254,9 +254,9 @@ test_notice(void **state)
 	(void) state;
 	res = scan("tanaka@sakura-hoken.example", rcpt, 2, "From: tanaka@sakura-hoken.example\r\n\r\nx\r\n");
 	assert_int_equal(res->action, OM_ACT_HOLD);
-	assert_true(om_notice_wanted(conf, res));
+	assert_true(om_notice_wanted(snap, res));
 	om_buf_init(&b, 0);
-	assert_int_equal(om_notice_compose(conf, res, "REF1", tmpl, &b), 0);
+	assert_int_equal(om_notice_compose(snap, res, "REF1", tmpl, &b), 0);
 	assert_non_null(strstr(b.data, "\nX-Omamori-Notice: REF1; t="));
 	assert_non_null(strstr(b.data, "; mac="));
 	assert_non_null(strstr(b.data, "\nTo: tanaka@sakura-hoken.example\n"));
@@ -271,7 +271,7 @@ test_notice(void **state)
 
 	/* Inbound mail never produces a notice to the outside sender. */
 	res = scan("someone@gmail.com", rcpt + 1, 1, "From: someone@gmail.com\r\n\r\nx\r\n");
-	assert_false(om_notice_wanted(conf, res));
+	assert_false(om_notice_wanted(snap, res));
 	om_result_free(res);
 }
 

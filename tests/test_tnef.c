@@ -313,7 +313,7 @@ test_damaged(void **state)
 
 /* scan_winmail - an outbound mail with the stream as winmail.dat */
 static om_result *
-scan_winmail(const om_conf *conf, const unsigned char *d, size_t n)
+scan_winmail(const om_snap *snap, const unsigned char *d, size_t n)
 {
 	om_buf  m;
 	gchar  *b64 = g_base64_encode(d, n);
@@ -330,7 +330,7 @@ scan_winmail(const om_conf *conf, const unsigned char *d, size_t n)
 	om_buf_puts(&m, b64);
 	om_buf_puts(&m, "\n--BB--\n");
 	g_free(b64);
-	res = om_engine_scan(conf, NULL, m.data, m.len);
+	res = om_engine_scan(snap, NULL, m.data, m.len);
 	om_buf_free(&m);
 	assert_non_null(res);
 	return (res);
@@ -355,7 +355,7 @@ static void
 test_engine_winmail(void **state)
 {
 	char    dir[] = "/tmp/om_test_tnef.XXXXXX";
-	om_conf *conf;
+	om_snap *snap;
 	om_result *res;
 	tb      b;
 	static const char csv[] =
@@ -365,25 +365,25 @@ test_engine_winmail(void **state)
 
 	(void) state;
 	assert_non_null(mkdtemp(dir));
-	conf = om_test_conf(dir, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n");
-	assert_non_null(conf);
+	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\nrules_dir = " OM_RULES_SRCDIR "\n");
+	assert_non_null(snap);
 
 	start(&b);
 	attr(&b, 2, 0x00069002u, "\x01\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00", 14);
 	attr(&b, 2, 0x00018010u, "list.csv", 9);
 	attr(&b, 2, 0x0006800fu, csv, strlen(csv));
-	res = scan_winmail(conf, b.d, b.n);
+	res = scan_winmail(snap, b.d, b.n);
 	assert_true(found(res, "attach.pii_unencrypted", "attachment:winmail.dat/list.csv"));
 	assert_false(found(res, "attach.unscannable", ""));
 	assert_int_equal(res->action, OM_ACT_REJECT);
 	om_result_free(res);
 
 	/* Cut short: what was read counts, and the rest makes it unscannable. */
-	res = scan_winmail(conf, b.d, b.n - 7);
+	res = scan_winmail(snap, b.d, b.n - 7);
 	assert_true(found(res, "attach.unscannable", "attachment:winmail.dat"));
 	assert_int_not_equal(res->action, OM_ACT_ACCEPT);
 	om_result_free(res);
-	assert_int_equal(om_test_done(conf, dir), 0);
+	assert_int_equal(om_test_done(snap, dir), 0);
 }
 
 int

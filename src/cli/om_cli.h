@@ -9,8 +9,10 @@
 
 #include "om_buf.h"
 #include "om_conf.h"
+#include "om_snap.h"
 
 om_conf *om_cli_load_conf(const char *path);
+om_snap *om_cli_load_snap(const char *path, unsigned what);
 int	om_cli_read_input(const char *path, size_t limit, om_buf *out);
 int	om_cmd_rules(int argc, char **argv);
 

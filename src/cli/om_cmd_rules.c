@@ -51,26 +51,6 @@ rules_usage(void)
 	exit(2);
 }
 
-/* conf_only - the configuration, without loading its rules */
-static om_conf *
-conf_only(const char *path)
-{
-	om_conf_err err;
-	om_conf *conf;
-	const char *def = OM_SYSCONFDIR "/omamori/omamori.conf";
-
-	/* The rules are loaded and reported on here, each problem of them. */
-	om_rules_defer();
-	if (path == NULL && access(def, F_OK) == 0)
-		path = def;
-	conf = path ? om_conf_load(path, &err) : om_conf_builtin();
-	if (conf == NULL) {
-		fprintf(stderr, "omamori: %s\n", err.text);
-		exit(2);
-	}
-	return (conf);
-}
-
 /* rules_check - compile and run the examples */
 static int
 rules_check(const char *dir)
@@ -131,8 +111,9 @@ test_cb(const om_rule_hit *h, void *arg)
 
 /* rules_test - one rule over one message */
 static int
-rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *file)
+rules_test(const om_snap *snap, const om_ruleset *set, const char *id, const char *file)
 {
+	const om_conf *conf = snap->conf;
 	const om_rule *r = om_rules_find(set, id);
 	om_buf  raw;
 	om_msg *msg;
@@ -160,6 +141,7 @@ rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *fil
 	       r->category, r->weight, r->validator_name ? ", validator " : "",
 	       r->validator_name ? r->validator_name : "");
 	memset(&scan, 0, sizeof(scan));
+	scan.snap = snap;
 	scan.conf = conf;
 	scan.msg = msg;
 	scan.pool = om_pool_new();
@@ -184,19 +166,13 @@ rules_test(om_conf *conf, const om_ruleset *set, const char *id, const char *fil
 	return (ret);
 }
 
-/* free_set - om_conf_attach destructor */
-static void
-free_set(void *obj)
-{
-	om_rules_free(obj);
-}
-
 /* om_cmd_rules - omamori rules ... */
 int
 om_cmd_rules(int argc, char **argv)
 {
 	const char *config = NULL, *dir = NULL;
 	om_conf *conf;
+	om_snap *snap;
 	om_ruleset *set;
 	om_rules_err err = {.count = 0, .report = stderr};
 	int     c, ret;
@@ -216,7 +192,8 @@ om_cmd_rules(int argc, char **argv)
 			rules_usage();
 		}
 	}
-	conf = conf_only(config);
+	/* Only the settings: the rules are loaded and reported on here. */
+	conf = om_cli_load_conf(config);
 	if (dir == NULL)
 		dir = conf->conf_rules_dir;
 	if (strcmp(argv[1], "check") == 0) {
@@ -233,8 +210,11 @@ om_cmd_rules(int argc, char **argv)
 			om_conf_unref(conf);
 			return (1);
 		}
-		om_conf_attach(conf, OM_RULES_EXT, set, free_set);
-		ret = rules_test(conf, set, argv[optind], argv[optind + 1]);
+		/* A snapshot of the settings and this set (it owns the set). */
+		snap = om_snap_build(conf, 0, NULL);
+		snap->rules = set;
+		ret = rules_test(snap, set, argv[optind], argv[optind + 1]);
+		om_snap_unref(snap);
 		om_conf_unref(conf);
 		return (ret);
 	}

@@ -83,7 +83,7 @@ usage(void)
 	exit(2);
 }
 
-/* om_cli_load_conf - the named config, the default one, or built-ins */
+/* om_cli_load_conf - the settings of the named config, the default one, or built-ins */
 om_conf *
 om_cli_load_conf(const char *path)
 {
@@ -101,6 +101,25 @@ om_cli_load_conf(const char *path)
 		exit(2);
 	}
 	return (conf);
+}
+
+/* om_cli_load_snap - the settings and what a command needs of them; exit 2 on error */
+om_snap *
+om_cli_load_snap(const char *path, unsigned what)
+{
+	om_conf *conf = om_cli_load_conf(path);
+	om_conf_err err;
+	om_snap *snap = om_snap_build(conf, what, &err);
+
+	om_conf_unref(conf);
+	if (snap == NULL) {
+		if (err.count > 1)
+			fprintf(stderr, "omamori: %s (and %d more problems above)\n", err.text, err.count - 1);
+		else
+			fprintf(stderr, "omamori: %s\n", err.text);
+		exit(2);
+	}
+	return (snap);
 }
 
 /* om_cli_read_input - whole file or stdin, at most limit+1 bytes */
@@ -199,12 +218,11 @@ cmd_scan(int argc, char **argv)
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL;
-	om_audit *audit = NULL;
 	int	audit_log = 0;
 	const char **rcpts = NULL;
 	size_t  nrcpt = 0;
 	om_envelope env;
-	om_conf *conf;
+	om_snap *snap;
 	om_buf  raw, json;
 	om_result *res;
 	int     c, verbose = 0;
@@ -252,28 +270,19 @@ cmd_scan(int argc, char **argv)
 		usage();
 	env.rcpt = rcpts;
 	env.nrcpt = nrcpt;
-	conf = om_cli_load_conf(config);
+	/* Notices verify with the daemon's key when it can be read. */
+	snap = om_cli_load_snap(config, OM_SNAP_SCAN | OM_SNAP_NOTICE | (audit_log ? OM_SNAP_AUDIT : 0));
 	om_buf_init(&raw, 0);
-	if (om_cli_read_input(argv[optind], conf->conf_message_size_limit, &raw) < 0) {
+	if (om_cli_read_input(argv[optind], snap->conf->conf_message_size_limit, &raw) < 0) {
 		om_buf_free(&raw);
-		om_conf_unref(conf);
+		om_snap_unref(snap);
 		free(rcpts);
 		return (1);
 	}
-	if (audit_log && (audit = om_audit_open(conf)) == NULL) {
-		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
-		om_buf_free(&raw);
-		om_conf_unref(conf);
-		free(rcpts);
-		return (2);
-	}
-	/* Notices verify with the daemon's key when it can be read. */
-	(void) om_notice_attach(conf, 0);
 	om_engine_global_init();
-	res = om_engine_scan(conf, &env, raw.data ? raw.data : "", raw.len);
-	if (audit && om_audit_record(audit, res, &env) < 0)
+	res = om_engine_scan(snap, &env, raw.data ? raw.data : "", raw.len);
+	if (snap->audit && om_audit_record(snap->audit, res, &env) < 0)
 		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
-	om_audit_close(audit);
 	if (verbose)
 		scan_describe(res);
 	om_buf_init(&json, 0);
@@ -282,7 +291,7 @@ cmd_scan(int argc, char **argv)
 	om_buf_free(&json);
 	om_result_free(res);
 	om_buf_free(&raw);
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	om_engine_global_shutdown();
 	free(rcpts);
 	return (0);
@@ -314,9 +323,11 @@ cmd_config(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	if (strcmp(argv[1], "check") == 0) {
-		conf = om_cli_load_conf(config);
-		printf("%s: ok\n", conf->conf_path ? conf->conf_path : "(built-in defaults)");
-		om_conf_unref(conf);
+		/* Everything a scan would load must load. */
+		om_snap *snap = om_cli_load_snap(config, OM_SNAP_SCAN);
+
+		printf("%s: ok\n", snap->conf->conf_path ? snap->conf->conf_path : "(built-in defaults)");
+		om_snap_unref(snap);
 		return (0);
 	}
 	if (strcmp(argv[1], "dump") == 0) {

@@ -4,8 +4,8 @@
  * SUMMARY
  *	inbound targeted-attack indicators: brands, domains, hanzi
  * DESCRIPTION
- *	om_attack_attach() loads the brand list (rules_dir/brands.txt and
- *	the admin's attack_brands file) into a configuration snapshot.
+ *	om_brands_load() loads the brand list (rules_dir/brands.txt and
+ *	the admin's attack_brands file) for a snapshot (om_snap).
  *	The other functions are the pieces om_detect_attack() is made of,
  *	public so that tests can check them one by one.
  *--*/
@@ -16,7 +16,6 @@
 
 #include "om_conf.h"
 
-#define OM_ATTACK_BRANDS	"attack_brands"
 #define OM_ATTACK_HOST_MAX	256	/* longest host name judged */
 
 /* Indicator weights, in conf_attack_weight[] order. */
@@ -32,7 +31,7 @@
 
 typedef struct om_brands om_brands;
 
-int	om_attack_attach(om_conf *conf, om_conf_err *err);
+om_brands *om_brands_load(const om_conf *conf, om_conf_err *err);
 om_brands *om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err);
 void	om_brands_free(void *brands);
 size_t	om_brands_count(const om_brands *b);

@@ -579,15 +579,7 @@ om_audit_open(const om_conf *conf)
 		audit_fail("audit_fsync: \"%s\" is not always or never", fs);
 		return (NULL);
 	}
-	{
-		om_audit *a = om_audit_open_path(conf->conf_audit_log, conf->conf_audit_key_file,
-						 pseudo, fsync_each);
-
-		/* Records say which rule files judged them. */
-		if (a && om_rules_of(conf))
-			om_audit_set_rules_version(a, om_rules_version(om_rules_of(conf)));
-		return (a);
-	}
+	return (om_audit_open_path(conf->conf_audit_log, conf->conf_audit_key_file, pseudo, fsync_each));
 }
 
 /* om_audit_set_rules_version - what "rules" says in decision records */

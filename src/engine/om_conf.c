@@ -31,9 +31,6 @@
 #include "om_conf.h"
 #include "om_buf.h"
 #include "om_log.h"
-#include "om_rules.h"
-#include "om_map.h"
-#include "om_attack.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -162,19 +159,13 @@ static const conf_key conf_keys[] = {
 
 #define N_KEYS (sizeof(conf_keys) / sizeof(conf_keys[0]))
 
-struct om_conf_ext {
-	struct om_conf_ext *next;
-	char   *name;
-	void   *obj;
-	om_conf_ext_free_fn fn;
-};
-
 /* Loading state. */
 typedef struct conf_load {
 	om_conf *conf;
 	om_conf_err *err;
 	const char *file;
 	int	line;
+	int	nerrors;
 	unsigned char seen[N_KEYS];
 } conf_load;
 
@@ -188,6 +179,7 @@ conf_error(conf_load *ld, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	ld->nerrors++;
 	if (ld->err) {
 		if (ld->err->count == 0)
 			snprintf(ld->err->text, sizeof(ld->err->text), "%s:%d: %s",
@@ -555,7 +547,7 @@ static om_conf *
 conf_new(const char *path, om_conf_err *err)
 {
 	om_conf *conf = calloc(1, sizeof(*conf));
-	conf_load ld = {conf, err, "(defaults)", 0, {0}};
+	conf_load ld = {.conf = conf, .err = err, .file = "(defaults)"};
 
 	if (conf == NULL)
 		om_panic("out of memory");
@@ -597,52 +589,13 @@ conf_check(conf_load *ld)
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
 }
 
-/*
- * conf_compile - load what the snapshot's settings name: the rule set
- * of rules_dir and the recipient maps and lists. A snapshot without its
- * rules is never handed out: missing or broken rules fail the load, so
- * a reload keeps the old set and a start refuses to run unprotected.
- */
-static int
-conf_compile(om_conf *conf, om_conf_err *err)
-{
-	om_rules_err rerr;
-
-	memset(&rerr, 0, sizeof(rerr));
-	if (om_rules_load_for(conf, &rerr) < 0) {
-		if (err) {
-			if (err->count == 0)
-				snprintf(err->text, sizeof(err->text), "%s", rerr.text);
-			err->count++;
-		}
-		return (-1);
-	}
-	if (om_recipients_attach(conf, err) < 0)
-		return (-1);
-	return (om_attack_attach(conf, err));
-}
-
-/* om_conf_defaults - the built-in configuration */
+/* om_conf_defaults - the built-in settings, nothing read from disk */
 om_conf *
 om_conf_defaults(om_conf_err *err)
 {
-	om_conf *conf;
-
 	if (err)
 		err->count = 0, err->text[0] = 0;
-	conf = conf_new(NULL, err);
-	if (conf_compile(conf, err) < 0) {
-		om_conf_unref(conf);
-		return (NULL);
-	}
-	return (conf);
-}
-
-/* om_conf_builtin - the built-in settings, nothing loaded from disk */
-om_conf *
-om_conf_builtin(void)
-{
-	return (conf_new(NULL, NULL));
+	return (conf_new(NULL, err));
 }
 
 /* om_conf_load - read and validate a configuration file */
@@ -732,12 +685,7 @@ om_conf_load(const char *path, om_conf_err *err)
 	free(raw);
 	fclose(fp);
 	conf_check(&ld);
-	/* Rules, maps and lists live and die with this snapshot. */
-	if ((err == NULL || err->count == 0) && conf_compile(conf, err) < 0 && err == NULL) {
-		om_conf_unref(conf);
-		return (NULL);
-	}
-	if (err && err->count > 0) {
+	if (ld.nerrors > 0) {
 		om_conf_unref(conf);
 		return (NULL);
 	}
@@ -756,17 +704,8 @@ om_conf_ref(om_conf *conf)
 void
 om_conf_unref(om_conf *conf)
 {
-	struct om_conf_ext *e, *next;
-
 	if (conf == NULL || __atomic_sub_fetch(&conf->conf_refcount, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
-	for (e = conf->conf_ext; e; e = next) {
-		next = e->next;
-		if (e->fn)
-			e->fn(e->obj);
-		free(e->name);
-		free(e);
-	}
 	for (size_t i = 0; i < N_KEYS; i++) {
 		void   *slot = (char *) conf + conf_keys[i].offset;
 
@@ -795,31 +734,6 @@ om_conf_unref(om_conf *conf)
 	free(conf->conf_path);
 	free(conf->conf_dir);
 	free(conf);
-}
-
-/* om_conf_attach - hang a compiled object on the snapshot */
-void
-om_conf_attach(om_conf *conf, const char *name, void *obj, om_conf_ext_free_fn fn)
-{
-	struct om_conf_ext *e = calloc(1, sizeof(*e));
-
-	if (e == NULL)
-		om_panic("out of memory");
-	e->name = om_xstrdup(name);
-	e->obj = obj;
-	e->fn = fn;
-	e->next = conf->conf_ext;
-	conf->conf_ext = e;
-}
-
-/* om_conf_lookup - find an attached object */
-void   *
-om_conf_lookup(const om_conf *conf, const char *name)
-{
-	for (const struct om_conf_ext *e = conf->conf_ext; e; e = e->next)
-		if (strcmp(e->name, name) == 0)
-			return (e->obj);
-	return (NULL);
 }
 
 /* om_conf_domain_internal - is this domain (or a parent) internal? */

@@ -2,7 +2,7 @@
  * NAME
  *	om_conf 3h
  * SUMMARY
- *	configuration snapshot: parsed once, validated whole, then immutable
+ *	the settings: parsed once, validated whole, then immutable
  * SYNOPSIS
  *	#include "om_conf.h"
  * DESCRIPTION
@@ -11,12 +11,9 @@
  *	one om_conf. Every key is declared in a table in om_conf.c with its
  *	type and default; an unknown key or a bad value is an error that
  *	names file:line. A successfully loaded snapshot never changes; it
- *	is reference counted so that a reload can swap in a new one while
- *	messages in flight keep the one they started with.
- *
- *	Later stages attach what they compile from the configuration (rule
- *	sets, maps) through om_conf_attach(), so that they share the
- *	snapshot's lifetime.
+ *	is reference counted; om_snap (om_snap.h) holds one together with
+ *	what is compiled from it (rules, maps, keys, the audit log).
+ *	This file only parses and validates keys: it reads no other file.
  *--*/
 #ifndef OM_CONF_H
 #define OM_CONF_H
@@ -47,8 +44,6 @@ typedef struct om_policy {
 	om_policy_entry *v;
 	size_t	n;
 } om_policy;
-
-struct om_conf_ext;
 
 typedef struct om_conf {
 	/* Where it came from. */
@@ -132,8 +127,6 @@ typedef struct om_conf {
 	size_t	conf_attack_kana_min;	/* kana that make text Japanese */
 	om_strlist conf_attack_freemail_exclude;	/* carriers: not anonymous */
 
-	/* Compiled attachments (rules, maps), owned by the snapshot. */
-	struct om_conf_ext *conf_ext;
 	int	conf_refcount;
 } om_conf;
 
@@ -145,15 +138,9 @@ typedef struct om_conf_err {
 
 om_conf *om_conf_load(const char *path, om_conf_err *err);
 om_conf *om_conf_defaults(om_conf_err *err);
-om_conf *om_conf_builtin(void);
 om_conf *om_conf_ref(om_conf *conf);
 void	om_conf_unref(om_conf *conf);
 void	om_conf_dump(const om_conf *conf, FILE *fp, int defaults_only);
-
-/* Extensions: a compiled object that lives and dies with the snapshot. */
-typedef void (*om_conf_ext_free_fn) (void *);
-void	om_conf_attach(om_conf *conf, const char *name, void *obj, om_conf_ext_free_fn fn);
-void   *om_conf_lookup(const om_conf *conf, const char *name);
 
 /* Questions asked of a snapshot. */
 int	om_conf_domain_internal(const om_conf *conf, const char *domain);

@@ -276,9 +276,9 @@ brands_load_file(om_brands *dst, const char *path, om_conf_err *err)
 	return (0);
 }
 
-/* om_attack_attach - the brand lists of a snapshot */
-int
-om_attack_attach(om_conf *conf, om_conf_err *err)
+/* om_brands_load - the brand lists a configuration names; NULL on trouble */
+om_brands *
+om_brands_load(const om_conf *conf, om_conf_err *err)
 {
 	om_brands *b = calloc(1, sizeof(*b));
 	char   *shipped = NULL;
@@ -296,8 +296,11 @@ om_attack_attach(om_conf *conf, om_conf_err *err)
 	free(shipped);
 	if (conf->conf_attack_brands && brands_load_file(b, conf->conf_attack_brands, err) < 0)
 		bad = 1;
-	om_conf_attach(conf, OM_ATTACK_BRANDS, b, om_brands_free);
-	return (bad ? -1 : 0);
+	if (bad) {
+		om_brands_free(b);
+		return (NULL);
+	}
+	return (b);
 }
 
 /* ---------------------------------------------------------------- hosts */
@@ -801,7 +804,7 @@ static void
 detect_freemail(attack_ctx *cx)
 {
 	om_scan *scan = cx->scan;
-	const om_map *fm = om_conf_lookup(scan->conf, OM_MAP_FREEMAIL);
+	const om_map *fm = scan->snap->freemail;
 	const om_msg *msg = scan->msg;
 	const char *d = NULL, *name = msg->from.n > 0 ? msg->from.v[0].name : NULL;
 
@@ -1147,7 +1150,7 @@ on_phrase(const om_rule_hit *h, void *arg)
 static int
 detect_phrases(attack_ctx *cx)
 {
-	const om_ruleset *set = om_rules_of(cx->scan->conf);
+	const om_ruleset *set = cx->scan->snap->rules;
 	const om_msg *msg = cx->scan->msg;
 	om_scan *scan = cx->scan;
 
@@ -1282,7 +1285,7 @@ om_detect_attack(om_scan *scan)
 		return (0);
 	memset(&cx, 0, sizeof(cx));
 	cx.scan = scan;
-	cx.brands = om_conf_lookup(scan->conf, OM_ATTACK_BRANDS);
+	cx.brands = scan->snap->brands;
 	cx.from_domain = msg->from.n > 0 ? addr_domain(msg->from.v[0].addr) : NULL;
 	if (cx.from_domain == NULL)
 		cx.from_domain = addr_domain(scan->sender);

@@ -811,7 +811,7 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 int
 om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 {
-	const om_ruleset *set = om_rules_of(scan->conf);
+	const om_ruleset *set = scan->snap->rules;
 	pii_ctx cx;
 	unsigned char *taken;
 	om_text table;

@@ -49,7 +49,7 @@ mask_addr(om_pool *pool, const char *addr)
 static void
 detect_freemail(om_scan *scan)
 {
-	const om_map *fm = om_conf_lookup(scan->conf, OM_MAP_FREEMAIL);
+	const om_map *fm = scan->snap->freemail;
 
 	for (size_t i = 0; i < scan->nrcpts && i < RCPT_SCAN_MAX; i++) {
 		const char *at;
@@ -110,7 +110,7 @@ detect_mass_visible(om_scan *scan)
 static void
 detect_manager(om_scan *scan)
 {
-	const om_map *mm = om_conf_lookup(scan->conf, OM_MAP_MANAGER);
+	const om_map *mm = scan->snap->manager;
 	const char *mgr;
 
 	if (mm == NULL || scan->sender == NULL || *scan->sender == 0)

@@ -12,7 +12,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "om_act.h"
 #include "om_engine.h"
 #include "om_json.h"
 #include "om_log.h"
@@ -46,21 +50,32 @@ om_engine_global_shutdown(void)
 	om_msg_global_shutdown();
 }
 
-/* engine_run - detectors and decision over a parsed message */
+/* result_new - an empty result with its pool */
 static om_result *
-engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
+result_new(om_msg *msg)
 {
 	om_pool *pool = om_pool_new();
 	om_result *res = om_pool_zalloc(pool, sizeof(*res));
-	om_scan scan;
-	int     failed = 0;
 
 	res->pool = pool;
 	res->msg = msg;
+	return (res);
+}
+
+/* engine_run - parse, detect, decide, plan the steps */
+static om_result *
+engine_run(const om_snap *snap, const om_envelope *env, const char *raw, size_t len)
+{
+	om_msg *msg = om_msg_parse(snap->conf, raw, len);
+	om_result *res = result_new(msg);
+	om_scan scan;
+	int     failed = 0;
+
 	memset(&scan, 0, sizeof(scan));
-	scan.conf = conf;
+	scan.snap = snap;
+	scan.conf = snap->conf;
 	scan.msg = msg;
-	scan.pool = pool;
+	scan.pool = res->pool;
 	if (msg == NULL) {
 		failed = 1;
 		om_warn("%s: message could not be read", env && env->queue_id ? env->queue_id : "-");
@@ -86,21 +101,81 @@ engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
 	res->attack_score = scan.attack_score;
 	res->attack_words = scan.attack_words;
 	om_policy_decide(&scan, res, failed);
+	om_act_plan(snap, res, env ? env->ref : NULL, raw, len);
 	return (res);
 }
 
 /* om_engine_scan - judge one message held in memory */
 om_result *
-om_engine_scan(const om_conf *conf, const om_envelope *env, const char *raw, size_t len)
+om_engine_scan(const om_snap *snap, const om_envelope *env, const char *raw, size_t len)
 {
-	return (engine_run(conf, env, om_msg_parse(conf, raw, len)));
+	return (engine_run(snap, env, raw, len));
+}
+
+/* map_fd - the file's bytes, read-only; *len 0 and "" for an empty file, NULL on error */
+static const char *
+map_fd(int fd, size_t *len)
+{
+	struct stat st;
+	void   *map;
+
+	*len = 0;
+	if (fstat(fd, &st) < 0 || st.st_size < 0)
+		return (NULL);
+	if (st.st_size == 0)
+		return ("");
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return (NULL);
+	*len = (size_t) st.st_size;
+	return (map);
 }
 
 /* om_engine_scan_fd - judge one message held in a file */
 om_result *
-om_engine_scan_fd(const om_conf *conf, const om_envelope *env, int fd)
+om_engine_scan_fd(const om_snap *snap, const om_envelope *env, int fd)
 {
-	return (engine_run(conf, env, om_msg_parse_fd(conf, fd)));
+	size_t  len;
+	const char *raw = map_fd(fd, &len);
+	om_result *res;
+
+	if (raw == NULL)
+		return (NULL);
+	res = engine_run(snap, env, raw, len);
+	if (len)
+		munmap((void *) raw, len);
+	return (res);
+}
+
+/*
+ * om_engine_error - the verdict for a message that could not be judged
+ * (the daemon could not keep it, or could not record the decision):
+ * error_action, with its steps. raw (or, when raw is NULL, the file fd
+ * if not -1) is what was kept, so that our own headers that came in
+ * are still replaced.
+ */
+om_result *
+om_engine_error(const om_snap *snap, const om_envelope *env, const char *raw, size_t len,
+		int fd, const char *why)
+{
+	om_result *res = result_new(NULL);
+	const om_conf *conf = snap->conf;
+	size_t  maplen = 0;
+
+	res->direction = OM_DIR_INBOUND;
+	res->sender = env && env->from ? env->from : "";
+	res->internal_error = 1;
+	res->action = conf->conf_error_action;
+	res->reason = om_pool_strdup(res->pool, why ? why : "internal error");
+	if (res->action == OM_ACT_REJECT)
+		res->reply = om_pool_printf(res->pool, "%s Message refused by mail policy: message could not be checked",
+					    conf->conf_reject_reply_code);
+	if (raw == NULL && fd >= 0 && (raw = map_fd(fd, &maplen)) != NULL)
+		len = maplen;
+	om_act_plan(snap, res, env ? env->ref : NULL, raw, len);
+	if (maplen)
+		munmap((void *) raw, maplen);
+	return (res);
 }
 
 /* om_result_free - verdict, message and all */
@@ -139,6 +214,24 @@ om_result_json(const om_result *res, om_buf *out)
 		}
 		om_buf_puts(out, ",\"action\":");
 		om_json_str(out, om_action_name(f->action));
+		om_buf_putc(out, '}');
+	}
+	om_buf_puts(out, "],\"actions\":[");
+	for (size_t i = 0; i < res->nacts; i++) {
+		const om_act *a = res->acts + i;
+
+		om_buf_puts(out, i ? ",{\"do\":" : "{\"do\":");
+		om_json_str(out, om_act_kind_name(a->kind));
+		if (a->name) {
+			om_buf_puts(out, ",\"name\":");
+			om_json_str(out, a->name);
+		}
+		if (a->index)
+			om_buf_printf(out, ",\"index\":%u", a->index);
+		if (a->value) {
+			om_buf_puts(out, ",\"value\":");
+			om_json_str(out, a->value);
+		}
 		om_buf_putc(out, '}');
 	}
 	om_buf_puts(out, "],\"reply\":");

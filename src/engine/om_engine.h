@@ -24,7 +24,7 @@
 #include <stddef.h>
 
 #include "om_buf.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_types.h"
 
 typedef struct om_envelope {
@@ -34,6 +34,7 @@ typedef struct om_envelope {
 	const char *auth;		/* SASL login name, or NULL */
 	const char *client_addr;	/* textual client IP, or NULL */
 	const char *queue_id;		/* MTA queue id, or NULL */
+	const char *ref;		/* X-Omamori-Ref value, or NULL: none added */
 } om_envelope;
 
 typedef struct om_finding {
@@ -45,6 +46,28 @@ typedef struct om_finding {
 	double	score;			/* evidence weight of one occurrence */
 	om_action action;		/* what the policy says for this one */
 } om_finding;
+
+/*
+ * What the verdict does to the message, in the order it is to be done:
+ * the milter applies the list and knows nothing else, "omamori scan"
+ * prints it. Header values are ready to send (RFC 2047 where needed).
+ */
+typedef enum om_act_kind {
+	OM_DO_DELETE_HEADER,		/* name, index (1 = first of that name) */
+	OM_DO_CHANGE_HEADER,		/* name, index, value */
+	OM_DO_ADD_HEADER,		/* name, value */
+	OM_DO_ADD_RCPT,			/* value: "<addr>" */
+	OM_DO_QUARANTINE,		/* value: ASCII reason kept by the MTA */
+	OM_DO_NOTICE,			/* send the sender a notice */
+} om_act_kind;
+
+typedef struct om_act {
+	om_act_kind kind;
+	const char *name;
+	unsigned index;
+	const char *value;
+	int	required;		/* failing it makes the verdict on_trouble */
+} om_act;
 
 typedef struct om_result {
 	struct om_pool *pool;
@@ -63,13 +86,21 @@ typedef struct om_result {
 					 * envelope (cc.manager_missing), or NULL */
 	unsigned attack_score;		/* inbound attack indicators, summed weights */
 	const char *attack_words;	/* for X-Omamori-Attack when it tags, or NULL */
+	/* The verdict as steps (om_act.c): */
+	om_act *acts;
+	size_t	nacts;
+	const char *subject_prefix;	/* the tag put before the Subject, or NULL */
+	om_action on_trouble;		/* when a required step fails: error_action */
 } om_result;
 
 void	om_engine_global_init(void);
 void	om_engine_global_shutdown(void);
-om_result *om_engine_scan(const om_conf *conf, const om_envelope *env,
+om_result *om_engine_scan(const om_snap *snap, const om_envelope *env,
 			  const char *raw, size_t len);
-om_result *om_engine_scan_fd(const om_conf *conf, const om_envelope *env, int fd);
+om_result *om_engine_scan_fd(const om_snap *snap, const om_envelope *env, int fd);
+om_result *om_engine_error(const om_snap *snap, const om_envelope *env,
+			   const char *raw, size_t len, int fd, const char *why);
+const char *om_act_kind_name(om_act_kind kind);
 void	om_result_free(om_result *res);
 void	om_result_json(const om_result *res, om_buf *out);
 

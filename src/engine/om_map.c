@@ -267,7 +267,7 @@ om_map_count(const om_map *map)
 	return (map ? map->count : 0);
 }
 
-/* om_map_free - release a map; the om_conf_attach() destructor */
+/* om_map_free - release a map */
 void
 om_map_free(void *arg)
 {
@@ -292,11 +292,16 @@ static const char *const freemail_builtin[] = {
 	"hotmail.co.jp", "msn.com",
 };
 
-/* om_recipients_attach - load the maps a snapshot's rules use */
+/*
+ * om_maps_load - the maps a snapshot's recipient rules use: the free-mail
+ * domains (built in, rules_dir/freemail.txt, freemail_domains) and the
+ * manager_map (NULL when none is set). -1 when a file is unreadable or
+ * bad; both maps are then NULL.
+ */
 int
-om_recipients_attach(om_conf *conf, om_conf_err *err)
+om_maps_load(const om_conf *conf, om_map **freemail, om_map **manager, om_conf_err *err)
 {
-	om_map *fm = om_map_new();
+	om_map *fm = om_map_new(), *mm = NULL;
 	int     bad = 0;
 	char   *shipped = NULL;
 
@@ -313,14 +318,17 @@ om_recipients_attach(om_conf *conf, om_conf_err *err)
 	free(shipped);
 	if (conf->conf_freemail_domains && om_map_load(fm, conf->conf_freemail_domains, 0, err) < 0)
 		bad = 1;
-	om_conf_attach(conf, OM_MAP_FREEMAIL, fm, om_map_free);
-
 	if (conf->conf_manager_map) {
-		om_map *mm = om_map_new();
-
+		mm = om_map_new();
 		if (om_map_load(mm, conf->conf_manager_map, 1, err) < 0)
 			bad = 1;
-		om_conf_attach(conf, OM_MAP_MANAGER, mm, om_map_free);
 	}
+	if (bad) {
+		om_map_free(fm);
+		om_map_free(mm);
+		fm = mm = NULL;
+	}
+	*freemail = fm;
+	*manager = mm;
 	return (bad ? -1 : 0);
 }

@@ -13,14 +13,13 @@
  *	domains.
  *
  *	A map is loaded once with the configuration and never changes;
- *	om_conf_attach() ties it to the snapshot that uses it.
+ *	the snapshot (om_snap) that uses it owns it.
  *
  *	om_map_set_load() reads a word list (one key per line, no value):
  *	the free-mail domain list.
  *
- *	om_recipients_attach() is called by om_conf_load(): it loads the
- *	manager map and the free-mail domain lists of a snapshot and
- *	attaches them as OM_MAP_MANAGER and OM_MAP_FREEMAIL.
+ *	om_maps_load() loads the manager map and the free-mail domain
+ *	lists a configuration names, for om_snap_build().
  *--*/
 #ifndef OM_MAP_H
 #define OM_MAP_H
@@ -29,8 +28,6 @@
 
 #include "om_conf.h"
 
-#define OM_MAP_MANAGER	"manager_map"
-#define OM_MAP_FREEMAIL	"freemail_domains"
 
 #define OM_MAP_LINE_MAX	1024		/* longest line accepted */
 #define OM_MAP_ENTRIES_MAX 1000000	/* entries per file */
@@ -45,6 +42,7 @@ int	om_map_has_domain(const om_map *map, const char *domain);
 size_t	om_map_count(const om_map *map);
 void	om_map_free(void *map);
 
-int	om_recipients_attach(om_conf *conf, om_conf_err *err);
+int	om_maps_load(const om_conf *conf, om_map **freemail, om_map **manager,
+		     om_conf_err *err);
 
 #endif

@@ -56,7 +56,6 @@ extern char **environ;
 
 #define TEMPLATE_MAX	(64 * 1024)
 #define ARGV_MAX	32
-#define KEY_NAME	"notice_key"	/* om_conf_attach() name */
 #define KEY_LEN		OM_AUDIT_KEY_LEN
 #define MAC_HEX		64
 #define ADDR_MAX	1024		/* longest recipient judged */
@@ -82,55 +81,43 @@ proc_key_init(void)
 
 /* notice_key - the snapshot's key, else this process's own */
 static const unsigned char *
-notice_key(const om_conf *conf)
+notice_key(const om_snap *snap)
 {
-	const unsigned char *k = om_conf_lookup(conf, KEY_NAME);
-
-	if (k != NULL)
-		return (k);
+	if (snap->has_notice_key)
+		return (snap->notice_key);
 	pthread_once(&proc_once, proc_key_init);
 	return (proc_key);
 }
 
-/* key_free - om_conf_attach() destructor */
-static void
-key_free(void *k)
-{
-	OPENSSL_cleanse(k, KEY_LEN);
-	free(k);
-}
-
-/* om_notice_attach - load the notice key into the snapshot; -1 (om_audit_error()) on error */
+/*
+ * om_notice_key_load - the notice key a configuration names: 1 and the
+ * key in out, 0 when it names none (a per-process key is used), -1 on
+ * error (om_audit_error()).
+ */
 int
-om_notice_attach(om_conf *conf, int create)
+om_notice_key_load(const om_conf *conf, int create, unsigned char out[OM_SNAP_KEY_LEN])
 {
 	static const char label[] = "omamori notice v1";
-	unsigned char key[KEY_LEN], akey[OM_AUDIT_KEY_LEN], *k;
+	unsigned char akey[OM_AUDIT_KEY_LEN];
 	unsigned int len = 0;
 
-	if (conf->conf_notice_key_file && *conf->conf_notice_key_file) {
-		if (om_audit_load_key(conf->conf_notice_key_file, create, key) < 0)
-			return (-1);
-	} else if (conf->conf_audit_log && *conf->conf_audit_log && conf->conf_audit_key_file) {
+	if (conf->conf_notice_key_file && *conf->conf_notice_key_file)
+		return (om_audit_load_key(conf->conf_notice_key_file, create, out) < 0 ? -1 : 1);
+	if (conf->conf_audit_log && *conf->conf_audit_log && conf->conf_audit_key_file) {
 		if (om_audit_load_key(conf->conf_audit_key_file, create, akey) < 0)
 			return (-1);
 		if (HMAC(EVP_sha256(), akey, sizeof(akey), (const unsigned char *) label, sizeof(label) - 1,
-			 key, &len) == NULL || len != KEY_LEN)
+			 out, &len) == NULL || len != KEY_LEN)
 			om_panic("HMAC-SHA-256 failed");
 		OPENSSL_cleanse(akey, sizeof(akey));
-	} else
-		return (0);
-	if ((k = malloc(KEY_LEN)) == NULL)
-		om_panic("out of memory");
-	memcpy(k, key, KEY_LEN);
-	OPENSSL_cleanse(key, sizeof(key));
-	om_conf_attach(conf, KEY_NAME, k, key_free);
+		return (1);
+	}
 	return (0);
 }
 
 /* notice_mac - the hex MAC of one notice */
 static void
-notice_mac(const om_conf *conf, const char *ref, size_t reflen, long when, const char *rcpt,
+notice_mac(const om_snap *snap, const char *ref, size_t reflen, long when, const char *rcpt,
 	   char out[MAC_HEX + 1])
 {
 	static const char hex[] = "0123456789abcdef";
@@ -144,7 +131,7 @@ notice_mac(const om_conf *conf, const char *ref, size_t reflen, long when, const
 	om_buf_printf(&data, "\n%ld\n", when);
 	for (const char *p = rcpt; *p; p++)
 		om_buf_putc(&data, (char) tolower((unsigned char) *p));
-	if (HMAC(EVP_sha256(), notice_key(conf), KEY_LEN, (const unsigned char *) (data.data ? data.data : ""),
+	if (HMAC(EVP_sha256(), notice_key(snap), KEY_LEN, (const unsigned char *) (data.data ? data.data : ""),
 		 data.len, md, &mdlen) == NULL || mdlen != 32)
 		om_panic("HMAC-SHA-256 failed");
 	om_buf_free(&data);
@@ -169,13 +156,13 @@ ref_ok(const char *ref, size_t len)
 
 /* om_notice_stamp - "REF; t=TIME; mac=HEX" for a notice to rcpt */
 int
-om_notice_stamp(const om_conf *conf, const char *ref, long when, const char *rcpt, om_buf *out)
+om_notice_stamp(const om_snap *snap, const char *ref, long when, const char *rcpt, om_buf *out)
 {
 	char    mac[MAC_HEX + 1];
 
 	if (ref == NULL || !ref_ok(ref, strlen(ref)))
 		ref = "-";
-	notice_mac(conf, ref, strlen(ref), when, rcpt, mac);
+	notice_mac(snap, ref, strlen(ref), when, rcpt, mac);
 	return (om_buf_printf(out, "%s; t=%ld; mac=%s", ref, when, mac));
 }
 
@@ -196,8 +183,9 @@ bare_addr(const char *a, char *buf, size_t size)
 
 /* om_notice_verify - is this X-Omamori-Notice value ours, now, for these recipients? */
 int
-om_notice_verify(const om_conf *conf, const char *value, const char *const *rcpts, size_t nrcpts, long now)
+om_notice_verify(const om_snap *snap, const char *value, const char *const *rcpts, size_t nrcpts, long now)
 {
+	const om_conf *conf = snap->conf;
 	const char *p = value, *ref, *mac;
 	char    first[ADDR_MAX], other[ADDR_MAX], want[MAC_HEX + 1], got[MAC_HEX + 1];
 	size_t  reflen;
@@ -255,7 +243,7 @@ om_notice_verify(const om_conf *conf, const char *value, const char *const *rcpt
 		if (bare_addr(rcpts[i], other, sizeof(other)) < 0 || strcasecmp(first, other) != 0)
 			return (OM_NOTICE_RCPT);
 
-	notice_mac(conf, ref, reflen, when, first, want);
+	notice_mac(snap, ref, reflen, when, first, want);
 	if (CRYPTO_memcmp(want, got, MAC_HEX) != 0)
 		return (OM_NOTICE_BAD_MAC);
 	if (when > now + OM_NOTICE_SKEW || now - when > (long) conf->conf_notice_max_age)
@@ -285,8 +273,9 @@ om_notice_status(int status)
 
 /* om_notice_wanted - should this verdict produce a notice? */
 int
-om_notice_wanted(const om_conf *conf, const om_result *res)
+om_notice_wanted(const om_snap *snap, const om_result *res)
 {
+	const om_conf *conf = snap->conf;
 	if (conf->conf_notice_command == NULL || *conf->conf_notice_command == 0)
 		return (0);
 	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
@@ -382,9 +371,10 @@ put_encoded(om_buf *b, const char *s)
 
 /* expand - replace {WORD}s of the template text into out */
 static void
-expand(const om_conf *conf, const om_result *res, const char *ref, const char *t, size_t n, om_buf *out)
+expand(const om_snap *snap, const om_result *res, const char *ref, const char *t, size_t n, om_buf *out)
 {
-	const om_map *mm = om_conf_lookup(conf, OM_MAP_MANAGER);
+	const om_conf *conf = snap->conf;
+	const om_map *mm = snap->manager;
 	const char *mgr = om_map_lookup_addr(mm, res->sender);
 	const char *end = t + n;
 
@@ -428,9 +418,10 @@ expand(const om_conf *conf, const om_result *res, const char *ref, const char *t
 
 /* om_notice_compose - the whole notice message */
 int
-om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
+om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 		  const char *tmpl, om_buf *out)
 {
+	const om_conf *conf = snap->conf;
 	const char *body = strstr(tmpl, "\n\n");
 	const char *line = tmpl;
 	char    date[64];
@@ -442,7 +433,7 @@ om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", localtime_r(&now, &tm));
 	om_buf_printf(out, "From: %s\nTo: %s\nDate: %s\n%s: ", conf->conf_notice_from,
 		      res->sender, date, OM_NOTICE_HEADER);
-	om_notice_stamp(conf, ref, (long) now, res->sender, out);
+	om_notice_stamp(snap, ref, (long) now, res->sender, out);
 	om_buf_putc(out, '\n');
 	om_buf_puts(out, "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		    "Content-Transfer-Encoding: 8bit\nAuto-Submitted: auto-replied\n");
@@ -462,26 +453,27 @@ om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
 			while (*v == ' ')
 				v++;
 			om_buf_init(&subj, 0);
-			expand(conf, res, ref, v, (size_t) (nl - v), &subj);
+			expand(snap, res, ref, v, (size_t) (nl - v), &subj);
 			om_buf_puts(out, "Subject: ");
 			put_encoded(out, subj.data ? subj.data : "");
 			om_buf_putc(out, '\n');
 			om_buf_free(&subj);
 		} else if (len > 0) {
-			expand(conf, res, ref, line, len, out);
+			expand(snap, res, ref, line, len, out);
 			om_buf_putc(out, '\n');
 		}
 		line = nl + 1;
 	}
 	om_buf_putc(out, '\n');
-	expand(conf, res, ref, body + 2, strlen(body + 2), out);
+	expand(snap, res, ref, body + 2, strlen(body + 2), out);
 	return (0);
 }
 
 /* read_template - template file for this action, or NULL */
 static char *
-read_template(const om_conf *conf, om_action act)
+read_template(const om_snap *snap, om_action act)
 {
+	const om_conf *conf = snap->conf;
 	char    path[4096];
 	FILE   *fp;
 	char   *text;
@@ -503,9 +495,10 @@ read_template(const om_conf *conf, om_action act)
 
 /* om_notice_send - compose and hand the notice to notice_command */
 int
-om_notice_send(const om_conf *conf, const om_result *res, const char *ref)
+om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 {
-	char   *tmpl = read_template(conf, res->action);
+	const om_conf *conf = snap->conf;
+	char   *tmpl = read_template(snap, res->action);
 	char   *cmd, *argv[ARGV_MAX + 2], *save = NULL;
 	int     argc = 0, pipefd[2], status, rc = -1;
 	om_buf  msg;
@@ -514,8 +507,8 @@ om_notice_send(const om_conf *conf, const om_result *res, const char *ref)
 	size_t  off = 0;
 
 	om_buf_init(&msg, 0);
-	if (om_notice_compose(conf, res, ref, tmpl ? tmpl : builtin_template, &msg) < 0
-	    && om_notice_compose(conf, res, ref, builtin_template, &msg) < 0) {
+	if (om_notice_compose(snap, res, ref, tmpl ? tmpl : builtin_template, &msg) < 0
+	    && om_notice_compose(snap, res, ref, builtin_template, &msg) < 0) {
 		free(tmpl);
 		om_buf_free(&msg);
 		return (-1);

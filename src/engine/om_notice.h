@@ -27,7 +27,8 @@
  *	message unscanned (and only from the null sender and a client of
  *	the firm); anything else is scanned like any mail.
  *
- *	The key (om_notice_attach()): notice_key_file when set (made 0600
+ *	The key (om_notice_key_load(), kept in the snapshot):
+ *	notice_key_file when set (made 0600
  *	when missing and create is set), else one derived from the audit
  *	key when audit_log is set, else a random key per process.
  *--*/
@@ -37,6 +38,7 @@
 #include "om_buf.h"
 #include "om_conf.h"
 #include "om_engine.h"
+#include "om_snap.h"
 
 #define OM_NOTICE_HEADER	"X-Omamori-Notice"
 #define OM_NOTICE_TIMEOUT	30	/* seconds for notice_command */
@@ -49,14 +51,14 @@
 #define OM_NOTICE_EXPIRED	3	/* older than notice_max_age */
 #define OM_NOTICE_RCPT		4	/* recipients are not the one it was for */
 
-int	om_notice_wanted(const om_conf *conf, const om_result *res);
-int	om_notice_compose(const om_conf *conf, const om_result *res, const char *ref,
+int	om_notice_wanted(const om_snap *snap, const om_result *res);
+int	om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 			  const char *tmpl, om_buf *out);
-int	om_notice_send(const om_conf *conf, const om_result *res, const char *ref);
-int	om_notice_attach(om_conf *conf, int create);
-int	om_notice_stamp(const om_conf *conf, const char *ref, long when, const char *rcpt,
+int	om_notice_send(const om_snap *snap, const om_result *res, const char *ref);
+int	om_notice_key_load(const om_conf *conf, int create, unsigned char out[OM_SNAP_KEY_LEN]);
+int	om_notice_stamp(const om_snap *snap, const char *ref, long when, const char *rcpt,
 			om_buf *out);
-int	om_notice_verify(const om_conf *conf, const char *value, const char *const *rcpts,
+int	om_notice_verify(const om_snap *snap, const char *value, const char *const *rcpts,
 			 size_t nrcpts, long now);
 const char *om_notice_status(int status);
 

@@ -26,8 +26,8 @@
  *	valid UTF-8 is refused, unless the caller has checked it already
  *	and says so with OM_RULES_UTF8_CHECKED (every om_text is).
  *
- *	om_rules_load_for() loads the set named by a configuration's
- *	rules_dir and attaches it to the snapshot under OM_RULES_EXT.
+ *	om_rules_load_conf() loads the set named by a configuration's
+ *	rules_dir (om_snap_build() keeps it in the snapshot).
  *
  *	An om_rule is what a rule file says about one rule (id, category,
  *	where it is, scopes, weight, mask, validator); om_rule_examples(),
@@ -53,7 +53,6 @@
 #include "om_types.h"
 #include "om_validate.h"
 
-#define OM_RULES_EXT		"rules"
 #define OM_RULES_KEEP_GOING	(1 << 0)	/* return the good rules despite errors */
 
 typedef struct om_rules_err {
@@ -108,9 +107,7 @@ const om_rule *om_rules_find(const om_ruleset *set, const char *id);
 int	om_rules_scan(const om_ruleset *set, const char *text, size_t len,
 		      unsigned scope, const om_rule *only, om_rules_cb cb, void *arg);
 int	om_rules_check_examples(const om_ruleset *set, om_rules_err *err);
-int	om_rules_load_for(om_conf *conf, om_rules_err *err);
-void	om_rules_defer(void);
-const om_ruleset *om_rules_of(const om_conf *conf);
+om_ruleset *om_rules_load_conf(const om_conf *conf, om_rules_err *err);
 const char *om_rules_version(const om_ruleset *set);
 const char *om_rules_hit_status(int status);
 

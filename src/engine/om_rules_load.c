@@ -7,7 +7,7 @@
  *	#include "om_rules.h"
  *
  *	(see om_rules.h: om_rules_load_dir(), om_rules_load_text(),
- *	om_rules_load_for(), om_rules_free() and the accessors)
+ *	om_rules_load_conf(), om_rules_free() and the accessors)
  *
  *	#include "om_rules_int.h"
  *
@@ -31,9 +31,6 @@
  *	all are counted, and each is printed to err->report when set,
  *	else logged as a warning.
  *
- *	om_rules_defer() makes om_rules_load_for() attach nothing, so that
- *	"omamori rules" can read a configuration whose rules are broken
- *	and report on them itself.
  * DIAGNOSTICS
  *	"FILE: error" when a file cannot be read or is over
  *	RULES_FILE_MAX; "rules_dir DIR: error" when a configuration's
@@ -52,7 +49,6 @@
 #include "om_log.h"
 #include "om_rules_int.h"
 
-static int rules_deferred;		/* see om_rules_defer() */
 
 /* rules_error - record one problem */
 void
@@ -315,54 +311,25 @@ om_rules_find(const om_ruleset *set, const char *id)
 	return (NULL);
 }
 
-/* free_ext - om_conf_attach destructor */
-static void
-free_ext(void *obj)
+/* om_rules_load_conf - the set of a configuration's rules_dir, or NULL */
+om_ruleset *
+om_rules_load_conf(const om_conf *conf, om_rules_err *err)
 {
-	om_rules_free(obj);
-}
-
-/*
- * om_rules_defer - from now on, om_rules_load_for() leaves the rules to
- * the caller: for "omamori rules", which reads a configuration only to
- * find its rules_dir, then loads and reports on the rules itself. Never
- * for a program that scans mail.
- */
-void
-om_rules_defer(void)
-{
-	__atomic_store_n(&rules_deferred, 1, __ATOMIC_RELAXED);
-}
-
-/* om_rules_load_for - load conf's rules_dir and attach it to the snapshot */
-int
-om_rules_load_for(om_conf *conf, om_rules_err *err)
-{
-	om_ruleset *set;
 	DIR    *dp;
 
-	if (conf->conf_rules_dir == NULL || __atomic_load_n(&rules_deferred, __ATOMIC_RELAXED))
-		return (0);
+	if (conf->conf_rules_dir == NULL) {
+		rules_error(err, "rules_dir is not set");
+		return (NULL);
+	}
 	if ((dp = opendir(conf->conf_rules_dir)) == NULL) {
 		/* No rules is no protection: refuse, never run without them. */
 		rules_error(err, "rules_dir %s: %s (install omamori's rules there or set rules_dir)",
 			    conf->conf_rules_dir, strerror(errno));
-		return (-1);
+		return (NULL);
 	}
 	closedir(dp);
-	if ((set = om_rules_load_dir(conf->conf_rules_dir, 0, err)) == NULL)
-		return (-1);
-	om_conf_attach(conf, OM_RULES_EXT, set, free_ext);
-	return (0);
+	return (om_rules_load_dir(conf->conf_rules_dir, 0, err));
 }
-
-/* om_rules_of - the set attached to a snapshot, or NULL */
-const om_ruleset *
-om_rules_of(const om_conf *conf)
-{
-	return (conf ? om_conf_lookup(conf, OM_RULES_EXT) : NULL);
-}
-
 
 /* om_rule_examples - number of embedded examples */
 size_t

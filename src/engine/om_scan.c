@@ -188,7 +188,7 @@ notice_check(om_scan *scan)
 
 	if (v == NULL)
 		return;
-	st = om_notice_verify(scan->conf, v, scan->rcpts, scan->nrcpts, (long) time(NULL));
+	st = om_notice_verify(scan->snap, v, scan->rcpts, scan->nrcpts, (long) time(NULL));
 	if (st == OM_NOTICE_VALID && scan->sender_internal)
 		return;
 	om_scan_add(scan, "notice.forged", om_pool_printf(scan->pool, "notice.%s", st == OM_NOTICE_VALID ?

@@ -24,9 +24,11 @@
 #include "om_msg.h"
 #include "om_pool.h"
 #include "om_rules.h"
+#include "om_snap.h"
 
 typedef struct om_scan {
-	const om_conf *conf;
+	const om_snap *snap;		/* rules, maps, brands */
+	const om_conf *conf;		/* snap->conf */
 	const om_msg *msg;
 	om_pool *pool;			/* the result's pool */
 	om_direction direction;

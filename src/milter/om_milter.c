@@ -66,6 +66,7 @@
 
 #include <libmilter/mfapi.h>
 
+#include "om_act.h"
 #include "om_audit.h"
 #include "om_buf.h"
 #include "om_engine.h"
@@ -76,20 +77,10 @@
 
 #define RCPT_MAX	100000		/* envelope recipients per message */
 #define REPLY_MAX	400		/* SMTP reply text we pass on */
-#define HDR_DELETE_MAX	20		/* forged X-Omamori-* copies removed */
-
-#define VERDICT_HDR	"X-Omamori-Verdict"
-#define CATEG_HDR	"X-Omamori-Categories"
-#define REF_HDR		"X-Omamori-Ref"
-#define ATTACK_HDR	"X-Omamori-Attack"
-
-static const char *const own_headers[] = {VERDICT_HDR, CATEG_HDR, REF_HDR, ATTACK_HDR};
-
-#define N_OWN (sizeof(own_headers) / sizeof(own_headers[0]))
 
 /* One message, MAIL FROM to its end. */
 typedef struct msg {
-	om_conf *conf;			/* snapshot at MAIL FROM */
+	om_snap *snap;			/* snapshot at MAIL FROM */
 	char   *from;
 	char   *auth;
 	char  **rcpt;
@@ -101,9 +92,6 @@ typedef struct msg {
 	int	body_started;
 	int	failed;			/* internal trouble: error_action */
 	const char *fail_why;
-	unsigned own_seen[N_OWN];	/* X-Omamori-* headers that came in */
-	char   *subject;		/* first Subject: value, raw */
-	char   *cc;			/* first Cc: value, raw */
 	char   *notice;			/* first X-Omamori-Notice value, or NULL */
 } msg;
 
@@ -116,34 +104,34 @@ typedef struct conn {
 } conn;
 
 static pthread_mutex_t conf_lock = PTHREAD_MUTEX_INITIALIZER;
-static om_conf *conf_cur;
+static om_snap *snap_cur;
 static unsigned inflight;
 static unsigned long ref_counter;
 static char spill_dir[PATH_MAX];
 
-/* om_milter_set_conf - swap in a new snapshot; the old one lives on in messages */
+/* om_milter_set_snap - swap in a new snapshot; the old one lives on in messages */
 void
-om_milter_set_conf(om_conf *conf)
+om_milter_set_snap(om_snap *snap)
 {
-	om_conf *old;
+	om_snap *old;
 
 	pthread_mutex_lock(&conf_lock);
-	old = conf_cur;
-	conf_cur = conf;
+	old = snap_cur;
+	snap_cur = snap;
 	pthread_mutex_unlock(&conf_lock);
-	om_conf_unref(old);
+	om_snap_unref(old);
 }
 
-/* conf_get - a reference to the current snapshot */
-static om_conf *
-conf_get(void)
+/* snap_get - a reference to the current snapshot */
+static om_snap *
+snap_get(void)
 {
-	om_conf *c;
+	om_snap *s;
 
 	pthread_mutex_lock(&conf_lock);
-	c = conf_cur ? om_conf_ref(conf_cur) : NULL;
+	s = snap_cur ? om_snap_ref(snap_cur) : NULL;
 	pthread_mutex_unlock(&conf_lock);
-	return (c);
+	return (s);
 }
 
 /* om_milter_inflight - messages between MAIL FROM and their end */
@@ -167,13 +155,11 @@ msg_reset(conn *c)
 	free(m->rcpt);
 	free(m->from);
 	free(m->auth);
-	free(m->subject);
-	free(m->cc);
 	free(m->notice);
 	om_buf_free(&m->raw);
 	if (m->fd >= 0)
 		close(m->fd);
-	om_conf_unref(m->conf);
+	om_snap_unref(m->snap);
 	free(m);
 	__atomic_sub_fetch(&inflight, 1, __ATOMIC_ACQ_REL);
 }
@@ -241,7 +227,8 @@ spill(msg *m)
 static void
 keep(msg *m, const void *p, size_t n)
 {
-	size_t  cap = m->conf->conf_message_size_limit + 1;
+	const om_conf *conf = m->snap->conf;
+	size_t  cap = conf->conf_message_size_limit + 1;
 
 	if (m->failed)
 		return;
@@ -249,7 +236,7 @@ keep(msg *m, const void *p, size_t n)
 		return;
 	if (n > cap - m->size)
 		n = cap - m->size;
-	if (m->fd < 0 && m->size + n > m->conf->conf_body_memory_limit && spill(m) < 0) {
+	if (m->fd < 0 && m->size + n > conf->conf_body_memory_limit && spill(m) < 0) {
 		msg_fail(m, "cannot write spill file");
 		return;
 	}
@@ -351,7 +338,7 @@ cb_envfrom(SMFICTX *ctx, char **argv)
 	c->nmsgs++;
 	m->fd = -1;
 	om_buf_init(&m->raw, 0);
-	if ((m->conf = conf_get()) == NULL) {
+	if ((m->snap = snap_get()) == NULL) {
 		msg_reset(c);
 		return (step_fail(c, SMFIP_NR_MAIL));
 	}
@@ -403,14 +390,7 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 
 	if (m == NULL)
 		return (step_fail(c, SMFIP_NR_HDR));
-	for (size_t i = 0; i < N_OWN; i++)
-		if (strcasecmp(name, own_headers[i]) == 0 && m->own_seen[i] < HDR_DELETE_MAX)
-			m->own_seen[i]++;
-	if (strcasecmp(name, "Subject") == 0 && m->subject == NULL)
-		m->subject = strdup(value);
-	else if (strcasecmp(name, "Cc") == 0 && m->cc == NULL)
-		m->cc = strdup(value);
-	else if (strcasecmp(name, OM_NOTICE_HEADER) == 0 && m->notice == NULL
+	if (strcasecmp(name, OM_NOTICE_HEADER) == 0 && m->notice == NULL
 		 && (m->notice = strdup(value)) == NULL)
 		msg_fail(m, "out of memory");
 	keep(m, name, strlen(name));
@@ -482,216 +462,113 @@ set_reply(SMFICTX *ctx, const char *reply, const char *def_code, const char *def
 		om_warn("smfi_setreply failed");
 }
 
-/* category_list - "a, b" of the distinct categories, in the result's pool */
-static const char *
-category_list(const om_result *res)
-{
-	om_buf  b;
-	const char *s;
-
-	om_buf_init(&b, 2000);
-	for (size_t i = 0; i < res->nfindings; i++) {
-		int     dup = 0;
-
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(res->findings[j].category, res->findings[i].category) == 0)
-				dup = 1;
-		if (!dup && (b.len == 0 || om_buf_puts(&b, ", ") == 0))
-			(void) om_buf_puts(&b, res->findings[i].category);
-	}
-	s = om_pool_strdup(res->pool, b.data ? b.data : "");
-	om_buf_free(&b);
-	return (s);
-}
-
-/* attack_value - X-Omamori-Attack: English line, Japanese as RFC 2047 words */
-static char *
-attack_value(const char *words)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const char *nl = strchr(words, '\n');
-	const unsigned char *ja;
-	om_buf  b;
-	char   *s;
-
-	om_buf_init(&b, 4000);
-	om_buf_append(&b, words, nl ? (size_t) (nl - words) : strlen(words));
-	for (ja = (const unsigned char *) (nl ? nl + 1 : ""); *ja;) {
-		size_t  n = 0, take;
-
-		/* At most 45 bytes per word (60 in base64), whole characters. */
-		while (ja[n] && n < 45) {
-			size_t  len = ja[n] < 0x80 ? 1 : ja[n] < 0xe0 ? 2 : ja[n] < 0xf0 ? 3 : 4;
-
-			if (n + len > 45)
-				break;
-			n += len;
-		}
-		take = n ? n : 1;
-		om_buf_puts(&b, "\n\t=?UTF-8?B?");
-		for (size_t k = 0; k < take; k += 3) {
-			unsigned v = (unsigned) ja[k] << 16;
-
-			if (k + 1 < take) v |= (unsigned) ja[k + 1] << 8;
-			if (k + 2 < take) v |= ja[k + 2];
-			om_buf_putc(&b, tab[(v >> 18) & 63]);
-			om_buf_putc(&b, tab[(v >> 12) & 63]);
-			om_buf_putc(&b, k + 1 < take ? tab[(v >> 6) & 63] : '=');
-			om_buf_putc(&b, k + 2 < take ? tab[v & 63] : '=');
-		}
-		om_buf_puts(&b, "?=");
-		for (size_t k = 0; k < take && *ja; k++)
-			ja++;
-	}
-	s = strdup(b.data ? b.data : "");
-	om_buf_free(&b);
-	return (s);
-}
-
-/* tag_subject - put subject_tag (RFC 2047 when not ASCII) before the Subject */
+/* header_step - one header change; 0 or -1 */
 static int
-tag_subject(SMFICTX *ctx, const msg *m, const char *tag)
+header_step(SMFICTX *ctx, const om_act *a)
 {
-	om_buf  b;
-	int     ascii = 1, rc;
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t  n = strlen(tag);
-
-	if (m->subject && strstr(m->subject, tag))
-		return (0);
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char) tag[i] >= 0x80)
-			ascii = 0;
-	om_buf_init(&b, 0);
-	if (ascii)
-		om_buf_puts(&b, tag);
-	else {
-		om_buf_puts(&b, "=?UTF-8?B?");
-		for (size_t k = 0; k < n; k += 3) {
-			unsigned v = (unsigned) (unsigned char) tag[k] << 16;
-
-			if (k + 1 < n) v |= (unsigned) (unsigned char) tag[k + 1] << 8;
-			if (k + 2 < n) v |= (unsigned char) tag[k + 2];
-			om_buf_putc(&b, tab[(v >> 18) & 63]);
-			om_buf_putc(&b, tab[(v >> 12) & 63]);
-			om_buf_putc(&b, k + 1 < n ? tab[(v >> 6) & 63] : '=');
-			om_buf_putc(&b, k + 2 < n ? tab[v & 63] : '=');
-		}
-		om_buf_puts(&b, "?=");
-	}
-	if (m->subject) {
-		om_buf_putc(&b, ' ');
-		om_buf_puts(&b, m->subject);
-		rc = smfi_chgheader(ctx, "Subject", 1, b.data);
-	} else
-		rc = smfi_addheader(ctx, "Subject", b.data);
-	om_buf_free(&b);
-	return (rc == MI_SUCCESS ? 0 : -1);
-}
-
-/* add_manager - the manager into Cc and the envelope */
-static int
-add_manager(SMFICTX *ctx, const msg *m, const char *mgr)
-{
-	char    rcpt[400];
 	int     rc;
 
-	snprintf(rcpt, sizeof(rcpt), "<%s>", mgr);
-	if (smfi_addrcpt(ctx, rcpt) != MI_SUCCESS)
-		return (-1);
-	if (m->cc) {
-		char   *v;
-
-		if (asprintf(&v, "%s, %s", m->cc, mgr) < 0)
-			return (-1);
-		rc = smfi_chgheader(ctx, "Cc", 1, v);
-		free(v);
-	} else
-		rc = smfi_addheader(ctx, "Cc", (char *) mgr);
+	switch (a->kind) {
+	case OM_DO_DELETE_HEADER:
+		rc = smfi_chgheader(ctx, (char *) a->name, (int) a->index, NULL);
+		break;
+	case OM_DO_CHANGE_HEADER:
+		rc = smfi_chgheader(ctx, (char *) a->name, (int) a->index, (char *) a->value);
+		break;
+	default:
+		rc = smfi_addheader(ctx, (char *) a->name, (char *) a->value);
+		break;
+	}
 	return (rc == MI_SUCCESS ? 0 : -1);
 }
 
-/* wants_add_cc - a finding asks for the manager to be added */
-static int
-wants_add_cc(const om_result *res)
-{
-	if (res == NULL || res->add_cc == NULL)
-		return (0);
-	for (size_t i = 0; i < res->nfindings; i++)
-		if (res->findings[i].action == OM_ACT_ADD_CC)
-			return (1);
-	return (0);
-}
-
-/* apply_verdict - the one place that maps om_action to milter calls */
+/*
+ * trouble_verdict - a required step failed: the result's on_trouble
+ * (error_action). What was already done stays done; mail that should
+ * wait never slips through, and nothing is added twice.
+ */
 static sfsistat
-apply_verdict(SMFICTX *ctx, msg *m, om_action act, const om_result *res, const char *ref)
+trouble_verdict(SMFICTX *ctx, om_action act, const char *ref)
 {
-	const om_conf *conf = m->conf;
-	const char *reason = res && res->reason ? res->reason : m->fail_why ? m->fail_why : "internal error";
-	int     trouble = 0;
-
 	switch (act) {
 	case OM_ACT_REJECT:
-		set_reply(ctx, res ? res->reply : NULL, "550", "5.7.1", "Message refused by mail policy");
+		set_reply(ctx, NULL, "550", "5.7.1", "Message refused by mail policy");
+		return (SMFIS_REJECT);
+	case OM_ACT_HOLD:
+		if (smfi_quarantine(ctx, "omamori: a verdict step failed") == MI_SUCCESS)
+			return (SMFIS_CONTINUE);
+		om_warn("%s: smfi_quarantine failed; tempfail", ref);
+		/* FALLTHROUGH */
+	case OM_ACT_TEMPFAIL:
+		set_reply(ctx, NULL, "451", "4.7.1", "Message could not be checked now; try again later");
+		return (SMFIS_TEMPFAIL);
+	default:
+		return (SMFIS_CONTINUE);
+	}
+}
+
+/*
+ * apply_verdict - the one place that turns a verdict into milter calls:
+ * the reply of a reject or tempfail, else the result's steps in order.
+ * *notice is set when the steps ask for a sender notice.
+ */
+static sfsistat
+apply_verdict(SMFICTX *ctx, const om_result *res, const char *ref, int *notice)
+{
+	int     trouble = 0;
+	char    why[256];
+
+	*notice = 0;
+	for (size_t i = 0; i < res->nacts; i++)
+		if (res->acts[i].kind == OM_DO_NOTICE)
+			*notice = 1;
+	switch (res->action) {
+	case OM_ACT_REJECT:
+		set_reply(ctx, res->reply, "550", "5.7.1", "Message refused by mail policy");
 		return (SMFIS_REJECT);
 	case OM_ACT_TEMPFAIL:
-		set_reply(ctx, res && !res->internal_error ? res->reply : NULL, "451", "4.7.1",
-			  "Message could not be checked now; try again later");
+		set_reply(ctx, res->reply, "451", "4.7.1", "Message could not be checked now; try again later");
 		return (SMFIS_TEMPFAIL);
-	case OM_ACT_ACCEPT:
-	case OM_ACT_TAG:
-	case OM_ACT_ADD_CC:
-	case OM_ACT_HOLD:
 	default:
 		break;
 	}
+	for (size_t i = 0; i < res->nacts; i++) {
+		const om_act *a = res->acts + i;
+		int     rc = 0;
 
-	/* Delivered (or held): our headers replace any that came in. */
-	for (size_t i = 0; i < N_OWN; i++)
-		for (unsigned k = m->own_seen[i]; k > 0; k--)
-			if (smfi_chgheader(ctx, (char *) own_headers[i], (int) k, NULL) != MI_SUCCESS)
-				trouble = 1;
-	if (smfi_addheader(ctx, VERDICT_HDR, (char *) om_action_name(act)) != MI_SUCCESS)
-		trouble = 1;
-	if (res && res->nfindings > 0
-	    && smfi_addheader(ctx, CATEG_HDR, (char *) category_list(res)) != MI_SUCCESS)
-		trouble = 1;
-	if (smfi_addheader(ctx, REF_HDR, (char *) ref) != MI_SUCCESS)
-		trouble = 1;
-	if (res && res->attack_words && act != OM_ACT_ACCEPT) {
-		char   *v = attack_value(res->attack_words);
-
-		if (v == NULL || smfi_addheader(ctx, ATTACK_HDR, v) != MI_SUCCESS)
+		switch (a->kind) {
+		case OM_DO_DELETE_HEADER:
+		case OM_DO_CHANGE_HEADER:
+		case OM_DO_ADD_HEADER:
+			rc = header_step(ctx, a);
+			break;
+		case OM_DO_ADD_RCPT:
+			rc = smfi_addrcpt(ctx, (char *) a->value) == MI_SUCCESS ? 0 : -1;
+			break;
+		case OM_DO_QUARANTINE:
+			clean_text(a->value, why, sizeof(why));
+			if (smfi_quarantine(ctx, why) != MI_SUCCESS) {
+				/* Never let mail that should wait slip through. */
+				om_warn("%s: smfi_quarantine failed; tempfail", ref);
+				*notice = 0;
+				set_reply(ctx, NULL, "451", "4.7.1", "Message could not be held now; try again later");
+				return (SMFIS_TEMPFAIL);
+			}
+			break;
+		case OM_DO_NOTICE:
+			break;
+		}
+		if (rc < 0 && a->required) {
+			om_warn("%s: %s %s failed; %s", ref, om_act_kind_name(a->kind), a->name ? a->name : "",
+				om_action_name(res->on_trouble));
+			*notice = 0;
+			return (trouble_verdict(ctx, res->on_trouble, ref));
+		}
+		if (rc < 0)
 			trouble = 1;
-		free(v);
 	}
-	if (act == OM_ACT_TAG && conf->conf_subject_tag && *conf->conf_subject_tag
-	    && tag_subject(ctx, m, conf->conf_subject_tag) < 0)
-		trouble = 1;
 	if (trouble)
 		om_warn("%s: could not change all headers", ref);
-
-	/* Manager in Cc: asked for by the policy, whatever the overall action. */
-	if ((act == OM_ACT_ADD_CC || wants_add_cc(res)) && res && res->add_cc
-	    && add_manager(ctx, m, res->add_cc) < 0) {
-		om_warn("%s: could not add the manager; %s", ref, om_action_name(conf->conf_error_action));
-		if (conf->conf_error_action != OM_ACT_ACCEPT && conf->conf_error_action != OM_ACT_ADD_CC
-		    && conf->conf_error_action != OM_ACT_TAG)
-			return (apply_verdict(ctx, m, conf->conf_error_action == OM_ACT_HOLD ? OM_ACT_HOLD
-					      : conf->conf_error_action, NULL, ref));
-	}
-	if (act == OM_ACT_HOLD) {
-		char    why[256];
-
-		clean_text(reason, why, sizeof(why));
-		if (smfi_quarantine(ctx, why) != MI_SUCCESS) {
-			/* Never let mail that should wait slip through. */
-			om_warn("%s: smfi_quarantine failed; tempfail", ref);
-			set_reply(ctx, NULL, "451", "4.7.1", "Message could not be held now; try again later");
-			return (SMFIS_TEMPFAIL);
-		}
-	}
 	return (SMFIS_CONTINUE);
 }
 
@@ -699,15 +576,49 @@ apply_verdict(SMFICTX *ctx, msg *m, om_action act, const om_result *res, const c
 static const char *
 notice_why(const msg *m, const conn *c)
 {
+	const om_conf *conf = m->snap->conf;
 	int     st;
 
 	if (strcmp(m->from, "<>") != 0 && *m->from != 0)
 		return ("sender is not null");
-	if (m->auth == NULL && (!om_conf_client_trusted(m->conf, c->addr)
-				|| om_conf_client_relay(m->conf, c->addr)))
+	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr)
+				|| om_conf_client_relay(conf, c->addr)))
 		return ("client is not the firm's");
-	st = om_notice_verify(m->conf, m->notice, (const char *const *) m->rcpt, m->nrcpt, (long) time(NULL));
+	st = om_notice_verify(m->snap, m->notice, (const char *const *) m->rcpt, m->nrcpt, (long) time(NULL));
 	return (st == OM_NOTICE_VALID ? NULL : om_notice_status(st));
+}
+
+/* judge - the engine's verdict, recorded; NULL only when no memory is left */
+static om_result *
+judge(msg *m, const om_envelope *env, const char *ref)
+{
+	om_audit *audit = m->snap->audit;
+	om_result *res = NULL;
+
+	if (!m->failed) {
+		if (m->fd >= 0)
+			res = om_engine_scan_fd(m->snap, env, m->fd);
+		else
+			res = om_engine_scan(m->snap, env, m->raw.data ? m->raw.data : "", m->raw.len);
+		if (res == NULL)
+			msg_fail(m, "scan failed");
+		else if (audit && om_audit_record(audit, res, env) < 0) {
+			/* Unrecorded means undecided: error_action, not the verdict. */
+			om_warn("%s: audit log: %s", ref, om_audit_error());
+			msg_fail(m, "audit log not written");
+			om_result_free(res);
+			res = NULL;
+		}
+	}
+	if (!m->failed)
+		return (res);
+	if (audit && om_audit_event(audit, "error", "queue_id", env->queue_id, "ref", ref,
+				    "reason", m->fail_why, "action",
+				    om_action_name(m->snap->conf->conf_error_action), (char *) NULL) < 0)
+		om_warn("%s: audit log: %s", ref, om_audit_error());
+	res = om_engine_error(m->snap, env, m->raw.data, m->raw.len, m->fd, m->fail_why);
+	om_warn("%s: %s; action=%s", ref, m->fail_why, om_action_name(res->action));
+	return (res);
 }
 
 /* cb_eom - judge the message and act */
@@ -718,10 +629,9 @@ cb_eom(SMFICTX *ctx)
 	msg    *m = c ? c->m : NULL;
 	const char *qid, *why = NULL;
 	char    ref[80];
-	om_result *res = NULL;
+	om_result *res;
 	om_envelope env = {0};
-	om_audit *audit;
-	om_action act;
+	int     notice;
 	sfsistat rc;
 
 	if (m == NULL)
@@ -733,61 +643,38 @@ cb_eom(SMFICTX *ctx)
 		qid = smfi_getsymval(ctx, "{i}");
 	snprintf(ref, sizeof(ref), "%s.%lx%lx", qid && *qid ? qid : "NOQUEUE", (unsigned long) time(NULL) & 0xfffff,
 		 __atomic_add_fetch(&ref_counter, 1, __ATOMIC_RELAXED));
-
-	/* Our own notices: null sender, a client of the firm, a valid MAC. */
-	audit = om_conf_lookup(m->conf, "audit");
-	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
-		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
-		if (audit && om_audit_event(audit, "notice", "queue_id", qid, "ref", ref,
-					    "action", "accept", (char *) NULL) < 0) {
-			act = m->conf->conf_error_action;
-			om_warn("%s: audit log: %s; action=%s", ref, om_audit_error(), om_action_name(act));
-			rc = apply_verdict(ctx, m, act, NULL, ref);
-			msg_reset(c);
-			return (rc);
-		}
-		msg_reset(c);
-		return (SMFIS_ACCEPT);
-	}
-	if (why != NULL)
-		om_warn("%s: X-Omamori-Notice header not verified (%s); scanned", ref, why);
 	env.from = m->from;
 	env.rcpt = (const char *const *) m->rcpt;
 	env.nrcpt = m->nrcpt;
 	env.auth = m->auth;
 	env.client_addr = *c->addr ? c->addr : "unknown";
 	env.queue_id = qid;
-	if (!m->failed) {
-		if (m->fd >= 0)
-			res = om_engine_scan_fd(m->conf, &env, m->fd);
-		else
-			res = om_engine_scan(m->conf, &env, m->raw.data ? m->raw.data : "", m->raw.len);
-		if (res == NULL)
-			msg_fail(m, "scan failed");
-		else if (audit && om_audit_record(audit, res, &env) < 0) {
-			/* Unrecorded means undecided: error_action, not the verdict. */
+	env.ref = ref;
+
+	/* Our own notices: null sender, a client of the firm, a valid MAC. */
+	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
+		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
+		if (m->snap->audit && om_audit_event(m->snap->audit, "notice", "queue_id", qid, "ref", ref,
+						     "action", "accept", (char *) NULL) < 0) {
 			om_warn("%s: audit log: %s", ref, om_audit_error());
 			msg_fail(m, "audit log not written");
-			om_result_free(res);
-			res = NULL;
+		} else {
+			msg_reset(c);
+			return (SMFIS_ACCEPT);
 		}
 	}
-	if (m->failed && audit && om_audit_event(audit, "error", "queue_id", qid, "ref", ref,
-						 "reason", m->fail_why, "action",
-						 om_action_name(m->conf->conf_error_action), (char *) NULL) < 0)
-		om_warn("%s: audit log: %s", ref, om_audit_error());
-	if (m->failed) {
-		act = m->conf->conf_error_action;
-		om_warn("%s: %s; action=%s", ref, m->fail_why, om_action_name(act));
-	} else {
-		act = res->action;
-		om_info("%s: direction=%s action=%s categories=%s size=%zu rcpts=%zu%s", ref,
-			om_direction_name(res->direction), om_action_name(act), category_list(res),
-			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
+	if (why != NULL)
+		om_warn("%s: X-Omamori-Notice header not verified (%s); scanned", ref, why);
+	if ((res = judge(m, &env, ref)) == NULL) {
+		msg_reset(c);
+		return (SMFIS_TEMPFAIL);
 	}
-	rc = apply_verdict(ctx, m, act, res, ref);
-	if (res && (rc == SMFIS_REJECT || act == OM_ACT_HOLD) && om_notice_wanted(m->conf, res)
-	    && om_notice_send(m->conf, res, ref) < 0)
+	if (!res->internal_error || !m->failed)
+		om_info("%s: direction=%s action=%s categories=%s size=%zu rcpts=%zu%s", ref,
+			om_direction_name(res->direction), om_action_name(res->action), om_act_categories(res),
+			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
+	rc = apply_verdict(ctx, res, ref, &notice);
+	if (notice && om_notice_send(m->snap, res, ref) < 0)
 		om_warn("%s: sender notice not sent", ref);
 	om_result_free(res);
 	msg_reset(c);

@@ -26,13 +26,14 @@
 #include <sys/types.h>
 
 #include "om_conf.h"
+#include "om_snap.h"
 
 int	om_milter_open(const om_conf *conf, uid_t uid, gid_t gid);
 int	om_milter_spill_init(const om_conf *conf);
 void	om_milter_spill_cleanup(void);
 int	om_milter_run(void);
 void	om_milter_stop(void);
-void	om_milter_set_conf(om_conf *conf);
+void	om_milter_set_snap(om_snap *snap);
 unsigned om_milter_inflight(void);
 
 #endif

@@ -25,7 +25,7 @@
  *	(opened after the privilege drop, and again on every reload), so
  *	a message records its decision under the snapshot it ran with. A
  *	log that cannot be opened stops the start and fails a reload. The
- *	notice key (om_notice_attach()) is loaded the same way, made when
+ *	notice key is loaded the same way (om_snap_build()), made when
  *	notice_key_file names a file that does not exist yet.
  *	SIGTERM/SIGINT: stop accepting, let messages in flight finish (up
  *	to shutdown_timeout seconds), exit.
@@ -154,60 +154,25 @@ milter_thread(void *arg)
 	return (NULL);
 }
 
-/* audit_free - om_audit_close() for om_conf_attach() */
-static void
-audit_free(void *obj)
-{
-	om_audit_close(obj);
-}
-
-/*
- * audit_attach - open the audit log a snapshot names and hang it on the
- * snapshot, so that every message writes to the log of the snapshot it
- * runs under. An empty audit_log means no audit log. -1 when the log
- * cannot be opened: the snapshot must not be used.
- */
-static int
-audit_attach(om_conf *conf)
-{
-	om_audit *audit;
-
-	if (conf->conf_audit_log == NULL || *conf->conf_audit_log == 0) {
-		om_info("audit_log is empty: decisions are not recorded");
-		return (0);
-	}
-	if ((audit = om_audit_open(conf)) == NULL) {
-		om_warn("audit log %s: %s", conf->conf_audit_log, om_audit_error());
-		return (-1);
-	}
-	om_conf_attach(conf, "audit", audit, audit_free);
-	return (0);
-}
+/* What the daemon's snapshots hold: everything, the notice key made if missing. */
+#define SNAP_DAEMON (OM_SNAP_SCAN | OM_SNAP_NOTICE_CREATE | OM_SNAP_AUDIT)
 
 /* reload - load and validate a new snapshot; keep the old one on error */
 static void
 reload(const char *path)
 {
 	om_conf_err err;
-	om_conf *conf = om_conf_load(path, &err);
+	om_snap *snap = om_snap_load(path, SNAP_DAEMON, &err);
 
-	if (conf == NULL) {
+	if (snap == NULL) {
 		om_warn("reload failed, keeping the running configuration: %s (%d problem%s)",
 			err.text, err.count, err.count == 1 ? "" : "s");
 		return;
 	}
-	if (audit_attach(conf) < 0) {
-		om_warn("reload failed, keeping the running configuration: the audit log cannot be opened");
-		om_conf_unref(conf);
-		return;
-	}
-	if (om_notice_attach(conf, 1) < 0) {
-		om_warn("reload failed, keeping the running configuration: notice key: %s", om_audit_error());
-		om_conf_unref(conf);
-		return;
-	}
-	shutdown_timeout = conf->conf_shutdown_timeout;
-	om_milter_set_conf(conf);
+	if (snap->audit == NULL)
+		om_info("audit_log is empty: decisions are not recorded");
+	shutdown_timeout = snap->conf->conf_shutdown_timeout;
+	om_milter_set_snap(snap);
 	om_info("configuration reloaded from %s", path);
 }
 
@@ -218,6 +183,7 @@ main(int argc, char **argv)
 	int     foreground = 0, verbose = 0, ch, milter_rc = 0;
 	om_conf_err err;
 	om_conf *conf;
+	om_snap *snap;
 	uid_t   uid = getuid();
 	gid_t   gid = getgid(), sock_gid;
 	struct sigaction sa;
@@ -246,6 +212,10 @@ main(int argc, char **argv)
 	om_log_open("omamori-milter", OM_LOG_SYSLOG | (foreground ? OM_LOG_STDERR : 0), verbose);
 	if ((conf = om_conf_load(path, &err)) == NULL)
 		om_fatal("%s (%d problem%s)", err.text, err.count, err.count == 1 ? "" : "s");
+	/* Rules and maps checked while errors still reach the terminal. */
+	if ((snap = om_snap_build(conf, OM_SNAP_SCAN, &err)) == NULL)
+		om_fatal("%s (%d problem%s)", err.text, err.count, err.count == 1 ? "" : "s");
+	om_snap_unref(snap);
 
 	if (geteuid() == 0 && conf->conf_user && *conf->conf_user) {
 		struct passwd *pw = getpwnam(conf->conf_user);
@@ -271,17 +241,19 @@ main(int argc, char **argv)
 	drop_privileges(conf->conf_user, uid, gid);
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
-	/* After the drop: the log and its lock file belong to the service user. */
-	if (audit_attach(conf) < 0)
-		om_fatal("cannot open the audit log %s", conf->conf_audit_log);
-	/* Also after the drop: a new key file belongs to the service user. */
-	if (om_notice_attach(conf, 1) < 0)
-		om_fatal("notice key: %s", om_audit_error());
+	/*
+	 * After the drop: the audit log, its lock file and a new notice key
+	 * file belong to the service user.
+	 */
+	if ((snap = om_snap_build(conf, SNAP_DAEMON, &err)) == NULL)
+		om_fatal("%s", err.text);
+	if (snap->audit == NULL)
+		om_info("audit_log is empty: decisions are not recorded");
 
 	om_engine_global_init();
 	shutdown_timeout = conf->conf_shutdown_timeout;
 	pid_file = conf->conf_pid_file ? strdup(conf->conf_pid_file) : NULL;
-	om_milter_set_conf(conf);
+	om_milter_set_snap(snap);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -302,6 +274,8 @@ main(int argc, char **argv)
 		om_fatal("cannot start the milter thread");
 	pthread_sigmask(SIG_UNBLOCK, &block, NULL);
 	om_info("ready on %s (config %s)", conf->conf_socket, path);
+	om_conf_unref(conf);
+	conf = NULL;
 
 	while (!got_term && !milter_done) {
 		struct timespec ts = {0, 100 * 1000 * 1000};

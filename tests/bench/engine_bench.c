@@ -31,7 +31,7 @@
 
 #include "om_buf.h"
 #include "om_charset.h"
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_rules.h"
@@ -224,7 +224,7 @@ rule_costs(const om_ruleset *set, const char *text, size_t len)
 
 /* engine_rate - messages per second of the engine on one message, best of TRIALS */
 static double
-engine_rate(const om_conf *conf, const om_buf *msg)
+engine_rate(const om_snap *snap, const om_buf *msg)
 {
 	double  best = 0;
 
@@ -233,7 +233,7 @@ engine_rate(const om_conf *conf, const om_buf *msg)
 		int     n = 0;
 
 		do {
-			om_result *res = om_engine_scan(conf, NULL, msg->data, msg->len);
+			om_result *res = om_engine_scan(snap, NULL, msg->data, msg->len);
 
 			if (res->internal_error) {
 				fprintf(stderr, "engine_bench: internal error\n");
@@ -254,7 +254,7 @@ main(int argc, char **argv)
 	size_t  mb = argc > 2 ? (size_t) atoi(argv[2]) : 16, len;
 	om_buf  text, msg;
 	size_t  nlines = sizeof(lines) / sizeof(lines[0]);
-	om_conf *conf;
+	om_snap *snap;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: engine_bench RULES_DIR [MEGABYTES [engine [MESSAGE]]]\n");
@@ -342,9 +342,9 @@ main(int argc, char **argv)
 		free(abs);
 		fclose(fp);
 		memset(&cerr, 0, sizeof(cerr));
-		conf = om_conf_load(cpath, &cerr);
+		snap = om_snap_load(cpath, OM_SNAP_SCAN, &cerr);
 		unlink(cpath);
-		if (conf == NULL) {
+		if (snap == NULL) {
 			fprintf(stderr, "engine_bench: %s\n", cerr.text);
 			return (1);
 		}
@@ -367,7 +367,7 @@ main(int argc, char **argv)
 			while ((got = fread(chunk, 1, sizeof(chunk), mf)) > 0)
 				om_buf_append(&msg, chunk, got);
 			fclose(mf);
-			rate = engine_rate(conf, &msg);
+			rate = engine_rate(snap, &msg);
 			printf("engine, %s (%zu bytes): %8.1f MB/s (%.2f ms per message)\n", argv[4], msg.len,
 			       (double) msg.len * rate / 1e6, 1e3 / rate);
 			om_buf_free(&msg);
@@ -381,13 +381,13 @@ main(int argc, char **argv)
 		/* End on a line end, so the body is well-formed UTF-8. */
 		while (msg.len > 0 && msg.data[msg.len - 1] != '\n')
 			msg.len--;
-		rate = engine_rate(conf, &msg);
+		rate = engine_rate(snap, &msg);
 		printf("engine, 200 KB message, %s: %8.1f MB/s (%.0f messages/s)\n",
 		       inbound ? "inbound " : "outbound", (double) msg.len * rate / 1e6, rate);
 		om_buf_free(&msg);
 	}
 	om_engine_global_shutdown();
-	om_conf_unref(conf);
+	om_snap_unref(snap);
 	om_buf_free(&text);
 	return (0);
 }

@@ -29,14 +29,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "om_conf.h"
+#include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static om_conf *conf;
+static om_snap *snap;
 
 /* LLVMFuzzerInitialize - the configuration once, before the first input */
 int
@@ -51,12 +51,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		om_conf_err err;
 
 		memset(&err, 0, sizeof(err));
-		if ((conf = om_conf_load(path, &err)) == NULL) {
+		if ((snap = om_snap_load(path, OM_SNAP_SCAN, &err)) == NULL) {
 			fprintf(stderr, "fuzz_engine: %s\n", err.text);
 			exit(2);
 		}
 	} else {
-		conf = om_conf_builtin();
+		snap = om_conf_builtin();
 	}
 	om_engine_global_init();
 	return (0);
@@ -90,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size)
 		memcpy(msg + sizeof(head) - 1, data, size);
 	memcpy(msg + sizeof(head) - 1 + size, tail, sizeof(tail) - 1);
-	res = om_engine_scan(conf, NULL, msg, n);
+	res = om_engine_scan(snap, NULL, msg, n);
 	om_result_free(res);
 	free(msg);
 	return (0);
@@ -100,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	om_result *res = om_engine_scan(conf, NULL, (const char *) data, size);
+	om_result *res = om_engine_scan(snap, NULL, (const char *) data, size);
 
 	om_result_free(res);
 	return (0);

@@ -1,0 +1,303 @@
+/*++
+ * NAME
+ *	om_act 3
+ * SUMMARY
+ *	the verdict as a list of steps for the MTA
+ * DESCRIPTION
+ *	om_act_plan() turns a decided result into what is to be done to
+ *	the message, in order: our own X-Omamori-* headers that came in
+ *	are deleted, the verdict headers are added, the Subject is tagged,
+ *	the manager is added to Cc and the envelope, the message is
+ *	quarantined, the sender gets a notice. A reject or tempfail has no
+ *	steps: its reply is all the MTA hears.
+ *
+ *	Header positions and the values that are changed come from the
+ *	raw header block as the MTA handed it over (the milter keeps it
+ *	exactly), so that "the second Subject" here is the second the MTA
+ *	knows. At most OM_ACT_DELETE_MAX copies of one of our headers are
+ *	deleted; more than that is mail built to wear us out, and it is
+ *	held (the copies beyond that are left and the verdict says so).
+ *--*/
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "om_act.h"
+#include "om_buf.h"
+#include "om_msg.h"
+#include "om_notice.h"
+#include "om_pool.h"
+#include "om_rfc2047.h"
+
+#define OM_ACT_DELETE_MAX	20	/* copies of one of our headers removed */
+#define HEADER_BLOCK_MAX	(1024 * 1024)	/* header bytes looked at */
+#define REASON_MAX		250	/* quarantine reason kept by the MTA */
+
+static const char *const own_headers[] = {
+	OM_HDR_VERDICT, OM_HDR_CATEGORIES, OM_HDR_REF, OM_HDR_ATTACK,
+};
+
+#define N_OWN (sizeof(own_headers) / sizeof(own_headers[0]))
+
+/* What the header block says, as far as the steps need it. */
+typedef struct hdr_facts {
+	unsigned own[N_OWN];		/* copies of each of our headers */
+	const char *subject;		/* first Subject value, raw, or NULL */
+	size_t	subject_len;
+	const char *cc;			/* first Cc value, raw, or NULL */
+	size_t	cc_len;
+} hdr_facts;
+
+/* field_value - the value of a field: after the colon and white space, before the line end */
+static void
+field_value(const char *colon, const char *end, const char **val, size_t *vlen)
+{
+	const char *v = colon + 1;
+
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	while (end > v && (end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	*val = v;
+	*vlen = (size_t) (end - v);
+}
+
+/* read_facts - walk the header block of raw (bounded) */
+static void
+read_facts(const char *raw, size_t len, hdr_facts *hf)
+{
+	const char *p = raw, *end;
+
+	memset(hf, 0, sizeof(*hf));
+	if (raw == NULL)
+		return;
+	end = raw + (len < HEADER_BLOCK_MAX ? len : HEADER_BLOCK_MAX);
+	while (p < end && *p != '\r' && *p != '\n') {
+		const char *f = p, *colon = NULL, *fe;
+
+		/* One field: its first line and the lines that continue it. */
+		for (;;) {
+			const char *nl = memchr(p, '\n', (size_t) (end - p));
+
+			p = nl ? nl + 1 : end;
+			if (p >= end || (*p != ' ' && *p != '\t'))
+				break;
+		}
+		fe = p;
+		colon = memchr(f, ':', (size_t) (fe - f));
+		if (colon == NULL)
+			continue;
+		for (size_t i = 0; i < N_OWN; i++) {
+			size_t  n = strlen(own_headers[i]);
+
+			if ((size_t) (colon - f) == n && strncasecmp(f, own_headers[i], n) == 0)
+				hf->own[i]++;
+		}
+		if ((size_t) (colon - f) == 7 && strncasecmp(f, "Subject", 7) == 0 && hf->subject == NULL)
+			field_value(colon, fe, &hf->subject, &hf->subject_len);
+		else if ((size_t) (colon - f) == 2 && strncasecmp(f, "Cc", 2) == 0 && hf->cc == NULL)
+			field_value(colon, fe, &hf->cc, &hf->cc_len);
+	}
+}
+
+/* step - append one step to the result */
+static void
+step(om_result *res, size_t *cap, om_act_kind kind, const char *name, unsigned index,
+     const char *value, int required)
+{
+	om_act *a;
+
+	if (res->nacts == *cap) {
+		size_t  n = *cap ? *cap * 2 : 16;
+		om_act *v = om_pool_alloc(res->pool, n * sizeof(*v));
+
+		if (res->nacts)
+			memcpy(v, res->acts, res->nacts * sizeof(*v));
+		res->acts = v;
+		*cap = n;
+	}
+	a = res->acts + res->nacts++;
+	a->kind = kind;
+	a->name = name;
+	a->index = index;
+	a->value = value;
+	a->required = required;
+}
+
+/* category_list - "a, b" of the distinct categories */
+static const char *
+category_list(const om_result *res)
+{
+	om_buf  b;
+	const char *s;
+
+	om_buf_init(&b, 2000);
+	for (size_t i = 0; i < res->nfindings; i++) {
+		int     dup = 0;
+
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = strcmp(res->findings[j].category, res->findings[i].category) == 0;
+		if (!dup && (b.len == 0 || om_buf_puts(&b, ", ") == 0))
+			(void) om_buf_puts(&b, res->findings[i].category);
+	}
+	s = om_pool_strdup(res->pool, b.data ? b.data : "");
+	om_buf_free(&b);
+	return (s);
+}
+
+/* om_act_categories - the verdict's categories as one line, in res's pool */
+const char *
+om_act_categories(const om_result *res)
+{
+	return (category_list(res));
+}
+
+/* attack_value - X-Omamori-Attack: the English line, then the Japanese one encoded */
+static const char *
+attack_value(const om_result *res)
+{
+	const char *words = res->attack_words, *nl = strchr(words, '\n');
+	om_buf  b;
+	const char *s;
+
+	om_buf_init(&b, 4000);
+	om_buf_append(&b, words, nl ? (size_t) (nl - words) : strlen(words));
+	if (nl && nl[1]) {
+		om_buf_puts(&b, "\n\t");
+		om_rfc2047_encode(&b, nl + 1, "\n\t");
+	}
+	s = om_pool_strdup(res->pool, b.data ? b.data : "");
+	om_buf_free(&b);
+	return (s);
+}
+
+/* subject_has_tag - the Subject already carries the tag (raw or decoded) */
+static int
+subject_has_tag(const om_result *res, const hdr_facts *hf, const char *tag)
+{
+	if (hf->subject && memmem(hf->subject, hf->subject_len, tag, strlen(tag)))
+		return (1);
+	return (res->msg && res->msg->subject && strstr(res->msg->subject, tag));
+}
+
+/* wants_manager - a finding's action asks for the manager in Cc */
+static int
+wants_manager(const om_result *res)
+{
+	if (res->add_cc == NULL)
+		return (0);
+	if (res->action == OM_ACT_ADD_CC)
+		return (1);
+	for (size_t i = 0; i < res->nfindings; i++)
+		if (res->findings[i].action == OM_ACT_ADD_CC)
+			return (1);
+	return (0);
+}
+
+/* ascii_line - printable ASCII only, bounded, in res's pool */
+static const char *
+ascii_line(const om_result *res, const char *in, size_t max)
+{
+	char   *out = om_pool_alloc(res->pool, max + 1);
+	size_t  o = 0;
+
+	for (const unsigned char *p = (const unsigned char *) in; p && *p && o < max; p++)
+		out[o++] = (*p >= 0x20 && *p < 0x7f) ? (char) *p : '?';
+	out[o] = 0;
+	return (out);
+}
+
+/* om_act_plan - fill in res->acts for res->action */
+void
+om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *raw, size_t len)
+{
+	const om_conf *conf = snap->conf;
+	om_action act = res->action;
+	size_t  cap = 0;
+	hdr_facts hf;
+
+	res->acts = NULL;
+	res->nacts = 0;
+	res->subject_prefix = NULL;
+	res->on_trouble = conf->conf_error_action;
+	if (act == OM_ACT_TEMPFAIL) {
+		if (res->internal_error || res->reply == NULL)
+			res->reply = "451 4.7.1 Message could not be checked now; try again later";
+		return;
+	}
+	if (act == OM_ACT_REJECT) {
+		if (res->reply == NULL)
+			res->reply = om_pool_printf(res->pool, "%s Message refused by mail policy",
+						    conf->conf_reject_reply_code);
+		if (om_notice_wanted(snap, res))
+			step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
+		return;
+	}
+	read_facts(raw, len, &hf);
+
+	/* Delivered or held: our headers replace any that came in. */
+	for (size_t i = 0; i < N_OWN; i++)
+		for (unsigned k = hf.own[i] < OM_ACT_DELETE_MAX ? hf.own[i] : OM_ACT_DELETE_MAX; k > 0; k--)
+			step(res, &cap, OM_DO_DELETE_HEADER, own_headers[i], k, NULL, 0);
+	step(res, &cap, OM_DO_ADD_HEADER, OM_HDR_VERDICT, 0, om_action_name(act), 0);
+	if (res->nfindings > 0)
+		step(res, &cap, OM_DO_ADD_HEADER, OM_HDR_CATEGORIES, 0, category_list(res), 0);
+	if (ref && *ref)
+		step(res, &cap, OM_DO_ADD_HEADER, OM_HDR_REF, 0, om_pool_strdup(res->pool, ref), 0);
+	if (res->attack_words && act != OM_ACT_ACCEPT)
+		step(res, &cap, OM_DO_ADD_HEADER, OM_HDR_ATTACK, 0, attack_value(res), 0);
+
+	if (act == OM_ACT_TAG && conf->conf_subject_tag && *conf->conf_subject_tag
+	    && !subject_has_tag(res, &hf, conf->conf_subject_tag)) {
+		om_buf  b;
+
+		om_buf_init(&b, 0);
+		om_rfc2047_encode(&b, conf->conf_subject_tag, NULL);
+		res->subject_prefix = conf->conf_subject_tag;
+		if (hf.subject) {
+			om_buf_putc(&b, ' ');
+			om_buf_append(&b, hf.subject, hf.subject_len);
+			step(res, &cap, OM_DO_CHANGE_HEADER, "Subject", 1, om_pool_strdup(res->pool, b.data), 0);
+		} else
+			step(res, &cap, OM_DO_ADD_HEADER, "Subject", 0, om_pool_strdup(res->pool, b.data), 0);
+		om_buf_free(&b);
+	}
+
+	/* Manager in Cc: asked for by the policy, whatever the overall action. */
+	if (wants_manager(res)) {
+		step(res, &cap, OM_DO_ADD_RCPT, NULL, 0, om_pool_printf(res->pool, "<%s>", res->add_cc), 1);
+		if (hf.cc)
+			step(res, &cap, OM_DO_CHANGE_HEADER, "Cc", 1,
+			     om_pool_printf(res->pool, "%.*s, %s", (int) hf.cc_len, hf.cc, res->add_cc), 1);
+		else
+			step(res, &cap, OM_DO_ADD_HEADER, "Cc", 0, res->add_cc, 1);
+	}
+	if (act == OM_ACT_HOLD) {
+		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
+		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
+		if (om_notice_wanted(snap, res))
+			step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
+	}
+}
+
+/* om_act_kind_name - a step's name, as "omamori scan" prints it */
+const char *
+om_act_kind_name(om_act_kind kind)
+{
+	switch (kind) {
+	case OM_DO_DELETE_HEADER:
+		return ("delete-header");
+	case OM_DO_CHANGE_HEADER:
+		return ("change-header");
+	case OM_DO_ADD_HEADER:
+		return ("add-header");
+	case OM_DO_ADD_RCPT:
+		return ("add-recipient");
+	case OM_DO_QUARANTINE:
+		return ("quarantine");
+	case OM_DO_NOTICE:
+		return ("notice");
+	}
+	return ("?");
+}

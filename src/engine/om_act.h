@@ -1,0 +1,27 @@
+/*++
+ * NAME
+ *	om_act 3h
+ * SUMMARY
+ *	the verdict as a list of steps for the MTA
+ * SYNOPSIS
+ *	#include "om_act.h"
+ * DESCRIPTION
+ *	om_act_plan() fills in a decided result's steps (om_engine.h's
+ *	om_act list); the engine calls it last, so that every result the
+ *	daemon and "omamori scan" see carries them.
+ *--*/
+#ifndef OM_ACT_H
+#define OM_ACT_H
+
+#include "om_engine.h"
+
+#define OM_HDR_VERDICT		"X-Omamori-Verdict"
+#define OM_HDR_CATEGORIES	"X-Omamori-Categories"
+#define OM_HDR_REF		"X-Omamori-Ref"
+#define OM_HDR_ATTACK		"X-Omamori-Attack"
+
+void	om_act_plan(const om_snap *snap, om_result *res, const char *ref,
+		    const char *raw, size_t len);
+const char *om_act_categories(const om_result *res);
+
+#endif
