@@ -641,25 +641,32 @@ json_masked(om_buf *b, const char *s)
 	free(m);
 }
 
-/* attachment_encryption - what the findings say about one attachment */
+/*
+ * attachment_encryption - what the parts say about attachment i: "weak"
+ * when it or anything inside it (an archive's members, at any depth) is
+ * under a weak cipher, else "yes" when any of them needs a key, else "no".
+ */
 static const char *
-attachment_encryption(const om_result *res, const char *name)
+attachment_encryption(const om_msg *msg, size_t i)
 {
-	const char *state = "no";
+	int     weak = 0, enc = 0;
 
-	if (name == NULL)
-		return (state);
-	for (size_t i = 0; i < res->nfindings; i++) {
-		const om_finding *f = res->findings + i;
+	for (size_t k = i; k < msg->nparts; k++) {
+		int     in = (k == i);
 
-		if (f->where == NULL || strncmp(f->where, "attachment:", 11) != 0 || strcmp(f->where + 11, name) != 0)
+		/* Is part k inside part i? Follow its parents (bounded). */
+		for (int p = msg->parts[k].parent, hops = 0; !in && p >= 0 && hops < (int) msg->nparts; hops++) {
+			if ((size_t) p == i)
+				in = 1;
+			else
+				p = msg->parts[p].parent;
+		}
+		if (!in)
 			continue;
-		if (strcmp(f->category, "attach.encrypted_weak") == 0)
-			return ("weak");
-		if (strcmp(f->category, "attach.encrypted") == 0)
-			state = "yes";
+		weak |= (msg->parts[k].flags & OM_PART_ENC_WEAK) != 0;
+		enc |= (msg->parts[k].flags & OM_PART_ENCRYPTED) != 0;
 	}
-	return (state);
+	return (weak ? "weak" : enc ? "yes" : "no");
 }
 
 /* om_audit_record - one message decision */
@@ -706,7 +713,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 		om_buf_puts(&b, ",\"magic\":");
 		om_json_str(&b, p->magic_type);
 		om_buf_printf(&b, ",\"size\":%zu,\"encrypted\":", p->size);
-		om_json_str(&b, attachment_encryption(res, p->filename));
+		om_json_str(&b, attachment_encryption(res->msg, i));
 		om_buf_putc(&b, '}');
 	}
 	om_buf_puts(&b, "],\"findings\":[");
