@@ -47,18 +47,20 @@
 #define LOG_FILES_MAX	100000		/* archives considered */
 #define SEARCH_CATS	256		/* categories in a summary */
 
-/* log_usage - synopsis, exit 2 */
+/* log_usage - synopsis: stdout, exit 0 when asked for; else stderr, exit 2 */
 static void __attribute__((noreturn))
-log_usage(void)
+log_usage(int asked)
 {
-	fprintf(stderr,
+	om_cli_usage(
 		"usage: omamori log verify [-c CONFIG] [-k KEYFILE] [FILE...]\n"
 		"       omamori log search [-c CONFIG] [--rcpt ADDR|@DOMAIN] [--from ADDR]\n"
 		"                          [--since DATE] [--until DATE] [--category CAT]\n"
 		"                          [--id RECORD] [--queue-id QID] [--json] [FILE...]\n"
 		"       omamori log rotate [-c CONFIG]\n"
-		"       omamori log prune [-c CONFIG]\n");
-	exit(2);
+		"       omamori log prune [-c CONFIG]\n"
+		"verify checks the MAC chain (exit 1 when broken); search lists decisions\n"
+		"(exit 1 when none match); rotate starts a new file; prune removes archives\n"
+		"older than audit_retention. See omamori(1), omamori-log(5).\n", asked);
 }
 
 /* cmp_str - qsort on strings */
@@ -233,6 +235,7 @@ log_verify(int argc, char **argv)
 	static const struct option opts[] = {
 		{"config", required_argument, NULL, 'c'},
 		{"key", required_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL, *key = NULL;
@@ -242,7 +245,7 @@ log_verify(int argc, char **argv)
 	om_conf *conf;
 	int     c, r;
 
-	while ((c = getopt_long(argc, argv, "c:k:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:k:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -250,8 +253,10 @@ log_verify(int argc, char **argv)
 		case 'k':
 			key = optarg;
 			break;
+		case 'h':
+			log_usage(1);
 		default:
-			log_usage();
+			log_usage(0);
 		}
 	}
 	conf = om_cli_load_conf(config);
@@ -520,6 +525,7 @@ log_search(int argc, char **argv)
 		{"id", required_argument, NULL, 'i'},
 		{"queue-id", required_argument, NULL, 'q'},
 		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL;
@@ -532,7 +538,7 @@ log_search(int argc, char **argv)
 	if (s == NULL)
 		om_fatal("out of memory");
 	s->since = s->until = (time_t) -1;
-	while ((c = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -562,8 +568,12 @@ log_search(int argc, char **argv)
 		case 'j':
 			s->json = 1;
 			break;
+		case 'h':
+			free(s);
+			log_usage(1);
 		default:
-			log_usage();
+			free(s);
+			log_usage(0);
 		}
 	}
 	conf = om_cli_load_conf(config);
@@ -622,15 +632,22 @@ log_search(int argc, char **argv)
 static int
 log_maint(int argc, char **argv, int prune)
 {
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
 	const char *config = NULL;
 	unsigned long retention;
 	om_audit *a;
 	om_conf *conf;
 	int     c, r;
 
-	while ((c = getopt(argc, argv, "c:")) != -1) {
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		if (c == 'h')
+			log_usage(1);
 		if (c != 'c')
-			log_usage();
+			log_usage(0);
 		config = optarg;
 	}
 	conf = om_cli_load_conf(config);
@@ -659,7 +676,9 @@ int
 om_cmd_log(int argc, char **argv)
 {
 	if (argc < 2)
-		log_usage();
+		log_usage(0);
+	if (om_cli_is_help(argv[1]))
+		log_usage(1);
 	if (strcmp(argv[1], "verify") == 0)
 		return (log_verify(argc - 1, argv + 1));
 	if (strcmp(argv[1], "search") == 0)
@@ -668,5 +687,5 @@ om_cmd_log(int argc, char **argv)
 		return (log_maint(argc - 1, argv + 1, 0));
 	if (strcmp(argv[1], "prune") == 0)
 		return (log_maint(argc - 1, argv + 1, 1));
-	log_usage();
+	log_usage(0);
 }

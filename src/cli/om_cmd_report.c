@@ -619,13 +619,14 @@ write_csv(const report *r, const char *path)
 	return (0);
 }
 
-/* report_usage - synopsis, exit 2 */
+/* report_usage - synopsis: stdout, exit 0 when asked for; else stderr, exit 2 */
 static void __attribute__((noreturn))
-report_usage(void)
+report_usage(int asked)
 {
-	fprintf(stderr, "usage: omamori report [-c CONFIG] (--week | --from YYYY-MM-DD --to YYYY-MM-DD)\n"
-		"                      [-o DIR] [--seed N] [--sample N] [FILE...]\n");
-	exit(2);
+	om_cli_usage("usage: omamori report [-c CONFIG] (--week | --from YYYY-MM-DD --to YYYY-MM-DD)\n"
+		"                      [-o DIR] [--seed N] [--sample N] [FILE...]\n"
+		"Write DIR/omamori-report-FROM-TO.html and .csv from the audit log\n"
+		"(or the FILEs). See omamori(1).\n", asked);
 }
 
 /* om_cmd_report - omamori report */
@@ -640,6 +641,7 @@ om_cmd_report(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'},
 		{"seed", required_argument, NULL, 's'},
 		{"sample", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL, *dir = ".", *from_s = NULL, *to_s = NULL;
@@ -653,7 +655,7 @@ om_cmd_report(int argc, char **argv)
 
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		om_fatal("out of memory");
-	while ((c = getopt_long(argc, argv, "c:o:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -677,12 +679,18 @@ om_cmd_report(int argc, char **argv)
 		case 'n':
 			sample = atoll(optarg);
 			break;
+		case 'h':
+			free(r);
+			report_usage(1);
 		default:
-			report_usage();
+			free(r);
+			report_usage(0);
 		}
 	}
-	if (week == (from_s != NULL) || (from_s == NULL) != (to_s == NULL))
-		report_usage();
+	if (week == (from_s != NULL) || (from_s == NULL) != (to_s == NULL)) {
+		free(r);
+		report_usage(0);
+	}
 	if (week) {
 		time_t  now = time(NULL);
 		struct tm tm;

@@ -70,16 +70,20 @@ typedef struct review {
 	size_t	n;
 } review;
 
-/* rev_usage - synopsis, exit 2 */
+/* rev_usage - synopsis: stdout, exit 0 when asked for; else stderr, exit 2 */
 static void __attribute__((noreturn))
-rev_usage(void)
+rev_usage(int asked)
 {
-	fprintf(stderr,
+	om_cli_usage(
 		"usage: omamori review list [-c CONFIG] [--json]\n"
 		"       omamori review show [-c CONFIG] [--reveal] QUEUE_ID\n"
-		"       omamori review release|discard [-c CONFIG] [--reason TEXT] [--dry-run]\n"
-		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n");
-	exit(2);
+		"       omamori review release [-c CONFIG] [--reason TEXT] [--dry-run]\n"
+		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
+		"       omamori review discard [-c CONFIG] [--reason TEXT] [--dry-run]\n"
+		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
+		"list the held messages with why they were held; show one (--reveal: the\n"
+		"message itself, recorded in the audit log); release or discard them, with\n"
+		"a reason, recorded first. See omamori(1).\n", asked);
 }
 
 /* run_cmd - run argv without a shell; stdout into out (if given); exit status */
@@ -513,7 +517,7 @@ rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule
 	int     acted = 0, failed = 0;
 
 	if ((nids > 0) + (rule != NULL) + (category != NULL) != 1)
-		rev_usage();
+		rev_usage(0);
 	if (load_held(conf, &r) < 0)
 		return (2);
 	if (!dry_run) {
@@ -611,6 +615,7 @@ om_cmd_review(int argc, char **argv)
 		{"dry-run", no_argument, NULL, 'n'},
 		{"rule", required_argument, NULL, 'u'},
 		{"category", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL, *reason = NULL, *rule = NULL, *category = NULL, *sub;
@@ -618,10 +623,12 @@ om_cmd_review(int argc, char **argv)
 	om_conf *conf;
 
 	if (argc < 2)
-		rev_usage();
+		rev_usage(0);
 	sub = argv[1];
+	if (om_cli_is_help(sub))
+		rev_usage(1);
 	argc--, argv++;
-	while ((c = getopt_long(argc, argv, "c:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -644,10 +651,15 @@ om_cmd_review(int argc, char **argv)
 		case 'C':
 			category = optarg;
 			break;
+		case 'h':
+			rev_usage(1);
 		default:
-			rev_usage();
+			rev_usage(0);
 		}
 	}
+	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "release") != 0
+	    && strcmp(sub, "discard") != 0)
+		rev_usage(0);
 	conf = om_cli_load_conf(config);
 	if (strcmp(sub, "list") == 0 && optind == argc)
 		rc = rev_list(conf, json);
@@ -657,7 +669,7 @@ om_cmd_review(int argc, char **argv)
 		rc = rev_act(conf, strcmp(sub, "discard") == 0, argv + optind, argc - optind, rule, category, reason, dry);
 	else {
 		om_conf_unref(conf);
-		rev_usage();
+		rev_usage(0);
 	}
 	om_conf_unref(conf);
 	return (rc);

@@ -24,6 +24,7 @@
  *--*/
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +43,15 @@
 #define OM_SYSCONFDIR "/etc"
 #endif
 
-/* rules_usage - synopsis, exit 2 */
+/* rules_usage - synopsis: stdout, exit 0 when asked for; else stderr, exit 2 */
 static void __attribute__((noreturn))
-rules_usage(void)
+rules_usage(int asked)
 {
-	fprintf(stderr, "usage: omamori rules check [-c CONFIG] [-d DIR]\n"
-		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n");
-	exit(2);
+	om_cli_usage("usage: omamori rules check [-c CONFIG] [-d DIR]\n"
+		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n"
+		"check compiles the rules of rules_dir (or DIR) and runs their examples;\n"
+		"test shows what one rule finds in one message (FILE, or - for stdin).\n"
+		"See omamori(1), omamori-rules(5).\n", asked);
 }
 
 /* rules_check - compile and run the examples */
@@ -170,6 +173,11 @@ rules_test(const om_snap *snap, const om_ruleset *set, const char *id, const cha
 int
 om_cmd_rules(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
 	const char *config = NULL, *dir = NULL;
 	om_conf *conf;
 	om_snap *snap;
@@ -178,9 +186,11 @@ om_cmd_rules(int argc, char **argv)
 	int     c, ret;
 
 	if (argc < 2)
-		rules_usage();
+		rules_usage(0);
+	if (om_cli_is_help(argv[1]))
+		rules_usage(1);
 	optind = 2;
-	while ((c = getopt(argc, argv, "c:d:")) != -1) {
+	while ((c = getopt_long(argc, argv, "c:d:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -188,24 +198,28 @@ om_cmd_rules(int argc, char **argv)
 		case 'd':
 			dir = optarg;
 			break;
+		case 'h':
+			rules_usage(1);
 		default:
-			rules_usage();
+			rules_usage(0);
 		}
 	}
+	if (strcmp(argv[1], "check") != 0 && strcmp(argv[1], "test") != 0)
+		rules_usage(0);
 	/* Only the settings: the rules are loaded and reported on here. */
 	conf = om_cli_load_conf(config);
 	if (dir == NULL)
 		dir = conf->conf_rules_dir;
 	if (strcmp(argv[1], "check") == 0) {
 		if (optind != argc)
-			rules_usage();
+			rules_usage(0);
 		ret = rules_check(dir);
 		om_conf_unref(conf);
 		return (ret);
 	}
 	if (strcmp(argv[1], "test") == 0) {
 		if (optind != argc - 2)
-			rules_usage();
+			rules_usage(0);
 		if ((set = om_rules_load_dir(dir, 0, &err)) == NULL) {
 			om_conf_unref(conf);
 			return (1);
@@ -218,5 +232,5 @@ om_cmd_rules(int argc, char **argv)
 		om_conf_unref(conf);
 		return (ret);
 	}
-	rules_usage();
+	rules_usage(0);
 }

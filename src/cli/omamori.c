@@ -23,6 +23,9 @@
  *	--auth USER a SASL login. With neither, the client is taken to be
  *	the firm's own when the sender's domain is internal and an outside
  *	one otherwise, so saved mail keeps its direction.
+ *
+ *	Every command and subcommand answers -h and --help with its usage
+ *	on stdout (exit 0), before reading any configuration.
  * DIAGNOSTICS
  *	Exit 0 when the work was done (whatever the verdict), 1 when the
  *	input could not be read, 2 on bad usage or configuration.
@@ -57,30 +60,68 @@
 
 #define DEFAULT_CONFIG OM_SYSCONFDIR "/omamori/omamori.conf"
 
-/* synopsis - the commands and their options */
-static void
-synopsis(FILE *fp)
+/* om_cli_is_help - is this argument a request for the usage */
+int
+om_cli_is_help(const char *arg)
 {
-	fprintf(fp,
+	return (arg != NULL && (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0));
+}
+
+/* om_cli_usage - usage text: stdout and exit 0 when asked for, else stderr and exit 2 */
+void
+om_cli_usage(const char *text, int asked)
+{
+	fputs(text, asked ? stdout : stderr);
+	exit(asked ? 0 : 2);
+}
+
+/* usage - the commands and their options */
+static void __attribute__((noreturn))
+usage(int asked)
+{
+	om_cli_usage(
 		"usage: omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]\n"
 		"                    [--client IP] [--queue-id ID] [--log] [-v] FILE|-\n"
 		"       omamori log verify|search|rotate|prune ...\n"
 		"       omamori review list|show|release|discard ...\n"
-		"       omamori report --week | --from DATE --to DATE [-o DIR]\n"
+		"       omamori report (--week | --from DATE --to DATE) [-o DIR] ...\n"
 		"       omamori config check [-c CONFIG]\n"
 		"       omamori config dump [-c CONFIG] [-d]\n"
 		"       omamori rules check [-c CONFIG] [-d DIR]\n"
 		"       omamori rules test [-c CONFIG] [-d DIR] RULE-ID FILE\n"
 		"       omamori --version\n"
-		"See omamori(1).\n");
+		"       omamori COMMAND [VERB] --help\n"
+		"See omamori(1).\n", asked);
 }
 
-/* usage - the synopsis, to stderr, exit 2 */
+/* scan_usage - omamori scan's options */
 static void __attribute__((noreturn))
-usage(void)
+scan_usage(int asked)
 {
-	synopsis(stderr);
-	exit(2);
+	om_cli_usage(
+		"usage: omamori scan [-c CONFIG] [--from ADDR] [--rcpt ADDR]... [--auth USER]\n"
+		"                    [--client IP] [--queue-id ID] [--log] [-v] FILE|-\n"
+		"Judge one message (FILE, or - for stdin) and print the verdict as JSON.\n"
+		"  -c, --config CONFIG  configuration (default " DEFAULT_CONFIG ")\n"
+		"  --from ADDR          envelope sender (default: the From: address)\n"
+		"  --rcpt ADDR          envelope recipient, repeatable (default: To, Cc, Bcc)\n"
+		"  --auth USER          the sender authenticated (SASL) as USER\n"
+		"  --client IP          the SMTP client's address\n"
+		"  --queue-id ID        queue id for the audit record\n"
+		"  --log                write the decision to the audit log\n"
+		"  -v, --verbose        describe the parse on stderr\n"
+		"See omamori(1).\n", asked);
+}
+
+/* config_usage - omamori config's verbs */
+static void __attribute__((noreturn))
+config_usage(int asked)
+{
+	om_cli_usage(
+		"usage: omamori config check [-c CONFIG]\n"
+		"       omamori config dump [-c CONFIG] [-d]\n"
+		"check validates the configuration; dump prints the effective settings,\n"
+		"or with -d the built-in defaults. See omamori(1), omamori.conf(5).\n", asked);
 }
 
 /* om_cli_load_conf - the settings of the named config, the default one, or built-ins */
@@ -215,6 +256,7 @@ cmd_scan(int argc, char **argv)
 		{"verbose", no_argument, NULL, 'v'},
 		{"queue-id", required_argument, NULL, 'q'},
 		{"log", no_argument, NULL, 'l'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
 	const char *config = NULL;
@@ -228,7 +270,7 @@ cmd_scan(int argc, char **argv)
 	int     c, verbose = 0;
 
 	memset(&env, 0, sizeof(env));
-	while ((c = getopt_long(argc, argv, "c:v", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:vh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -262,12 +304,18 @@ cmd_scan(int argc, char **argv)
 		case 'l':
 			audit_log = 1;
 			break;
+		case 'h':
+			free(rcpts);
+			scan_usage(1);
 		default:
-			usage();
+			free(rcpts);
+			scan_usage(0);
 		}
 	}
-	if (optind != argc - 1)
-		usage();
+	if (optind != argc - 1) {
+		free(rcpts);
+		scan_usage(0);
+	}
 	env.rcpt = rcpts;
 	env.nrcpt = nrcpt;
 	/* Notices verify with the daemon's key when it can be read. */
@@ -301,14 +349,21 @@ cmd_scan(int argc, char **argv)
 static int
 cmd_config(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
 	const char *config = NULL;
 	int     c, defaults = 0;
 	om_conf *conf;
 
 	if (argc < 2)
-		usage();
+		config_usage(0);
+	if (om_cli_is_help(argv[1]))
+		config_usage(1);
 	optind = 2;
-	while ((c = getopt(argc, argv, "c:d")) != -1) {
+	while ((c = getopt_long(argc, argv, "c:dh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -316,12 +371,14 @@ cmd_config(int argc, char **argv)
 		case 'd':
 			defaults = 1;
 			break;
+		case 'h':
+			config_usage(1);
 		default:
-			usage();
+			config_usage(0);
 		}
 	}
 	if (optind != argc)
-		usage();
+		config_usage(0);
 	if (strcmp(argv[1], "check") == 0) {
 		/* Everything a scan would load must load. */
 		om_snap *snap = om_cli_load_snap(config, OM_SNAP_SCAN);
@@ -336,7 +393,7 @@ cmd_config(int argc, char **argv)
 		om_conf_unref(conf);
 		return (0);
 	}
-	usage();
+	config_usage(0);
 }
 
 int
@@ -344,17 +401,14 @@ main(int argc, char **argv)
 {
 	om_log_open("omamori", OM_LOG_STDERR, 0);
 	if (argc < 2)
-		usage();
+		usage(0);
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("omamori %s\n", PACKAGE_VERSION);
 		return (0);
 	}
-	/* Asked for: "omamori --help", "omamori help", "omamori scan -h", ... */
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0
-	    || (argc > 2 && (strcmp(argv[2], "-h") == 0 || strcmp(argv[2], "--help") == 0))) {
-		synopsis(stdout);
-		return (0);
-	}
+	/* "omamori --help", "omamori help"; each command answers its own. */
+	if (om_cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0)
+		usage(1);
 	if (strcmp(argv[1], "scan") == 0)
 		return (cmd_scan(argc - 1, argv + 1));
 	if (strcmp(argv[1], "config") == 0)
@@ -368,5 +422,5 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "rules") == 0)
 		return (om_cmd_rules(argc - 1, argv + 1));
 	fprintf(stderr, "omamori: unknown command \"%s\"\n", argv[1]);
-	usage();
+	usage(0);
 }

@@ -34,6 +34,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <grp.h>
 #include <pthread.h>
 #include <pwd.h>
@@ -71,12 +72,17 @@ on_signal(int sig)
 		got_term = 1;
 }
 
-/* usage - how to call us */
+/* usage - how to call us: stdout, exit 0 when asked for; else stderr, exit 2 */
 static void __attribute__((noreturn))
-usage(void)
+usage(int asked)
 {
-	fprintf(stderr, "usage: omamori-milter [-c FILE] [-f] [-v]\n");
-	exit(2);
+	fprintf(asked ? stdout : stderr,
+		"usage: omamori-milter [-c FILE] [-f] [-v]\n"
+		"  -c FILE  configuration (default " OM_SYSCONFDIR "/omamori/omamori.conf)\n"
+		"  -f       stay in the foreground, log to stderr as well as syslog\n"
+		"  -v       more logging (debug messages)\n"
+		"See omamori-milter(8).\n");
+	exit(asked ? 0 : 2);
 }
 
 /* daemonise - detach from the terminal */
@@ -179,6 +185,10 @@ reload(const char *path)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}
+	};
 	const char *path = OM_SYSCONFDIR "/omamori/omamori.conf";
 	int     foreground = 0, verbose = 0, ch, milter_rc = 0;
 	om_conf_err err;
@@ -192,7 +202,7 @@ main(int argc, char **argv)
 	time_t  deadline;
 	char   *pid_file;
 
-	while ((ch = getopt(argc, argv, "c:fv")) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:fvh", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			path = optarg;
@@ -203,12 +213,14 @@ main(int argc, char **argv)
 		case 'v':
 			verbose++;
 			break;
+		case 'h':
+			usage(1);
 		default:
-			usage();
+			usage(0);
 		}
 	}
 	if (optind != argc)
-		usage();
+		usage(0);
 	om_log_open("omamori-milter", OM_LOG_SYSLOG | (foreground ? OM_LOG_STDERR : 0), verbose);
 	if ((conf = om_conf_load(path, &err)) == NULL)
 		om_fatal("%s (%d problem%s)", err.text, err.count, err.count == 1 ? "" : "s");
