@@ -451,6 +451,37 @@ test_nul(void **state)
 }
 
 /*
+ * A NUL byte inside a tag or an attribute value (a reader's HTML5 parser
+ * shows U+FFFD there and goes on) must not hide the rest of the
+ * document either.
+ */
+static void
+test_nul_in_markup(void **state)
+{
+	static const struct {
+		const char *html;
+		size_t	len;
+	} cases[] = {
+#define NUL_CASE(s) {s, sizeof(s) - 1}
+		NUL_CASE("<p>abc</p><p title=\"t\0u\">携帯 090-1234-5678</p>"),
+		NUL_CASE("<p>abc</p><p\0>携帯 090-1234-5678</p><p>end</p>"),
+		NUL_CASE("<p>abc</p><a href=\"http://x.example/\0\">携帯 090-1234-5678</a>"),
+		NUL_CASE("<p>abc</p><\0p>携帯 090-1234-5678"),
+#undef NUL_CASE
+	};
+	seen    s;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		readn(&s, cases[i].html, cases[i].len, 0, 0);
+		assert_int_equal(s.ret, 0);
+		if (strstr(s.out.data, "090-1234-5678") == NULL && strstr(s.hidden.data, "090-1234-5678") == NULL)
+			fail_msg("case %zu: the text after the NUL is lost: \"%s\"", i, s.out.data);
+		done(&s);
+	}
+}
+
+/*
  * Bytes that are not UTF-8 (a character cut in two, a stray byte) do
  * not stop the reading; references to what is not a character
  * (surrogates, NUL, beyond U+10FFFF) never make the text invalid UTF-8.
@@ -507,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_huge_attribute),
 		cmocka_unit_test(test_nul),
+		cmocka_unit_test(test_nul_in_markup),
 		cmocka_unit_test(test_utf8_split),
 	};
 

@@ -217,6 +217,23 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 
 	if (len > (size_t) INT32_MAX)
 		len = INT32_MAX;
+	/*
+	 * libxml2 stops at a NUL byte inside a tag or an attribute value and
+	 * drops the rest of the document, which a reader still sees (HTML5
+	 * reads it as U+FFFD): give it a copy with each NUL made a space.
+	 */
+	if (memchr(html, 0, len) != NULL) {
+		om_buf  copy;
+
+		om_buf_init(&copy, 0);
+		if (om_buf_append(&copy, html, len) == 0) {
+			for (char *p = copy.data; (p = memchr(p, 0, (size_t) (copy.data + len - p))) != NULL; p++)
+				*p = ' ';
+			ret = om_html_read(copy.data, len, out, sink);
+		}
+		om_buf_free(&copy);
+		return (ret);
+	}
 	doc = htmlReadMemory(html, (int) len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
 			     | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
