@@ -94,10 +94,12 @@ done(seen *s)
 	}
 }
 
-#define assert_in(b, s)		do { if (strstr((b).data, (s)) == NULL) \
-	fail_msg("\"%s\" not in \"%s\"", (s), (b).data); } while (0)
-#define assert_not_in(b, s)	do { if (strstr((b).data, (s)) != NULL) \
-	fail_msg("\"%s\" in \"%s\"", (s), (b).data); } while (0)
+#define assert_in(b, s)		assert_in_str((b).data, (s))
+#define assert_not_in(b, s)	assert_not_in_str((b).data, (s))
+#define assert_in_str(t, s)	do { if (strstr((t), (s)) == NULL) \
+	fail_msg("\"%s\" not in \"%s\"", (s), (t)); } while (0)
+#define assert_not_in_str(t, s)	do { if (strstr((t), (s)) != NULL) \
+	fail_msg("\"%s\" in \"%s\"", (s), (t)); } while (0)
 
 /* Blocks start lines, cells are tabs, white space runs are one space. */
 static void
@@ -207,6 +209,45 @@ test_comments(void **state)
 	readh(&s, "<script><!-- hide me --></script><p>x</p>");
 	assert_string_equal(s.out.data, "x\n");
 	assert_in(s.hidden, "hide me");
+	done(&s);
+}
+
+/*
+ * What libxml2 takes for a comment that never ends: "<!-->" and
+ * "<!--->" close at once for a reader's HTML5 parser, so what follows
+ * is shown; after a "<!--" with no "-->" the text is not shown, but
+ * it is carried. Either way it must be read. So must a processing
+ * instruction, a comment to HTML5.
+ */
+static void
+test_comment_unclosed(void **state)
+{
+	static const char *const cases[] = {
+		"<p>x<!-->携帯 090-1234-5678</p>",
+		"<p>x<!--->携帯 090-1234-5678</p>",
+		"<p>x</p><!-- 携帯 090-1234-5678",
+		"<p>x</p><!-- ok --><p>y</p><!-- 携帯 090-1234-5678",
+		"<p>x</p><!-- a <!-- 090-1234-5678",
+		"<p>x</p><?xml 携帯 090-1234-5678 ?><p>y</p>",
+	};
+	seen    s;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		readh(&s, cases[i]);
+		assert_int_equal(s.ret, 0);
+		if (strstr(s.out.data, "090-1234-5678") == NULL && strstr(s.hidden.data, "090-1234-5678") == NULL)
+			fail_msg("case %zu: lost: \"%s\" / \"%s\"", i, s.out.data, s.hidden.data);
+		assert_in(s.out, "x");
+		done(&s);
+	}
+	/* Closed comments are not read twice. */
+	readh(&s, "<p>x<!-- 090-1234-5678 -->y</p><!---->z");
+	assert_in(s.hidden, "090-1234-5678");
+	assert_not_in_str(strstr(s.hidden.data, "090-1234-5678") + 1, "090-1234-5678");
+	assert_not_in(s.out, "090");
+	assert_in(s.out, "xy");
+	assert_in(s.out, "z");
 	done(&s);
 }
 
@@ -531,6 +572,7 @@ main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_not_shown),
 		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_comment_unclosed),
 		cmocka_unit_test(test_attributes),
 		cmocka_unit_test(test_css_hidden),
 		cmocka_unit_test(test_links),
