@@ -214,7 +214,7 @@ comment_tail(const char *html, size_t len)
 	return (len);
 }
 
-/* put_textn - put_text() of n bytes that may hold NUL */
+/* put_textn - put_text() of n bytes (no NUL among them) */
 static int
 put_textn(om_buf *out, const char *s, size_t n)
 {
@@ -223,9 +223,6 @@ put_textn(om_buf *out, const char *s, size_t n)
 
 	om_buf_init(&b, 0);
 	om_buf_append(&b, s, n);
-	for (size_t i = 0; i < n; i++)
-		if (b.data[i] == 0)
-			b.data[i] = ' ';
 	ret = put_text(out, b.data ? b.data : "");
 	om_buf_free(&b);
 	return (ret);
