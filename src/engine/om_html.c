@@ -195,6 +195,39 @@ attr_words(xmlNode *n, const om_html_sink *sink)
 	return (ret);
 }
 
+/*
+ * comment_tail - where the text starts that follows the first "<!--"
+ * with no "-->" after it, or len. libxml2 drops such a comment to the
+ * end of the input, "<!-->" and "<!--->" included, which a reader's
+ * HTML5 parser closes at once, showing what follows.
+ */
+static size_t
+comment_tail(const char *html, size_t len)
+{
+	const char *end = html + len, *close = NULL, *p;
+
+	for (p = html; (p = memmem(p, (size_t) (end - p), "-->", 3)) != NULL; p++)
+		close = p;
+	for (p = html; (p = memmem(p, (size_t) (end - p), "<!--", 4)) != NULL; p++)
+		if (close == NULL || close < p + 4)
+			return ((size_t) (p + 4 - html));
+	return (len);
+}
+
+/* put_textn - put_text() of n bytes (no NUL among them) */
+static int
+put_textn(om_buf *out, const char *s, size_t n)
+{
+	om_buf  b;
+	int     ret;
+
+	om_buf_init(&b, 0);
+	om_buf_append(&b, s, n);
+	ret = put_text(out, b.data ? b.data : "");
+	om_buf_free(&b);
+	return (ret);
+}
+
 /* om_html_text - see om_html.h; 0, or -1 when the cap was hit */
 int
 om_html_text(const char *html, size_t len, om_buf *out, om_html_link_fn link_fn, void *ctx)
@@ -212,11 +245,28 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 	xmlNode *n;
 	xmlNode *anchor = NULL;		/* the <a> whose text is being collected */
 	xmlNode *quiet = NULL;		/* the script/style/head being read, hidden */
-	size_t  anchor_start = 0;
+	size_t  anchor_start = 0, tail;
 	int     ret = 0;
 
 	if (len > (size_t) INT32_MAX)
 		len = INT32_MAX;
+	/*
+	 * libxml2 stops at a NUL byte inside a tag or an attribute value and
+	 * drops the rest of the document, which a reader still sees (HTML5
+	 * reads it as U+FFFD): give it a copy with each NUL made a space.
+	 */
+	if (memchr(html, 0, len) != NULL) {
+		om_buf  copy;
+
+		om_buf_init(&copy, 0);
+		if (om_buf_append(&copy, html, len) == 0) {
+			for (char *p = copy.data; (p = memchr(p, 0, (size_t) (copy.data + len - p))) != NULL; p++)
+				*p = ' ';
+			ret = om_html_read(copy.data, len, out, sink);
+		}
+		om_buf_free(&copy);
+		return (ret);
+	}
 	doc = htmlReadMemory(html, (int) len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
 			     | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
@@ -232,9 +282,15 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 			if (to && n->content && put_text(to, (const char *) n->content) < 0)
 				ret = -1;
 			descend = 0;
-		} else if (n->type == XML_COMMENT_NODE) {
+		} else if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
+			/* A processing instruction is a comment to HTML5. */
+			if (sink->hidden && n->type == XML_PI_NODE && n->name
+			    && (put_break(sink->hidden) < 0 || put_text(sink->hidden, (const char *) n->name) < 0
+				|| put_text(sink->hidden, " ") < 0))
+				ret = -1;
 			if (sink->hidden && n->content
-			    && (put_break(sink->hidden) < 0 || put_text(sink->hidden, (const char *) n->content) < 0))
+			    && ((n->type == XML_COMMENT_NODE && put_break(sink->hidden) < 0)
+				|| put_text(sink->hidden, (const char *) n->content) < 0))
 				ret = -1;
 			descend = 0;
 		} else if (n->type == XML_ELEMENT_NODE) {
@@ -317,5 +373,12 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 		}
 	}
 	xmlFreeDoc(doc);
+	/* What an unclosed comment took away: hidden text, or else text. */
+	if (ret == 0 && (tail = comment_tail(html, len)) < len) {
+		om_buf *to = sink->hidden ? sink->hidden : out;
+
+		if (put_break(to) < 0 || put_textn(to, html + tail, len - tail) < 0)
+			ret = -1;
+	}
 	return (ret);
 }

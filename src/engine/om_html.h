@@ -17,7 +17,9 @@
  *	the content of script, style, noscript, template and head
  *	(the title), and the values of attributes that hold words (title,
  *	value, placeholder, content, aria-label, label, summary, data-*),
- *	one per line, in the "hidden" buffer; and every data: URI of any
+ *	one per line, in the "hidden" buffer, with processing instructions
+ *	and the text after a "<!--" that never ends (libxml2 drops it, a
+ *	reader may see it); and every data: URI of any
  *	attribute, decoded (base64 or percent-encoding), to a callback,
  *	because such a URI is a file inside the HTML.
  *--*/

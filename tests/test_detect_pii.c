@@ -1,0 +1,628 @@
+/*
+ * test_detect_pii - personal data in message texts and the body.pii
+ * decision (om_detect_pii.c), through om_engine_scan on small invented
+ * messages: what counts as an item, what is not customer data (the
+ * firm's own phone, signatures, quoted signatures), alternatives counted
+ * once, the thresholds pii_body_threshold, pii_body_min_kinds and
+ * pii_body_many, and body.pii only for mail to external recipients.
+ * All personal data here is invented (valid check digits, made-up names).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "om_test.h"
+#include "om_snap.h"
+#include "om_engine.h"
+#include "om_log.h"
+#include "om_scan.h"
+
+#define DOMAIN	"sakura-hoken.example"
+#define SENDER	"tanaka@" DOMAIN
+#define CUSTOMER "kyaku@partner-shoji.example"
+#define COLLEAGUE "suzuki@" DOMAIN
+
+/* Invented: a My Number with a valid check digit, phones, a birth date. */
+#define MYNUMBER	"123456789018"
+#define MOBILE		"090-1234-5678"
+#define MOBILE2		"080-2345-6789"
+#define MOBILE3		"070-3456-7890"
+#define OWN_PHONE	"03-1234-5678"
+#define BIRTH		"昭和60年3月12日"
+
+static char dir[] = "/tmp/om_test_pii.XXXXXX";
+static om_snap *snap;			/* pii_own_phones set */
+static om_snap *plain_snap;		/* the built-in thresholds, no own phones */
+
+/* load - DIR/NAME/omamori.conf with the test's settings and these */
+static om_snap *
+load(const char *name, const char *settings)
+{
+	char    sub[sizeof(dir) + 16], path[sizeof(sub) + 16], text[1024];
+	om_conf_err err;
+	om_snap *c;
+
+	snprintf(sub, sizeof(sub), "%s/%s", dir, name);
+	snprintf(path, sizeof(path), "%s/omamori.conf", sub);
+	snprintf(text, sizeof(text), "internal_domains = " DOMAIN "\nrules_dir = " OM_RULES_SRCDIR "\n%s\n",
+		 settings);
+	if ((mkdir(sub, 0700) < 0 && errno != EEXIST) || om_test_write(sub, "omamori.conf", text) < 0)
+		return (NULL);
+	memset(&err, 0, sizeof(err));
+	if ((c = om_snap_load(path, OM_SNAP_SCAN, &err)) == NULL)
+		fprintf(stderr, "%s\n", err.text);
+	return (c);
+}
+
+static int
+setup(void **state)
+{
+	(void) state;
+	om_log_open("test_detect_pii", 0, 0);
+	if (mkdtemp(dir) == NULL)
+		return (-1);
+	om_engine_global_init();
+	snap = load("own", "pii_own_phones = " OWN_PHONE ", 0120-000-000");
+	plain_snap = load("plain", "");
+	return (snap && plain_snap ? 0 : -1);
+}
+
+static int
+teardown(void **state)
+{
+	(void) state;
+	om_snap_unref(plain_snap);
+	return (om_test_done(snap, dir));
+}
+
+/* with - a configuration with these settings over the test's own */
+static om_snap *
+with(const char *settings)
+{
+	om_snap *c = load("with", settings);
+
+	assert_non_null(c);
+	return (c);
+}
+
+/* scan_as - a message from SENDER (from the firm) to RCPT */
+static om_result *
+scan_as(const om_snap *c, const char *from, const char *rcpt, const char *client, const char *raw)
+{
+	om_envelope env;
+	const char *rcpts[1];
+
+	memset(&env, 0, sizeof(env));
+	rcpts[0] = rcpt;
+	env.from = from;
+	env.rcpt = rcpts;
+	env.nrcpt = 1;
+	env.client_addr = client;
+	return (om_engine_scan(c, &env, raw, strlen(raw)));
+}
+
+/* mail - a plain text message with this body */
+static char *
+mail(const char *body)
+{
+	om_buf  b;
+
+	om_buf_init(&b, 0);
+	om_buf_printf(&b, "From: Tanaka <" SENDER ">\nTo: <" CUSTOMER ">\nSubject: ご連絡\n"
+		      "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
+		      "Content-Transfer-Encoding: 8bit\n\n%s\n", body);
+	return (om_buf_steal(&b, NULL));
+}
+
+/* out - a plain text message from the firm to a customer */
+static om_result *
+out(const om_snap *c, const char *body)
+{
+	char   *raw = mail(body);
+	om_result *res = scan_as(c, SENDER, CUSTOMER, "127.0.0.1", raw);
+
+	free(raw);
+	return (res);
+}
+
+/* count - summed count of a category's findings */
+static unsigned
+count(const om_result *res, const char *category)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].category, category) == 0)
+			n += res->findings[i].count;
+	return (n);
+}
+
+/* findings - the findings in one line, for failure messages */
+static const char *
+findings(const om_result *res)
+{
+	static char line[2048];
+	size_t  len = 0;
+
+	line[0] = 0;
+	for (size_t i = 0; i < res->nfindings && len < sizeof(line) - 200; i++)
+		len += (size_t) snprintf(line + len, sizeof(line) - len, "%s%s/%s@%s x%u", i ? ", " : "",
+					 res->findings[i].category, res->findings[i].rule,
+					 res->findings[i].where, res->findings[i].count);
+	return (line);
+}
+
+#define want(res, cat, n) do { if (count((res), (cat)) != (n)) \
+	fail_msg("line %d: %s x%u, want %u: %s", __LINE__, (cat), count((res), (cat)), (unsigned) (n), \
+		 findings(res)); } while (0)
+
+/* One labelled high-risk item: found, masked, and body.pii on its own. */
+static void
+test_single_item(void **state)
+{
+	om_result *res;
+
+	(void) state;
+	res = out(snap, "山田様の個人番号は " MYNUMBER " です。");
+	want(res, "pii.mynumber", 1);
+	want(res, "body.pii", 1);
+	assert_int_equal(res->action, OM_ACT_REJECT);
+	for (size_t i = 0; i < res->nfindings; i++)
+		if (res->findings[i].sample && strstr(res->findings[i].sample, "56789018"))
+			fail_msg("sample not masked: %s", res->findings[i].sample);
+	om_result_free(res);
+
+	/* The same number failing its check digit is no My Number. */
+	res = out(snap, "山田様の個人番号は 123456789012 です。");
+	want(res, "pii.mynumber", 0);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	/* One weaker item is reported but is not customer data on its own. */
+	res = out(snap, "ご連絡先 携帯 " MOBILE " までお願いします。");
+	want(res, "pii.phone", 1);
+	want(res, "body.pii", 0);
+	assert_int_equal(res->action, OM_ACT_ACCEPT);
+	om_result_free(res);
+}
+
+/*
+ * The firm's own phone (pii_own_phones) is not customer data, wherever
+ * it stands; with the built-in empty list the same number counts.
+ */
+static void
+test_own_phone(void **state)
+{
+	static const char body[] =
+		"お問い合わせは 電話 " OWN_PHONE " まで。\n"
+		"ご本人の生年月日 " BIRTH " を確認しました。";
+	om_result *res;
+
+	(void) state;
+	res = out(snap, body);
+	want(res, "pii.phone", 0);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	res = out(plain_snap, body);
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+
+	/* Written without separators: still the firm's. */
+	res = out(snap, "お問い合わせは 電話 0312345678 まで。\n生年月日 " BIRTH);
+	want(res, "pii.phone", 0);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+}
+
+/* The sender's signature is not customer data, with or without the list. */
+static void
+test_signature(void **state)
+{
+	static const char body[] =
+		"山田様\n\nいつもお世話になっております。資料をお送りします。\n\n"
+		"-- \n田中 一郎\n株式会社さくら保険 営業部\nTEL " OWN_PHONE "\n携帯 " MOBILE2 "\n"
+		"〒100-0001 東京都千代田区千代田1-1\n";
+	om_result *res;
+
+	(void) state;
+	res = out(plain_snap, body);
+	want(res, "pii.phone", 0);
+	want(res, "pii.postal_code", 0);
+	want(res, "pii.address", 0);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	/* After "-- ", no company needed: a few lines are the signature. */
+	res = out(plain_snap, "よろしくお願いします。\n-- \nたなか いちろう\n携帯 " MOBILE2 "\n");
+	want(res, "pii.phone", 0);
+	om_result_free(res);
+
+	/* A company and contact block that names a customer is no signature. */
+	res = out(plain_snap, "下記のとおりです。\n\n株式会社パートナー商事 契約者 山田 花子\n"
+		  "携帯 " MOBILE "\n生年月日 " BIRTH "\n");
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+
+	/* The signer's mobile, told again in the text, is the signer's too. */
+	res = out(plain_snap, "山田様\n\n急ぎの際は携帯 080 2345 6789 までお電話ください。\n\n"
+		  "-- \n田中 一郎\n株式会社さくら保険 営業部\nTEL " OWN_PHONE "\n携帯 " MOBILE2 "\n");
+	want(res, "pii.phone", 0);
+	om_result_free(res);
+}
+
+/*
+ * Quoted lines ("> ") are judged at their own quote level: a quoted
+ * signature is not customer data, but customer data quoted under the
+ * sender's signature is (the "-- " block ends where the quoting
+ * changes), and so is customer data in a quoted message.
+ */
+static void
+test_quoted(void **state)
+{
+	om_result *res;
+
+	(void) state;
+	res = out(plain_snap, "承知しました。\n\n"
+		  "2026年12月1日 山田 花子 <hanako@partner-shoji.example>:\n"
+		  "> ご担当者様\n> よろしくお願いします。\n> \n"
+		  "> -- \n> 山田 花子\n> 株式会社パートナー商事 総務部\n> TEL 06-1234-5678\n> 携帯 " MOBILE3 "\n");
+	want(res, "pii.phone", 0);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	res = out(plain_snap, "承知しました。\n"
+		  "-- \n田中 一郎\n株式会社さくら保険 営業部\nTEL " OWN_PHONE "\n"
+		  "> お客様 携帯 " MOBILE "\n> 生年月日 " BIRTH "\n");
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+
+	res = out(plain_snap, "転送します。\n\n> 契約者 山田 花子 様\n> 携帯 " MOBILE "\n> 生年月日 " BIRTH "\n");
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+}
+
+/* mail_alt - a multipart/alternative message, text and HTML */
+static char *
+mail_alt(const char *text, const char *html)
+{
+	om_buf  b;
+
+	om_buf_init(&b, 0);
+	om_buf_printf(&b, "From: Tanaka <" SENDER ">\nTo: <" CUSTOMER ">\nSubject: ご連絡\n"
+		      "MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"alt\"\n\n"
+		      "--alt\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n%s\n"
+		      "--alt\nContent-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
+		      "<html><body>%s</body></html>\n--alt--\n", text, html);
+	return (om_buf_steal(&b, NULL));
+}
+
+/* out_alt - the same, scanned from the firm to a customer */
+static om_result *
+out_alt(const om_snap *c, const char *text, const char *html)
+{
+	char   *raw = mail_alt(text, html);
+	om_result *res = scan_as(c, SENDER, CUSTOMER, "127.0.0.1", raw);
+
+	free(raw);
+	return (res);
+}
+
+/*
+ * The alternatives of a multipart/alternative are one text told twice:
+ * each finding at its greatest count in any one alternative, not the
+ * sum, and values told in both are one value each.
+ */
+static void
+test_alternative(void **state)
+{
+	om_result *res;
+
+	(void) state;
+	res = out_alt(plain_snap, "携帯 " MOBILE "\n携帯 " MOBILE2,
+		      "<p>携帯 " MOBILE "</p><p>携帯 " MOBILE2 "</p>");
+	want(res, "pii.phone", 2);
+	/* Two values, not four: under pii_body_many (3). */
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	/* The greater of the two: 1 in the text, 3 in the HTML. */
+	res = out_alt(plain_snap, "携帯 " MOBILE,
+		      "<p>携帯 " MOBILE "</p><p>携帯 " MOBILE2 "</p><p>携帯 " MOBILE3 "</p>");
+	want(res, "pii.phone", 3);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+
+	/*
+	 * The evidence too: the weight of body.pii is one alternative's,
+	 * as for the same number in a single text.
+	 */
+	{
+		om_result *one = out(plain_snap, "マイナンバー " MYNUMBER);
+		const om_finding *a = NULL, *b = NULL;
+
+		res = out_alt(plain_snap, "マイナンバー " MYNUMBER, "<p>マイナンバー " MYNUMBER "</p>");
+		want(res, "pii.mynumber", 1);
+		for (size_t i = 0; i < res->nfindings; i++)
+			if (strcmp(res->findings[i].category, "body.pii") == 0)
+				a = res->findings + i;
+		for (size_t i = 0; i < one->nfindings; i++)
+			if (strcmp(one->findings[i].category, "body.pii") == 0)
+				b = one->findings + i;
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_true(b->score >= 10.0);
+		if (a->score != b->score)
+			fail_msg("body.pii weighs %g in two alternatives, %g in one text", a->score, b->score);
+		om_result_free(one);
+		om_result_free(res);
+	}
+
+	/* Different kinds in different alternatives still describe a person. */
+	res = out_alt(plain_snap, "携帯 " MOBILE, "<p>生年月日 " BIRTH "</p>");
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+
+	/* A part outside the alternative adds to it. */
+	{
+		static const char raw[] =
+			"From: Tanaka <" SENDER ">\nTo: <" CUSTOMER ">\nSubject: ご連絡\n"
+			"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"mix\"\n\n"
+			"--mix\nContent-Type: multipart/alternative; boundary=\"alt\"\n\n"
+			"--alt\nContent-Type: text/plain; charset=UTF-8\n\n携帯 " MOBILE "\n"
+			"--alt\nContent-Type: text/html; charset=UTF-8\n\n<p>携帯 " MOBILE "</p>\n--alt--\n"
+			"--mix\nContent-Type: text/plain; charset=UTF-8\n\n追記: 携帯 " MOBILE "\n--mix--\n";
+
+		res = scan_as(plain_snap, SENDER, CUSTOMER, "127.0.0.1", raw);
+		want(res, "pii.phone", 2);
+		om_result_free(res);
+	}
+}
+
+/*
+ * The thresholds: pii_body_min_kinds different kinds, pii_body_many
+ * distinct values of one kind, or one item at pii_body_threshold.
+ */
+static void
+test_thresholds(void **state)
+{
+	static const char two_kinds[] = "携帯 " MOBILE "\n生年月日 " BIRTH;
+	static const char three_phones[] = "携帯 " MOBILE "\n携帯 " MOBILE2 "\n携帯 " MOBILE3;
+	static const char one_phone_thrice[] = "携帯 " MOBILE "\n携帯 " MOBILE "\n携帯 090 1234 5678";
+	static const char two_phones[] = "携帯 " MOBILE "\n携帯 " MOBILE2;
+	static const char mynumber[] = "マイナンバー " MYNUMBER;
+	om_snap *c;
+	om_result *res;
+
+	(void) state;
+	/* Built in: 2 kinds, 3 values, weight 10. */
+	res = out(plain_snap, two_kinds);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	res = out(plain_snap, three_phones);
+	want(res, "pii.phone", 3);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	res = out(plain_snap, two_phones);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+	/* One value three times is one value. */
+	res = out(plain_snap, one_phone_thrice);
+	want(res, "pii.phone", 3);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	c = with("pii_body_min_kinds = 3");
+	res = out(c, two_kinds);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+	res = out(c, "携帯 " MOBILE "\n生年月日 " BIRTH "\nメール hanako.yamada@example.net");
+	want(res, "pii.email", 1);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	om_snap_unref(c);
+
+	c = with("pii_body_many = 4");
+	res = out(c, three_phones);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+	res = out(c, "携帯 " MOBILE "\n携帯 " MOBILE2 "\n携帯 " MOBILE3 "\n携帯 090-9876-5432");
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	om_snap_unref(c);
+
+	c = with("pii_body_many = 2");
+	res = out(c, two_phones);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	om_snap_unref(c);
+
+	/* My Number weighs 10, 11 with its label: not alone at 12. */
+	res = out(plain_snap, mynumber);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	c = with("pii_body_threshold = 12");
+	res = out(c, mynumber);
+	want(res, "pii.mynumber", 1);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+	/* ... but it is still a kind of its own. */
+	res = out(c, "マイナンバー " MYNUMBER "\n携帯 " MOBILE);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	om_snap_unref(c);
+
+	/* A phone (weight 3) counts alone at threshold 3, not at 4. */
+	c = with("pii_body_threshold = 3");
+	res = out(c, "携帯 " MOBILE);
+	want(res, "body.pii", 1);
+	om_result_free(res);
+	om_snap_unref(c);
+	c = with("pii_body_threshold = 4");
+	res = out(c, "携帯 " MOBILE);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+	om_snap_unref(c);
+}
+
+/*
+ * om_pii_says_pii on its own: each threshold at its edge. The counts
+ * come from om_pii_score_text; kinds are bits, values per kind.
+ */
+static void
+test_says_pii(void **state)
+{
+	om_pii_score s;
+
+	(void) state;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 0);
+	s.kinds = 1u << 1;
+	s.nvalues[1] = 2;
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 0);
+	s.nvalues[1] = 3;
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 1);
+	s.nvalues[1] = 2;
+	s.kinds |= 1u << 4;
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 1);
+	memset(&s, 0, sizeof(s));
+	s.high = 1;
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 1);
+	memset(&s, 0, sizeof(s));
+	s.kinds = 1u << 14;
+	s.nvalues[OM_PII_KINDS - 1] = 3;
+	assert_int_equal(om_pii_says_pii(plain_snap->conf, &s), 1);
+}
+
+/* text_score - om_pii_score_text of one body text, outbound */
+static void
+text_score(const char *body, om_pii_score *sc, size_t *nfindings)
+{
+	om_scan scan;
+	om_text t;
+	const char *rcpts[1] = {CUSTOMER};
+	unsigned char ext[1] = {1};
+
+	memset(&scan, 0, sizeof(scan));
+	scan.snap = snap;
+	scan.conf = snap->conf;
+	scan.pool = om_pool_new();
+	scan.direction = OM_DIR_OUTBOUND;
+	scan.sender = SENDER;
+	scan.rcpts = rcpts;
+	scan.nrcpts = 1;
+	scan.rcpt_external = ext;
+	scan.n_external = 1;
+	scan.outbound_checks = 1;
+	memset(&t, 0, sizeof(t));
+	t.scope = OM_SCOPE_BODY;
+	t.where = "body";
+	t.text = body;
+	t.len = strlen(body);
+	t.part = 0;
+	memset(sc, 0, sizeof(*sc));
+	assert_int_equal(om_pii_score_text(&scan, &t, sc), 0);
+	*nfindings = scan.nfindings;
+	om_pool_free(scan.pool);
+}
+
+/* The evidence of one text: items, weights, kinds, distinct values. */
+static void
+test_score_text(void **state)
+{
+	om_pii_score sc;
+	size_t  nf;
+
+	(void) state;
+	text_score("携帯 " MOBILE "\n携帯 " MOBILE "\n携帯 " MOBILE2 "\n生年月日 " BIRTH, &sc, &nf);
+	assert_int_equal(sc.items, 4);
+	assert_true(sc.total >= 12.0);
+	assert_int_equal(sc.high, 0);
+	assert_int_equal(sc.kinds, (1u << 1) | (1u << 4));
+	assert_int_equal(sc.nvalues[1], 2);
+	assert_int_equal(sc.nvalues[4], 1);
+	assert_int_equal(nf, 2);
+
+	text_score("個人番号 " MYNUMBER, &sc, &nf);
+	assert_int_equal(sc.items, 1);
+	assert_int_equal(sc.high, 1);
+	/* A high item is no "kind": it already counts on its own. */
+	assert_int_equal(sc.kinds, 0);
+
+	/* The firm's own phone and a URL add nothing. */
+	text_score("電話 " OWN_PHONE "\nhttps://example.jp/a/09012345678/b", &sc, &nf);
+	assert_int_equal(sc.items, 0);
+	assert_int_equal(nf, 0);
+
+	text_score("", &sc, &nf);
+	assert_int_equal(sc.items, 0);
+}
+
+/*
+ * body.pii is for mail to an external recipient only; the pii.*
+ * findings themselves are reported in every direction.
+ */
+static void
+test_direction(void **state)
+{
+	char   *raw = mail("契約者 山田 花子 様\n携帯 " MOBILE "\n生年月日 " BIRTH);
+	om_result *res;
+
+	(void) state;
+	res = scan_as(snap, SENDER, CUSTOMER, "127.0.0.1", raw);
+	assert_int_equal(res->direction, OM_DIR_OUTBOUND);
+	want(res, "body.pii", 1);
+	assert_int_equal(res->action, OM_ACT_REJECT);
+	om_result_free(res);
+
+	res = scan_as(snap, SENDER, COLLEAGUE, "127.0.0.1", raw);
+	assert_int_equal(res->direction, OM_DIR_INTERNAL);
+	want(res, "pii.phone", 1);
+	want(res, "pii.birthdate", 1);
+	want(res, "body.pii", 0);
+	om_result_free(res);
+
+	free(raw);
+	raw = mail("契約者 山田 花子 様\n携帯 " MOBILE "\n生年月日 " BIRTH);
+	memcpy(strstr(raw, SENDER), "kyaku@partner-shoji", 19);
+	res = scan_as(snap, CUSTOMER, COLLEAGUE, "198.51.100.7", raw);
+	assert_int_equal(res->direction, OM_DIR_INBOUND);
+	want(res, "pii.phone", 1);
+	want(res, "body.pii", 0);
+	assert_int_equal(res->action, OM_ACT_ACCEPT);
+	om_result_free(res);
+	free(raw);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_single_item),
+		cmocka_unit_test(test_own_phone),
+		cmocka_unit_test(test_signature),
+		cmocka_unit_test(test_quoted),
+		cmocka_unit_test(test_alternative),
+		cmocka_unit_test(test_thresholds),
+		cmocka_unit_test(test_says_pii),
+		cmocka_unit_test(test_score_text),
+		cmocka_unit_test(test_direction),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}
