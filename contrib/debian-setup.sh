@@ -27,4 +27,13 @@ apt-get install -y -q --no-install-recommends \
 # poppler-utils (pdftotext) and LibreOffice are test references.
 apt-get install -y -q --no-install-recommends \
 	poppler-data poppler-utils libreoffice-writer-nogui
+# State shared across messages (send delay, approval, registered domains):
+# SQLite on one gateway, Redis when several share it; redis-server is for
+# the tests, which start their own on loopback.
+apt-get install -y -q --no-install-recommends \
+	libsqlite3-dev sqlite3 libhiredis-dev redis-server
+# redis-server's package starts a system instance; the tests do not use it.
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+	systemctl disable --now redis-server >/dev/null 2>&1 || true
+fi
 echo "debian-setup.sh: done"
