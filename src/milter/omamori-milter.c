@@ -10,12 +10,17 @@
  *	writes the pid file, drops to the configured user, and serves
  *	until SIGTERM. See omamori-milter(8).
  *
- *	Signals: libmilter wants SIGHUP, SIGTERM and SIGINT for its own
- *	signal thread (which would stop the milter on SIGHUP). So the
- *	milter runs in a second thread, where libmilter blocks those
- *	signals, while this main thread keeps them unblocked with plain
- *	handlers. Linux delivers a process signal to the main thread
- *	first when it does not block it, so reloads reach us.
+ *	Signals: libmilter's own signal thread waits for SIGHUP, SIGTERM
+ *	and SIGINT and stops the milter on any of them, and no thread of
+ *	ours can keep a process-directed signal from reaching it: a burst
+ *	of SIGHUPs would sooner or later stop the daemon. So the process
+ *	the pid file names is a small supervisor that never runs libmilter:
+ *	it takes SIGHUP, SIGTERM and SIGINT with sigwait() and passes them
+ *	on to its one worker process as SIGUSR1 (reload) and SIGUSR2 (stop),
+ *	which libmilter does not use. The worker serves mail; it dies with
+ *	the supervisor (PR_SET_PDEATHSIG). A worker that ends without being
+ *	asked to makes the supervisor exit non-zero, so that a service
+ *	manager restarts it; so does a milter that stops by itself.
  *
  *	SIGHUP: load + validate a new snapshot (and its maps) and swap it
  *	in; messages keep the snapshot they started with; a broken file
@@ -39,6 +44,8 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +69,72 @@ static volatile sig_atomic_t got_term;
 static volatile sig_atomic_t milter_done;
 static size_t shutdown_timeout = 120;
 
-/* on_signal - note it; the main loop acts */
+/* on_signal - note it; the worker's main loop acts */
 static void
 on_signal(int sig)
 {
-	if (sig == SIGHUP)
+	if (sig == SIGUSR1)
 		got_hup = 1;
 	else
 		got_term = 1;
+}
+
+/*
+ * supervise - fork the worker and return in it; the supervisor stays
+ * here, passing signals on, until the worker ends, and exits with its
+ * status (non-zero when the worker ended without being asked to).
+ */
+static void
+supervise(const char *pid_file)
+{
+	sigset_t set, old;
+	pid_t   parent = getpid(), worker;
+	int     stopping = 0, sig, status;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGCHLD);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	if ((worker = fork()) < 0)
+		om_fatal("fork: %s", strerror(errno));
+	if (worker == 0) {
+		/* The worker goes with the supervisor, even on SIGKILL. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+			_exit(1);
+		/* A terminal's ^C reaches the supervisor only, which passes it on. */
+		(void) setpgid(0, 0);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return;
+	}
+	for (;;) {
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		switch (sig) {
+		case SIGHUP:
+			(void) kill(worker, SIGUSR1);
+			break;
+		case SIGTERM:
+		case SIGINT:
+			stopping = 1;
+			(void) kill(worker, SIGUSR2);
+			break;
+		case SIGCHLD:
+			if (waitpid(worker, &status, WNOHANG) != worker)
+				break;
+			if (pid_file && *pid_file)
+				(void) unlink(pid_file);
+			if (stopping && WIFEXITED(status))
+				exit(WEXITSTATUS(status));
+			if (WIFSIGNALED(status))
+				om_warn("worker killed by signal %d", WTERMSIG(status));
+			else
+				om_warn("worker exited with status %d without being asked to",
+					WEXITSTATUS(status));
+			exit(WIFEXITED(status) && WEXITSTATUS(status) ? WEXITSTATUS(status) : 1);
+		}
+	}
 }
 
 /* usage - how to call us: stdout, exit 0 when asked for; else stderr, exit 2 */
@@ -200,7 +265,6 @@ main(int argc, char **argv)
 	sigset_t block;
 	pthread_t tid;
 	time_t  deadline;
-	char   *pid_file;
 
 	while ((ch = getopt_long(argc, argv, "c:fvh", opts, NULL)) != -1) {
 		switch (ch) {
@@ -251,6 +315,7 @@ main(int argc, char **argv)
 		om_fatal("cannot listen on %s", conf->conf_socket);
 	write_pid(conf->conf_pid_file, uid, gid);
 	drop_privileges(conf->conf_user, uid, gid);
+	supervise(conf->conf_pid_file);
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
 	/*
@@ -264,23 +329,20 @@ main(int argc, char **argv)
 
 	om_engine_global_init();
 	shutdown_timeout = conf->conf_shutdown_timeout;
-	pid_file = conf->conf_pid_file ? strdup(conf->conf_pid_file) : NULL;
 	om_milter_set_snap(snap);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 
 	/* The milter thread and its children start with these blocked. */
 	sigemptyset(&block);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, SIGUSR2);
 	pthread_sigmask(SIG_BLOCK, &block, NULL);
 	if (pthread_create(&tid, NULL, milter_thread, &milter_rc) != 0)
 		om_fatal("cannot start the milter thread");
@@ -314,9 +376,11 @@ main(int argc, char **argv)
 		om_warn("exiting with %u message%s unfinished (the MTA tempfails them)",
 			om_milter_inflight(), om_milter_inflight() == 1 ? "" : "s");
 	om_milter_spill_cleanup();
-	if (pid_file)
-		(void) unlink(pid_file);
-	free(pid_file);
+	if (!got_term) {
+		/* Nobody asked: a service manager should start us again. */
+		om_warn("the milter stopped without being asked to (status %d)", milter_rc);
+		return (1);
+	}
 	om_info("stopped");
 	return (milter_rc == 0 ? 0 : 1);
 }
