@@ -269,7 +269,7 @@ test_pgp_real(void **state)
 	static const char *files[] = {"s.gpg", "s.asc", "big.gpg", "big.asc"};
 
 	(void) state;
-	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt"
+	sh("{ [ ! -d g ] || GNUPGHOME=$PWD/g gpgconf --kill gpg-agent 2>/dev/null; true; } && rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt"
 	   " && export GNUPGHOME=$PWD/g"
 	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric -o s.gpg s.txt"
 	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric --armor -o s.asc s.txt"
@@ -468,7 +468,7 @@ test_multipart_encrypted(void **state)
 	want(res, "attach.pii_unencrypted", NULL, "attachment:list.csv");
 	om_result_free(res);
 
-	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
+	sh("{ [ ! -d g ] || GNUPGHOME=$PWD/g gpgconf --kill gpg-agent 2>/dev/null; true; } && rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
 	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric --armor -o s.asc s.txt");
 	d = slurp("s.asc", &n);
 	om_buf_init(&m, 0);
@@ -654,7 +654,7 @@ test_subject_and_names(void **state)
 	om_result_free(res);
 
 	/* An encrypted file (real gpg) with that name: encrypted, and still a leak. */
-	sh("rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
+	sh("{ [ ! -d g ] || GNUPGHOME=$PWD/g gpgconf --kill gpg-agent 2>/dev/null; true; } && rm -rf g && mkdir -m 700 g && printf 'secret data\\n' > s.txt && export GNUPGHOME=$PWD/g"
 	   " && gpg --batch --yes --pinentry-mode loopback --passphrase x --symmetric -o s.gpg s.txt");
 	d = slurp("s.gpg", &n);
 	name.len = 0;
