@@ -527,6 +527,54 @@ test_member_paths(void **state)
 	om_conf_unref(conf);
 }
 
+/*
+ * Guard: the builder (om_msg.c) is the one bound on the arrays. Parts
+ * past mime_part_limit and members past archive_member_limit are
+ * refused without a limit bit (the caller reports it the way its stage
+ * does); a text past text_size_limit is cut, and that is reported.
+ */
+static void
+test_msg_builder(void **state)
+{
+	om_conf *conf = conf_with("mime_part_limit = 2\narchive_member_limit = 1\ntext_size_limit = 1k\n");
+	om_msg *msg = om_msg_new(conf, 10);
+	char    big[3000];
+
+	(void) state;
+	assert_int_equal(msg->raw_size, 10);
+	assert_int_equal(om_msg_add_part(msg, -1, 0, OM_PART_CONTAINER), 0);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, OM_PART_ATTACHMENT), 1);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, 0), -1);
+	assert_int_equal(om_msg_add_part(msg, 1, 2, OM_PART_MEMBER), 2);
+	assert_int_equal(om_msg_add_part(msg, 1, 2, OM_PART_MEMBER), -1);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, 0), -1);
+	assert_int_equal(msg->nparts, 3);
+	assert_int_equal(msg->parts[2].parent, 1);
+	assert_int_equal(msg->parts[2].depth, 2);
+	assert_int_equal(msg->parts[2].flags, OM_PART_MEMBER);
+	assert_null(msg->parts[2].content_type);
+	assert_int_equal(msg->limits, 0);
+
+	om_msg_add_text(msg, OM_SCOPE_BODY, "body", "", 0, 1, 0);
+	assert_int_equal(msg->ntexts, 0);
+	om_msg_add_text(msg, OM_SCOPE_BODY, "body", "tanaka", 6, 1, 0);
+	assert_int_equal(msg->ntexts, 1);
+	assert_string_equal(msg->texts[0].text, "tanaka");
+	assert_int_equal(msg->limits, 0);
+	memset(big, 'a', sizeof(big));
+	om_msg_add_text(msg, OM_SCOPE_ATTACHMENT, "attachment:x", big, sizeof(big), 1, OM_TEXT_UTF8);
+	assert_int_equal(msg->ntexts, 2);
+	assert_true(msg->texts[1].len < sizeof(big));
+	assert_true(msg->limits & OM_LIMIT_TEXT);
+	assert_true(msg->parts[1].flags & OM_PART_TRUNCATED);
+
+	om_msg_add_link(msg, "https://example.jp/", "rinku", 1);
+	assert_int_equal(msg->nlinks, 1);
+	assert_int_equal(msg->links[0].part, 1);
+	om_msg_free(msg);
+	om_conf_unref(conf);
+}
+
 /* stub_pii - every text with "PII" in it carries personal data */
 static int
 stub_pii(om_scan *scan, const om_text *text, void *ctx)
@@ -621,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_truncated_archives),
 		cmocka_unit_test(test_member_paths),
+		cmocka_unit_test(test_msg_builder),
 		cmocka_unit_test(test_pii_judge),
 		cmocka_unit_test(test_rtf_unbalanced),
 	};
