@@ -13,9 +13,11 @@
 
 #include <string.h>
 
+#include "om_attach.h"
 #include "om_engine.h"
 #include "om_json.h"
 #include "om_log.h"
+#include "om_mime.h"
 #include "om_msg.h"
 #include "om_policy.h"
 #include "om_scan.h"
@@ -89,18 +91,27 @@ engine_run(const om_conf *conf, const om_envelope *env, om_msg *msg)
 	return (res);
 }
 
+/* engine_expand - second step of reading: inside the attachments the parse found */
+static om_msg *
+engine_expand(const om_conf *conf, om_msg *msg)
+{
+	if (msg != NULL)
+		om_attach_expand(conf, msg);
+	return (msg);
+}
+
 /* om_engine_scan - judge one message held in memory */
 om_result *
 om_engine_scan(const om_conf *conf, const om_envelope *env, const char *raw, size_t len)
 {
-	return (engine_run(conf, env, om_msg_parse(conf, raw, len)));
+	return (engine_run(conf, env, engine_expand(conf, om_mime_parse(conf, raw, len))));
 }
 
 /* om_engine_scan_fd - judge one message held in a file */
 om_result *
 om_engine_scan_fd(const om_conf *conf, const om_envelope *env, int fd)
 {
-	return (engine_run(conf, env, om_msg_parse_fd(conf, fd)));
+	return (engine_run(conf, env, engine_expand(conf, om_mime_parse_fd(conf, fd))));
 }
 
 /* om_result_free - verdict, message and all */

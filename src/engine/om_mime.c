@@ -7,7 +7,8 @@
  *	GMime parses; this file walks the tree it builds and copies what
  *	the detectors need into the message: part list, decoded content,
  *	normalised text, links, addresses. Parts, texts and links go in
- *	through the builder (om_msg.c). See om_msg.h.
+ *	through the builder (om_msg.c); what is inside the attachments is
+ *	om_attach's business, afterwards. See om_mime.h and om_msg.h.
  *
  *	Safety: before GMime sees the message, a line scan counts the
  *	Content-Type headers and the lines that open a part (the
@@ -30,7 +31,6 @@
 
 #include <gmime/gmime.h>
 
-#include "om_attach.h"
 #include "om_buf.h"
 #include "om_charset.h"
 #include "om_decode.h"
@@ -38,7 +38,7 @@
 #include "om_html.h"
 #include "om_log.h"
 #include "om_magic.h"
-#include "om_msg.h"
+#include "om_mime.h"
 #include "om_norm.h"
 
 typedef struct parse_ctx {
@@ -898,9 +898,9 @@ parse_opts(void)
 	return (o);
 }
 
-/* om_msg_parse - see om_msg.h */
+/* om_mime_parse - see om_mime.h */
 om_msg *
-om_msg_parse(const om_conf *conf, const char *raw, size_t len)
+om_mime_parse(const om_conf *conf, const char *raw, size_t len)
 {
 	om_msg *msg = om_msg_new(conf, len);
 	om_pool *pool = msg->pool;
@@ -959,15 +959,14 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
 	if (parse_len == len)
 		reread_raw(&cx, raw, len);
-	om_attach_expand(conf, msg);
 	g_object_unref(gm);
 	g_mime_parser_options_free(cx.opts);
 	return (msg);
 }
 
-/* om_msg_parse_fd - parse a message held in a file */
+/* om_mime_parse_fd - parse a message held in a file */
 om_msg *
-om_msg_parse_fd(const om_conf *conf, int fd)
+om_mime_parse_fd(const om_conf *conf, int fd)
 {
 	struct stat st;
 	void   *map;
@@ -976,11 +975,11 @@ om_msg_parse_fd(const om_conf *conf, int fd)
 	if (fstat(fd, &st) < 0 || st.st_size < 0)
 		return (NULL);
 	if (st.st_size == 0)
-		return (om_msg_parse(conf, "", 0));
+		return (om_mime_parse(conf, "", 0));
 	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		return (NULL);
-	msg = om_msg_parse(conf, map, (size_t) st.st_size);
+	msg = om_mime_parse(conf, map, (size_t) st.st_size);
 	munmap(map, (size_t) st.st_size);
 	return (msg);
 }

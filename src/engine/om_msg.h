@@ -4,10 +4,12 @@
  * SUMMARY
  *	the parsed message every detector reads
  * DESCRIPTION
- *	om_msg_parse() turns a raw RFC 5322 message into this read-only
- *	model, with GMime doing the MIME work (om_mime.c) and om_attach.c
- *	looking inside the attachments. Both add to the message only
- *	through the builder below (om_msg.c): om_msg_new(),
+ *	The model of one message, read-only to the detectors. It is
+ *	filled in two steps: om_mime_parse() (om_mime.h) reads the MIME
+ *	tree, with GMime doing the MIME work, into parts and texts; then
+ *	om_attach_expand() (om_attach.h) looks inside the attachments the
+ *	parse found and adds what it finds there. Both add to the message
+ *	only through the builder below (om_msg.c): om_msg_new(),
  *	om_msg_add_part(), om_msg_add_text(), om_msg_add_link(), which
  *	grow the arrays under the configured limits. Everything hangs off
  *	the message's pool and goes with om_msg_free().
@@ -158,8 +160,6 @@ void	om_msg_add_text(om_msg *msg, om_scope scope, const char *where, const char 
 void	om_msg_add_link(om_msg *msg, const char *href, const char *text, int part);
 void	om_msg_free(om_msg *msg);
 
-om_msg *om_msg_parse(const om_conf *conf, const char *raw, size_t len);
-om_msg *om_msg_parse_fd(const om_conf *conf, int fd);
 const char *om_msg_header(const om_msg *msg, const char *name);
 void	om_msg_global_init(void);
 void	om_msg_global_shutdown(void);
