@@ -5,10 +5,11 @@
  *	attachments and archive members into the message model
  * DESCRIPTION
  *	See om_attach.h. Members and texts go into the message through
- *	the builder (om_msg.c). libarchive reads each archive from the part's
- *	bytes in memory; members are read in bounded chunks against the
- *	message's expansion budget, so a member that expands to gigabytes
- *	costs at most the budget in memory and stops with a limit bit.
+ *	the builder (om_msg.c). libarchive reads each archive from the
+ *	part's bytes in memory; members are read in bounded chunks against
+ *	the message's expansion budget, so a member that expands to
+ *	gigabytes costs at most the budget in memory and stops with a
+ *	limit bit.
  *--*/
 #include "config.h"
 

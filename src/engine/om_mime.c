@@ -36,10 +36,8 @@
 #include "om_decode.h"
 #include "om_encrypt.h"
 #include "om_html.h"
-#include "om_log.h"
 #include "om_magic.h"
 #include "om_mime.h"
-#include "om_norm.h"
 
 typedef struct parse_ctx {
 	const om_conf *conf;
