@@ -2,8 +2,8 @@
  * corpus_scan - scan many messages in one process, for the corpus test
  * and quick measurements.
  *
- * usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] FILE...
- *        corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] -l LISTFILE
+ * usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v|-f] FILE...
+ *        corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v|-f] -l LISTFILE
  *
  * Every message goes through om_engine_scan(). A message that takes
  * longer than the per-message alarm (default 20 s) stops the run with
@@ -14,7 +14,9 @@
  * -r RCPT gives every message that envelope recipient (the sender comes
  * from the headers), so that, with RCPT in internal_domains, the corpus
  * is judged as inbound mail; -v prints a line for every message not
- * accepted: action, file, the categories found.
+ * accepted: action, file, the categories found; -f prints every
+ * message's file and whole result ("omamori scan" JSON: each finding
+ * with rule, place and count), so that two builds can be diffed.
  */
 #include "config.h"
 
@@ -66,7 +68,7 @@ main(int argc, char **argv)
 {
 	const char *config = NULL, *list = NULL, *rcpt = NULL;
 	unsigned timeout = 20;
-	int     c, quiet = 0, verbose = 0;
+	int     c, quiet = 0, verbose = 0, full = 0;
 	om_snap *snap;
 	om_conf_err err;
 	size_t  nmsg = 0, bytes = 0, unreadable = 0, limited = 0, errors = 0, actions[OM_ACT_COUNT] = {0};
@@ -74,7 +76,7 @@ main(int argc, char **argv)
 	char  **files = NULL;
 	size_t  nfiles = 0;
 
-	while ((c = getopt(argc, argv, "c:t:l:qr:v")) != -1) {
+	while ((c = getopt(argc, argv, "c:t:l:qr:vf")) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
@@ -94,8 +96,11 @@ main(int argc, char **argv)
 		case 'v':
 			verbose = 1;
 			break;
+		case 'f':
+			full = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v] [-l LIST] FILE...\n");
+			fprintf(stderr, "usage: corpus_scan [-c CONFIG] [-t SECONDS] [-q] [-r RCPT] [-v|-f] [-l LIST] FILE...\n");
 			return (2);
 		}
 	}
@@ -155,7 +160,14 @@ main(int argc, char **argv)
 			res = om_engine_scan(snap, rcpt ? &env : NULL, raw.data ? raw.data : "", raw.len);
 		}
 		alarm(0);
-		if (verbose && res->action != OM_ACT_ACCEPT) {
+		if (full) {
+			om_buf  js;
+
+			om_buf_init(&js, 0);
+			om_result_json(res, &js);
+			printf("%s %.*s\n", files[i], (int) js.len, js.data ? js.data : "");
+			om_buf_free(&js);
+		} else if (verbose && res->action != OM_ACT_ACCEPT) {
 			printf("%s %s", om_action_name(res->action), files[i]);
 			for (size_t k = 0; k < res->nfindings; k++) {
 				size_t  j;

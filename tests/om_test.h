@@ -13,16 +13,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "om_attach.h"
 #include "om_buf.h"
 #include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
+#include "om_mime.h"
 
 /* assert_buf_eq - buffer holds exactly this C string */
 #define assert_buf_eq(b, s) do { \
 	assert_int_equal((b)->len, strlen(s)); \
 	assert_memory_equal((b)->data, (s), strlen(s)); \
 } while (0)
+
+/* om_test_parse - a message read as the engine reads it: parse, then expand */
+static inline om_msg *
+om_test_parse(const om_conf *conf, const char *raw, size_t len)
+{
+	om_msg *m = om_mime_parse(conf, raw, len);
+
+	if (m != NULL)
+		om_attach_expand(conf, m);
+	return (m);
+}
 
 /* om_test_b64 - base64 in lines of 76, as a mail client writes it */
 static inline void

@@ -527,6 +527,120 @@ test_member_paths(void **state)
 	om_snap_unref(snap);
 }
 
+/*
+ * Guard: reading is two steps. om_mime_parse() makes the MIME parts and
+ * leaves the archive closed; om_attach_expand() afterwards adds its
+ * members behind the parse's parts, and they count against
+ * archive_member_limit, not mime_part_limit.
+ */
+static void
+test_parse_then_expand(void **state)
+{
+	om_snap *snap = conf_with("mime_part_limit = 3\narchive_member_limit = 2\n");
+	om_conf *conf = snap->conf;
+	member  zm[] = {{"a.txt", "kokyaku meibo\n", 14}, {"b.txt", "uriage\n", 7}, {"c.txt", "zaiko\n", 6}};
+	unsigned char *zip;
+	size_t  zl, nparse, members = 0;
+	om_buf  m;
+	om_msg *msg;
+	int     zidx = -1;
+
+	(void) state;
+	zip = archive_of(ARCHIVE_FORMAT_ZIP, zm, 3, &zl);
+	om_buf_init(&m, 0);
+	om_buf_puts(&m, "From: a@partner-shoji.example\nTo: tanaka@sakura-hoken.example\n"
+		    "Subject: file\nMIME-Version: 1.0\n"
+		    "Content-Type: multipart/mixed; boundary=\"BB\"\n\n--BB\n"
+		    "Content-Type: text/plain; charset=us-ascii\n\nsee attached\n--BB\n"
+		    "Content-Type: application/zip\nContent-Transfer-Encoding: base64\n"
+		    "Content-Disposition: attachment; filename=\"a.zip\"\n\n");
+	om_test_b64(zip, zl, &m);
+	om_buf_puts(&m, "--BB--\n");
+	msg = om_mime_parse(conf, m.data, m.len);
+	assert_non_null(msg);
+	nparse = msg->nparts;
+	assert_int_equal(nparse, 3);
+	for (size_t i = 0; i < nparse; i++) {
+		assert_false(msg->parts[i].flags & (OM_PART_MEMBER | OM_PART_ARCHIVE));
+		if (msg->parts[i].filename && strcmp(msg->parts[i].filename, "a.zip") == 0)
+			zidx = (int) i;
+	}
+	assert_true(zidx >= 0);
+	for (size_t i = 0; i < msg->ntexts; i++)
+		assert_null(strstr(msg->texts[i].where, "a.zip/"));
+
+	om_attach_expand(conf, msg);
+	assert_true(msg->parts[zidx].flags & OM_PART_ARCHIVE);
+	/* Two members within the limit, the third refused: the archive says so. */
+	assert_true(msg->parts[zidx].unscannable & OM_UNSCAN_MEMBERS);
+	for (size_t i = 0; i < msg->nparts; i++) {
+		const om_part *p = msg->parts + i;
+
+		if (!(p->flags & OM_PART_MEMBER))
+			continue;
+		assert_true(i >= nparse);
+		assert_int_equal(p->parent, zidx);
+		assert_non_null(p->path);
+		assert_int_equal(strncmp(p->path, "a.zip/", 6), 0);
+		members++;
+	}
+	assert_int_equal(members, 2);
+	assert_false(msg->limits & OM_LIMIT_PARTS);
+	om_msg_free(msg);
+	om_buf_free(&m);
+	free(zip);
+	om_snap_unref(snap);
+}
+
+/*
+ * Guard: the builder (om_msg.c) is the one bound on the arrays. Parts
+ * past mime_part_limit and members past archive_member_limit are
+ * refused without a limit bit (the caller reports it the way its stage
+ * does); a text past text_size_limit is cut, and that is reported.
+ */
+static void
+test_msg_builder(void **state)
+{
+	om_snap *snap = conf_with("mime_part_limit = 2\narchive_member_limit = 1\ntext_size_limit = 1k\n");
+	om_conf *conf = snap->conf;
+	om_msg *msg = om_msg_new(conf, 10);
+	char    big[3000];
+
+	(void) state;
+	assert_int_equal(msg->raw_size, 10);
+	assert_int_equal(om_msg_add_part(msg, -1, 0, OM_PART_CONTAINER), 0);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, OM_PART_ATTACHMENT), 1);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, 0), -1);
+	assert_int_equal(om_msg_add_part(msg, 1, 2, OM_PART_MEMBER), 2);
+	assert_int_equal(om_msg_add_part(msg, 1, 2, OM_PART_MEMBER), -1);
+	assert_int_equal(om_msg_add_part(msg, 0, 1, 0), -1);
+	assert_int_equal(msg->nparts, 3);
+	assert_int_equal(msg->parts[2].parent, 1);
+	assert_int_equal(msg->parts[2].depth, 2);
+	assert_int_equal(msg->parts[2].flags, OM_PART_MEMBER);
+	assert_null(msg->parts[2].content_type);
+	assert_int_equal(msg->limits, 0);
+
+	om_msg_add_text(msg, OM_SCOPE_BODY, "body", "", 0, 1, 0);
+	assert_int_equal(msg->ntexts, 0);
+	om_msg_add_text(msg, OM_SCOPE_BODY, "body", "tanaka", 6, 1, 0);
+	assert_int_equal(msg->ntexts, 1);
+	assert_string_equal(msg->texts[0].text, "tanaka");
+	assert_int_equal(msg->limits, 0);
+	memset(big, 'a', sizeof(big));
+	om_msg_add_text(msg, OM_SCOPE_ATTACHMENT, "attachment:x", big, sizeof(big), 1, OM_TEXT_UTF8);
+	assert_int_equal(msg->ntexts, 2);
+	assert_true(msg->texts[1].len < sizeof(big));
+	assert_true(msg->limits & OM_LIMIT_TEXT);
+	assert_true(msg->parts[1].flags & OM_PART_TRUNCATED);
+
+	om_msg_add_link(msg, "https://example.jp/", "rinku", 1);
+	assert_int_equal(msg->nlinks, 1);
+	assert_int_equal(msg->links[0].part, 1);
+	om_msg_free(msg);
+	om_snap_unref(snap);
+}
+
 /* stub_pii - every text with "PII" in it carries personal data */
 static int
 stub_pii(om_scan *scan, const om_text *text, void *ctx)
@@ -622,6 +736,8 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_truncated_archives),
 		cmocka_unit_test(test_member_paths),
+		cmocka_unit_test(test_parse_then_expand),
+		cmocka_unit_test(test_msg_builder),
 		cmocka_unit_test(test_pii_judge),
 		cmocka_unit_test(test_rtf_unbalanced),
 	};

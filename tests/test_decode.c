@@ -504,7 +504,7 @@ test_text_body(void **state)
 		} else {
 			b64_lines(&raw, (const unsigned char *) text, strlen(text), 57, "\r\n");
 		}
-		m = om_msg_parse(snap->conf, raw.data, raw.len);
+		m = om_test_parse(snap->conf, raw.data, raw.len);
 		assert_non_null(m);
 		if (!body_has(m, "090-1234-5678") || !body_has(m, "連絡先"))
 			fail_msg("case %zu (%s): the text was not decoded", i, cases[i].cte);
@@ -535,7 +535,7 @@ test_message(void **state)
 		    "Content-Transfer-Encoding: base64\r\n\r\n");
 	b64_lines(&raw, zip, zip_len, 57, "\r\n");
 	om_buf_puts(&raw, "--b--\r\n");
-	m = om_msg_parse(snap->conf, raw.data, raw.len);
+	m = om_test_parse(snap->conf, raw.data, raw.len);
 	p = part_named(m, "w.zip", &n);
 	assert_non_null(p);
 	assert_int_equal(n, 1);
@@ -552,7 +552,7 @@ test_message(void **state)
 		    "Content-Transfer-Encoding: base64\r\n\r\n");
 	b64_lines(&raw, zip, zip_len, 57, "\r\n");
 	om_buf_puts(&raw, "--b--\r\n");
-	m = om_msg_parse(snap->conf, raw.data, raw.len);
+	m = om_test_parse(snap->conf, raw.data, raw.len);
 	p = part_named(m, "h.zip", &n);
 	assert_non_null(p);
 	assert_true(p->flags & OM_PART_LENIENT);

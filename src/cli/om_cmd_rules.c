@@ -30,10 +30,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "om_attach.h"
 #include "om_buf.h"
 #include "om_cli.h"
 #include "om_conf.h"
 #include "om_mask.h"
+#include "om_mime.h"
 #include "om_msg.h"
 #include "om_pool.h"
 #include "om_rules.h"
@@ -134,12 +136,13 @@ rules_test(const om_snap *snap, const om_ruleset *set, const char *id, const cha
 		return (1);
 	}
 	om_msg_global_init();
-	msg = om_msg_parse(conf, raw.data ? raw.data : "", raw.len);
+	msg = om_mime_parse(conf, raw.data ? raw.data : "", raw.len);
 	if (msg == NULL) {
 		fprintf(stderr, "omamori: %s: not a message\n", file);
 		om_buf_free(&raw);
 		return (1);
 	}
+	om_attach_expand(conf, msg);
 	printf("rule %s (%s, line %d): category %s, weight %.1f%s%s\n", r->id, r->file, r->line,
 	       r->category, r->weight, r->validator_name ? ", validator " : "",
 	       r->validator_name ? r->validator_name : "");

@@ -4,10 +4,12 @@
  * SUMMARY
  *	attachments and archive members into the message model
  * DESCRIPTION
- *	See om_attach.h. libarchive reads each archive from the part's
- *	bytes in memory; members are read in bounded chunks against the
- *	message's expansion budget, so a member that expands to gigabytes
- *	costs at most the budget in memory and stops with a limit bit.
+ *	See om_attach.h. Members and texts go into the message through
+ *	the builder (om_msg.c). libarchive reads each archive from the
+ *	part's bytes in memory; members are read in bounded chunks against
+ *	the message's expansion budget, so a member that expands to
+ *	gigabytes costs at most the budget in memory and stops with a
+ *	limit bit.
  *--*/
 #include "config.h"
 
@@ -37,7 +39,6 @@ typedef struct attach_ctx {
 	const om_conf *conf;
 	om_msg *msg;
 	om_pool *pool;
-	size_t	parts_cap, texts_cap;
 	size_t	members;		/* members seen in the whole message */
 	size_t	expanded;		/* bytes expanded in the whole message */
 	struct timespec start;
@@ -59,7 +60,7 @@ elapsed_over(attach_ctx *cx)
 static void
 add_text(attach_ctx *cx, const char *where, const char *utf8, size_t len, int part)
 {
-	om_msg_add_text(cx->msg, cx->conf, &cx->texts_cap, OM_SCOPE_ATTACHMENT, where, utf8, len, part);
+	om_msg_add_text(cx->msg, OM_SCOPE_ATTACHMENT, where, utf8, len, part, 0);
 }
 
 /* archive_kind - 1 archive, 2 compressed single file, 0 neither */
@@ -119,7 +120,11 @@ doc_signature(const unsigned char *d, size_t n)
 		|| (n >= 8 && memcmp(d, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0));
 }
 
-/* new_member - append a member part under parent */
+/*
+ * new_member - append a member part under parent; -1 when the builder
+ * has no room (archive_member_limit, which the callers' count reaches
+ * first): reported like that count
+ */
 static int
 new_member(attach_ctx *cx, int parent, const char *name)
 {
@@ -128,21 +133,20 @@ new_member(attach_ctx *cx, int parent, const char *name)
 	const char *base;
 	int     idx;
 
-	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
-	idx = (int) msg->nparts++;
+	if ((idx = om_msg_add_part(msg, parent, msg->parts[parent].depth + 1, OM_PART_MEMBER)) < 0) {
+		msg->parts[parent].unscannable |= OM_UNSCAN_MEMBERS;
+		cx->stop = 1;
+		cx->stop_bit = OM_UNSCAN_MEMBERS;
+		return (-1);
+	}
 	p = msg->parts + idx;
-	memset(p, 0, sizeof(*p));
-	p->index = idx;
-	p->parent = parent;
-	p->depth = msg->parts[parent].depth + 1;
-	p->flags = OM_PART_MEMBER;
 	p->content_type = "application/octet-stream";
 	base = strrchr(name, '/');
 	p->filename = base && base[1] ? base + 1 : name;
 	p->path = om_pool_printf(cx->pool, "%s/%s", msg->parts[parent].path, name);
 	/* A member's name is in clear even in an encrypted archive: it is read. */
-	om_msg_add_text(msg, cx->conf, &cx->texts_cap, OM_SCOPE_FILENAME,
-			om_pool_printf(cx->pool, "filename:%s", p->path), name, strlen(name), idx);
+	om_msg_add_text(msg, OM_SCOPE_FILENAME, om_pool_printf(cx->pool, "filename:%s", p->path), name,
+			strlen(name), idx, 0);
 	return (idx);
 }
 
@@ -423,7 +427,8 @@ expand_archive(attach_ctx *cx, int aidx, int depth, int kind, const char *only)
 			name = pn ? (dot && dot != pn ? om_pool_strndup(cx->pool, pn, (size_t) (dot - pn)) : pn) : "data";
 		} else
 			name = member_name(cx, e);
-		midx = new_member(cx, aidx, name);
+		if ((midx = new_member(cx, aidx, name)) < 0)
+			break;
 		mp = cx->msg->parts + midx;
 		if (archive_entry_is_data_encrypted(e) > 0) {
 			const char *k = "archive.member";
@@ -504,7 +509,8 @@ tnef_file(void *ctx, const char *name, const unsigned char *data, size_t len)
 		cx->stop_bit = OM_UNSCAN_TIME;
 		return (1);
 	}
-	midx = new_member(cx, tw->idx, om_pool_strdup(cx->pool, name));
+	if ((midx = new_member(cx, tw->idx, om_pool_strdup(cx->pool, name))) < 0)
+		return (1);
 	mp = cx->msg->parts + midx;
 	mp->data = om_pool_memdup(cx->pool, data, len);
 	mp->size = len;
@@ -738,8 +744,6 @@ om_attach_expand(const om_conf *conf, om_msg *msg)
 	cx.conf = conf;
 	cx.msg = msg;
 	cx.pool = msg->pool;
-	cx.parts_cap = 0;
-	cx.texts_cap = 0;
 	clock_gettime(CLOCK_MONOTONIC, &cx.start);
 	/* libarchive names are multibyte strings of the thread's locale: make it UTF-8. */
 	if ((utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t) 0)) != (locale_t) 0)

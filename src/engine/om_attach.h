@@ -4,12 +4,14 @@
  * SUMMARY
  *	look inside attachments: archives, encryption, text
  * DESCRIPTION
- *	om_attach_expand() runs once at the end of om_msg_parse(). For
- *	every leaf part it records whether the content needs a key
- *	(om_encrypt.h: OM_PART_ENCRYPTED, OM_PART_ENC_WEAK, enc_kind);
- *	multipart/encrypted containers are marked the same way. For every
- *	attachment it extracts readable text (om_extract.h) into the
- *	message's texts with scope OM_SCOPE_ATTACHMENT and where
+ *	om_attach_expand() runs once after om_mime_parse() (om_mime.h),
+ *	over the parts the parse made (and, bounded, the members it adds
+ *	itself), adding parts and texts through the message builder
+ *	(om_msg.h). For every leaf part it records whether the content
+ *	needs a key (om_encrypt.h: OM_PART_ENCRYPTED, OM_PART_ENC_WEAK,
+ *	enc_kind); multipart/encrypted containers are marked the same
+ *	way. For every attachment it extracts readable text (om_extract.h)
+ *	into the message's texts with scope OM_SCOPE_ATTACHMENT and where
  *	"attachment:PATH", and opens archives with libarchive in memory
  *	(never on disk), recursively. Each archive member becomes a part
  *	with OM_PART_MEMBER, the archive as parent, path

@@ -17,9 +17,11 @@
 #include <unistd.h>
 
 #include "om_act.h"
+#include "om_attach.h"
 #include "om_engine.h"
 #include "om_json.h"
 #include "om_log.h"
+#include "om_mime.h"
 #include "om_msg.h"
 #include "om_policy.h"
 #include "om_scan.h"
@@ -50,6 +52,15 @@ om_engine_global_shutdown(void)
 	om_msg_global_shutdown();
 }
 
+/* engine_expand - second step of reading: inside the attachments the parse found */
+static om_msg *
+engine_expand(const om_conf *conf, om_msg *msg)
+{
+	if (msg != NULL)
+		om_attach_expand(conf, msg);
+	return (msg);
+}
+
 /* result_new - an empty result with its pool */
 static om_result *
 result_new(om_msg *msg)
@@ -62,11 +73,11 @@ result_new(om_msg *msg)
 	return (res);
 }
 
-/* engine_run - parse, detect, decide, plan the steps */
+/* engine_run - parse, expand, detect, decide, plan the steps */
 static om_result *
 engine_run(const om_snap *snap, const om_envelope *env, const char *raw, size_t len)
 {
-	om_msg *msg = om_msg_parse(snap->conf, raw, len);
+	om_msg *msg = engine_expand(snap->conf, om_mime_parse(snap->conf, raw, len));
 	om_result *res = result_new(msg);
 	om_scan scan;
 	int     failed = 0;
@@ -104,6 +115,7 @@ engine_run(const om_snap *snap, const om_envelope *env, const char *raw, size_t 
 	om_act_plan(snap, res, env ? env->ref : NULL, raw, len);
 	return (res);
 }
+
 
 /* om_engine_scan - judge one message held in memory */
 om_result *

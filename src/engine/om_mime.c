@@ -5,8 +5,10 @@
  *	raw message to om_msg, with GMime
  * DESCRIPTION
  *	GMime parses; this file walks the tree it builds and copies what
- *	the detectors need into the message pool: part list, decoded
- *	content, normalised text, links, addresses. See om_msg.h.
+ *	the detectors need into the message: part list, decoded content,
+ *	normalised text, links, addresses. Parts, texts and links go in
+ *	through the builder (om_msg.c); what is inside the attachments is
+ *	om_attach's business, afterwards. See om_mime.h and om_msg.h.
  *
  *	Safety: before GMime sees the message, a line scan counts the
  *	Content-Type headers and the lines that open a part (the
@@ -29,23 +31,19 @@
 
 #include <gmime/gmime.h>
 
-#include "om_attach.h"
 #include "om_buf.h"
 #include "om_charset.h"
 #include "om_decode.h"
 #include "om_encrypt.h"
 #include "om_html.h"
-#include "om_log.h"
 #include "om_magic.h"
-#include "om_msg.h"
-#include "om_norm.h"
+#include "om_mime.h"
 
 typedef struct parse_ctx {
 	const om_conf *conf;
 	om_msg *msg;
 	om_pool *pool;
 	GMimeParserOptions *opts;
-	size_t	parts_cap, texts_cap, links_cap;
 	int	cur_part;		/* for link callbacks */
 } parse_ctx;
 
@@ -264,76 +262,11 @@ skip_preamble(const char *raw, size_t len)
 	return (off);
 }
 
-/*
- * msg_add_text - register one piece of text, made valid UTF-8 and
- * normalised; "checked" when the caller knows it is valid UTF-8 already
- */
-static void
-msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
-	     const char *where, const char *utf8, size_t len, int part, int checked)
-{
-	om_buf  norm, fixed;
-	om_text *t;
-
-	if (len == 0)
-		return;
-
-	/*
-	 * Every text is valid UTF-8, whatever its source: a header or file
-	 * name that arrived as raw 8-bit bytes in some charset, or bytes an
-	 * extractor could only guess at, are decoded here rather than handed
-	 * on broken.
-	 */
-	om_buf_init(&fixed, conf->conf_text_size_limit);
-	if (!checked && !om_utf8_valid(utf8, len)) {
-		const char *used;
-
-		(void) om_charset_decode(utf8, len, NULL, &fixed, &used);
-		utf8 = fixed.data ? fixed.data : "";
-		len = fixed.len;
-		if (!om_utf8_valid_nul(utf8, len)) {
-			/* Never expected; the rules would refuse it anyway. */
-			om_warn("%s: text could not be made valid UTF-8; not scanned", where);
-			msg->limits |= OM_LIMIT_TEXT;
-			om_buf_free(&fixed);
-			return;
-		}
-	}
-	/*
-	 * Valid UTF-8 in, valid UTF-8 out: the normaliser appends whole
-	 * characters only, so every om_text is valid and the rules need
-	 * not check it again (OM_RULES_UTF8_CHECKED).
-	 */
-	om_buf_init(&norm, conf->conf_text_size_limit);
-	if (om_norm_text(utf8, len, &norm) < 0) {
-		msg->limits |= OM_LIMIT_TEXT;
-		if (part >= 0)
-			msg->parts[part].flags |= OM_PART_TRUNCATED;
-	}
-	msg->texts = om_pool_grow(msg->pool, msg->texts, msg->ntexts, cap, sizeof(om_text));
-	t = msg->texts + msg->ntexts++;
-	t->scope = scope;
-	t->where = where;
-	t->text = om_pool_memdup(msg->pool, norm.data ? norm.data : "", norm.len);
-	t->len = norm.len;
-	t->part = part;
-	om_buf_free(&norm);
-	om_buf_free(&fixed);
-}
-
-/* om_msg_add_text - register one piece of text, made valid UTF-8 and normalised */
-void
-om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
-		const char *where, const char *utf8, size_t len, int part)
-{
-	msg_add_text(msg, conf, cap, scope, where, utf8, len, part, 0);
-}
-
 /* add_text - register a text of the message being parsed */
 static void
 add_text(parse_ctx *cx, om_scope scope, const char *where, const char *utf8, size_t len, int part)
 {
-	om_msg_add_text(cx->msg, cx->conf, &cx->texts_cap, scope, where, utf8, len, part);
+	om_msg_add_text(cx->msg, scope, where, utf8, len, part, 0);
 }
 
 /* link_cb - an <a href> seen in an HTML part */
@@ -341,20 +274,8 @@ static void
 link_cb(void *ctx, const char *href, const char *text)
 {
 	parse_ctx *cx = ctx;
-	om_msg *msg = cx->msg;
-	om_link *l;
-	om_buf  norm;
 
-	if (msg->nlinks >= cx->conf->conf_mime_part_limit * 16)
-		return;
-	om_buf_init(&norm, 4096);
-	(void) om_norm_text(text, strlen(text), &norm);
-	msg->links = om_pool_grow(cx->pool, msg->links, msg->nlinks, &cx->links_cap, sizeof(om_link));
-	l = msg->links + msg->nlinks++;
-	l->href = om_pool_strdup(cx->pool, href);
-	l->text = om_pool_memdup(cx->pool, norm.data ? norm.data : "", norm.len);
-	l->part = cx->cur_part;
-	om_buf_free(&norm);
+	om_msg_add_link(cx->msg, href, text, cx->cur_part);
 }
 
 static int found_file(void *ctx, const char *name, size_t name_len, const unsigned char *data, size_t len, int kind);
@@ -602,8 +523,7 @@ text_of_leaf(parse_ctx *cx, int idx, om_scope scope, const char *where)
 		 */
 		int     checked = used && (strcmp(used, "UTF-8") == 0 || strcmp(used, "US-ASCII") == 0);
 
-		msg_add_text(cx->msg, cx->conf, &cx->texts_cap, scope, where, utf8.data, utf8.len, idx,
-			     checked);
+		om_msg_add_text(cx->msg, scope, where, utf8.data, utf8.len, idx, checked ? OM_TEXT_UTF8 : 0);
 	}
 	om_buf_free(&utf8);
 }
@@ -694,18 +614,11 @@ walk(parse_ctx *cx, GMimeObject *obj, int parent, int depth, unsigned inherit, c
 		msg->limits |= OM_LIMIT_DEPTH;
 		return;
 	}
-	if (msg->nparts >= cx->conf->conf_mime_part_limit) {
+	if ((idx = om_msg_add_part(msg, parent, depth, inherit)) < 0) {
 		msg->limits |= OM_LIMIT_PARTS;
 		return;
 	}
-	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
-	idx = (int) msg->nparts++;
 	p = msg->parts + idx;
-	memset(p, 0, sizeof(*p));
-	p->index = idx;
-	p->parent = parent;
-	p->depth = depth;
-	p->flags = inherit;
 	mime_type = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
 	p->content_type = lower_dup(cx->pool, mime_type ? mime_type : "text/plain");
 	g_free(mime_type);
@@ -847,20 +760,16 @@ found_file(void *ctx, const char *name, size_t name_len, const unsigned char *da
 	parse_ctx *cx = ctx;
 	om_msg *msg = cx->msg;
 	om_part *p;
+	int     top = msg->nparts > 0, idx;
 
 	(void) kind;
 	for (size_t i = 0; i < msg->nparts; i++)
 		if (msg->parts[i].size == len && msg->parts[i].data && memcmp(msg->parts[i].data, data, len) == 0)
 			return (0);
-	if (msg->nparts >= cx->conf->conf_mime_part_limit)
+	/* At mime_part_limit the file is left, as the walk leaves a part. */
+	if ((idx = om_msg_add_part(msg, top ? 0 : -1, top ? 1 : 0, OM_PART_ATTACHMENT | OM_PART_LENIENT)) < 0)
 		return (1);
-	msg->parts = om_pool_grow(cx->pool, msg->parts, msg->nparts, &cx->parts_cap, sizeof(om_part));
-	p = msg->parts + msg->nparts;
-	memset(p, 0, sizeof(*p));
-	p->index = (int) msg->nparts++;
-	p->parent = msg->nparts > 1 ? 0 : -1;
-	p->depth = msg->nparts > 1 ? 1 : 0;
-	p->flags = OM_PART_ATTACHMENT | OM_PART_LENIENT;
+	p = msg->parts + idx;
 	p->content_type = "application/octet-stream";
 	if (name && name_len && name_len < 256 && om_utf8_valid(name, name_len))
 		p->filename = om_pool_printf(cx->pool, "%.*s", (int) name_len, name);
@@ -987,12 +896,12 @@ parse_opts(void)
 	return (o);
 }
 
-/* om_msg_parse - see om_msg.h; NULL only if the pool cannot be made */
+/* om_mime_parse - see om_mime.h */
 om_msg *
-om_msg_parse(const om_conf *conf, const char *raw, size_t len)
+om_mime_parse(const om_conf *conf, const char *raw, size_t len)
 {
-	om_pool *pool = om_pool_new();
-	om_msg *msg = om_pool_zalloc(pool, sizeof(*msg));
+	om_msg *msg = om_msg_new(conf, len);
+	om_pool *pool = msg->pool;
 	parse_ctx cx;
 	GMimeStream *stream;
 	GMimeParser *parser;
@@ -1003,8 +912,6 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 	cx.conf = conf;
 	cx.msg = msg;
 	cx.pool = pool;
-	msg->pool = pool;
-	msg->raw_size = len;
 	{
 		size_t  skip = skip_preamble(raw, len);
 
@@ -1050,15 +957,14 @@ om_msg_parse(const om_conf *conf, const char *raw, size_t len)
 		walk(&cx, g_mime_message_get_mime_part(gm), -1, 0, 0, NULL);
 	if (parse_len == len)
 		reread_raw(&cx, raw, len);
-	om_attach_expand(conf, msg);
 	g_object_unref(gm);
 	g_mime_parser_options_free(cx.opts);
 	return (msg);
 }
 
-/* om_msg_parse_fd - parse a message held in a file */
+/* om_mime_parse_fd - parse a message held in a file */
 om_msg *
-om_msg_parse_fd(const om_conf *conf, int fd)
+om_mime_parse_fd(const om_conf *conf, int fd)
 {
 	struct stat st;
 	void   *map;
@@ -1067,45 +973,11 @@ om_msg_parse_fd(const om_conf *conf, int fd)
 	if (fstat(fd, &st) < 0 || st.st_size < 0)
 		return (NULL);
 	if (st.st_size == 0)
-		return (om_msg_parse(conf, "", 0));
+		return (om_mime_parse(conf, "", 0));
 	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		return (NULL);
-	msg = om_msg_parse(conf, map, (size_t) st.st_size);
+	msg = om_mime_parse(conf, map, (size_t) st.st_size);
 	munmap(map, (size_t) st.st_size);
 	return (msg);
-}
-
-/* om_msg_free - the message and everything it owns */
-void
-om_msg_free(om_msg *msg)
-{
-	if (msg)
-		om_pool_free(msg->pool);
-}
-
-/* om_msg_header - first top-level header of that name, decoded */
-const char *
-om_msg_header(const om_msg *msg, const char *name)
-{
-	for (size_t i = 0; i < msg->nheaders; i++)
-		if (strcasecmp(msg->headers[i].name, name) == 0)
-			return (msg->headers[i].value);
-	return (NULL);
-}
-
-/* om_msg_global_init - once per process, before threads */
-void
-om_msg_global_init(void)
-{
-	g_mime_init();
-	om_html_init();
-}
-
-/* om_msg_global_shutdown - once per process, at exit */
-void
-om_msg_global_shutdown(void)
-{
-	om_magic_thread_done();
-	g_mime_shutdown();
 }

@@ -4,9 +4,15 @@
  * SUMMARY
  *	the parsed message every detector reads
  * DESCRIPTION
- *	om_msg_parse() turns a raw RFC 5322 message into this read-only
- *	model, with GMime doing the MIME work. Everything hangs off the
- *	message's pool and goes with om_msg_free().
+ *	The model of one message, read-only to the detectors. It is
+ *	filled in two steps: om_mime_parse() (om_mime.h) reads the MIME
+ *	tree, with GMime doing the MIME work, into parts and texts; then
+ *	om_attach_expand() (om_attach.h) looks inside the attachments the
+ *	parse found and adds what it finds there. Both add to the message
+ *	only through the builder below (om_msg.c): om_msg_new(),
+ *	om_msg_add_part(), om_msg_add_text(), om_msg_add_link(), which
+ *	grow the arrays under the configured limits. Everything hangs off
+ *	the message's pool and goes with om_msg_free().
  *
  *	parts   every MIME entity in document order: declared type,
  *	        decoded file name (RFC 2047/2231, any charset; and the
@@ -124,8 +130,11 @@ typedef struct om_text {
 	int	part;			/* index into parts, -1 for headers */
 } om_text;
 
+struct om_msg_build;
+
 typedef struct om_msg {
 	om_pool *pool;
+	struct om_msg_build *build;	/* om_msg.c's: limits, capacities */
 	size_t	raw_size;
 	unsigned limits;
 	const char *subject;
@@ -141,11 +150,16 @@ typedef struct om_msg {
 	size_t	nlinks;
 } om_msg;
 
-om_msg *om_msg_parse(const om_conf *conf, const char *raw, size_t len);
-om_msg *om_msg_parse_fd(const om_conf *conf, int fd);
+/* Building a message: for the readers (om_mime.c, om_attach.c) only. */
+#define OM_TEXT_UTF8		(1u << 0)	/* known valid UTF-8 already */
+
+om_msg *om_msg_new(const om_conf *conf, size_t raw_size);
+int	om_msg_add_part(om_msg *msg, int parent, int depth, unsigned flags);
+void	om_msg_add_text(om_msg *msg, om_scope scope, const char *where, const char *utf8,
+			size_t len, int part, unsigned flags);
+void	om_msg_add_link(om_msg *msg, const char *href, const char *text, int part);
 void	om_msg_free(om_msg *msg);
-void	om_msg_add_text(om_msg *msg, const om_conf *conf, size_t *cap, om_scope scope,
-			const char *where, const char *utf8, size_t len, int part);
+
 const char *om_msg_header(const om_msg *msg, const char *name);
 void	om_msg_global_init(void);
 void	om_msg_global_shutdown(void);
