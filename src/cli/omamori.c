@@ -267,7 +267,7 @@ cmd_scan(int argc, char **argv)
 	om_snap *snap;
 	om_buf  raw, json;
 	om_result *res;
-	int     c, verbose = 0;
+	int     c, verbose = 0, ret = 0;
 
 	memset(&env, 0, sizeof(env));
 	while ((c = getopt_long(argc, argv, "c:vh", opts, NULL)) != -1) {
@@ -329,8 +329,11 @@ cmd_scan(int argc, char **argv)
 	}
 	om_engine_global_init();
 	res = om_engine_scan(snap, &env, raw.data ? raw.data : "", raw.len);
-	if (snap->audit && om_audit_record(snap->audit, res, &env) < 0)
+	/* Asked to record and could not: the run did not do its job. */
+	if (snap->audit && om_audit_record(snap->audit, res, &env) < 0) {
 		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
+		ret = 3;
+	}
 	if (verbose)
 		scan_describe(res);
 	om_buf_init(&json, 0);
@@ -342,7 +345,7 @@ cmd_scan(int argc, char **argv)
 	om_snap_unref(snap);
 	om_engine_global_shutdown();
 	free(rcpts);
-	return (0);
+	return (ret);
 }
 
 /* cmd_config - omamori config check|dump */
