@@ -68,6 +68,8 @@
 #include "om_mask.h"
 #include "om_rules.h"
 #include "om_scan.h"
+#include "om_str.h"
+#include "om_utf8.h"
 
 #define BRANDS_MAX	10000		/* brands per list */
 #define BRAND_WORDS_MAX	32		/* tokens or domains per brand */
@@ -121,16 +123,6 @@ split_words(const char *s, const char *e, char **out, size_t max)
 	return (n);
 }
 
-/* trim - [s, e) without blanks at either end */
-static void
-trim(const char **s, const char **e)
-{
-	while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
-		(*s)++;
-	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
-		(*e)--;
-}
-
 /* om_brands_parse - "name-ja | name-en | tokens | domains" lines */
 om_brands *
 om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err)
@@ -167,7 +159,7 @@ om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err
 
 			col[ncol] = s;
 			cole[ncol] = bar ? bar : le;
-			trim(&col[ncol], &cole[ncol]);
+			om_trim_span(&col[ncol], &cole[ncol]);
 			ncol++;
 			if (bar == NULL)
 				break;
@@ -498,35 +490,10 @@ is_ipv4(const char *h)
 static unsigned
 utf8_next(const unsigned char **pp, const unsigned char *end)
 {
-	const unsigned char *p = *pp;
-	unsigned c = *p, need, cp;
+	size_t  n;
+	unsigned cp = om_utf8_decode(*pp, (size_t) (end - *pp), &n);
 
-	if (c < 0x80) {
-		*pp = p + 1;
-		return (c);
-	}
-	if (c >= 0xf0 && c < 0xf5)
-		need = 3, cp = c & 7;
-	else if (c >= 0xe0)
-		need = 2, cp = c & 15;
-	else if (c >= 0xc2)
-		need = 1, cp = c & 31;
-	else {
-		*pp = p + 1;
-		return (0xfffd);
-	}
-	if ((size_t) (end - p) <= need) {
-		*pp = end;
-		return (0xfffd);
-	}
-	for (unsigned i = 1; i <= need; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*pp = p + i;
-			return (0xfffd);
-		}
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	*pp = p + need + 1;
+	*pp += n;
 	return (cp);
 }
 
