@@ -1,11 +1,241 @@
 /*
- * test_util - the small shared helpers: UTF-8 stepping and trimming.
+ * test_util - the small shared helpers: RFC 2047 encoded words, UTF-8
+ * stepping and trimming.
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
+
 #include "om_test.h"
+#include "om_rfc2047.h"
 #include "om_str.h"
 #include "om_utf8.h"
+
+/* unfold - a header value as a reader sees it: line breaks before blanks removed */
+static char *
+unfold(const char *s)
+{
+	char   *u = strdup(s), *o = u;
+
+	assert_non_null(u);
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+			p++;
+		else if (p[0] == '\n' && (p[1] == ' ' || p[1] == '\t'))
+			continue;
+		else
+			*o++ = *p;
+	}
+	*o = 0;
+	return (u);
+}
+
+/*
+ * payload - check the shape of encoded output (words of at most 75
+ * characters, fold between them, each word whole UTF-8 when the input
+ * is) and return the bytes the words carry.
+ */
+static void
+payload(const char *out, const char *fold, int valid, om_buf *bytes)
+{
+	const char *p = out;
+	size_t  fl = strlen(fold);
+
+	while (*p) {
+		const char *e = strstr(p + 10, "?=");
+		guchar *d;
+		gsize   dn;
+		char   *b64;
+
+		assert_memory_equal(p, "=?UTF-8?B?", 10);
+		assert_non_null(e);
+		assert_true(e + 2 - p <= OM_RFC2047_WORD_MAX);
+		b64 = strndup(p + 10, (size_t) (e - p - 10));
+		d = g_base64_decode(b64, &dn);
+		if (valid)
+			assert_true(g_utf8_validate((const char *) d, (gssize) dn, NULL));
+		om_buf_append(bytes, d, dn);
+		g_free(d);
+		free(b64);
+		p = e + 2;
+		if (*p) {
+			assert_memory_equal(p, fold, fl);
+			p += fl;
+		}
+	}
+}
+
+/* round_trip - encode, check shape, decode with GMime, compare */
+static void
+round_trip(const char *in, const char *fold, int flags)
+{
+	om_buf  out, bytes;
+	char   *u, *dec;
+
+	om_buf_init(&out, 0);
+	om_buf_init(&bytes, 0);
+	assert_int_equal(om_rfc2047_encode(&out, in, strlen(in), fold, flags), 0);
+	if (*in == 0)
+		assert_int_equal(out.len, 0);
+	else if (strncmp(out.data, "=?UTF-8?B?", 10) != 0) {
+		assert_false(flags & OM_RFC2047_ALWAYS);
+		assert_buf_eq(&out, in);
+	} else {
+		payload(out.data, fold ? fold : " ", 1, &bytes);
+		assert_buf_eq(&bytes, in);
+	}
+	u = unfold(out.data ? out.data : "");
+	dec = g_mime_utils_header_decode_text(NULL, u);
+	assert_string_equal(dec, in);
+	g_free(dec);
+	free(u);
+	om_buf_free(&bytes);
+	om_buf_free(&out);
+}
+
+static const char *const texts[] = {
+	"",
+	"【要注意】",
+	"個人情報が含まれている可能性があります",
+	"\xf0\x9f\x98\x80 emoji \xf0\x9f\x8e\x8c",				/* 😀 🎌 */
+	"山田 太郎 様、ご確認ください。",
+	"x",
+};
+
+/* test_rfc2047_round_trip - each text and fold comes back from GMime */
+static void
+test_rfc2047_round_trip(void **state)
+{
+	static const char *const folds[] = {"\n\t", "\r\n ", " ", NULL};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (size_t f = 0; f < sizeof(folds) / sizeof(folds[0]); f++) {
+			round_trip(texts[i], folds[f], 0);
+			round_trip(texts[i], folds[f], OM_RFC2047_ALWAYS);
+		}
+}
+
+/* test_rfc2047_long - long values: several words, none too long, none splitting a character */
+static void
+test_rfc2047_long(void **state)
+{
+	static const char *const units[] = {"あ", "xx\xf0\x9f\x98\x80", "a", "é", "漢字 ", "\xf0\x9f\x98\x80"};
+
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		for (size_t reps = 1; reps <= 60; reps += 7) {
+			om_buf  in;
+
+			om_buf_init(&in, 0);
+			for (size_t r = 0; r < reps; r++)
+				om_buf_puts(&in, units[u]);
+			round_trip(in.data, "\n\t", OM_RFC2047_ALWAYS);
+			round_trip(in.data, "\r\n ", 0);
+			om_buf_free(&in);
+		}
+}
+
+/* test_rfc2047_ascii - printable ASCII is left as is; anything else is encoded */
+static void
+test_rfc2047_ascii(void **state)
+{
+	static const struct {
+		const char *in;
+		int     plain;
+	} cases[] = {
+		{"[SUSPICIOUS]", 1},
+		{"Re: a perfectly ordinary subject\twith a tab", 1},
+		{"a line\nInjected: header", 0},		/* a line break is never copied */
+		{"bell\a", 0},
+		{"looks =?UTF-8?B?5pel?= encoded", 0},	/* a reader would decode it */
+		{"del\x7f", 0},
+		{"caf\xc3\xa9", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_buf  out;
+
+		om_buf_init(&out, 0);
+		assert_int_equal(om_rfc2047_encode(&out, cases[i].in, strlen(cases[i].in), "\n\t", 0), 0);
+		if (cases[i].plain)
+			assert_buf_eq(&out, cases[i].in);
+		else {
+			assert_memory_equal(out.data, "=?UTF-8?B?", 10);
+			assert_null(strchr(out.data, '\a'));
+			round_trip(cases[i].in, "\n\t", 0);
+		}
+		om_buf_free(&out);
+	}
+}
+
+/* test_rfc2047_bad_utf8 - bytes that are not UTF-8 are carried, in words still short enough */
+static void
+test_rfc2047_bad_utf8(void **state)
+{
+	static const char *const cases[] = {
+		"\xe3\x81",				/* cut short at the end */
+		"あ\xe3",
+		"\x80\x80\x80 continuation bytes",
+		"\xe3\x81" "A\xff\xfe\xf0\x9f\x98",
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_buf  out, bytes;
+
+		om_buf_init(&out, 0);
+		om_buf_init(&bytes, 0);
+		assert_int_equal(om_rfc2047_encode(&out, cases[i], strlen(cases[i]), " ", 0), 0);
+		payload(out.data, " ", 0, &bytes);
+		assert_buf_eq(&bytes, cases[i]);
+		om_buf_free(&bytes);
+		om_buf_free(&out);
+	}
+}
+
+/* test_rfc2047_callers - the shapes the header writers build */
+static void
+test_rfc2047_callers(void **state)
+{
+	const char *en = "credential request, look-alike URL";
+	const char *ja = "認証情報の要求、なりすましURL、差出人の署名と返信先の不一致";
+	om_buf  out;
+	char   *u, *dec, *want;
+
+	/* X-Omamori-Attack: English line, then the Japanese as folded words. */
+	om_buf_init(&out, 0);
+	om_buf_puts(&out, en);
+	om_buf_puts(&out, "\n\t");
+	assert_int_equal(om_rfc2047_encode(&out, ja, strlen(ja), "\n\t", OM_RFC2047_ALWAYS), 0);
+	assert_memory_equal(out.data, "credential request, look-alike URL\n\t=?UTF-8?B?", 46);
+	for (const char *l = out.data; l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+		assert_true(strcspn(l, "\n") <= 76);
+	u = unfold(out.data);
+	dec = g_mime_utils_header_decode_text(NULL, u);
+	want = g_strdup_printf("%s\t%s", en, ja);
+	assert_string_equal(dec, want);
+	g_free(want);
+	g_free(dec);
+	free(u);
+	om_buf_free(&out);
+
+	/* Subject tag: one short word, then the subject. */
+	om_buf_init(&out, 0);
+	assert_int_equal(om_rfc2047_encode(&out, "【要注意】", strlen("【要注意】"), " ", 0), 0);
+	assert_string_equal(out.data, "=?UTF-8?B?44CQ6KaB5rOo5oSP44CR?=");
+	om_buf_free(&out);
+}
+
+/* test_rfc2047_cap - a value that does not fit leaves the buffer as it was */
+static void
+test_rfc2047_cap(void **state)
+{
+	om_buf  out;
+
+	om_buf_init(&out, 40);
+	om_buf_puts(&out, "Subject: ");
+	assert_int_equal(om_rfc2047_encode(&out, "【要注意】【要注意】", strlen("【要注意】【要注意】"), " ", 0), -1);
+	assert_buf_eq(&out, "Subject: ");
+	om_buf_free(&out);
+}
 
 /* test_utf8_len - length a lead byte announces */
 static void
@@ -101,10 +331,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rfc2047_round_trip),
+		cmocka_unit_test(test_rfc2047_long),
+		cmocka_unit_test(test_rfc2047_ascii),
+		cmocka_unit_test(test_rfc2047_bad_utf8),
+		cmocka_unit_test(test_rfc2047_callers),
+		cmocka_unit_test(test_rfc2047_cap),
 		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_trim),
 	};
 
+	g_mime_init();
 	return (cmocka_run_group_tests(tests, NULL, NULL));
 }
