@@ -1,6 +1,6 @@
 /*
  * test_util - the small shared helpers: RFC 2047 encoded words, UTF-8
- * stepping and trimming.
+ * stepping, trimming, and the signature separator lines.
  */
 #include "config.h"
 
@@ -8,6 +8,7 @@
 
 #include "om_test.h"
 #include "om_rfc2047.h"
+#include "om_sig.h"
 #include "om_str.h"
 #include "om_utf8.h"
 
@@ -327,6 +328,79 @@ test_trim(void **state)
 	}
 }
 
+/* test_sig_separators - every rule form, at both minimums */
+static void
+test_sig_separators(void **state)
+{
+	static const struct {
+		const char *line;
+		int     pii, tail;		/* 5 marks, 2 marks */
+	} cases[] = {
+		{"-----", 1, 1},
+		{"--", 0, 1},
+		{"-- ", 0, 1},
+		{"=====", 1, 1},
+		{"==", 0, 1},
+		{"*****", 1, 1},
+		{"_____", 1, 1},
+		{"~~~~~", 1, 1},
+		{"+++++", 1, 1},
+		{"#####", 1, 1},
+		{"-=-=-=-=", 1, 1},
+		{"━━━━━━━━━━", 1, 1},
+		{"──────", 1, 1},
+		{"══════", 1, 1},				/* U+2550 */
+		{"┏━━━━━┓", 1, 1},
+		{"―――――", 1, 1},			/* U+2015 */
+		{"−−−−−", 1, 1},			/* U+2212 */
+		{"■□■□■", 1, 1},
+		{"◆◇◆◇◆", 1, 1},
+		{"〜〜〜〜〜", 1, 1},			/* U+301C */
+		{"・・・・・", 1, 1},
+		{"ーーーーー", 1, 1},			/* U+30FC */
+		{"－－－－－", 1, 1},			/* U+FF0D */
+		{"＝＝＝＝＝", 1, 1},			/* U+FF1D */
+		{"  ━━━━━━  \r", 1, 1},
+		{"- - - - -", 1, 1},
+		{"\t=== ===\t", 1, 1},
+		{"-", 0, 0},
+		{"", 0, 0},
+		{"   ", 0, 0},
+		{"- item", 0, 0},
+		{"-----Original Message-----", 0, 0},
+		{"====== 株式会社サンプル ======", 0, 0},
+		{"ーと", 0, 0},
+		{"2024-01-01", 0, 0},
+		{"!!!!!", 0, 0},
+		{"。。。。。", 0, 0},
+		{"\xe2\x94", 0, 0},				/* cut short */
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *s = cases[i].line;
+
+		if (om_sig_rule_line(s, strlen(s), OM_SIG_RULE_PII) != cases[i].pii
+		    || om_sig_rule_line(s, strlen(s), OM_SIG_RULE_TAIL) != cases[i].tail)
+			fail_msg("\"%s\": want %d %d", s, cases[i].pii, cases[i].tail);
+	}
+}
+
+/* test_sig_dashdash - the "-- " line */
+static void
+test_sig_dashdash(void **state)
+{
+	static const struct {
+		const char *line;
+		int     want;
+	} cases[] = {
+		{"-- ", 1}, {"--", 1}, {"--\r", 1}, {"--   ", 1},
+		{"---", 0}, {"-", 0}, {" -- ", 0}, {"-- x", 0}, {"", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(om_sig_dashdash(cases[i].line, strlen(cases[i].line)), cases[i].want);
+}
+
 int
 main(void)
 {
@@ -340,6 +414,8 @@ main(void)
 		cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_sig_separators),
+		cmocka_unit_test(test_sig_dashdash),
 	};
 
 	g_mime_init();

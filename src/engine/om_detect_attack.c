@@ -12,8 +12,9 @@
  *	claims an organisation.
  *
  *	attack.signature_mismatch: an address in the signature block of a
- *	body (after the last separator line, else the last lines) is at
- *	another organisation (registrable domain) than the From address;
+ *	body (after the last separator line of om_sig.h, else the last
+ *	lines) is at another organisation (registrable domain) than the
+ *	From address;
  *	rule attack.reply_to_mismatch when Reply-To is.
  *
  *	attack.url_mismatch: an HTML anchor whose visible text is a URL or
@@ -68,6 +69,7 @@
 #include "om_mask.h"
 #include "om_rules.h"
 #include "om_scan.h"
+#include "om_sig.h"
 #include "om_str.h"
 #include "om_utf8.h"
 
@@ -783,28 +785,6 @@ detect_freemail(attack_ctx *cx)
 		    "header", om_pool_printf(scan->pool, "***@%s", d), 0);
 }
 
-/* separator_line - "--", "----", "━━━", "=====" and the like */
-static int
-separator_line(const char *s, const char *e)
-{
-	const unsigned char *p = (const unsigned char *) s, *end = (const unsigned char *) e;
-	unsigned n = 0;
-
-	while (p < end) {
-		unsigned cp = utf8_next(&p, end);
-
-		if (cp == ' ' || cp == '\t' || cp == '\r')
-			continue;
-		if (cp == '-' || cp == '=' || cp == '_' || cp == '*' || cp == '~' || cp == '#'
-		    || (cp >= 0x2500 && cp <= 0x257f) || cp == 0x30fc || cp == 0x2015 || cp == 0x2212
-		    || cp == 0xff0d || cp == 0xff1d)
-			n++;
-		else
-			return (0);
-	}
-	return (n >= 2);
-}
-
 /* line_end - end of the line starting at s */
 static const char *
 line_end(const char *s, const char *end)
@@ -812,6 +792,13 @@ line_end(const char *s, const char *end)
 	const char *q = memchr(s, '\n', (size_t) (end - s));
 
 	return (q ? q : end);
+}
+
+/* rule_line - a separator (om_sig.h) on the line starting at s */
+static int
+rule_line(const char *s, const char *end)
+{
+	return (om_sig_rule_line(s, (size_t) (line_end(s, end) - s), OM_SIG_RULE_TAIL));
 }
 
 /* blank_line - nothing but blanks */
@@ -930,7 +917,7 @@ detect_signature(attack_ctx *cx)
 		if (nl == 0)
 			continue;
 		for (size_t k = nl > SIG_SEP_WITHIN ? nl - SIG_SEP_WITHIN : 0; k < nl; k++)
-			if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+			if (rule_line(ls[k], tx->text + tx->len))
 				sep = k, have_sep = 1;
 		if (have_sep && nl - sep - 1 >= 2) {
 			start = sep + 1;
@@ -940,7 +927,7 @@ detect_signature(attack_ctx *cx)
 			size_t  prev = sep > SIG_LINES ? sep - SIG_LINES : 0;
 
 			for (size_t k = 0; k < sep; k++)
-				if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+				if (rule_line(ls[k], tx->text + tx->len))
 					prev = k + 1;
 			start = prev;
 			end = sep;
