@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <gmime/gmime.h>
+
 #include "om_test.h"
 #include "om_snap.h"
 #include "om_engine.h"
@@ -266,6 +268,31 @@ test_notice(void **state)
 	assert_non_null(strstr(b.data, "- recipient.freemail: business mail must not go to free-mail addresses"));
 	assert_non_null(strstr(b.data, "kanri@sakura-hoken.example REF1 {UNKNOWN}"));
 	assert_null(strstr(b.data, "private.person"));
+	om_buf_free(&b);
+
+	/*
+	 * A subject whose first word cannot hold a whole number of base64
+	 * groups: readers that join neighbouring words (GMime) must still
+	 * get all of it back.
+	 */
+	om_buf_init(&b, 0);
+	assert_int_equal(om_notice_compose(snap, res, "REF1",
+					   "Subject: [omamori] メールを送信できませんでした / Your message was stopped"
+					   " ({REF})\n\nbody\n", &b), 0);
+	{
+		const char *sv = strstr(b.data, "\nSubject: ") + 10;
+		char   *u = strndup(sv, (size_t) (strstr(sv, "\n\n") - sv)), *o = u, *dec;
+
+		for (const char *p = u; *p; p++)
+			if (!(*p == '\n' && p[1] == ' '))
+				*o++ = *p;
+		*o = 0;
+		g_mime_init();
+		dec = g_mime_utils_header_decode_text(NULL, u);
+		assert_string_equal(dec, "[omamori] メールを送信できませんでした / Your message was stopped (REF1)");
+		g_free(dec);
+		free(u);
+	}
 	om_buf_free(&b);
 	om_result_free(res);
 

@@ -165,7 +165,7 @@ attack_value(const om_result *res)
 	om_buf_append(&b, words, nl ? (size_t) (nl - words) : strlen(words));
 	if (nl && nl[1]) {
 		om_buf_puts(&b, "\n\t");
-		om_rfc2047_encode(&b, nl + 1, "\n\t");
+		(void) om_rfc2047_encode(&b, nl + 1, strlen(nl + 1), "\n\t", OM_RFC2047_ALWAYS);
 	}
 	s = om_pool_strdup(res->pool, b.data ? b.data : "");
 	om_buf_free(&b);
@@ -253,7 +253,7 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 		om_buf  b;
 
 		om_buf_init(&b, 0);
-		om_rfc2047_encode(&b, conf->conf_subject_tag, NULL);
+		(void) om_rfc2047_encode(&b, conf->conf_subject_tag, strlen(conf->conf_subject_tag), " ", 0);
 		res->subject_prefix = conf->conf_subject_tag;
 		if (hf.subject) {
 			om_buf_putc(&b, ' ');

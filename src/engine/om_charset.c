@@ -24,6 +24,7 @@
 
 #include "om_charset.h"
 #include "om_log.h"
+#include "om_utf8.h"
 
 typedef enum {
 	CS_NONE, CS_ASCII, CS_UTF8, CS_CP932, CS_EUCJP, CS_JIS, CS_LATIN, CS_OTHER
@@ -413,7 +414,7 @@ kana_score(const char *s, size_t len, size_t *nkana, size_t *nwide)
 	size_t  kana = 0, wide = 0;
 
 	for (size_t i = 0; i < len; i++) {
-		if (p[i] < 0x80 || (p[i] & 0xc0) == 0x80)
+		if (p[i] < 0x80 || om_utf8_is_cont(p[i]))
 			continue;
 		wide++;
 		/* U+3040..U+30FF is E3 81 80 .. E3 83 BF */
@@ -507,7 +508,7 @@ copy_utf8(const char *in, size_t len, om_buf *out, int *flags)
 		/* Keep what fits, cut at a character boundary. */
 		size_t  room = out->cap > out->len ? out->cap - out->len : 0;
 
-		while (room > 0 && ((unsigned char) in[room] & 0xc0) == 0x80)
+		while (room > 0 && om_utf8_is_cont((unsigned char) in[room]))
 			room--;
 		om_buf_append(out, in, room);
 		*flags |= OM_CHARSET_TRUNCATED;

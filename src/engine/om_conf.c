@@ -31,6 +31,7 @@
 #include "om_conf.h"
 #include "om_buf.h"
 #include "om_log.h"
+#include "om_str.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -496,20 +497,6 @@ find_key(const char *name)
 	return (NULL);
 }
 
-/* trim - strip white space at both ends, in place */
-static char *
-trim(char *s)
-{
-	char   *e;
-
-	while (isspace((unsigned char) *s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char) e[-1]))
-		*--e = 0;
-	return (s);
-}
-
 /* conf_line - one logical "key = value" line */
 static void
 conf_line(conf_load *ld, char *text)
@@ -523,8 +510,8 @@ conf_line(conf_load *ld, char *text)
 		return;
 	}
 	*eq = 0;
-	name = trim(text);
-	value = trim(eq + 1);
+	name = om_trim(text);
+	value = om_trim(eq + 1);
 	if (*name == 0 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(name)) {
 		conf_error(ld, "\"%s\" is not a parameter name", name);
 		return;

@@ -12,8 +12,9 @@
  *	claims an organisation.
  *
  *	attack.signature_mismatch: an address in the signature block of a
- *	body (after the last separator line, else the last lines) is at
- *	another organisation (registrable domain) than the From address;
+ *	body (after the last separator line of om_sig.h, else the last
+ *	lines) is at another organisation (registrable domain) than the
+ *	From address;
  *	rule attack.reply_to_mismatch when Reply-To is.
  *
  *	attack.url_mismatch: an HTML anchor whose visible text is a URL or
@@ -68,6 +69,9 @@
 #include "om_mask.h"
 #include "om_rules.h"
 #include "om_scan.h"
+#include "om_sig.h"
+#include "om_str.h"
+#include "om_utf8.h"
 
 #define BRANDS_MAX	10000		/* brands per list */
 #define BRAND_WORDS_MAX	32		/* tokens or domains per brand */
@@ -121,16 +125,6 @@ split_words(const char *s, const char *e, char **out, size_t max)
 	return (n);
 }
 
-/* trim - [s, e) without blanks at either end */
-static void
-trim(const char **s, const char **e)
-{
-	while (*s < *e && (**s == ' ' || **s == '\t' || **s == '\r'))
-		(*s)++;
-	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
-		(*e)--;
-}
-
 /* om_brands_parse - "name-ja | name-en | tokens | domains" lines */
 om_brands *
 om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err)
@@ -167,7 +161,7 @@ om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err
 
 			col[ncol] = s;
 			cole[ncol] = bar ? bar : le;
-			trim(&col[ncol], &cole[ncol]);
+			om_trim_span(&col[ncol], &cole[ncol]);
 			ncol++;
 			if (bar == NULL)
 				break;
@@ -501,35 +495,10 @@ is_ipv4(const char *h)
 static unsigned
 utf8_next(const unsigned char **pp, const unsigned char *end)
 {
-	const unsigned char *p = *pp;
-	unsigned c = *p, need, cp;
+	size_t  n;
+	unsigned cp = om_utf8_decode(*pp, (size_t) (end - *pp), &n);
 
-	if (c < 0x80) {
-		*pp = p + 1;
-		return (c);
-	}
-	if (c >= 0xf0 && c < 0xf5)
-		need = 3, cp = c & 7;
-	else if (c >= 0xe0)
-		need = 2, cp = c & 15;
-	else if (c >= 0xc2)
-		need = 1, cp = c & 31;
-	else {
-		*pp = p + 1;
-		return (0xfffd);
-	}
-	if ((size_t) (end - p) <= need) {
-		*pp = end;
-		return (0xfffd);
-	}
-	for (unsigned i = 1; i <= need; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*pp = p + i;
-			return (0xfffd);
-		}
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	*pp = p + need + 1;
+	*pp += n;
 	return (cp);
 }
 
@@ -819,28 +788,6 @@ detect_freemail(attack_ctx *cx)
 		    "header", om_pool_printf(scan->pool, "***@%s", d), 0);
 }
 
-/* separator_line - "--", "----", "━━━", "=====" and the like */
-static int
-separator_line(const char *s, const char *e)
-{
-	const unsigned char *p = (const unsigned char *) s, *end = (const unsigned char *) e;
-	unsigned n = 0;
-
-	while (p < end) {
-		unsigned cp = utf8_next(&p, end);
-
-		if (cp == ' ' || cp == '\t' || cp == '\r')
-			continue;
-		if (cp == '-' || cp == '=' || cp == '_' || cp == '*' || cp == '~' || cp == '#'
-		    || (cp >= 0x2500 && cp <= 0x257f) || cp == 0x30fc || cp == 0x2015 || cp == 0x2212
-		    || cp == 0xff0d || cp == 0xff1d)
-			n++;
-		else
-			return (0);
-	}
-	return (n >= 2);
-}
-
 /* line_end - end of the line starting at s */
 static const char *
 line_end(const char *s, const char *end)
@@ -848,6 +795,13 @@ line_end(const char *s, const char *end)
 	const char *q = memchr(s, '\n', (size_t) (end - s));
 
 	return (q ? q : end);
+}
+
+/* rule_line - a separator (om_sig.h) on the line starting at s */
+static int
+rule_line(const char *s, const char *end)
+{
+	return (om_sig_rule_line(s, (size_t) (line_end(s, end) - s), OM_SIG_RULE_TAIL));
 }
 
 /* blank_line - nothing but blanks */
@@ -966,7 +920,7 @@ detect_signature(attack_ctx *cx)
 		if (nl == 0)
 			continue;
 		for (size_t k = nl > SIG_SEP_WITHIN ? nl - SIG_SEP_WITHIN : 0; k < nl; k++)
-			if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+			if (rule_line(ls[k], tx->text + tx->len))
 				sep = k, have_sep = 1;
 		if (have_sep && nl - sep - 1 >= 2) {
 			start = sep + 1;
@@ -976,7 +930,7 @@ detect_signature(attack_ctx *cx)
 			size_t  prev = sep > SIG_LINES ? sep - SIG_LINES : 0;
 
 			for (size_t k = 0; k < sep; k++)
-				if (separator_line(ls[k], line_end(ls[k], tx->text + tx->len)))
+				if (rule_line(ls[k], tx->text + tx->len))
 					prev = k + 1;
 			start = prev;
 			end = sep;

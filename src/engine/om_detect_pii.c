@@ -28,9 +28,9 @@
  *	or when there are pii_body_many items or more.
  *
  *	Signature blocks: a "-- " line starts one; so does a rule line
- *	(━ ─ = * - _ repeated) followed by company or contact lines; and a
- *	block of lines that names a company and gives TEL/FAX/〒/mail is
- *	one by itself. A block that carries personal labels (様, 氏名,
+ *	(om_sig.h: five of ━ ─ ＝ = * - _ and the like) followed by
+ *	company or contact lines; and a block of lines that names a
+ *	company and gives TEL/FAX/〒/mail is one by itself. A block that carries personal labels (様, 氏名,
  *	生年月日, お客様 ...) is never taken for a signature. Quoted lines
  *	("> ") are judged the same way at their own quote level.
  *--*/
@@ -48,6 +48,7 @@
 #include "om_rules.h"
 #include "om_words.h"
 #include "om_scan.h"
+#include "om_sig.h"
 #include "om_validate.h"
 
 #define PII_HITS_MAX	20000		/* per text */
@@ -313,57 +314,6 @@ lines_words(om_pool *pool, const char *t, pii_line *ln, size_t nl)
 		ln[i].words = line_words(t + ln[i].cstart, ln[i].end - ln[i].cstart);
 }
 
-/* is_rule_line - a line made of ━ ─ = * - _ ~ and the like only */
-static int
-is_rule_line(const char *s, size_t n)
-{
-	static const char *const marks[] = {
-		"━", "─", "―", "=", "*", "-", "_", "~", "〜", "■", "□", "◆", "◇", "・", "+", "#", NULL,
-	};
-	size_t  i = 0, count = 0;
-
-	/* Most lines are prose: a letter, digit or kanji/kana ends it at once. */
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i < n) {
-		unsigned char c = (unsigned char) s[i];
-
-		if (c >= 0x80 ? c != 0xe2 && c != 0xe3 : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-		    || (c >= '0' && c <= '9'))
-			return (0);
-	}
-	while (i < n) {
-		int     ok = 0;
-
-		if (s[i] == ' ' || s[i] == '\t') {
-			i++;
-			continue;
-		}
-		for (const char *const *m = marks; *m; m++) {
-			size_t  ml = strlen(*m);
-
-			if (i + ml <= n && memcmp(s + i, *m, ml) == 0) {
-				i += ml;
-				count++;
-				ok = 1;
-				break;
-			}
-		}
-		if (!ok)
-			return (0);
-	}
-	return (count >= 5);
-}
-
-/* is_dashdash - the "-- " signature separator */
-static int
-is_dashdash(const char *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
-		n--;
-	return (n == 2 && s[0] == '-' && s[1] == '-');
-}
-
 /* block_is_signature - lines [a, b) look like contact details, not a person's */
 static int
 block_is_signature(const pii_line *ln, size_t a, size_t b, int need_company)
@@ -481,7 +431,7 @@ find_signatures(pii_ctx *cx)
 		stop = i + 1;
 		while (stop < nl && stop - i <= maxl && ln[stop].quote == ln[i].quote)
 			stop++;
-		if (is_dashdash(s, n)) {
+		if (om_sig_dashdash(s, n)) {
 			/* "-- ": what follows at this level, up to maxl lines. */
 			if (block_is_signature(ln, i + 1, stop, 0) || stop - i <= maxl) {
 				add_span(cx, ln[i].start, ln[stop - 1].end, SIG_WHY);
@@ -489,10 +439,10 @@ find_signatures(pii_ctx *cx)
 			}
 			continue;
 		}
-		if (is_rule_line(s, n)) {
+		if (om_sig_rule_line(s, n, OM_SIG_RULE_PII)) {
 			/* A framed block: to the closing rule line, if any. */
 			for (j = i + 1; j < stop; j++)
-				if (is_rule_line(t + ln[j].cstart, ln[j].end - ln[j].cstart))
+				if (om_sig_rule_line(t + ln[j].cstart, ln[j].end - ln[j].cstart, OM_SIG_RULE_PII))
 					break;
 			if (j == stop) {
 				for (j = i + 1; j < stop && !ln[j].blank; j++)
@@ -512,7 +462,7 @@ find_signatures(pii_ctx *cx)
 			const char *sj = t + ln[j].cstart;
 			size_t  nj = ln[j].end - ln[j].cstart;
 
-			if (j > i && (is_dashdash(sj, nj) || is_rule_line(sj, nj)
+			if (j > i && (om_sig_dashdash(sj, nj) || om_sig_rule_line(sj, nj, OM_SIG_RULE_PII)
 				      || (ln[j].words & WORDS_ATTRIBUTION)))
 				break;
 		}

@@ -20,6 +20,7 @@
 #include "om_decode.h"
 #include "om_html.h"
 #include "om_log.h"
+#include "om_utf8.h"
 
 #define LINK_TEXT_MAX	1024
 
@@ -345,7 +346,7 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 					if (tl >= sizeof(text)) {
 						/* Do not cut a UTF-8 character in half. */
 						tl = sizeof(text) - 1;
-						while (tl > 0 && ((unsigned char) out->data[anchor_start + tl] & 0xc0) == 0x80)
+						while (tl > 0 && om_utf8_is_cont((unsigned char) out->data[anchor_start + tl]))
 							tl--;
 					}
 					if (tl)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "om_mask.h"
+#include "om_utf8.h"
 
 static const char *mask_names[] = {
 	"digits", "phone", "name", "address", "email", "date", "word",
@@ -28,21 +29,6 @@ om_mask_parse(const char *name, om_mask_kind *kind)
 		}
 	}
 	return (-1);
-}
-
-/* utf8_len - bytes in the character that starts with c */
-static size_t
-utf8_len(unsigned char c)
-{
-	if (c < 0x80)
-		return (1);
-	if ((c & 0xe0) == 0xc0)
-		return (2);
-	if ((c & 0xf0) == 0xe0)
-		return (3);
-	if ((c & 0xf8) == 0xf0)
-		return (4);
-	return (1);
 }
 
 /* strpbrk_n - does s[0..len) hold one of the characters */
@@ -74,7 +60,7 @@ keep_chars(const char *s, size_t len, size_t k, char *out)
 
 	out[0] = 0;
 	while (i < len && nch < k) {
-		size_t  cl = utf8_len((unsigned char) s[i]);
+		size_t  cl = om_utf8_len((unsigned char) s[i]);
 
 		if (i + cl > len || s[i] == '\n')
 			break;
@@ -108,7 +94,7 @@ om_mask(om_mask_kind kind, const char *s, size_t len, char *out)
 		return;
 	case OM_MASK_WORD:
 		for (size_t i = 0; i < len;) {
-			size_t  cl = utf8_len((unsigned char) s[i]);
+			size_t  cl = om_utf8_len((unsigned char) s[i]);
 
 			if (i + cl > len)
 				break;
@@ -127,7 +113,7 @@ om_mask(om_mask_kind kind, const char *s, size_t len, char *out)
 	lead = kind == OM_MASK_PHONE && ndig >= 10 && strpbrk_n(s, len, "-) ") ? 1 : 0;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char) s[i];
-		size_t  cl = utf8_len(c);
+		size_t  cl = om_utf8_len(c);
 
 		if (i + cl > len)
 			break;

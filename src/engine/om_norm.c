@@ -29,37 +29,11 @@
 
 #include "om_log.h"
 #include "om_norm.h"
+#include "om_utf8.h"
 
 enum {
 	C_STABLE, C_WIDE, C_HYPHEN, C_LONGVOWEL, C_DROP, C_OTHER
 };
-
-/* utf8_get - decode one code point of valid UTF-8 */
-static inline uint32_t
-utf8_get(const unsigned char *p, size_t left, size_t *clen)
-{
-	unsigned char c = p[0];
-
-	if (c < 0x80) {
-		*clen = 1;
-		return (c);
-	}
-	if (c < 0xe0 && left >= 2) {
-		*clen = 2;
-		return (((uint32_t) (c & 0x1f) << 6) | (p[1] & 0x3f));
-	}
-	if (c < 0xf0 && left >= 3) {
-		*clen = 3;
-		return (((uint32_t) (c & 0x0f) << 12) | ((uint32_t) (p[1] & 0x3f) << 6) | (p[2] & 0x3f));
-	}
-	if (left >= 4) {
-		*clen = 4;
-		return (((uint32_t) (c & 0x07) << 18) | ((uint32_t) (p[1] & 0x3f) << 12)
-			| ((uint32_t) (p[2] & 0x3f) << 6) | (p[3] & 0x3f));
-	}
-	*clen = 1;
-	return (0xfffd);
-}
 
 /* is_combining - marks that compose onto the character before them */
 static inline int
@@ -122,7 +96,7 @@ fold_segment(const char *s, size_t n, const unsigned char *next, size_t nextleft
 
 	while (i < n) {
 		size_t  clen;
-		uint32_t cp = utf8_get(p + i, n - i, &clen);
+		uint32_t cp = om_utf8_decode(p + i, n - i, &clen);
 		int     cls = classify(cp);
 
 		if (cls == C_DROP) {
@@ -166,7 +140,7 @@ om_norm_text(const char *in, size_t len, om_buf *out)
 			prev = i++;
 			continue;
 		}
-		cp = utf8_get(p + i, len - i, &clen);
+		cp = om_utf8_decode(p + i, len - i, &clen);
 		cls = classify(cp);
 		if (cls == C_STABLE) {
 			prev = i;
@@ -174,7 +148,7 @@ om_norm_text(const char *in, size_t len, om_buf *out)
 			continue;
 		}
 		if (i + clen < len)
-			next = utf8_get(p + i + clen, len - i - clen, &nlen);
+			next = om_utf8_decode(p + i + clen, len - i - clen, &nlen);
 		if (cls != C_OTHER && nlen && is_combining(next))
 			cls = C_OTHER;
 		if (cls != C_OTHER) {
@@ -204,7 +178,7 @@ om_norm_text(const char *in, size_t len, om_buf *out)
 			gchar  *norm;
 
 			while (j < len) {
-				uint32_t c2 = utf8_get(p + j, len - j, &nlen);
+				uint32_t c2 = om_utf8_decode(p + j, len - j, &nlen);
 
 				if (classify(c2) != C_OTHER && !is_combining(c2))
 					break;

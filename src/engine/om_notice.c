@@ -51,6 +51,7 @@
 #include "om_log.h"
 #include "om_map.h"
 #include "om_notice.h"
+#include "om_rfc2047.h"
 
 extern char **environ;
 
@@ -328,47 +329,6 @@ put_findings(const om_result *res, om_buf *b, int ja, int fix)
 		om_buf_putc(b, '\n');
 }
 
-/* put_encoded - RFC 2047 B-encoding of a UTF-8 phrase, in pieces */
-static void
-put_encoded(om_buf *b, const char *s)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t  n = strlen(s), i = 0;
-
-	while (i < n) {
-		size_t  take = 0;
-
-		/* At most 45 bytes per word, never splitting a UTF-8 character. */
-		while (i + take < n && take < 45) {
-			size_t  clen = 1;
-			unsigned char c = (unsigned char) s[i + take];
-
-			if (c >= 0xf0) clen = 4;
-			else if (c >= 0xe0) clen = 3;
-			else if (c >= 0xc0) clen = 2;
-			if (take + clen > 45)
-				break;
-			take += clen;
-		}
-		if (take == 0)
-			take = 1;
-		om_buf_puts(b, i ? "\n =?UTF-8?B?" : "=?UTF-8?B?");
-		for (size_t k = 0; k < take; k += 3) {
-			unsigned v = (unsigned char) s[i + k] << 16;
-			size_t  left = take - k;
-
-			if (left > 1) v |= (unsigned char) s[i + k + 1] << 8;
-			if (left > 2) v |= (unsigned char) s[i + k + 2];
-			om_buf_putc(b, tab[(v >> 18) & 63]);
-			om_buf_putc(b, tab[(v >> 12) & 63]);
-			om_buf_putc(b, left > 1 ? tab[(v >> 6) & 63] : '=');
-			om_buf_putc(b, left > 2 ? tab[v & 63] : '=');
-		}
-		om_buf_puts(b, "?=");
-		i += take;
-	}
-}
-
 /* expand - replace {WORD}s of the template text into out */
 static void
 expand(const om_snap *snap, const om_result *res, const char *ref, const char *t, size_t n, om_buf *out)
@@ -455,7 +415,8 @@ om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 			om_buf_init(&subj, 0);
 			expand(snap, res, ref, v, (size_t) (nl - v), &subj);
 			om_buf_puts(out, "Subject: ");
-			put_encoded(out, subj.data ? subj.data : "");
+			(void) om_rfc2047_encode(out, subj.data ? subj.data : "", strlen(subj.data ? subj.data : ""),
+						 "\n ", OM_RFC2047_ALWAYS);
 			om_buf_putc(out, '\n');
 			om_buf_free(&subj);
 		} else if (len > 0) {

@@ -44,6 +44,7 @@
 
 #include "om_log.h"
 #include "om_rules_int.h"
+#include "om_utf8.h"
 
 /* back_chars - byte offset n characters before pos, not before lo */
 static size_t
@@ -51,7 +52,7 @@ back_chars(const char *t, size_t lo, size_t pos, unsigned n)
 {
 	while (pos > lo && n > 0) {
 		pos--;
-		while (pos > lo && ((unsigned char) t[pos] & 0xc0) == 0x80)
+		while (pos > lo && om_utf8_is_cont((unsigned char) t[pos]))
 			pos--;
 		n--;
 	}
@@ -64,7 +65,7 @@ rules_fwd_chars(const char *t, size_t hi, size_t pos, unsigned n)
 {
 	while (pos < hi && n > 0) {
 		pos++;
-		while (pos < hi && ((unsigned char) t[pos] & 0xc0) == 0x80)
+		while (pos < hi && om_utf8_is_cont((unsigned char) t[pos]))
 			pos++;
 		n--;
 	}
@@ -218,7 +219,7 @@ chars_within(const char *t, size_t a, size_t b, unsigned n)
 	size_t  c = 0;
 
 	for (size_t i = a; i < b; i++)
-		if ((((unsigned char) t[i]) & 0xc0) != 0x80 && ++c > n)
+		if (!om_utf8_is_cont((unsigned char) t[i]) && ++c > n)
 			return (0);
 	return (1);
 }

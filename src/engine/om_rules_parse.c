@@ -40,20 +40,7 @@
 #include "om_buf.h"
 #include "om_log.h"
 #include "om_rules_int.h"
-
-/* trim - strip white space at both ends, in place */
-static char *
-trim(char *s)
-{
-	char   *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-		*--e = 0;
-	return (s);
-}
+#include "om_str.h"
 
 /* split_bar - "a|b|c" into a word list */
 static void
@@ -67,8 +54,8 @@ split_bar(const char *value, char ***out, size_t *nout)
 
 		if (w == NULL)
 			om_panic("out of memory");
-		if (*trim(w)) {
-			char   *t = om_xstrdup(trim(w));
+		if (*om_trim(w)) {
+			char   *t = om_xstrdup(om_trim(w));
 
 			*out = rules_xrealloc(*out, (*nout + 1) * sizeof(char *));
 			(*out)[(*nout)++] = t;
@@ -136,7 +123,7 @@ parse_number(const char *value, double max, double *out)
 
 	errno = 0;
 	v = strtod(value, &end);
-	if (errno || end == value || *trim(end) || v < 0 || v > max)
+	if (errno || end == value || *om_trim(end) || v < 0 || v > max)
 		return (-1);
 	*out = v;
 	return (0);
@@ -317,7 +304,7 @@ rules_parse_text(om_ruleset *set, const char *file, const char *text, om_rules_e
 		p += n;
 		if (*p == '\n')
 			p++;
-		s = trim(buf);
+		s = om_trim(buf);
 		if (*s == 0 || *s == '#') {
 			free(buf);
 			continue;
@@ -341,7 +328,7 @@ rules_parse_text(om_ruleset *set, const char *file, const char *text, om_rules_e
 			}
 			cur = set->v + set->n++;
 			memset(cur, 0, sizeof(*cur));
-			cur->pub.id = om_xstrdup(trim(s + 5));
+			cur->pub.id = om_xstrdup(om_trim(s + 5));
 			cur->pub.file = file;
 			cur->pub.line = line;
 			cur->pub.scopes = OM_SCOPE_BODY | OM_SCOPE_SUBJECT | OM_SCOPE_ATTACHMENT;
@@ -367,7 +354,7 @@ rules_parse_text(om_ruleset *set, const char *file, const char *text, om_rules_e
 			continue;
 		}
 		*eq = 0;
-		if (rule_attr(cur, trim(s), trim(eq + 1), line, file, err) < 0)
+		if (rule_attr(cur, om_trim(s), om_trim(eq + 1), line, file, err) < 0)
 			bad = 1;
 		free(buf);
 	}

@@ -41,6 +41,7 @@
 #include "om_log.h"
 #include "om_norm.h"
 #include "om_rules_int.h"
+#include "om_utf8.h"
 
 static pthread_key_t tls_key;
 static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
@@ -102,9 +103,9 @@ confirm(prefilter_state *ps, const rules_rule *r, size_t lo, size_t hi, size_t l
 	uint32_t opts = PCRE2_NO_UTF_CHECK;
 
 	/* Windows start and end on character boundaries. */
-	while (off > 0 && off < len && ((unsigned char) t[off] & 0xc0) == 0x80)
+	while (off > 0 && off < len && om_utf8_is_cont((unsigned char) t[off]))
 		off--;
-	while (hi < len && ((unsigned char) t[hi] & 0xc0) == 0x80)
+	while (hi < len && om_utf8_is_cont((unsigned char) t[hi]))
 		hi++;
 	pcre2_set_offset_limit(ps->tls->mctx, last < hi ? last : PCRE2_UNSET);
 	for (int n = 0; n < RULES_MATCHES_MAX && off <= hi; n++) {

@@ -26,6 +26,7 @@
 #include "om_bytes.h"
 #include "om_charset.h"
 #include "om_tnef.h"
+#include "om_utf8.h"
 
 #define TNEF_SIGNATURE		0x223e9f78u
 #define TNEF_NAME_MAX		512
@@ -200,7 +201,7 @@ set_name(tnef_ctx *tc, const unsigned char *s, size_t n, int unicode)
 	om_buf_init(&u, sizeof(tc->name) * 2);
 	decode_string(tc, s, n, unicode, &u);
 	k = u.len < sizeof(tc->name) - 1 ? u.len : sizeof(tc->name) - 1;
-	while (k > 0 && k < u.len && ((unsigned char) u.data[k] & 0xc0) == 0x80)
+	while (k > 0 && k < u.len && om_utf8_is_cont((unsigned char) u.data[k]))
 		k--;
 	if (k > 0) {
 		memcpy(tc->name, u.data, k);

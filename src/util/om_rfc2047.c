@@ -2,68 +2,105 @@
  * NAME
  *	om_rfc2047 3
  * SUMMARY
- *	header text as RFC 2047 encoded words
+ *	header values as RFC 2047 encoded words
+ * DESCRIPTION
+ *	See om_rfc2047.h. A word is "=?UTF-8?B?" (10 characters), the
+ *	base64 of at most 45 bytes (60 characters) and "?=" (2): 72 in
+ *	all, within the 75 that RFC 2047 allows.
+ *
+ *	Each word decodes on its own, as RFC 2047 requires, but several
+ *	readers join the base64 of neighbouring words before decoding it
+ *	(GMime 3.2 among them: "=?UTF-8?B?eHg=?= =?UTF-8?B?eHh4?=" comes
+ *	out as "xx"), and lose what follows a "=" pad. So a word that is
+ *	not the last ends where its bytes are a multiple of 3 whenever a
+ *	character ends there: it then needs no padding.
  *--*/
 #include "config.h"
 
 #include <string.h>
 
 #include "om_rfc2047.h"
+#include "om_utf8.h"
 
-#define WORD_BYTES	45		/* text bytes per word: 60 in base64 */
+#define WORD_OPEN	"=?UTF-8?B?"
+#define WORD_CLOSE	"?="
+#define WORD_BYTES	45		/* text bytes in one word */
 
-/* seq_len - bytes of the UTF-8 sequence that starts with c (1 for stray bytes) */
-static size_t
-seq_len(unsigned char c)
+/* needs_encoding - anything but printable ASCII, or an "=?" a reader would decode */
+static int
+needs_encoding(const unsigned char *p, size_t len)
 {
-	return (c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4);
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] >= 0x7f || (p[i] < 0x20 && p[i] != '\t'))
+			return (1);
+		if (p[i] == '=' && i + 1 < len && p[i + 1] == '?')
+			return (1);
+	}
+	return (0);
 }
 
-/* om_rfc2047_encode - append utf8 as it is or as encoded words */
-void
-om_rfc2047_encode(om_buf *out, const char *utf8, const char *fold)
+/* put_b64 - base64 of p[0..n), padded */
+static int
+put_b64(om_buf *out, const unsigned char *p, size_t n)
 {
 	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const unsigned char *p = (const unsigned char *) utf8;
-	int     ascii = 1, first = 1;
+	char    q[4];
 
-	for (const unsigned char *q = p; *q; q++)
-		if (*q >= 0x7f || *q < 0x20)
-			ascii = 0;
-	if (ascii) {
-		om_buf_puts(out, utf8);
-		return;
+	for (size_t k = 0; k < n; k += 3) {
+		unsigned long v = (unsigned long) p[k] << 16;
+
+		if (k + 1 < n)
+			v |= (unsigned long) p[k + 1] << 8;
+		if (k + 2 < n)
+			v |= p[k + 2];
+		q[0] = tab[(v >> 18) & 63];
+		q[1] = tab[(v >> 12) & 63];
+		q[2] = k + 1 < n ? tab[(v >> 6) & 63] : '=';
+		q[3] = k + 2 < n ? tab[v & 63] : '=';
+		if (om_buf_append(out, q, 4) < 0)
+			return (-1);
 	}
-	while (*p) {
-		size_t  n = 0;
+	return (0);
+}
 
-		while (p[n]) {
-			size_t  l = seq_len(p[n]);
+/* om_rfc2047_encode - see om_rfc2047.h */
+int
+om_rfc2047_encode(om_buf *out, const char *text, size_t len, const char *fold, int flags)
+{
+	const unsigned char *p = (const unsigned char *) text;
+	size_t  start = out->len, i = 0;
 
-			for (size_t k = 1; k < l; k++)
-				if (p[n + k] == 0)
-					l = k;
-			if (n + l > WORD_BYTES && n > 0)
+	if (len == 0)
+		return (0);
+	if (!(flags & OM_RFC2047_ALWAYS) && !needs_encoding(p, len))
+		return (om_buf_append(out, text, len));
+	if (fold == NULL)
+		fold = " ";
+	while (i < len) {
+		size_t  take = 0, whole = 0, clen;
+
+		/* Whole characters, as many as fit. */
+		while (i + take < len) {
+			(void) om_utf8_decode(p + i + take, len - i - take, &clen);
+			if (take + clen > WORD_BYTES)
 				break;
-			n += l;
+			take += clen;
+			if (take % 3 == 0)
+				whole = take;
 		}
-		if (!first)
-			om_buf_puts(out, fold ? fold : " ");
-		first = 0;
-		om_buf_puts(out, "=?UTF-8?B?");
-		for (size_t k = 0; k < n; k += 3) {
-			unsigned v = (unsigned) p[k] << 16;
-
-			if (k + 1 < n)
-				v |= (unsigned) p[k + 1] << 8;
-			if (k + 2 < n)
-				v |= p[k + 2];
-			om_buf_putc(out, tab[(v >> 18) & 63]);
-			om_buf_putc(out, tab[(v >> 12) & 63]);
-			om_buf_putc(out, k + 1 < n ? tab[(v >> 6) & 63] : '=');
-			om_buf_putc(out, k + 2 < n ? tab[v & 63] : '=');
+		/* A word that goes on ends without padding, if it can. */
+		if (i + take < len && whole > 0)
+			take = whole;
+		if ((i > 0 && om_buf_puts(out, fold) < 0)
+		    || om_buf_puts(out, WORD_OPEN) < 0
+		    || put_b64(out, p + i, take) < 0
+		    || om_buf_puts(out, WORD_CLOSE) < 0) {
+			out->len = start;
+			if (out->data)
+				out->data[start] = 0;
+			return (-1);
 		}
-		om_buf_puts(out, "?=");
-		p += n;
+		i += take;
 	}
+	return (0);
 }
