@@ -465,6 +465,8 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 	om_buf  msg;
 	pid_t   pid;
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	sigset_t none, dfl;
 	size_t  off = 0;
 
 	om_buf_init(&msg, 0);
@@ -490,10 +492,27 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 	posix_spawn_file_actions_adddup2(&fa, pipefd[0], 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-		om_warn("notice: cannot run %s: %s", argv[0], strerror(errno));
+	/*
+	 * The child starts as any program would: no signal blocked (the
+	 * daemon's threads block some), none ignored (the daemon ignores
+	 * SIGPIPE; a shell may have started it with SIGINT and SIGQUIT
+	 * ignored), so that it can be stopped and sees a broken pipe.
+	 */
+	sigemptyset(&none);
+	sigfillset(&dfl);
+	sigdelset(&dfl, SIGKILL);
+	sigdelset(&dfl, SIGSTOP);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &dfl);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	/* posix_spawn() returns its error; errno is not set. */
+	if ((rc = posix_spawn(&pid, argv[0], &fa, &attr, argv, environ)) != 0) {
+		om_warn("notice: cannot run %s: %s", argv[0], strerror(rc));
 		pid = -1;
 	}
+	rc = -1;
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	close(pipefd[0]);
 	/* The child may die early; a write error is then just an error. */
