@@ -260,6 +260,104 @@ test_error_tempfail(void **state)
 	om_snap_unref(snap);
 }
 
+/* has_finding - the result holds a finding of this category */
+static int
+has_finding(const om_result *res, const char *category)
+{
+	for (size_t i = 0; i < res->nfindings; i++)
+		if (strcmp(res->findings[i].category, category) == 0)
+			return (1);
+	return (0);
+}
+
+/* many_to - a To value of n outside addresses (malloc) */
+static char *
+many_to(int n)
+{
+	om_buf  b;
+
+	om_buf_init(&b, 0);
+	for (int i = 0; i < n; i++)
+		om_buf_printf(&b, "%sKokyaku %d <kokyaku%d@client%d.example>", i ? ", " : "", i, i, i);
+	return (b.data);
+}
+
+/* header_value - the value of the step for header NAME at INDEX, or NULL */
+static const char *
+header_value(const om_result *res, om_act_kind kind, const char *name, unsigned index)
+{
+	for (size_t i = 0; i < res->nacts; i++)
+		if (res->acts[i].kind == kind && res->acts[i].name && strcmp(res->acts[i].name, name) == 0
+		    && res->acts[i].index == index)
+			return (res->acts[i].value ? res->acts[i].value : "");
+	return (NULL);
+}
+
+/*
+ * mass_visible_action = bcc: the outside addresses leave To/Cc, the
+ * envelope keeps every recipient, the message goes and the sender is
+ * told; the firm's own addresses stay visible.
+ */
+static void
+test_mass_visible_bcc(void **state)
+{
+	om_snap *snap = snap_with("mass_visible_action = bcc\nnotice_command = /bin/true\n");
+	om_buf  raw;
+	char   *to = many_to(12);
+	om_result *res;
+	const char *v;
+
+	(void) state;
+	assert_non_null(snap);
+	om_buf_init(&raw, 0);
+	om_buf_printf(&raw, "From: tanaka@sakura-hoken.example\r\nTo: %s\r\n"
+		      "Cc: =?UTF-8?B?5bGx55Sw?= <yamada@sakura-hoken.example>, kokyaku99@client99.example\r\n"
+		      "Subject: =?UTF-8?B?44GK55+l44KJ44Gb?=\r\n\r\nご案内です。\r\n", to);
+	res = judge(snap, raw.data, NULL);
+	assert_int_equal(res->action, OM_ACT_ACCEPT);
+	assert_true(res->to_bcc);
+	assert_true(has_finding(res, "recipient.mass_visible"));
+	/* To: nobody of the firm was in it, so it becomes the sender. */
+	v = header_value(res, OM_DO_CHANGE_HEADER, "To", 1);
+	assert_non_null(v);
+	assert_string_equal(v, "tanaka@sakura-hoken.example");
+	/* Cc: the colleague stays (name and all), the customer goes. */
+	v = header_value(res, OM_DO_CHANGE_HEADER, "Cc", 1);
+	assert_non_null(v);
+	assert_non_null(strstr(v, "yamada@sakura-hoken.example"));
+	assert_null(strstr(v, "client"));
+	assert_int_equal(count_steps(res, OM_DO_ADD_RCPT, NULL), 0);
+	assert_int_equal(count_steps(res, OM_DO_NOTICE, NULL), 1);
+	assert_null(find_step(res, OM_DO_QUARANTINE, NULL));
+	om_result_free(res);
+	om_buf_free(&raw);
+
+	/* A group of customers and a second To field: both emptied. */
+	om_buf_init(&raw, 0);
+	om_buf_printf(&raw, "From: tanaka@sakura-hoken.example\r\nTo: clients: %s;\r\n"
+		      "To: suzuki@sakura-hoken.example, z@zz.example\r\nSubject: x\r\n\r\nHello.\r\n", to);
+	res = judge(snap, raw.data, NULL);
+	assert_true(res->to_bcc);
+	assert_string_equal(header_value(res, OM_DO_CHANGE_HEADER, "To", 2), "suzuki@sakura-hoken.example");
+	assert_string_equal(header_value(res, OM_DO_CHANGE_HEADER, "To", 1), "tanaka@sakura-hoken.example");
+	om_result_free(res);
+	om_buf_free(&raw);
+	om_snap_unref(snap);
+
+	/* Without the setting the policy decides as before: reject, nothing rewritten. */
+	snap = snap_with("");
+	om_buf_init(&raw, 0);
+	om_buf_printf(&raw, "From: tanaka@sakura-hoken.example\r\nTo: %s\r\nSubject: x\r\n\r\nHello.\r\n", to);
+	res = judge(snap, raw.data, NULL);
+	assert_int_equal(res->action, OM_ACT_REJECT);
+	assert_false(res->to_bcc);
+	assert_null(find_step(res, OM_DO_CHANGE_HEADER, "To"));
+	om_result_free(res);
+	om_buf_free(&raw);
+	om_snap_unref(snap);
+	free(to);
+}
+
 int
 main(void)
 {
@@ -270,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_reject_has_no_steps),
 		cmocka_unit_test(test_error_hold),
 		cmocka_unit_test(test_error_tempfail),
+		cmocka_unit_test(test_mass_visible_bcc),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

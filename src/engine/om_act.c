@@ -20,8 +20,11 @@
  *--*/
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <gmime/gmime.h>
 
 #include "om_act.h"
 #include "om_buf.h"
@@ -33,6 +36,7 @@
 #define OM_ACT_DELETE_MAX	20	/* copies of one of our headers removed */
 #define HEADER_BLOCK_MAX	(1024 * 1024)	/* header bytes looked at */
 #define REASON_MAX		250	/* quarantine reason kept by the MTA */
+#define ADDR_FIELDS_MAX		20	/* To or Cc fields rewritten */
 
 static const char *const own_headers[] = {
 	OM_HDR_VERDICT, OM_HDR_CATEGORIES, OM_HDR_REF, OM_HDR_ATTACK,
@@ -47,6 +51,11 @@ typedef struct hdr_facts {
 	size_t	subject_len;
 	const char *cc;			/* first Cc value, raw, or NULL */
 	size_t	cc_len;
+	/* Every To and Cc field (for mass_visible_action = bcc). */
+	const char *addr_val[2][ADDR_FIELDS_MAX];
+	size_t	addr_len[2][ADDR_FIELDS_MAX];
+	unsigned naddr[2];		/* 0: To, 1: Cc; values kept */
+	unsigned nfields[2];		/* ... and fields seen (may be more) */
 } hdr_facts;
 
 /* field_value - the value of a field: after the colon and white space, before the line end */
@@ -98,6 +107,16 @@ read_facts(const char *raw, size_t len, hdr_facts *hf)
 			field_value(colon, fe, &hf->subject, &hf->subject_len);
 		else if ((size_t) (colon - f) == 2 && strncasecmp(f, "Cc", 2) == 0 && hf->cc == NULL)
 			field_value(colon, fe, &hf->cc, &hf->cc_len);
+		if ((size_t) (colon - f) == 2 && (strncasecmp(f, "To", 2) == 0 || strncasecmp(f, "Cc", 2) == 0)) {
+			int     w = (f[0] == 'C' || f[0] == 'c');
+
+			if (hf->naddr[w] < ADDR_FIELDS_MAX) {
+				field_value(colon, fe, &hf->addr_val[w][hf->naddr[w]], &hf->addr_len[w][hf->naddr[w]]);
+				hf->naddr[w]++;
+			}
+			if (hf->nfields[w] < 100000)
+				hf->nfields[w]++;
+		}
 	}
 }
 
@@ -208,6 +227,109 @@ ascii_line(const om_result *res, const char *in, size_t max)
 	return (out);
 }
 
+/* keep_internal - the internal addresses of one address list (groups keep their name) */
+static void
+keep_internal(const om_conf *conf, InternetAddressList *in, InternetAddressList *out, size_t *kept)
+{
+	int     n = internet_address_list_length(in);
+
+	for (int i = 0; i < n && i < 100000; i++) {
+		InternetAddress *ia = internet_address_list_get_address(in, i);
+
+		if (INTERNET_ADDRESS_IS_MAILBOX(ia)) {
+			const char *spec = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
+
+			if (spec && om_conf_addr_internal(conf, spec)) {
+				internet_address_list_add(out, ia);
+				(*kept)++;
+			}
+		} else if (INTERNET_ADDRESS_IS_GROUP(ia)) {
+			InternetAddressGroup *g = INTERNET_ADDRESS_GROUP(ia);
+			InternetAddress *ng = internet_address_group_new(internet_address_get_name(ia));
+			size_t  before = *kept;
+
+			/* Groups are not nested (RFC 5322): one level is read. */
+			keep_internal(conf, internet_address_group_get_members(g),
+				      internet_address_group_get_members(INTERNET_ADDRESS_GROUP(ng)), kept);
+			if (*kept > before || internet_address_list_length(internet_address_group_get_members(g)) == 0)
+				internet_address_list_add(out, ng);
+			g_object_unref(ng);
+		}
+	}
+}
+
+/*
+ * visible_only - a To/Cc value with only the firm's own addresses left,
+ * in res's pool; "" when none is left. A value that cannot be read as
+ * addresses keeps nothing: what cannot be read cannot be shown to be
+ * internal.
+ */
+static const char *
+visible_only(const om_conf *conf, om_result *res, const char *val, size_t len)
+{
+	char   *v = strndup(val, len), *str;
+	InternetAddressList *in, *out;
+	const char *s;
+	size_t  kept = 0;
+
+	if (v == NULL)
+		return ("");
+	in = internet_address_list_parse(NULL, v);
+	free(v);
+	if (in == NULL)
+		return ("");
+	out = internet_address_list_new();
+	keep_internal(conf, in, out, &kept);
+	str = kept ? internet_address_list_to_string(out, NULL, TRUE) : NULL;
+	s = om_pool_strdup(res->pool, str ? str : "");
+	g_free(str);
+	g_object_unref(out);
+	g_object_unref(in);
+	return (s);
+}
+
+/*
+ * plan_bcc - mass_visible_action = bcc: every To and Cc field keeps only
+ * the firm's addresses; an empty To becomes the sender (or the empty
+ * group "undisclosed-recipients:;"), an empty Cc goes, and fields past
+ * the ADDR_FIELDS_MAX read of each name go whole. The envelope is
+ * not touched: everyone still gets the message. The manager, when one
+ * is to be added, joins the first Cc. Returns 1 when the manager was
+ * placed, else 0.
+ */
+static int
+plan_bcc(const om_snap *snap, om_result *res, size_t *cap, const hdr_facts *hf, int manager)
+{
+	const om_conf *conf = snap->conf;
+	int     placed = 0;
+
+	for (int w = 0; w < 2; w++) {
+		const char *name = w ? "Cc" : "To";
+
+		/* Last first, so that deleting a field does not renumber the next. */
+		for (unsigned k = hf->nfields[w]; k > hf->naddr[w]; k--)
+			step(res, cap, OM_DO_DELETE_HEADER, name, k, NULL, 1);
+		for (unsigned k = hf->naddr[w]; k > 0; k--) {
+			const char *nv = visible_only(conf, res, hf->addr_val[w][k - 1], hf->addr_len[w][k - 1]);
+
+			if (w == 1 && k == 1 && manager) {
+				nv = *nv ? om_pool_printf(res->pool, "%s, %s", nv, res->add_cc) : res->add_cc;
+				placed = 1;
+			}
+			if (*nv == 0 && w == 0 && k == 1)
+				nv = res->sender && *res->sender && strcmp(res->sender, "<>") != 0
+				    ? res->sender : "undisclosed-recipients:;";
+			if (*nv == 0)
+				step(res, cap, OM_DO_DELETE_HEADER, name, k, NULL, 1);
+			else if (hf->addr_len[w][k - 1] != strlen(nv) || memcmp(nv, hf->addr_val[w][k - 1], strlen(nv)) != 0)
+				step(res, cap, OM_DO_CHANGE_HEADER, name, k, nv, 1);
+		}
+	}
+	if (hf->naddr[0] == 0)
+		step(res, cap, OM_DO_ADD_HEADER, "To", 0, "undisclosed-recipients:;", 1);
+	return (placed);
+}
+
 /* om_act_plan - fill in res->acts for res->action */
 void
 om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *raw, size_t len)
@@ -215,6 +337,7 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 	const om_conf *conf = snap->conf;
 	om_action act = res->action;
 	size_t  cap = 0;
+	int     placed = 0;
 	hdr_facts hf;
 
 	res->acts = NULL;
@@ -264,21 +387,24 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 		om_buf_free(&b);
 	}
 
+	/* External addresses out of To/Cc (the manager may join Cc there). */
+	if (res->to_bcc)
+		placed = plan_bcc(snap, res, &cap, &hf, wants_manager(res) && hf.cc != NULL);
+
 	/* Manager in Cc: asked for by the policy, whatever the overall action. */
 	if (wants_manager(res)) {
 		step(res, &cap, OM_DO_ADD_RCPT, NULL, 0, om_pool_printf(res->pool, "<%s>", res->add_cc), 1);
-		if (hf.cc)
+		if (!placed && hf.cc)
 			step(res, &cap, OM_DO_CHANGE_HEADER, "Cc", 1,
 			     om_pool_printf(res->pool, "%.*s, %s", (int) hf.cc_len, hf.cc, res->add_cc), 1);
-		else
+		else if (!placed)
 			step(res, &cap, OM_DO_ADD_HEADER, "Cc", 0, res->add_cc, 1);
 	}
-	if (act == OM_ACT_HOLD) {
+	if (act == OM_ACT_HOLD)
 		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
 		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
-		if (om_notice_wanted(snap, res))
-			step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
-	}
+	if ((act == OM_ACT_HOLD || res->to_bcc) && om_notice_wanted(snap, res))
+		step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
 }
 
 /* om_act_kind_name - a step's name, as "omamori scan" prints it */

@@ -130,6 +130,7 @@ static const conf_key conf_keys[] = {
 	{"review_old_age", KEY_STR, "1d", OFF(conf_review_old_age)},
 	{"freemail_domains", KEY_PATH, "", OFF(conf_freemail_domains)},
 	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
+	{"mass_visible_action", KEY_STR, "policy", OFF(conf_mass_visible_action)},
 	{"body_memory_limit", KEY_SIZE, "1m", OFF(conf_body_memory_limit), 0, (size_t) 1 << 30},
 	{"temp_dir", KEY_PATH, "/tmp", OFF(conf_temp_dir)},
 	{"socket_mode", KEY_STR, "0660", OFF(conf_socket_mode)},
@@ -574,6 +575,8 @@ conf_check(conf_load *ld)
 	if (strlen(conf->conf_socket_mode) < 3 || strlen(conf->conf_socket_mode) > 4
 	    || strspn(conf->conf_socket_mode, "01234567") != strlen(conf->conf_socket_mode))
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
+	if (strcmp(conf->conf_mass_visible_action, "policy") != 0 && strcmp(conf->conf_mass_visible_action, "bcc") != 0)
+		conf_error(ld, "mass_visible_action: \"%s\" is not policy or bcc", conf->conf_mass_visible_action);
 }
 
 /* om_conf_defaults - the built-in settings, nothing read from disk */

@@ -90,6 +90,7 @@ typedef struct om_result {
 	om_act *acts;
 	size_t	nacts;
 	const char *subject_prefix;	/* the tag put before the Subject, or NULL */
+	int	to_bcc;			/* external To/Cc addresses moved out of sight */
 	om_action on_trouble;		/* when a required step fails: error_action */
 } om_result;
 

@@ -72,6 +72,16 @@ static const char builtin_template[] =
 "----\n\nYour message was stopped by the firm's mail policy.\n\n"
 "Found:\n{FINDINGS_EN}\nWhat to do:\n{FIX_EN}\nReviewed by: {REVIEWER}\nReference: {REF}\n";
 
+static const char builtin_bcc_template[] =
+"Subject: [omamori] 社外の宛先を Bcc に移して送信しました / External recipients were moved to Bcc\n"
+"\n"
+"{SENDER} さま\n\n社外の宛先が To/Cc に多数見えていたため、To/Cc から外して送信しました。\n"
+"宛先の方々には届いています。To にはあなたのアドレスが入っています。\n\n"
+"見つかったもの:\n{FINDINGS_JA}\n参照番号: {REF}\n\n"
+"----\n\nMany external addresses were visible in To/Cc; they were taken out of To/Cc\n"
+"and the message was sent. Every recipient still gets it; To holds your address.\n\n"
+"Found:\n{FINDINGS_EN}\nReference: {REF}\n";
+
 /* proc_key_init - this process's own random key */
 static void
 proc_key_init(void)
@@ -279,7 +289,7 @@ om_notice_wanted(const om_snap *snap, const om_result *res)
 	const om_conf *conf = snap->conf;
 	if (conf->conf_notice_command == NULL || *conf->conf_notice_command == 0)
 		return (0);
-	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
+	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD && !res->to_bcc)
 		return (0);
 	if (res->sender == NULL || *res->sender == 0)
 		return (0);
@@ -432,7 +442,7 @@ om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 
 /* read_template - template file for this action, or NULL */
 static char *
-read_template(const om_snap *snap, om_action act)
+read_template(const om_snap *snap, const om_result *res)
 {
 	const om_conf *conf = snap->conf;
 	char    path[4096];
@@ -443,7 +453,7 @@ read_template(const om_snap *snap, om_action act)
 	if (conf->conf_rules_dir == NULL)
 		return (NULL);
 	snprintf(path, sizeof(path), "%s/notice-%s.ja-en.txt", conf->conf_rules_dir,
-		 act == OM_ACT_HOLD ? "hold" : "reject");
+		 res->action == OM_ACT_HOLD ? "hold" : res->action == OM_ACT_REJECT ? "reject" : "bcc");
 	if ((fp = fopen(path, "r")) == NULL)
 		return (NULL);
 	if ((text = malloc(TEMPLATE_MAX + 1)) == NULL)
@@ -459,7 +469,8 @@ int
 om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 {
 	const om_conf *conf = snap->conf;
-	char   *tmpl = read_template(snap, res->action);
+	char   *tmpl = read_template(snap, res);
+	const char *builtin = builtin_template;
 	char   *cmd, *argv[ARGV_MAX + 2], *save = NULL;
 	int     argc = 0, pipefd[2], status, rc = -1;
 	om_buf  msg;
@@ -470,8 +481,10 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 	size_t  off = 0;
 
 	om_buf_init(&msg, 0);
-	if (om_notice_compose(snap, res, ref, tmpl ? tmpl : builtin_template, &msg) < 0
-	    && om_notice_compose(snap, res, ref, builtin_template, &msg) < 0) {
+	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
+		builtin = builtin_bcc_template;
+	if (om_notice_compose(snap, res, ref, tmpl ? tmpl : builtin, &msg) < 0
+	    && om_notice_compose(snap, res, ref, builtin, &msg) < 0) {
 		free(tmpl);
 		om_buf_free(&msg);
 		return (-1);

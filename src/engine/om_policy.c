@@ -84,6 +84,15 @@ om_policy_decide(const om_scan *scan, om_result *res, int failed)
 				 && f->action != OM_ACT_ACCEPT && f->action < OM_ACT_HOLD)
 				f->action = OM_ACT_HOLD;
 		}
+		/*
+		 * mass_visible_action = bcc: the addresses are taken out of
+		 * To/Cc (om_act.c) and the message goes; the sender is told.
+		 */
+		if (strcmp(f->category, "recipient.mass_visible") == 0
+		    && strcmp(conf->conf_mass_visible_action, "bcc") == 0) {
+			f->action = OM_ACT_ACCEPT;
+			res->to_bcc = 1;
+		}
 		if (f->action > worst)
 			worst = f->action;
 	}
