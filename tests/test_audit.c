@@ -52,6 +52,17 @@ teardown(void **state)
 	return (0);
 }
 
+/* reset - no log: the file and the state that follows its end */
+static void
+reset(fixture *f)
+{
+	char    state[200];
+
+	snprintf(state, sizeof(state), "%s.state", f->log);
+	unlink(f->log);
+	unlink(state);
+}
+
 /* write_events - a log with a start record and n events */
 static void
 write_events(fixture *f, int n)
@@ -146,7 +157,7 @@ test_tamper(void **state)
 		om_audit_problem prob;
 		int     n;
 
-		unlink(f->log);
+		reset(f);
 		write_events(f, 5);	/* 6 lines: start + 5 */
 		n = read_lines(f->log, lines);
 		assert_int_equal(n, 6);
@@ -278,7 +289,7 @@ test_pseudonymise(void **state)
 	for (int mode = 0; mode < 3; mode++) {
 		om_audit *a;
 
-		unlink(f->log);
+		reset(f);
 		a = om_audit_open_path(f->log, f->key, mode, 1);
 		assert_non_null(a);
 		memset(&res, 0, sizeof(res));
