@@ -8,10 +8,13 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -369,6 +372,57 @@ test_threads(void **state)
 	assert_int_equal(p.records, 201);
 }
 
+/*
+ * A write cut short by a file size limit leaves no fragment: the writer
+ * truncates back to the last whole record, and the next record written
+ * says that a write failed. The chain stays verifiable.
+ */
+static void
+test_short_write(void **state)
+{
+	fixture *f = *state;
+	struct stat st;
+	om_audit_problem p;
+	char    big[600], *lines[MAX_LINES + 1];
+	off_t   before;
+	pid_t   pid;
+	int     status, n, seen = 0;
+
+	write_events(f, 2);
+	assert_int_equal(stat(f->log, &st), 0);
+	before = st.st_size;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = {(rlim_t) before + 100, (rlim_t) before + 100};
+		om_audit *a;
+		int     r;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &rl) < 0 || (a = om_audit_open_path(f->log, f->key, 0, 0)) == NULL)
+			_exit(2);
+		r = om_audit_event(a, "test", "n", big, NULL);
+		om_audit_close(a);
+		_exit(r < 0 ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);	/* the write failed */
+	assert_int_equal(stat(f->log, &st), 0);
+	assert_int_equal(st.st_size, before);		/* and left nothing behind */
+	write_events(f, 1);
+	assert_int_equal(verify_one(f, &p), 0);
+	n = read_lines(f->log, lines);
+	for (int i = 0; i < n; i++) {
+		if (strstr(lines[i], "\"type\":\"write_failed\"") && strstr(lines[i], "\"failed\":1"))
+			seen = i;
+		free(lines[i]);
+	}
+	assert_int_equal(seen, 3);	/* start, 2 events, then the note */
+}
+
 static void
 test_duration(void **state)
 {
@@ -392,6 +446,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_key_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pseudonymise, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_short_write, setup, teardown),
 		cmocka_unit_test(test_duration),
 	};
 

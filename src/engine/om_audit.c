@@ -8,7 +8,12 @@
  *	mutex and an flock(2) on "LOG.lock", the writer makes sure it knows
  *	the last MAC in the file (another process may have appended or
  *	rotated since), adds "prev", computes "mac" and appends the whole
- *	line with one write(2) on an O_APPEND descriptor.
+ *	line with one write(2) on an O_APPEND descriptor, then rewrites
+ *	the state file. A write that fails or comes up short is undone
+ *	with ftruncate(2) to the offset before it, still under the lock,
+ *	and counted in the state file; the next record that can be written
+ *	is preceded by a "write_failed" record. A record cut short by a
+ *	crash is removed the same way by the next writer.
  *
  *	Verifying: each line's MAC is recomputed over its bytes up to
  *	",\"mac\":"; then the "seq" and "prev" fields are followed from
