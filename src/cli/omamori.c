@@ -206,6 +206,7 @@ cmd_scan(int argc, char **argv)
 	om_envelope env;
 	om_conf *conf;
 	om_buf  raw, json;
+	char  **wheres;
 	om_result *res;
 	int     c, verbose = 0;
 
@@ -274,12 +275,28 @@ cmd_scan(int argc, char **argv)
 	if (audit && om_audit_record(audit, res, &env) < 0)
 		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
 	om_audit_close(audit);
+	/* Places hold file names and forwarded subjects: masked as in the log. */
+	wheres = calloc(res->nfindings + 1, sizeof(char *));
+	if (wheres == NULL)
+		om_fatal("out of memory");
+	for (size_t i = 0; i < res->nfindings; i++) {
+		om_buf  w;
+
+		if (res->findings[i].where == NULL)
+			continue;
+		om_buf_init(&w, 0);
+		om_audit_mask_text(om_rules_of(conf), res->findings[i].where, &w);
+		res->findings[i].where = wheres[i] = om_buf_steal(&w, NULL);
+	}
 	if (verbose)
 		scan_describe(res);
 	om_buf_init(&json, 0);
 	om_result_json(res, &json);
 	printf("%s\n", json.data);
 	om_buf_free(&json);
+	for (size_t i = 0; i < res->nfindings; i++)
+		free(wheres[i]);
+	free(wheres);
 	om_result_free(res);
 	om_buf_free(&raw);
 	om_conf_unref(conf);

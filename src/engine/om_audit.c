@@ -50,6 +50,9 @@
 #include "om_audit.h"
 #include "om_rules.h"
 #include "om_buf.h"
+#include "om_charset.h"
+#include "om_mask.h"
+#include "om_norm.h"
 #include "om_json.h"
 #include "om_log.h"
 #include "om_msg.h"
@@ -809,6 +812,9 @@ om_audit_open(const om_conf *conf)
 		/* Records say which rule files judged them. */
 		if (a && om_rules_of(conf))
 			om_audit_set_rules_version(a, om_rules_version(om_rules_of(conf)));
+		/* Free text is masked with those rules (the log lives with conf). */
+		if (a)
+			a->rules = om_rules_of(conf);
 		return (a);
 	}
 }
@@ -830,46 +836,147 @@ om_audit_path(const om_audit *a)
 	return (a->path);
 }
 
-/*
- * json_masked - a file name or place as JSON, long digit runs masked.
- * File names are kept (they are business data), but a number someone
- * typed into one ("見積_123456789018.pdf") must not reach the log: in
- * every run of 6 or more digits (with - or space between them) all but
- * the last 4 digits become '*'.
- */
-static void
-json_masked(om_buf *b, const char *s)
+/* Matches of personal-data rules in one free-text field. */
+#define AUDIT_MASK_HITS	64
+
+typedef struct mask_hits {
+	size_t	n;
+	int	overflow;
+	struct {
+		size_t	start, end;
+		om_mask_kind kind;
+	}	v[AUDIT_MASK_HITS];
+} mask_hits;
+
+/* mask_hit - keep each candidate of a personal-data rule */
+static int
+mask_hit(const om_rule_hit *h, void *arg)
 {
-	char   *m;
-	size_t  n;
+	mask_hits *m = arg;
+
+	if (h->rule->mask == OM_MASK_WORD || strncmp(h->rule->category, "pii.", 4) != 0 || h->end <= h->start)
+		return (0);
+	if (m->n == AUDIT_MASK_HITS) {
+		m->overflow = 1;
+		return (0);
+	}
+	m->v[m->n].start = h->start;
+	m->v[m->n].end = h->end;
+	m->v[m->n].kind = h->rule->mask;
+	m->n++;
+	return (0);
+}
+
+/* hit_order - by start, the longer first */
+static int
+hit_order(const void *x, const void *y)
+{
+	const size_t *a = x, *b = y;	/* start, end */
+
+	if (a[0] != b[0])
+		return (a[0] < b[0] ? -1 : 1);
+	return (a[1] > b[1] ? -1 : a[1] < b[1]);
+}
+
+/*
+ * om_audit_mask_text - free text as the log keeps it (file name, place,
+ * Message-ID, reason). Such text is kept because it is business data,
+ * but personal data typed into it must not reach the log: the text is
+ * normalised, every candidate match of a personal-data rule of the set
+ * is masked as its samples are (a name keeps two characters, a number
+ * its last four digits), then every run of 6 or more digits in any
+ * spelling (om_mask_text). A text the rules cannot scan becomes "**".
+ */
+void
+om_audit_mask_text(const struct om_ruleset *rules, const char *s, om_buf *out)
+{
+	om_buf  masked, plain;
+	mask_hits hits;
+	size_t  at = 0;
+
+	om_buf_init(&masked, 0);
+	hits.n = 0;
+	hits.overflow = 0;
+	if (rules != NULL) {
+		/* Normalised, digits and all: validators need them. */
+		om_buf_init(&plain, 0);
+		if (om_norm_text(s, strlen(s), &plain) < 0 || !om_utf8_valid_nul(plain.data ? plain.data : "", plain.len)
+		    || om_rules_scan(rules, plain.data ? plain.data : "", plain.len,
+				     OM_SCOPE_ALL | OM_RULES_EVERY_CANDIDATE | OM_RULES_UTF8_CHECKED, NULL, mask_hit, &hits) < 0
+		    || hits.overflow) {
+			om_buf_free(&plain);
+			om_buf_free(&masked);
+			om_buf_puts(out, "**");
+			return;
+		}
+		qsort(hits.v, hits.n, sizeof(hits.v[0]), hit_order);
+		for (size_t i = 0; i < hits.n; i++) {
+			char    m[OM_MASK_MAX];
+			size_t  start = hits.v[i].start, end = hits.v[i].end;
+
+			if (end <= at)
+				continue;
+			if (start < at)
+				start = at;
+			om_buf_append(&masked, plain.data + at, start - at);
+			om_mask(hits.v[i].kind, plain.data + start, end - start, m);
+			om_buf_puts(&masked, m);
+			at = end;
+		}
+		om_buf_append(&masked, plain.data + at, plain.len - at);
+		om_buf_free(&plain);
+	} else
+		om_buf_append(&masked, s, strlen(s));
+	om_mask_text(masked.data ? masked.data : "", masked.len, out);
+	om_buf_free(&masked);
+}
+
+/* audit_text - a free-text field as JSON, masked */
+static void
+audit_text(const om_audit *a, om_buf *b, const char *s)
+{
+	om_buf  out;
 
 	if (s == NULL) {
 		om_json_str(b, NULL);
 		return;
 	}
-	n = strlen(s);
-	if ((m = strdup(s)) == NULL)
-		om_panic("out of memory");
-	for (size_t i = 0; i < n;) {
-		size_t  j = i, digits = 0, seen = 0;
+	om_buf_init(&out, 0);
+	om_audit_mask_text(a->rules, s, &out);
+	om_json_str(b, out.data ? out.data : "");
+	om_buf_free(&out);
+}
 
-		if (!isdigit((unsigned char) m[i])) {
-			i++;
-			continue;
-		}
-		while (j < n && (isdigit((unsigned char) m[j])
-				 || ((m[j] == '-' || m[j] == ' ') && j + 1 < n && isdigit((unsigned char) m[j + 1])))) {
-			digits += isdigit((unsigned char) m[j]) != 0;
-			j++;
-		}
-		if (digits >= 6)
-			for (size_t k = i; k < j; k++)
-				if (isdigit((unsigned char) m[k]) && ++seen <= digits - 4)
-					m[k] = '*';
-		i = j;
+/* audit_reply - the SMTP reply: its codes as they are, the text masked */
+static void
+audit_reply(const om_audit *a, om_buf *b, const char *reply)
+{
+	size_t  n = 0;
+	om_buf  t;
+
+	if (reply == NULL) {
+		om_json_str(b, NULL);
+		return;
 	}
-	om_json_str(b, m);
-	free(m);
+	/* "550 5.7.1 " */
+	if (strlen(reply) > 4 && isdigit((unsigned char) reply[0]) && isdigit((unsigned char) reply[1])
+	    && isdigit((unsigned char) reply[2]) && reply[3] == ' ') {
+		n = 4;
+		if (isdigit((unsigned char) reply[4]) && reply[5] == '.') {
+			n = strcspn(reply + 4, " ") + 4;
+			n += reply[n] == ' ';
+		}
+	}
+	om_buf_init(&t, 0);
+	audit_text(a, &t, reply + n);
+	/* t holds "TEXT" as JSON: put the codes inside the quotes. */
+	if (t.len >= 2 && t.data[0] == '"') {
+		om_buf_putc(b, '"');
+		om_buf_append(b, reply, n);	/* digits, dots and spaces */
+		om_buf_append(b, t.data + 1, t.len - 1);
+	} else
+		om_buf_append(b, t.data, t.len);
+	om_buf_free(&t);
 }
 
 /* attachment_encryption - what the findings say about one attachment */
@@ -909,7 +1016,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	om_buf_printf(&b, ",\"id\":\"%s\",\"queue_id\":", id);
 	om_json_str(&b, env ? env->queue_id : NULL);
 	om_buf_puts(&b, ",\"message_id\":");
-	om_json_str(&b, res->msg ? res->msg->message_id : NULL);
+	audit_text(a, &b, res->msg ? res->msg->message_id : NULL);
 	om_buf_puts(&b, ",\"direction\":");
 	om_json_str(&b, om_direction_name(res->direction));
 	om_buf_puts(&b, ",\"sender\":");
@@ -931,9 +1038,9 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 			continue;
 		om_buf_puts(&b, first ? "{\"name\":" : ",{\"name\":");
 		first = 0;
-		json_masked(&b, p->filename);
+		audit_text(a, &b, p->filename);
 		om_buf_puts(&b, ",\"type\":");
-		om_json_str(&b, p->content_type);
+		audit_text(a, &b, p->content_type);
 		om_buf_puts(&b, ",\"magic\":");
 		om_json_str(&b, p->magic_type);
 		om_buf_printf(&b, ",\"size\":%zu,\"encrypted\":", p->size);
@@ -949,9 +1056,9 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 		om_buf_puts(&b, ",\"rule\":");
 		om_json_str(&b, f->rule);
 		om_buf_puts(&b, ",\"where\":");
-		json_masked(&b, f->where);
+		audit_text(a, &b, f->where);
 		om_buf_printf(&b, ",\"count\":%u,\"sample\":", f->count);
-		om_json_str(&b, f->sample);
+		audit_text(a, &b, f->sample);
 		om_buf_puts(&b, ",\"action\":");
 		om_json_str(&b, om_action_name(f->action));
 		om_buf_putc(&b, '}');
@@ -959,7 +1066,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	om_buf_puts(&b, "],\"action\":");
 	om_json_str(&b, om_action_name(res->action));
 	om_buf_puts(&b, ",\"reply\":");
-	om_json_str(&b, res->reply);
+	audit_reply(a, &b, res->reply);
 	om_buf_printf(&b, ",\"internal_error\":%s,\"rules\":", res->internal_error ? "true" : "false");
 	pthread_mutex_lock(&a->lock);
 	om_json_str(&b, a->rules_version ? a->rules_version : "omamori " PACKAGE_VERSION);
@@ -967,6 +1074,22 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	r = audit_append(a, "decision", b.data);
 	om_buf_free(&b);
 	return (r);
+}
+
+/*
+ * event_identifier - fields of events that name things rather than say
+ * them (ids made by the MTA or by us, login names, action words); every
+ * other field is free text and masked.
+ */
+static int
+event_identifier(const char *name)
+{
+	static const char *ids[] = {"queue_id", "record", "ref", "id", "by", "action", "selected_by", NULL};
+
+	for (int i = 0; ids[i]; i++)
+		if (strcmp(ids[i], name) == 0)
+			return (1);
+	return (0);
 }
 
 /* audit_event_v - fields from name, value pairs */
@@ -984,7 +1107,10 @@ audit_event_v(om_audit *a, const char *kind, va_list ap)
 		om_buf_putc(&b, ',');
 		om_json_str(&b, name);
 		om_buf_putc(&b, ':');
-		om_json_str(&b, value);
+		if (event_identifier(name))
+			om_json_str(&b, value);
+		else
+			audit_text(a, &b, value);
 	}
 	r = audit_append(a, kind, b.data ? b.data : "");
 	om_buf_free(&b);

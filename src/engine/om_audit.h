@@ -26,7 +26,10 @@
  *	size limit fails a write instead of killing the process.
  *
  *	om_audit_record() writes one message decision; it never writes
- *	message content beyond the masked samples of the findings.
+ *	message content beyond the masked samples of the findings, and
+ *	every free-text field (file names, places, the Message-ID, the
+ *	free-text fields of events) goes through om_audit_mask_text(): the
+ *	personal-data rules of the configuration, then the digit masker.
  *	om_audit_event() writes anything else (review actions, reveals,
  *	pruning) as string fields given in name, value pairs ending with
  *	NULL.
@@ -47,6 +50,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "om_buf.h"
 #include "om_conf.h"
 #include "om_engine.h"
 
@@ -89,6 +93,8 @@ void	om_audit_close(om_audit *audit);
 const char *om_audit_path(const om_audit *audit);
 
 /* Helpers shared with the tool. */
+struct om_ruleset;
+void	om_audit_mask_text(const struct om_ruleset *rules, const char *text, om_buf *out);
 int	om_audit_load_key(const char *path, int create, unsigned char key[OM_AUDIT_KEY_LEN]);
 void	om_audit_pseudonym(const unsigned char key[OM_AUDIT_KEY_LEN], const char *addr,
 			   char *out, size_t outlen);
