@@ -423,6 +423,34 @@ test_short_write(void **state)
 	assert_int_equal(seen, 3);	/* start, 2 events, then the note */
 }
 
+/*
+ * Rotation keeps the owner and mode of the file it replaces: root running
+ * "omamori log rotate" must not leave a root:root 0640 file that the
+ * milter's user cannot append to. (The owner part needs root.)
+ */
+static void
+test_rotate_owner(void **state)
+{
+	fixture *f = *state;
+	struct stat st;
+	om_audit *a;
+	uid_t   uid = geteuid() == 0 ? 65534 : geteuid();
+	gid_t   gid = geteuid() == 0 ? 65534 : getegid();
+
+	write_events(f, 1);
+	assert_int_equal(chown(f->log, uid, gid), 0);
+	assert_int_equal(chmod(f->log, 0660), 0);
+	a = om_audit_open_path(f->log, f->key, 0, 0);
+	assert_non_null(a);
+	assert_int_equal(om_audit_rotate(a, 1700000000), 0);
+	assert_int_equal(om_audit_event(a, "test", "n", "after", NULL), 0);
+	om_audit_close(a);
+	assert_int_equal(stat(f->log, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0660);
+	assert_int_equal(st.st_uid, uid);
+	assert_int_equal(st.st_gid, gid);
+}
+
 static void
 test_duration(void **state)
 {
@@ -447,6 +475,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pseudonymise, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_short_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rotate_owner, setup, teardown),
 		cmocka_unit_test(test_duration),
 	};
 

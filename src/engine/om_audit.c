@@ -1137,6 +1137,7 @@ int
 om_audit_rotate(om_audit *a, time_t now)
 {
 	char    stamp[32], *archive = NULL;
+	struct stat old;
 	struct tm tm;
 	om_buf  f;
 	int     fd, r;
@@ -1156,6 +1157,12 @@ om_audit_rotate(om_audit *a, time_t now)
 		if (access(archive, F_OK) < 0)
 			break;
 	}
+	if (fstat(a->fd, &old) < 0) {
+		r = audit_fail("%s: %s", a->path, strerror(errno));
+		free(archive);
+		audit_unlock(a);
+		return (r);
+	}
 	if (rename(a->path, archive) < 0) {
 		r = audit_fail("rename %s %s: %s", a->path, archive, strerror(errno));
 		free(archive);
@@ -1163,6 +1170,21 @@ om_audit_rotate(om_audit *a, time_t now)
 		return (r);
 	}
 	fd = open(a->path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+	/*
+	 * The new file is the old one's in all but content: root running
+	 * "omamori log rotate" must not leave a file the milter cannot write.
+	 */
+	if (fd >= 0 && (fchmod(fd, old.st_mode & 07777) < 0
+			|| (geteuid() == 0 && fchown(fd, old.st_uid, old.st_gid) < 0))) {
+		r = audit_fail("%s: cannot give the new file the owner and mode of the old one: %s",
+			       a->path, strerror(errno));
+		close(fd);
+		if (unlink(a->path) < 0 || rename(archive, a->path) < 0)
+			om_warn("%s: could not undo the rotation: %s", a->path, strerror(errno));
+		free(archive);
+		audit_unlock(a);
+		return (r);
+	}
 	if (fd < 0) {
 		r = audit_fail("%s: %s", a->path, strerror(errno));
 		free(archive);
