@@ -1000,13 +1000,30 @@ attachment_encryption(const om_result *res, const char *name)
 	return (state);
 }
 
+/* audit_sample - a finding's sample (made by om_mask()) as JSON */
+static void
+audit_sample(om_buf *b, const char *s)
+{
+	om_buf  out;
+
+	if (s == NULL) {
+		om_json_str(b, NULL);
+		return;
+	}
+	om_buf_init(&out, 0);
+	om_mask_text(s, strlen(s), &out);
+	om_json_str(b, out.data ? out.data : "");
+	om_buf_free(&out);
+}
+
 /* om_audit_record - one message decision */
 int
 om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 {
 	unsigned char rnd[8];
 	char    id[17];
-	om_buf  b;
+	om_buf  b, where_json;
+	const char *prev_where = NULL;
 	int     r, first;
 
 	if (RAND_bytes(rnd, sizeof(rnd)) != 1)
@@ -1048,6 +1065,7 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 		om_buf_putc(&b, '}');
 	}
 	om_buf_puts(&b, "],\"findings\":[");
+	om_buf_init(&where_json, 0);
 	for (size_t i = 0; i < res->nfindings; i++) {
 		const om_finding *f = res->findings + i;
 
@@ -1056,13 +1074,25 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 		om_buf_puts(&b, ",\"rule\":");
 		om_json_str(&b, f->rule);
 		om_buf_puts(&b, ",\"where\":");
-		audit_text(a, &b, f->where);
+		/* Findings of one place come together: mask the place once. */
+		if (f->where && prev_where && strcmp(f->where, prev_where) == 0) {
+			om_buf_append(&b, where_json.data, where_json.len);
+		} else {
+			size_t  at = b.len;
+
+			audit_text(a, &b, f->where);
+			om_buf_reset(&where_json);
+			om_buf_append(&where_json, b.data + at, b.len - at);
+			prev_where = f->where;
+		}
+		/* Samples come from the same masker: only digit runs remain to check. */
 		om_buf_printf(&b, ",\"count\":%u,\"sample\":", f->count);
-		audit_text(a, &b, f->sample);
+		audit_sample(&b, f->sample);
 		om_buf_puts(&b, ",\"action\":");
 		om_json_str(&b, om_action_name(f->action));
 		om_buf_putc(&b, '}');
 	}
+	om_buf_free(&where_json);
 	om_buf_puts(&b, "],\"action\":");
 	om_json_str(&b, om_action_name(res->action));
 	om_buf_puts(&b, ",\"reply\":");
