@@ -21,6 +21,7 @@
 #include "om_test.h"
 #include "om_audit.h"
 #include "om_engine.h"
+#include "om_mask.h"
 
 #define MAX_LINES 64
 
@@ -451,6 +452,67 @@ test_rotate_owner(void **state)
 	assert_int_equal(st.st_gid, gid);
 }
 
+/* The state file: kept with every record, and checked by its own MAC. */
+static void
+test_state(void **state)
+{
+	fixture *f = *state;
+	om_audit_problem p;
+	const char *files[1];
+	char    st[200];
+	FILE   *fp;
+	int     c;
+
+	files[0] = f->log;
+	snprintf(st, sizeof(st), "%s.state", f->log);
+	write_events(f, 3);
+	assert_int_equal(om_audit_verify_state(files, 1, f->key, st, &p), 0);
+	assert_int_equal(p.records, 4);
+	/* One digit of the seq changed: the state file is not ours. */
+	fp = fopen(st, "r+");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 46, SEEK_SET), 0);
+	c = fgetc(fp);
+	assert_true(c >= '0' && c <= '9');
+	assert_int_equal(fseek(fp, 46, SEEK_SET), 0);
+	fputc(c == '9' ? '8' : c + 1, fp);
+	fclose(fp);
+	assert_int_equal(om_audit_verify_state(files, 1, f->key, st, &p), 1);
+	assert_int_equal(p.kind, OM_AUDIT_STATE);
+	/* The next writer records that it found the state file so. */
+	write_events(f, 1);
+	assert_int_equal(om_audit_verify(files, 1, f->key, &p), 1);
+	assert_int_equal(p.kind, OM_AUDIT_DELETED);
+	assert_int_equal(p.line, 5);
+	assert_non_null(strstr(p.text, "not ours"));
+}
+
+/* Free text: every long digit run, in any spelling, keeps 4 digits. */
+static void
+test_mask_text(void **state)
+{
+	static const char *cases[][2] = {
+		{"4111.1111.1111.1111", "****.****.****.1111"},
+		{"1234_5678_9018", "**********9018"},
+		{"\xef\xbc\x94\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91", "****1111"},
+		{"090\xe3\x83\xbb" "3141\xe3\x83\xbb" "5926", "***\xe3\x83\xbb" "****\xe3\x83\xbb" "5926"},
+		{"report_v2_2026.pdf", "report_v2_2026.pdf"},
+		{"12345.pdf", "12345.pdf"},
+		{"a\xff" "b", "a\xef\xbf\xbd" "b"},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_buf  b;
+
+		om_buf_init(&b, 0);
+		om_mask_text(cases[i][0], strlen(cases[i][0]), &b);
+		if (strcmp(b.data ? b.data : "", cases[i][1]) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, b.data ? b.data : "", cases[i][1]);
+		om_buf_free(&b);
+	}
+}
+
 static void
 test_duration(void **state)
 {
@@ -476,6 +538,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_short_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rotate_owner, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_state, setup, teardown),
+		cmocka_unit_test(test_mask_text),
 		cmocka_unit_test(test_duration),
 	};
 
