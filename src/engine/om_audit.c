@@ -744,10 +744,16 @@ om_audit_open_path(const char *log_path, const char *key_path, int pseudonymise,
 	{
 		struct stat sst, kst;
 
-		/* Made by root (omamori log rotate): it belongs with the key. */
+		/*
+		 * Made by root (omamori log rotate on a new installation): the
+		 * state file belongs with the key, the lock file with the log.
+		 */
 		if (geteuid() == 0 && fstat(a->state_fd, &sst) == 0 && sst.st_size == 0
 		    && stat(key_path, &kst) == 0 && (sst.st_uid != kst.st_uid || sst.st_gid != kst.st_gid))
 			(void) fchown(a->state_fd, kst.st_uid, kst.st_gid);
+		if (geteuid() == 0 && fstat(a->lock_fd, &sst) == 0 && stat(log_path, &kst) == 0
+		    && sst.st_uid == 0 && kst.st_uid != 0)
+			(void) fchown(a->lock_fd, kst.st_uid, kst.st_gid);
 	}
 	{
 		struct sigaction sa;
@@ -1154,7 +1160,8 @@ om_audit_event(om_audit *a, const char *kind,...)
 	va_list ap;
 	int     r;
 
-	if (strcmp(kind, "decision") == 0 || strcmp(kind, "start") == 0 || strcmp(kind, "rotate") == 0)
+	if (strcmp(kind, "decision") == 0 || strcmp(kind, "start") == 0 || strcmp(kind, "rotate") == 0
+	    || strcmp(kind, "gap") == 0 || strcmp(kind, "write_failed") == 0)
 		return (audit_fail("\"%s\" records are written by omamori itself", kind));
 	va_start(ap, kind);
 	r = audit_event_v(a, kind, ap);
