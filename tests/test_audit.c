@@ -8,16 +8,20 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "om_test.h"
 #include "om_audit.h"
 #include "om_engine.h"
+#include "om_mask.h"
 
 #define MAX_LINES 64
 
@@ -50,6 +54,17 @@ teardown(void **state)
 	assert_int_equal(system(cmd), 0);
 	free(f);
 	return (0);
+}
+
+/* reset - no log: the file and the state that follows its end */
+static void
+reset(fixture *f)
+{
+	char    state[200];
+
+	snprintf(state, sizeof(state), "%s.state", f->log);
+	unlink(f->log);
+	unlink(state);
 }
 
 /* write_events - a log with a start record and n events */
@@ -146,7 +161,7 @@ test_tamper(void **state)
 		om_audit_problem prob;
 		int     n;
 
-		unlink(f->log);
+		reset(f);
 		write_events(f, 5);	/* 6 lines: start + 5 */
 		n = read_lines(f->log, lines);
 		assert_int_equal(n, 6);
@@ -278,7 +293,7 @@ test_pseudonymise(void **state)
 	for (int mode = 0; mode < 3; mode++) {
 		om_audit *a;
 
-		unlink(f->log);
+		reset(f);
 		a = om_audit_open_path(f->log, f->key, mode, 1);
 		assert_non_null(a);
 		memset(&res, 0, sizeof(res));
@@ -358,6 +373,146 @@ test_threads(void **state)
 	assert_int_equal(p.records, 201);
 }
 
+/*
+ * A write cut short by a file size limit leaves no fragment: the writer
+ * truncates back to the last whole record, and the next record written
+ * says that a write failed. The chain stays verifiable.
+ */
+static void
+test_short_write(void **state)
+{
+	fixture *f = *state;
+	struct stat st;
+	om_audit_problem p;
+	char    big[600], *lines[MAX_LINES + 1];
+	off_t   before;
+	pid_t   pid;
+	int     status, n, seen = 0;
+
+	write_events(f, 2);
+	assert_int_equal(stat(f->log, &st), 0);
+	before = st.st_size;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = 0;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = {(rlim_t) before + 100, (rlim_t) before + 100};
+		om_audit *a;
+		int     r;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &rl) < 0 || (a = om_audit_open_path(f->log, f->key, 0, 0)) == NULL)
+			_exit(2);
+		r = om_audit_event(a, "test", "n", big, NULL);
+		om_audit_close(a);
+		_exit(r < 0 ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);	/* the write failed */
+	assert_int_equal(stat(f->log, &st), 0);
+	assert_int_equal(st.st_size, before);		/* and left nothing behind */
+	write_events(f, 1);
+	assert_int_equal(verify_one(f, &p), 0);
+	n = read_lines(f->log, lines);
+	for (int i = 0; i < n; i++) {
+		if (strstr(lines[i], "\"type\":\"write_failed\"") && strstr(lines[i], "\"failed\":1"))
+			seen = i;
+		free(lines[i]);
+	}
+	assert_int_equal(seen, 3);	/* start, 2 events, then the note */
+}
+
+/*
+ * Rotation keeps the owner and mode of the file it replaces: root running
+ * "omamori log rotate" must not leave a root:root 0640 file that the
+ * milter's user cannot append to. (The owner part needs root.)
+ */
+static void
+test_rotate_owner(void **state)
+{
+	fixture *f = *state;
+	struct stat st;
+	om_audit *a;
+	uid_t   uid = geteuid() == 0 ? 65534 : geteuid();
+	gid_t   gid = geteuid() == 0 ? 65534 : getegid();
+
+	write_events(f, 1);
+	assert_int_equal(chown(f->log, uid, gid), 0);
+	assert_int_equal(chmod(f->log, 0660), 0);
+	a = om_audit_open_path(f->log, f->key, 0, 0);
+	assert_non_null(a);
+	assert_int_equal(om_audit_rotate(a, 1700000000), 0);
+	assert_int_equal(om_audit_event(a, "test", "n", "after", NULL), 0);
+	om_audit_close(a);
+	assert_int_equal(stat(f->log, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0660);
+	assert_int_equal(st.st_uid, uid);
+	assert_int_equal(st.st_gid, gid);
+}
+
+/* The state file: kept with every record, and checked by its own MAC. */
+static void
+test_state(void **state)
+{
+	fixture *f = *state;
+	om_audit_problem p;
+	const char *files[1];
+	char    st[200];
+	FILE   *fp;
+	int     c;
+
+	files[0] = f->log;
+	snprintf(st, sizeof(st), "%s.state", f->log);
+	write_events(f, 3);
+	assert_int_equal(om_audit_verify_state(files, 1, f->key, st, &p), 0);
+	assert_int_equal(p.records, 4);
+	/* One digit of the seq changed: the state file is not ours. */
+	fp = fopen(st, "r+");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 46, SEEK_SET), 0);
+	c = fgetc(fp);
+	assert_true(c >= '0' && c <= '9');
+	assert_int_equal(fseek(fp, 46, SEEK_SET), 0);
+	fputc(c == '9' ? '8' : c + 1, fp);
+	fclose(fp);
+	assert_int_equal(om_audit_verify_state(files, 1, f->key, st, &p), 1);
+	assert_int_equal(p.kind, OM_AUDIT_STATE);
+	/* The next writer records that it found the state file so. */
+	write_events(f, 1);
+	assert_int_equal(om_audit_verify(files, 1, f->key, &p), 1);
+	assert_int_equal(p.kind, OM_AUDIT_DELETED);
+	assert_int_equal(p.line, 5);
+	assert_non_null(strstr(p.text, "not ours"));
+}
+
+/* Free text: every long digit run, in any spelling, keeps 4 digits. */
+static void
+test_mask_text(void **state)
+{
+	static const char *cases[][2] = {
+		{"4111.1111.1111.1111", "****.****.****.1111"},
+		{"1234_5678_9018", "**********9018"},
+		{"\xef\xbc\x94\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91", "****1111"},
+		{"090\xe3\x83\xbb" "3141\xe3\x83\xbb" "5926", "***\xe3\x83\xbb" "****\xe3\x83\xbb" "5926"},
+		{"report_v2_2026.pdf", "report_v2_2026.pdf"},
+		{"12345.pdf", "12345.pdf"},
+		{"a\xff" "b", "a\xef\xbf\xbd" "b"},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		om_buf  b;
+
+		om_buf_init(&b, 0);
+		om_mask_text(cases[i][0], strlen(cases[i][0]), &b);
+		if (strcmp(b.data ? b.data : "", cases[i][1]) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, b.data ? b.data : "", cases[i][1]);
+		om_buf_free(&b);
+	}
+}
+
 static void
 test_duration(void **state)
 {
@@ -381,6 +536,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_key_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pseudonymise, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_short_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rotate_owner, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_state, setup, teardown),
+		cmocka_unit_test(test_mask_text),
 		cmocka_unit_test(test_duration),
 	};
 

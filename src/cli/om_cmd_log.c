@@ -4,7 +4,7 @@
  * SUMMARY
  *	omamori log verify|search|rotate|prune
  * SYNOPSIS
- *	omamori log verify [-c CONFIG] [-k KEYFILE] [FILE...]
+ *	omamori log verify [-c CONFIG] [-k KEYFILE] [-s STATE|none] [FILE...]
  *	omamori log search [-c CONFIG] [--rcpt ADDR|@DOMAIN] [--from ADDR]
  *		[--since DATE] [--until DATE] [--category CAT] [--id RECORD]
  *		[--queue-id QID] [--json] [FILE...]
@@ -13,7 +13,10 @@
  * DESCRIPTION
  *	verify follows the MAC chain through the archives and the current
  *	file (or the files named, oldest first) and names the first record
- *	that was edited, deleted, inserted, reordered or cut short.
+ *	that was edited, deleted, inserted, reordered or cut short. The
+ *	end of the chain is compared with the state file (-s, by default
+ *	LOGNAME.state beside the key file), which shows records removed at
+ *	the end; "-s none" leaves that out.
  *
  *	search answers an investigation: which categories and how many
  *	items went to an address or domain in a period, what a sender
@@ -52,7 +55,7 @@ static void __attribute__((noreturn))
 log_usage(int asked)
 {
 	om_cli_usage(
-		"usage: omamori log verify [-c CONFIG] [-k KEYFILE] [FILE...]\n"
+		"usage: omamori log verify [-c CONFIG] [-k KEYFILE] [-s STATE|none] [FILE...]\n"
 		"       omamori log search [-c CONFIG] [--rcpt ADDR|@DOMAIN] [--from ADDR]\n"
 		"                          [--since DATE] [--until DATE] [--category CAT]\n"
 		"                          [--id RECORD] [--queue-id QID] [--json] [FILE...]\n"
@@ -236,22 +239,27 @@ log_verify(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'},
 		{"key", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
+		{"state", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0}
 	};
-	const char *config = NULL, *key = NULL;
+	const char *config = NULL, *key = NULL, *state = NULL;
+	char   *state_def = NULL;
 	om_audit_problem prob;
 	char  **files;
 	size_t  n;
 	om_conf *conf;
 	int     c, r;
 
-	while ((c = getopt_long(argc, argv, "c:k:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:k:s:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			config = optarg;
 			break;
 		case 'k':
 			key = optarg;
+			break;
+		case 's':
+			state = optarg;
 			break;
 		case 'h':
 			log_usage(1);
@@ -276,16 +284,25 @@ log_verify(int argc, char **argv)
 		om_conf_unref(conf);
 		return (2);
 	}
-	r = om_audit_verify((const char *const *) files, n, key, &prob);
+	if (state == NULL && key != NULL && conf->conf_audit_log != NULL && *conf->conf_audit_log)
+		state = state_def = om_audit_state_path(conf->conf_audit_log, key);
+	else if (state != NULL && strcmp(state, "none") == 0)
+		state = NULL;
+	r = om_audit_verify_state((const char *const *) files, n, key, state, &prob);
+	free(state_def);
 	if (r < 0) {
 		fprintf(stderr, "omamori: %s\n", om_audit_error());
 		r = 2;
 	} else if (r > 0) {
-		printf("%s:%lu: %s: %s\n", prob.file, prob.line, om_audit_tamper_name(prob.kind), prob.text);
+		if (prob.line)
+			printf("%s:%lu: %s: %s\n", prob.file, prob.line, om_audit_tamper_name(prob.kind), prob.text);
+		else
+			printf("%s: %s: %s\n", prob.file, om_audit_tamper_name(prob.kind), prob.text);
 		printf("chain broken after %lu intact record(s)\n", prob.records);
 		r = 1;
 	} else
-		printf("%lu record(s) in %zu file(s): chain intact\n", prob.records, n);
+		printf("%lu record(s) in %zu file(s): chain intact%s\n", prob.records, n,
+		       state ? ", ends where the state file says" : " (not compared with a state file)");
 	om_cmd_free_files(files, n);
 	om_conf_unref(conf);
 	return (r);

@@ -315,17 +315,27 @@ html_esc(om_buf *b, const char *s)
 	}
 }
 
-/* csv_field - one CSV field, quoted when needed */
+/*
+ * csv_field - one CSV field, quoted when needed. A field that starts
+ * with = + - @ tab or CR would be read by a spreadsheet as a formula
+ * (a sender "=HYPERLINK(...)@..." becomes a link): it is quoted and
+ * gets a leading "'", as OWASP recommends against CSV injection.
+ */
 static void
 csv_field(FILE *fp, const char *s)
 {
+	int     formula;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\n\r") == NULL) {
+	formula = *s != 0 && strchr("=+-@\t\r", *s) != NULL;
+	if (!formula && strpbrk(s, ",\"\n\r") == NULL) {
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (formula)
+		fputc('\'', fp);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', fp);

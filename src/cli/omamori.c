@@ -52,6 +52,7 @@
 #include "om_log.h"
 #include "om_msg.h"
 #include "om_notice.h"
+#include "om_pool.h"
 #include "om_rules.h"
 
 #ifndef OM_SYSCONFDIR
@@ -333,6 +334,17 @@ cmd_scan(int argc, char **argv)
 	if (snap->audit && om_audit_record(snap->audit, res, &env) < 0) {
 		fprintf(stderr, "omamori: audit log: %s\n", om_audit_error());
 		ret = 3;
+	}
+	/* Places hold file names and forwarded subjects: masked as in the log. */
+	for (size_t i = 0; i < res->nfindings; i++) {
+		om_buf  w;
+
+		if (res->findings[i].where == NULL)
+			continue;
+		om_buf_init(&w, 0);
+		om_audit_mask_text(snap->rules, res->findings[i].where, &w);
+		res->findings[i].where = om_pool_strdup(res->pool, w.data ? w.data : "");
+		om_buf_free(&w);
 	}
 	if (verbose)
 		scan_describe(res);

@@ -19,6 +19,7 @@
 #include "om_act.h"
 #include "om_attach.h"
 #include "om_engine.h"
+#include "om_mask.h"
 #include "om_json.h"
 #include "om_log.h"
 #include "om_mime.h"
@@ -218,7 +219,16 @@ om_result_json(const om_result *res, om_buf *out)
 		om_buf_puts(out, ",\"rule\":");
 		om_json_str(out, f->rule);
 		om_buf_puts(out, ",\"where\":");
-		om_json_str(out, f->where);
+		if (f->where) {
+			om_buf  w;
+
+			/* A file name may hold a number: masked as in the audit log. */
+			om_buf_init(&w, 0);
+			om_mask_text(f->where, strlen(f->where), &w);
+			om_json_str(out, w.data ? w.data : "");
+			om_buf_free(&w);
+		} else
+			om_json_str(out, NULL);
 		om_buf_printf(out, ",\"count\":%u", f->count);
 		if (f->sample) {
 			om_buf_puts(out, ",\"sample\":");

@@ -9,10 +9,18 @@
  *--*/
 #include "config.h"
 
+#include <ctype.h>
 #include <string.h>
 
+#include <glib.h>
+
+#include "om_charset.h"
 #include "om_mask.h"
+#include "om_norm.h"
 #include "om_utf8.h"
+
+#define MASK_RUN_SEPS	3		/* separators in a row inside a digit run */
+#define MASK_RUN_DIGITS	6		/* shortest digit run that is masked */
 
 static const char *mask_names[] = {
 	"digits", "phone", "name", "address", "email", "date", "word",
@@ -134,4 +142,84 @@ om_mask(om_mask_kind kind, const char *s, size_t len, char *out)
 		}
 		i += cl;
 	}
+}
+
+/* run_sep - bytes of a separator inside a digit run at s, or 0 */
+static size_t
+run_sep(const unsigned char *s, size_t len)
+{
+	if (s[0] < 0x80)
+		return (s[0] == ' ' || s[0] == '\t' || ispunct(s[0]) ? 1 : 0);
+	/* "・" U+30FB, "、" U+3001, "。" U+3002, "〜" U+301C */
+	if (len >= 3 && s[0] == 0xe3 && ((s[1] == 0x83 && s[2] == 0xbb) || (s[1] == 0x80 && (s[2] == 0x81 || s[2] == 0x82 || s[2] == 0x9c))))
+		return (3);
+	return (0);
+}
+
+/* mask_runs - copy s to out, each long digit run masked */
+static void
+mask_runs(const char *s, size_t len, om_buf *out)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t  i = 0;
+
+	while (i < len) {
+		size_t  j = i, end, ndig = 0;
+
+		if (!(p[i] >= '0' && p[i] <= '9')) {
+			om_buf_append(out, s + i, 1);
+			i++;
+			continue;
+		}
+		/* The run: digits, and up to MASK_RUN_SEPS separators between them. */
+		end = i;
+		while (j < len) {
+			size_t  k = j, nsep = 0, l;
+
+			while (k < len && p[k] >= '0' && p[k] <= '9')
+				k++, ndig++;
+			end = k;
+			while (nsep < MASK_RUN_SEPS && k < len && (l = run_sep(p + k, len - k)) > 0)
+				k += l, nsep++;
+			if (nsep == 0 || k >= len || !(p[k] >= '0' && p[k] <= '9'))
+				break;
+			j = k;
+		}
+		if (ndig < MASK_RUN_DIGITS) {
+			om_buf_append(out, s + i, end - i);
+		} else if (end - i < OM_MASK_MAX - 8) {
+			char    m[OM_MASK_MAX];
+
+			om_mask(OM_MASK_DIGITS, s + i, end - i, m);
+			om_buf_puts(out, m);
+		} else {
+			/* Longer than a sample can be: every digit goes. */
+			for (size_t k = i; k < end; k++)
+				om_buf_putc(out, p[k] >= '0' && p[k] <= '9' ? '*' : p[k]);
+		}
+		i = end;
+	}
+}
+
+/* om_mask_text - free text, normalised, with every long digit run masked */
+void
+om_mask_text(const char *s, size_t len, om_buf *out)
+{
+	gchar  *valid = NULL;
+	om_buf  norm;
+
+	if (!om_utf8_valid_nul(s, len)) {
+		valid = g_utf8_make_valid(s, (gssize) len);
+		s = valid;
+		len = strlen(valid);
+	}
+	om_buf_init(&norm, 0);
+	if (om_norm_text(s, len, &norm) < 0 || norm.data == NULL) {
+		om_buf_free(&norm);
+		om_buf_init(&norm, 0);
+		om_buf_append(&norm, s, len);
+	}
+	mask_runs(norm.data ? norm.data : "", norm.len, out);
+	om_buf_free(&norm);
+	g_free(valid);
 }

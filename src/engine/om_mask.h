@@ -11,11 +11,20 @@
  *	address only its domain. Values of four digits or fewer are masked
  *	whole. The result is at most OM_MASK_MAX bytes; the full value is
  *	never copied out.
+ *
+ *	om_mask_text() is for free text that is kept (file names, places,
+ *	Message-IDs): the text is normalised (NFKC: full-width digits become
+ *	ASCII) and every run of 6 or more digits, whatever separates them
+ *	(space, "-", ".", "_", "/", "・" and other punctuation, up to 3 in
+ *	a row), is masked as OM_MASK_DIGITS masks a sample. Bytes that are
+ *	not UTF-8 become U+FFFD.
  *--*/
 #ifndef OM_MASK_H
 #define OM_MASK_H
 
 #include <stddef.h>
+
+#include "om_buf.h"
 
 #define OM_MASK_MAX	96
 
@@ -31,5 +40,6 @@ typedef enum om_mask_kind {
 
 int	om_mask_parse(const char *name, om_mask_kind *kind);
 void	om_mask(om_mask_kind kind, const char *s, size_t len, char *out);
+void	om_mask_text(const char *s, size_t len, om_buf *out);
 
 #endif

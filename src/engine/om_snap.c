@@ -80,9 +80,11 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 			snap_error(err, text);
 			goto fail;
 		}
-		/* Records say which rule files judged them. */
-		if (snap->rules)
+		/* Records say which rule files judged them, and mask with them. */
+		if (snap->rules) {
 			om_audit_set_rules_version(snap->audit, om_rules_version(snap->rules));
+			om_audit_set_rules(snap->audit, snap->rules);
+		}
 	}
 	return (snap);
 
