@@ -406,24 +406,3 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 	if ((act == OM_ACT_HOLD || res->to_bcc) && om_notice_wanted(snap, res))
 		step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
 }
-
-/* om_act_kind_name - a step's name, as "omamori scan" prints it */
-const char *
-om_act_kind_name(om_act_kind kind)
-{
-	switch (kind) {
-	case OM_DO_DELETE_HEADER:
-		return ("delete-header");
-	case OM_DO_CHANGE_HEADER:
-		return ("change-header");
-	case OM_DO_ADD_HEADER:
-		return ("add-header");
-	case OM_DO_ADD_RCPT:
-		return ("add-recipient");
-	case OM_DO_QUARANTINE:
-		return ("quarantine");
-	case OM_DO_NOTICE:
-		return ("notice");
-	}
-	return ("?");
-}

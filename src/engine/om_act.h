@@ -13,7 +13,8 @@
 #ifndef OM_ACT_H
 #define OM_ACT_H
 
-#include "om_engine.h"
+#include "om_result.h"
+#include "om_snap.h"
 
 #define OM_HDR_VERDICT		"X-Omamori-Verdict"
 #define OM_HDR_CATEGORIES	"X-Omamori-Categories"

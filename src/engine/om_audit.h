@@ -52,7 +52,7 @@
 
 #include "om_buf.h"
 #include "om_conf.h"
-#include "om_engine.h"
+#include "om_result.h"
 
 #define OM_AUDIT_MAC_HEX	64
 #define OM_AUDIT_KEY_LEN	32

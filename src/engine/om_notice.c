@@ -100,31 +100,6 @@ notice_key(const om_snap *snap)
 	return (proc_key);
 }
 
-/*
- * om_notice_key_load - the notice key a configuration names: 1 and the
- * key in out, 0 when it names none (a per-process key is used), -1 on
- * error (om_audit_error()).
- */
-int
-om_notice_key_load(const om_conf *conf, int create, unsigned char out[OM_SNAP_KEY_LEN])
-{
-	static const char label[] = "omamori notice v1";
-	unsigned char akey[OM_AUDIT_KEY_LEN];
-	unsigned int len = 0;
-
-	if (conf->conf_notice_key_file && *conf->conf_notice_key_file)
-		return (om_audit_load_key(conf->conf_notice_key_file, create, out) < 0 ? -1 : 1);
-	if (conf->conf_audit_log && *conf->conf_audit_log && conf->conf_audit_key_file) {
-		if (om_audit_load_key(conf->conf_audit_key_file, create, akey) < 0)
-			return (-1);
-		if (HMAC(EVP_sha256(), akey, sizeof(akey), (const unsigned char *) label, sizeof(label) - 1,
-			 out, &len) == NULL || len != KEY_LEN)
-			om_panic("HMAC-SHA-256 failed");
-		OPENSSL_cleanse(akey, sizeof(akey));
-		return (1);
-	}
-	return (0);
-}
 
 /* notice_mac - the hex MAC of one notice */
 static void

@@ -27,7 +27,7 @@
  *	message unscanned (and only from the null sender and a client of
  *	the firm); anything else is scanned like any mail.
  *
- *	The key (om_notice_key_load(), kept in the snapshot):
+ *	The key (loaded by om_snap_build(), kept in the snapshot):
  *	notice_key_file when set (made 0600
  *	when missing and create is set), else one derived from the audit
  *	key when audit_log is set, else a random key per process.
@@ -37,7 +37,7 @@
 
 #include "om_buf.h"
 #include "om_conf.h"
-#include "om_engine.h"
+#include "om_result.h"
 #include "om_snap.h"
 
 #define OM_NOTICE_HEADER	"X-Omamori-Notice"
@@ -55,7 +55,6 @@ int	om_notice_wanted(const om_snap *snap, const om_result *res);
 int	om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 			  const char *tmpl, om_buf *out);
 int	om_notice_send(const om_snap *snap, const om_result *res, const char *ref);
-int	om_notice_key_load(const om_conf *conf, int create, unsigned char out[OM_SNAP_KEY_LEN]);
 int	om_notice_stamp(const om_snap *snap, const char *ref, long when, const char *rcpt,
 			om_buf *out);
 int	om_notice_verify(const om_snap *snap, const char *value, const char *const *rcpts,

@@ -13,7 +13,7 @@
 #ifndef OM_POLICY_H
 #define OM_POLICY_H
 
-#include "om_engine.h"
+#include "om_result.h"
 #include "om_scan.h"
 
 void	om_policy_decide(const om_scan *scan, om_result *res, int failed);

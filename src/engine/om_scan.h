@@ -19,7 +19,7 @@
 #define OM_SCAN_H
 
 #include "om_conf.h"
-#include "om_engine.h"
+#include "om_result.h"
 #include "om_mask.h"
 #include "om_msg.h"
 #include "om_pool.h"

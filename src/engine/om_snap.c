@@ -16,14 +16,41 @@
 #include <string.h>
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "om_attack.h"
 #include "om_audit.h"
 #include "om_log.h"
 #include "om_map.h"
-#include "om_notice.h"
 #include "om_rules.h"
 #include "om_snap.h"
+
+/*
+ * notice_key_load - the notice key a configuration names: 1 and the
+ * key in out, 0 when it names none (a per-process key is used), -1 on
+ * error (om_audit_error()).
+ */
+static int
+notice_key_load(const om_conf *conf, int create, unsigned char out[OM_SNAP_KEY_LEN])
+{
+	static const char label[] = "omamori notice v1";
+	unsigned char akey[OM_AUDIT_KEY_LEN];
+	unsigned int len = 0;
+
+	if (conf->conf_notice_key_file && *conf->conf_notice_key_file)
+		return (om_audit_load_key(conf->conf_notice_key_file, create, out) < 0 ? -1 : 1);
+	if (conf->conf_audit_log && *conf->conf_audit_log && conf->conf_audit_key_file) {
+		if (om_audit_load_key(conf->conf_audit_key_file, create, akey) < 0)
+			return (-1);
+		if (HMAC(EVP_sha256(), akey, sizeof(akey), (const unsigned char *) label, sizeof(label) - 1,
+			 out, &len) == NULL || len != OM_SNAP_KEY_LEN)
+			om_panic("HMAC-SHA-256 failed");
+		OPENSSL_cleanse(akey, sizeof(akey));
+		return (1);
+	}
+	return (0);
+}
 
 /* snap_error - record a member's failure in err */
 static void
@@ -62,7 +89,7 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 	if ((what & OM_SNAP_BRANDS) && (snap->brands = om_brands_load(conf, err)) == NULL)
 		goto fail;
 	if (what & (OM_SNAP_NOTICE | OM_SNAP_NOTICE_CREATE)) {
-		int     st = om_notice_key_load(conf, (what & OM_SNAP_NOTICE_CREATE) != 0, snap->notice_key);
+		int     st = notice_key_load(conf, (what & OM_SNAP_NOTICE_CREATE) != 0, snap->notice_key);
 
 		/* Only the daemon needs the key; a tool goes on without it. */
 		if (st < 0 && !(what & OM_SNAP_NOTICE_CREATE))
