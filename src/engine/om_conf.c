@@ -72,6 +72,7 @@ typedef struct conf_key {
 #define DEF_OUTBOUND \
 	"body.pii=reject, attach.pii_unencrypted=reject, sensitive=hold, " \
 	"recipient.freemail=hold, recipient.mass_visible=reject, " \
+	"recipient.mixed_insurers=hold, " \
 	"cc.manager_missing=add-cc, recipient.new_domain=tag, " \
 	"attach.executable=reject, attach.shortcut=reject, attach.rlo=reject, " \
 	"attach.double_extension=reject, attach.spaces_before_ext=reject, " \
@@ -131,6 +132,7 @@ static const conf_key conf_keys[] = {
 	{"freemail_domains", KEY_PATH, "", OFF(conf_freemail_domains)},
 	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
 	{"mass_visible_action", KEY_STR, "policy", OFF(conf_mass_visible_action)},
+	{"insurers_file", KEY_PATH, "", OFF(conf_insurers_file)},
 	{"body_memory_limit", KEY_SIZE, "1m", OFF(conf_body_memory_limit), 0, (size_t) 1 << 30},
 	{"temp_dir", KEY_PATH, "/tmp", OFF(conf_temp_dir)},
 	{"socket_mode", KEY_STR, "0660", OFF(conf_socket_mode)},

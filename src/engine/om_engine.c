@@ -36,6 +36,7 @@ static const struct {
 	{"attach", om_detect_attach},
 	{"attach_pii", om_detect_attach_pii},
 	{"recipients", om_detect_recipients},
+	{"insurers", om_detect_insurers},
 	{"attack", om_detect_attack},
 };
 

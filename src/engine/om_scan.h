@@ -76,6 +76,7 @@ int	om_detect_limits(om_scan *scan);
 int	om_detect_attach(om_scan *scan);
 int	om_detect_attach_pii(om_scan *scan);
 int	om_detect_recipients(om_scan *scan);
+int	om_detect_insurers(om_scan *scan);
 int	om_detect_pii(om_scan *scan);
 int	om_detect_attack(om_scan *scan);
 void	om_attack_phrase_hit(om_scan *scan, const om_text *text, const om_rule_hit *hit);

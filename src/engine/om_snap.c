@@ -21,6 +21,7 @@
 
 #include "om_attack.h"
 #include "om_audit.h"
+#include "om_insurers.h"
 #include "om_log.h"
 #include "om_map.h"
 #include "om_rules.h"
@@ -85,6 +86,8 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 		}
 	}
 	if ((what & OM_SNAP_MAPS) && om_maps_load(conf, &snap->freemail, &snap->manager, err) < 0)
+		goto fail;
+	if ((what & OM_SNAP_MAPS) && (snap->insurers = om_insurers_load(conf, err)) == NULL)
 		goto fail;
 	if ((what & OM_SNAP_BRANDS) && (snap->brands = om_brands_load(conf, err)) == NULL)
 		goto fail;
@@ -151,6 +154,7 @@ om_snap_unref(om_snap *snap)
 	if (snap->audit)
 		om_audit_close(snap->audit);
 	om_brands_free(snap->brands);
+	om_insurers_free(snap->insurers);
 	om_map_free(snap->manager);
 	om_map_free(snap->freemail);
 	om_rules_free(snap->rules);

@@ -29,7 +29,7 @@
 #include "om_conf.h"
 
 #define OM_SNAP_RULES	(1 << 0)	/* rules_dir's rule set */
-#define OM_SNAP_MAPS	(1 << 1)	/* free-mail domains, manager_map */
+#define OM_SNAP_MAPS	(1 << 1)	/* free-mail domains, manager_map, insurers */
 #define OM_SNAP_BRANDS	(1 << 2)	/* brands.txt, attack_brands */
 #define OM_SNAP_NOTICE	(1 << 3)	/* the notice key, if configured and readable */
 #define OM_SNAP_NOTICE_CREATE (1 << 4)	/* ... made when missing; unreadable fails */
@@ -43,6 +43,7 @@
 struct om_ruleset;
 struct om_map;
 struct om_brands;
+struct om_insurers;
 struct om_audit;
 
 typedef struct om_snap {
@@ -51,6 +52,7 @@ typedef struct om_snap {
 	struct om_map *freemail;	/* OM_SNAP_MAPS */
 	struct om_map *manager;		/* OM_SNAP_MAPS, when manager_map is set */
 	struct om_brands *brands;	/* OM_SNAP_BRANDS */
+	struct om_insurers *insurers;	/* OM_SNAP_MAPS */
 	struct om_audit *audit;		/* OM_SNAP_AUDIT, when audit_log is set */
 	int	has_notice_key;		/* OM_SNAP_NOTICE found or made a key */
 	unsigned char notice_key[OM_SNAP_KEY_LEN];
