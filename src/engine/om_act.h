@@ -23,5 +23,6 @@
 void	om_act_plan(const om_snap *snap, om_result *res, const char *ref,
 		    const char *raw, size_t len);
 const char *om_act_categories(const om_result *res);
+int	om_act_register(const om_snap *snap, const om_result *res, const char *ref);
 
 #endif

@@ -31,6 +31,7 @@
 #include "om_conf.h"
 #include "om_buf.h"
 #include "om_log.h"
+#include "om_state.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -128,6 +129,8 @@ static const conf_key conf_keys[] = {
 	{"review_postfix_dir", KEY_PATH, "", OFF(conf_review_postfix_dir)},
 	{"review_old_age", KEY_STR, "1d", OFF(conf_review_old_age)},
 	{"freemail_domains", KEY_PATH, "", OFF(conf_freemail_domains)},
+	{"state", KEY_STR, "sqlite:/var/lib/omamori/state.db", OFF(conf_state)},
+	{"state_timeout", KEY_COUNT, "1000", OFF(conf_state_timeout), 10, 60000},
 	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
 	{"body_memory_limit", KEY_SIZE, "1m", OFF(conf_body_memory_limit), 0, (size_t) 1 << 30},
 	{"temp_dir", KEY_PATH, "/tmp", OFF(conf_temp_dir)},
@@ -587,6 +590,28 @@ conf_check(conf_load *ld)
 	if (strlen(conf->conf_socket_mode) < 3 || strlen(conf->conf_socket_mode) > 4
 	    || strspn(conf->conf_socket_mode, "01234567") != strlen(conf->conf_socket_mode))
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
+	if (conf->conf_state && *conf->conf_state) {
+		char    why[300];
+
+		/* A relative database path is relative to this file, like the other paths. */
+		if (strncmp(conf->conf_state, "sqlite:", 7) == 0 && conf->conf_state[7] != '/'
+		    && conf->conf_state[7] != 0) {
+			char   *abs = resolve_path(conf, conf->conf_state + 7), *spec;
+			char    cwd[PATH_MAX];
+
+			/* A config file named without a directory: the current one. */
+			if (abs[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
+				if (asprintf(&spec, "sqlite:%s/%s", cwd, abs) < 0)
+					om_panic("out of memory");
+			} else if (asprintf(&spec, "sqlite:%s", abs) < 0)
+				om_panic("out of memory");
+			free(abs);
+			free(conf->conf_state);
+			conf->conf_state = spec;
+		}
+		if (om_state_spec_check(conf->conf_state, why, sizeof(why)) < 0)
+			conf_error(ld, "state: %s", why);
+	}
 }
 
 /* om_conf_defaults - the built-in settings, nothing read from disk */

@@ -24,6 +24,7 @@
 #include "om_notice.h"
 #include "om_rules.h"
 #include "om_snap.h"
+#include "om_state.h"
 
 /* snap_error - record a member's failure in err */
 static void
@@ -84,6 +85,14 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 		if (snap->rules)
 			om_audit_set_rules_version(snap->audit, om_rules_version(snap->rules));
 	}
+	if ((what & OM_SNAP_STATE) && conf->conf_state && *conf->conf_state) {
+		snap->state = om_state_open(conf->conf_state, (what & OM_SNAP_STATE_RO) ? OM_STATE_READONLY : 0,
+					    (unsigned) conf->conf_state_timeout, text, sizeof(text));
+		if (snap->state == NULL) {
+			snap_error(err, text);
+			goto fail;
+		}
+	}
 	return (snap);
 
 fail:
@@ -121,6 +130,7 @@ om_snap_unref(om_snap *snap)
 		return;
 	if (snap->audit)
 		om_audit_close(snap->audit);
+	om_state_close(snap->state);
 	om_brands_free(snap->brands);
 	om_map_free(snap->manager);
 	om_map_free(snap->freemail);
