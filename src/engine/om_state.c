@@ -849,10 +849,11 @@ rds_add(om_state *st, st_conn *c, void *arg)
 {
 	dom_arg *a = arg;
 	redisReply *r;
+	char    val[40];
 
-	r = redisCommand(c->rc, "%s " RDS_DOMAINS " %s %s %lld",
-			 a->source == OM_DOMAIN_ADMIN ? "HSET" : "HSETNX", a->domain,
-			 om_domain_source_name(a->source), (long long) a->when);
+	snprintf(val, sizeof(val), "%s %lld", om_domain_source_name(a->source), (long long) a->when);
+	r = redisCommand(c->rc, "%s " RDS_DOMAINS " %s %s",
+			 a->source == OM_DOMAIN_ADMIN ? "HSET" : "HSETNX", a->domain, val);
 	if ((r = rds_reply(st, c, r, "add")) == NULL)
 		return (-1);
 	freeReplyObject(r);
@@ -1064,13 +1065,15 @@ rds_import(om_state *st, st_conn *c, void *arg)
 {
 	dom_arg *a = arg;
 	const char *cmd = a->source == OM_DOMAIN_ADMIN ? "HSET" : "HSETNX";
+	char    val[40];
 
+	snprintf(val, sizeof(val), "%s %lld", om_domain_source_name(a->source), (long long) a->when);
 	for (size_t i = 0; i < a->nlist; i += 1000) {
 		size_t  n = a->nlist - i < 1000 ? a->nlist - i : 1000;
 
 		for (size_t j = 0; j < n; j++)
-			if (redisAppendCommand(c->rc, "%s " RDS_DOMAINS " %s %s %lld", cmd, a->list[i + j],
-					       om_domain_source_name(a->source), (long long) a->when) != REDIS_OK) {
+			if (redisAppendCommand(c->rc, "%s " RDS_DOMAINS " %s %s", cmd, a->list[i + j],
+					       val) != REDIS_OK) {
 				c->broken = 1;
 				st_error("%s: import: out of memory", st->name);
 				return (-1);
@@ -1399,17 +1402,16 @@ sql_due(om_state *st, st_conn *c, void *arg)
 	return (n);
 }
 
-/* rds_due - the due set's range, then each record (gone ones are skipped) */
+/* rds_due_page - one page of the due set; records Redis has expired are dropped from it */
 static long
-rds_due(om_state *st, st_conn *c, void *arg)
+rds_due_page(om_state *st, st_conn *c, rec_arg *a, size_t *offset, size_t want, long *n, int *stop)
 {
-	rec_arg *a = arg;
 	redisReply *keys, **recs;
-	long    n = 0;
-	int     stop = 0;
+	size_t  got, dead = 0;
+	long    rv = 0;
 
-	keys = redisCommand(c->rc, "ZRANGEBYSCORE " RDS_DUE "%s 1 %lld WITHSCORES LIMIT 0 %zu",
-			    a->ns, (long long) a->due, a->max);
+	keys = redisCommand(c->rc, "ZRANGEBYSCORE " RDS_DUE "%s 1 %lld WITHSCORES LIMIT %lld %lld",
+			    a->ns, (long long) a->due, (long long) *offset, (long long) want);
 	if ((keys = rds_reply(st, c, keys, "due")) == NULL)
 		return (-1);
 	if (keys->type != REDIS_REPLY_ARRAY || keys->elements % 2) {
@@ -1417,38 +1419,76 @@ rds_due(om_state *st, st_conn *c, void *arg)
 		st_error("%s: due: unexpected reply", st->name);
 		return (-1);
 	}
-	if (keys->elements == 0) {
+	if ((got = keys->elements / 2) == 0) {
 		freeReplyObject(keys);
 		return (0);
 	}
-	if ((recs = calloc(keys->elements / 2, sizeof(*recs))) == NULL)
+	if ((recs = calloc(got, sizeof(*recs))) == NULL)
 		om_panic("out of memory");
-	for (size_t i = 0; i < keys->elements; i += 2)
+	for (size_t i = 0; i < got; i++)
 		if (redisAppendCommand(c->rc, "HGET " RDS_REC "%s:%b v", a->ns,
-				       keys->element[i]->str, keys->element[i]->len) != REDIS_OK)
+				       keys->element[2 * i]->str, keys->element[2 * i]->len) != REDIS_OK)
 			c->broken = 1;
-	if (c->broken || rds_pipeline(st, c, (int) keys->elements / 2, recs, "due") < 0) {
-		n = -1;
+	if (c->broken || rds_pipeline(st, c, (int) got, recs, "due") < 0) {
+		rv = -1;
 		goto out;
 	}
-	for (size_t i = 0; i < keys->elements / 2 && !stop; i++) {
+	for (size_t i = 0; i < got; i++) {
 		const redisReply *k = keys->element[2 * i];
 		char    key[OM_STATE_KEY_MAX + 1];
 
-		if (recs[i]->type != REDIS_REPLY_STRING || k->len > OM_STATE_KEY_MAX)
-			continue;	/* expired: Redis dropped the record */
+		if (recs[i]->type != REDIS_REPLY_STRING) {
+			/* Expired: Redis dropped the record; drop its place too. */
+			if (!(st->flags & OM_STATE_READONLY)) {
+				redisReply *r = redisCommand(c->rc, "ZREM " RDS_DUE "%s %b", a->ns, k->str, k->len);
+
+				if ((r = rds_reply(st, c, r, "due")) == NULL) {
+					rv = -1;
+					goto out;
+				}
+				freeReplyObject(r);
+				dead++;
+			}
+			continue;
+		}
+		if (*stop || k->len > OM_STATE_KEY_MAX)
+			continue;
 		memcpy(key, k->str, k->len);
 		key[k->len] = 0;
-		n++;
-		stop = a->fn(key, recs[i]->str, recs[i]->len,
-			     (time_t) strtoll(keys->element[2 * i + 1]->str, NULL, 10), a->ctx) < 0;
+		(*n)++;
+		*stop = a->fn(key, recs[i]->str, recs[i]->len,
+			      (time_t) strtoll(keys->element[2 * i + 1]->str, NULL, 10), a->ctx) < 0
+			|| (size_t) *n >= a->max;
 	}
+	*offset += got - dead;
+	rv = (long) got;
 out:
-	for (size_t i = 0; i < keys->elements / 2; i++)
+	for (size_t i = 0; i < got; i++)
 		if (recs[i])
 			freeReplyObject(recs[i]);
 	free(recs);
 	freeReplyObject(keys);
+	return (rv);
+}
+
+/* rds_due - page through the due set until max live records are seen */
+static long
+rds_due(om_state *st, st_conn *c, void *arg)
+{
+	rec_arg *a = arg;
+	size_t  offset = 0;
+	long    n = 0;
+	int     stop = 0;
+
+	for (int round = 0; round < SCAN_ROUNDS_MAX && !stop; round++) {
+		size_t  want = a->max - (size_t) n < 1000 ? a->max - (size_t) n : 1000;
+		long    got = rds_due_page(st, c, a, &offset, want, &n, &stop);
+
+		if (got < 0)
+			return (-1);
+		if ((size_t) got < want)
+			break;
+	}
 	return (n);
 }
 
