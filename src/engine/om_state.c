@@ -10,7 +10,8 @@
  *		A database file in WAL mode, so that readers (every
  *		message) never wait for the writer (delivered mail being
  *		learned, the admin tool). The file is made 0600, and its
- *		directory 0700 when it does not exist yet. Opened read-only
+ *		directory 0700 when it does not exist yet; made by root, it
+ *		is given to the directory's owner (the service user). Opened read-only
  *		(omamori scan), a database that does not exist yet is an
  *		empty store: nothing is registered.
  *
@@ -442,6 +443,32 @@ make_dir(const char *path)
 	return (0);
 }
 
+/*
+ * give_to_dir_owner - root (omamori domains add) makes the database for
+ * the daemon: a new file belongs to the owner of its directory, so that
+ * the service user can still write it. SQLite itself gives the -wal and
+ * -shm files the database file's owner when it runs as root.
+ */
+static void
+give_to_dir_owner(const char *path, int fd)
+{
+	char    dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat dsb, fsb;
+
+	if (geteuid() != 0 || slash == NULL || (size_t) (slash - path) >= sizeof(dir))
+		return;
+	memcpy(dir, path, (size_t) (slash - path));
+	dir[slash > path ? slash - path : 1] = 0;
+	if (slash == path)
+		dir[0] = '/';
+	if (stat(dir, &dsb) < 0 || fstat(fd, &fsb) < 0 || fsb.st_size != 0)
+		return;
+	if ((fsb.st_uid != dsb.st_uid || fsb.st_gid != dsb.st_gid)
+	    && fchown(fd, dsb.st_uid, dsb.st_gid) < 0)
+		om_warn("%s: cannot give it to the owner of %s: %s", path, dir, strerror(errno));
+}
+
 /* sql_connect - open the database (made on first use unless read-only) */
 static st_conn *
 sql_connect(om_state *st, int first)
@@ -463,6 +490,7 @@ sql_connect(om_state *st, int first)
 			st_error("cannot open %s: %s", st->path, strerror(errno));
 			goto fail_early;
 		}
+		give_to_dir_owner(st->path, fd);
 		(void) close(fd);
 	}
 	if (sqlite3_open_v2(st->path, &c->db, fl, NULL) != SQLITE_OK) {
