@@ -518,6 +518,32 @@ test_sqlite_files(void **state)
 	sqlite3_close(db);
 }
 
+/* SQLite: expired records do not pile up. */
+static void
+test_sqlite_purge(void **state)
+{
+	backend *b = *state;
+	time_t  now = time(NULL);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int     rows;
+
+	for (int i = 0; i < 150; i++) {
+		char    key[32];
+
+		snprintf(key, sizeof(key), "k%d", i);
+		assert_int_equal(om_state_put(b->st, "ppap", key, "x", 1, 0, i < 100 ? now - 10 : 0), 0);
+	}
+	assert_int_equal(sqlite3_open_v2(b->spec + 7, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM records", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	rows = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* 50 live; of the 100 expired, the two purges took those written before them. */
+	assert_true(rows >= 50 && rows <= 50 + 150 - 2 * 64);
+}
+
 /* SQLite read-only on a database not made yet: empty, and still not made. */
 static void
 test_sqlite_missing(void **state)
@@ -650,6 +676,7 @@ main(void)
 		BOTH(test_threads),
 		cmocka_unit_test(test_spec),
 		cmocka_unit_test_prestate_setup_teardown(test_sqlite_files, fresh, done, &be_sqlite),
+		cmocka_unit_test_prestate_setup_teardown(test_sqlite_purge, fresh, done, &be_sqlite),
 		cmocka_unit_test(test_sqlite_missing),
 		cmocka_unit_test_prestate_setup_teardown(test_sqlite_locked, fresh, done, &be_sqlite),
 		cmocka_unit_test_prestate_setup_teardown(test_redis_down, fresh, done, &be_redis),

@@ -28,6 +28,9 @@
  *	connection is tried once more on a new one, so that a restarted
  *	server costs no message a tempfail.
  *
+ *	Expired records are dropped by Redis itself, and from SQLite a
+ *	batch at a time every PURGE_EVERY writes of a connection.
+ *
  *	Bounds: SQLite waits at most the timeout for a lock and a
  *	statement is interrupted when the timeout is spent; a Redis
  *	connect, each read and each write time out. Imports and listings
@@ -69,6 +72,7 @@
 #define LIST_MAX	10000000L	/* domains or records listed */
 #define SCAN_ROUNDS_MAX	100000		/* HSCAN round trips */
 #define NS_MAX		64		/* longest namespace */
+#define PURGE_EVERY	64		/* SQLite: puts between two purges */
 #define ERR_MAX		300
 
 #define RDS_DOMAINS	"omamori:domains"
@@ -83,7 +87,7 @@ typedef enum st_kind {
 /* The SQL a connection keeps prepared. */
 enum {
 	Q_KNOWN, Q_ADD_LEARNED, Q_ADD_ADMIN, Q_REMOVE, Q_LIST,
-	Q_PUT, Q_GET, Q_DEL, Q_DUE, Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_COUNT
+	Q_PUT, Q_GET, Q_DEL, Q_DUE, Q_PURGE, Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_COUNT
 };
 
 static const char *const sql_text[Q_COUNT] = {
@@ -100,6 +104,8 @@ static const char *const sql_text[Q_COUNT] = {
 	[Q_DEL] = "DELETE FROM records WHERE ns = ?1 AND key = ?2",
 	[Q_DUE] = "SELECT key, value, due FROM records WHERE ns = ?1 AND due > 0 AND due <= ?2 "
 	"AND (expires = 0 OR expires > ?3) ORDER BY due, key LIMIT ?4",
+	[Q_PURGE] = "DELETE FROM records WHERE rowid IN (SELECT rowid FROM records "
+	"WHERE expires > 0 AND expires <= ?1 LIMIT 200)",
 	[Q_BEGIN] = "BEGIN IMMEDIATE",
 	[Q_COMMIT] = "COMMIT",
 	[Q_ROLLBACK] = "ROLLBACK",
@@ -117,7 +123,8 @@ static const char schema[] =
 "  due INTEGER NOT NULL DEFAULT 0,"
 "  expires INTEGER NOT NULL DEFAULT 0,"
 "  PRIMARY KEY (ns, key));"
-"CREATE INDEX IF NOT EXISTS records_due ON records (ns, due);";
+"CREATE INDEX IF NOT EXISTS records_due ON records (ns, due);"
+"CREATE INDEX IF NOT EXISTS records_expires ON records (expires) WHERE expires > 0;";
 
 typedef struct st_conn {
 	struct st_conn *next;
@@ -125,6 +132,7 @@ typedef struct st_conn {
 	sqlite3_stmt *q[Q_COUNT];
 	redisContext *rc;
 	int	broken;			/* drop it, do not pool it */
+	unsigned puts;			/* SQLite: records written */
 	struct timespec deadline;	/* of the statement running */
 } st_conn;
 
@@ -1226,7 +1234,19 @@ sql_put(om_state *st, st_conn *c, void *arg)
 	sqlite3_bind_blob(s, 3, a->len ? a->value : "", (int) a->len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64) a->due);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64) a->expires);
-	return (sql_done(st, c, s, "put"));
+	if (sql_done(st, c, s, "put") < 0)
+		return (-1);
+
+	/*
+	 * Redis drops expired records itself; here every so many writes
+	 * drop a bounded batch. A purge that fails is not the put's failure.
+	 */
+	if (++c->puts % PURGE_EVERY == 0 && (s = stmt(st, c, Q_PURGE)) != NULL) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64) time(NULL));
+		if (sql_done(st, c, s, "purge") < 0)
+			om_debug("%s", om_state_error());
+	}
+	return (0);
 }
 
 /* rds_put - the hash, its expiry and its place among the due ones, at once */
