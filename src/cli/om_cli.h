@@ -17,5 +17,6 @@ int	om_cli_read_input(const char *path, size_t limit, om_buf *out);
 int	om_cli_is_help(const char *arg);
 void	om_cli_usage(const char *text, int asked) __attribute__((noreturn));
 int	om_cmd_rules(int argc, char **argv);
+int	om_cmd_domains(int argc, char **argv);
 
 #endif

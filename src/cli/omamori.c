@@ -9,6 +9,7 @@
  *	omamori log verify|search|rotate|prune ...
  *	omamori review list|show|release|discard ...
  *	omamori report --week | --from DATE --to DATE [-o DIR]
+ *	omamori domains list|add|remove|import ...
  *	omamori config check [-c CONFIG]
  *	omamori config dump [-c CONFIG] [-d]
  *	omamori rules check [-c CONFIG] [-d DIR]
@@ -86,6 +87,7 @@ usage(int asked)
 		"       omamori log verify|search|rotate|prune ...\n"
 		"       omamori review list|show|release|discard ...\n"
 		"       omamori report (--week | --from DATE --to DATE) [-o DIR] ...\n"
+		"       omamori domains list|add|remove|import ...\n"
 		"       omamori config check [-c CONFIG]\n"
 		"       omamori config dump [-c CONFIG] [-d]\n"
 		"       omamori rules check [-c CONFIG] [-d DIR]\n"
@@ -320,7 +322,9 @@ cmd_scan(int argc, char **argv)
 	env.rcpt = rcpts;
 	env.nrcpt = nrcpt;
 	/* Notices verify with the daemon's key when it can be read. */
-	snap = om_cli_load_snap(config, OM_SNAP_SCAN | OM_SNAP_NOTICE | (audit_log ? OM_SNAP_AUDIT : 0));
+	/* The state store is read, never written: scanning learns nothing. */
+	snap = om_cli_load_snap(config, OM_SNAP_SCAN | OM_SNAP_NOTICE | OM_SNAP_STATE | OM_SNAP_STATE_RO
+				| (audit_log ? OM_SNAP_AUDIT : 0));
 	om_buf_init(&raw, 0);
 	if (om_cli_read_input(argv[optind], snap->conf->conf_message_size_limit, &raw) < 0) {
 		om_buf_free(&raw);
@@ -434,6 +438,8 @@ main(int argc, char **argv)
 		return (om_cmd_review(argc - 1, argv + 1));
 	if (strcmp(argv[1], "report") == 0)
 		return (om_cmd_report(argc - 1, argv + 1));
+	if (strcmp(argv[1], "domains") == 0)
+		return (om_cmd_domains(argc - 1, argv + 1));
 	if (strcmp(argv[1], "rules") == 0)
 		return (om_cmd_rules(argc - 1, argv + 1));
 	fprintf(stderr, "omamori: unknown command \"%s\"\n", argv[1]);

@@ -8,8 +8,10 @@
  *	the message, in order: our own X-Omamori-* headers that came in
  *	are deleted, the verdict headers are added, the Subject is tagged,
  *	the manager is added to Cc and the envelope, the message is
- *	quarantined, the sender gets a notice. A reject or tempfail has no
- *	steps: its reply is all the MTA hears.
+ *	quarantined, the sender gets a notice; delivered outbound mail
+ *	registers its new domains (om_act_register(), applied by the
+ *	daemon once the message is accepted). A reject or tempfail has no
+ *	steps but the notice: its reply is all the MTA hears.
  *
  *	Header positions and the values that are changed come from the
  *	raw header block as the MTA handed it over (the milter keeps it
@@ -23,15 +25,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <gmime/gmime.h>
 
 #include "om_act.h"
 #include "om_buf.h"
+#include "om_log.h"
 #include "om_msg.h"
 #include "om_notice.h"
 #include "om_pool.h"
 #include "om_rfc2047.h"
+#include "om_state.h"
 
 #define OM_ACT_DELETE_MAX	20	/* copies of one of our headers removed */
 #define HEADER_BLOCK_MAX	(1024 * 1024)	/* header bytes looked at */
@@ -329,6 +334,7 @@ plan_bcc(const om_snap *snap, om_result *res, size_t *cap, const hdr_facts *hf, 
 		step(res, cap, OM_DO_ADD_HEADER, "To", 0, "undisclosed-recipients:;", 1);
 	return (placed);
 }
+static void plan_register(om_result *res, size_t *cap);
 
 /* om_act_plan - fill in res->acts for res->action */
 void
@@ -405,4 +411,52 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
 	if ((act == OM_ACT_HOLD || res->to_bcc) && om_notice_wanted(snap, res))
 		step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
+	plan_register(res, &cap);
+}
+
+/*
+ * plan_register - delivered outbound mail registers its new domains.
+ * Last, because the daemon applies these only after everything else
+ * went through. Held mail does not: it registers when it is released
+ * ("omamori review release" is to plan the same step for it then).
+ */
+static void
+plan_register(om_result *res, size_t *cap)
+{
+	if (res->direction != OM_DIR_OUTBOUND || res->internal_error
+	    || (res->action != OM_ACT_ACCEPT && res->action != OM_ACT_TAG
+		&& res->action != OM_ACT_ADD_CC))
+		return;
+	for (size_t i = 0; i < res->nfindings; i++) {
+		const om_finding *f = res->findings + i;
+
+		if (strcmp(f->category, "recipient.new_domain") == 0 && f->sample
+		    && om_state_domain_registrable(f->sample))
+			step(res, cap, OM_DO_REGISTER_DOMAIN, NULL, 0, f->sample, 0);
+	}
+}
+
+/*
+ * om_act_register - apply the register steps of a delivered message to
+ * the snapshot's store. A failure is logged and counted; it changes no
+ * verdict (the domain is simply still new next time). How many failed.
+ */
+int
+om_act_register(const om_snap *snap, const om_result *res, const char *ref)
+{
+	int     failed = 0;
+
+	for (size_t i = 0; i < res->nacts; i++) {
+		const om_act *a = res->acts + i;
+
+		if (a->kind != OM_DO_REGISTER_DOMAIN)
+			continue;
+		if (snap->state == NULL
+		    || om_state_domain_add(snap->state, a->value, OM_DOMAIN_LEARNED, time(NULL)) < 0) {
+			om_warn("%s: domain %s not registered: %s", ref ? ref : "-", a->value,
+				snap->state ? om_state_error() : "no state store");
+			failed++;
+		}
+	}
+	return (failed);
 }

@@ -9,6 +9,13 @@
  *	om_act_plan() fills in a decided result's steps (om_engine.h's
  *	om_act list); the engine calls it last, so that every result the
  *	daemon and "omamori scan" see carries them.
+ *
+ *	om_act_register() applies the register-domain steps to the
+ *	snapshot's state store; only the daemon calls it, after the MTA
+ *	has the message. Held mail plans no such step: when it is released
+ *	("omamori review release"), the domains of its recipient.new_domain
+ *	findings (their samples, as recorded) are to be registered then,
+ *	with om_state_domain_add(..., OM_DOMAIN_LEARNED, ...).
  *--*/
 #ifndef OM_ACT_H
 #define OM_ACT_H
@@ -24,5 +31,6 @@
 void	om_act_plan(const om_snap *snap, om_result *res, const char *ref,
 		    const char *raw, size_t len);
 const char *om_act_categories(const om_result *res);
+int	om_act_register(const om_snap *snap, const om_result *res, const char *ref);
 
 #endif

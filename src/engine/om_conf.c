@@ -32,6 +32,7 @@
 #include "om_buf.h"
 #include "om_log.h"
 #include "om_str.h"
+#include "om_state.h"
 
 #ifndef OM_SYSCONFDIR
 #define OM_SYSCONFDIR "/etc"
@@ -130,6 +131,8 @@ static const conf_key conf_keys[] = {
 	{"review_postfix_dir", KEY_PATH, "", OFF(conf_review_postfix_dir)},
 	{"review_old_age", KEY_STR, "1d", OFF(conf_review_old_age)},
 	{"freemail_domains", KEY_PATH, "", OFF(conf_freemail_domains)},
+	{"state", KEY_STR, "sqlite:/var/lib/omamori/state.db", OFF(conf_state)},
+	{"state_timeout", KEY_COUNT, "1000", OFF(conf_state_timeout), 10, 60000},
 	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
 	{"mass_visible_action", KEY_STR, "policy", OFF(conf_mass_visible_action)},
 	{"insurers_file", KEY_PATH, "", OFF(conf_insurers_file)},
@@ -579,6 +582,28 @@ conf_check(conf_load *ld)
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
 	if (strcmp(conf->conf_mass_visible_action, "policy") != 0 && strcmp(conf->conf_mass_visible_action, "bcc") != 0)
 		conf_error(ld, "mass_visible_action: \"%s\" is not policy or bcc", conf->conf_mass_visible_action);
+	if (conf->conf_state && *conf->conf_state) {
+		char    why[300];
+
+		/* A relative database path is relative to this file, like the other paths. */
+		if (strncmp(conf->conf_state, "sqlite:", 7) == 0 && conf->conf_state[7] != '/'
+		    && conf->conf_state[7] != 0) {
+			char   *abs = resolve_path(conf, conf->conf_state + 7), *spec;
+			char    cwd[PATH_MAX];
+
+			/* A config file named without a directory: the current one. */
+			if (abs[0] != '/' && getcwd(cwd, sizeof(cwd)) != NULL) {
+				if (asprintf(&spec, "sqlite:%s/%s", cwd, abs) < 0)
+					om_panic("out of memory");
+			} else if (asprintf(&spec, "sqlite:%s", abs) < 0)
+				om_panic("out of memory");
+			free(abs);
+			free(conf->conf_state);
+			conf->conf_state = spec;
+		}
+		if (om_state_spec_check(conf->conf_state, why, sizeof(why)) < 0)
+			conf_error(ld, "state: %s", why);
+	}
 }
 
 /* om_conf_defaults - the built-in settings, nothing read from disk */

@@ -108,6 +108,8 @@ typedef struct om_conf {
 	char   *conf_review_old_age;	/* "1d": listed first when older */
 	/* Recipient rules and the daemon's message handling. */
 	char   *conf_freemail_domains;	/* admin's extra free-mail list, or NULL */
+	char   *conf_state;		/* sqlite:PATH, redis:HOST:PORT, or "": none */
+	size_t	conf_state_timeout;	/* milliseconds a store call may take */
 	size_t	conf_mass_visible_limit;	/* external To/Cc addresses allowed */
 	char   *conf_mass_visible_action;	/* "policy", or "bcc": hide them instead */
 	char   *conf_insurers_file;	/* admin's extra insurer list, or NULL */

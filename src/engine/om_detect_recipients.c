@@ -22,6 +22,14 @@
  *	nor among the envelope recipients. The manager's address goes
  *	into om_result.add_cc so that the daemon can add it.
  *
+ *	recipient.new_domain: outbound mail (from the firm) to an external
+ *	domain that is not registered in the state store (om_state.h).
+ *	One finding per such domain, its sample the domain (A-label,
+ *	lower case). A registered domain covers its subdomains. With no
+ *	store configured there is no such finding; a store that cannot
+ *	answer makes this detector fail (error_action). At most
+ *	NEW_DOMAIN_MAX distinct domains are looked up per message.
+ *
  *	Samples are masked: the local part of an address is replaced,
  *	only its domain is shown.
  *--*/
@@ -30,11 +38,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "om_log.h"
 #include "om_map.h"
 #include "om_scan.h"
+#include "om_state.h"
 
 #define RCPT_SCAN_MAX	100000		/* addresses looked at per list */
 #define MASS_COUNT_MAX	1000		/* distinct To/Cc addresses counted */
+#define NEW_DOMAIN_MAX	100		/* distinct domains looked up per message */
 
 /* mask_addr - "***@domain" */
 static const char *
@@ -129,6 +140,45 @@ detect_manager(om_scan *scan)
 	scan->add_cc = om_pool_strdup(scan->pool, mgr);
 }
 
+/* detect_new_domain - external domains the firm has not written to; -1 if the store fails */
+static int
+detect_new_domain(om_scan *scan)
+{
+	om_state *st = scan->snap->state;
+	char    (*seen)[OM_STATE_DOMAIN_MAX + 1];
+	size_t  nseen = 0;
+
+	if (st == NULL)
+		return (0);
+	seen = om_pool_alloc(scan->pool, NEW_DOMAIN_MAX * sizeof(*seen));
+	for (size_t i = 0; i < scan->nrcpts && i < RCPT_SCAN_MAX && nseen < NEW_DOMAIN_MAX; i++) {
+		const char *at;
+		char   *d = seen[nseen];
+		int     dup = 0, known;
+
+		if (!scan->rcpt_external[i] || (at = strrchr(scan->rcpts[i], '@')) == NULL)
+			continue;
+		/* Not a domain name (an address literal, say): never registered. */
+		if (om_state_domain_norm(at + 1, d, sizeof(seen[0])) < 0)
+			snprintf(d, sizeof(seen[0]), "%s", at + 1);
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = strcmp(seen[j], d) == 0;
+		if (dup)
+			continue;
+		nseen++;
+		if (!om_state_domain_registrable(d))
+			known = 0;
+		else if ((known = om_state_domain_known(st, d)) < 0) {
+			om_warn("%s: state %s", scan->queue_id ? scan->queue_id : "-", om_state_error());
+			return (-1);
+		}
+		if (!known)
+			om_scan_add_each(scan, "recipient.new_domain", "registered_domains", "recipients",
+					 d, 1.0);
+	}
+	return (0);
+}
+
 /* om_detect_recipients - the outbound recipient rules */
 int
 om_detect_recipients(om_scan *scan)
@@ -138,7 +188,11 @@ om_detect_recipients(om_scan *scan)
 	detect_freemail(scan);
 	detect_mass_visible(scan);
 	/* The manager of a sender from outside is nobody's to add. */
-	if (scan->direction == OM_DIR_OUTBOUND)
+	if (scan->direction == OM_DIR_OUTBOUND) {
 		detect_manager(scan);
+		/* Only the firm's own mail teaches or asks about its domains. */
+		if (detect_new_domain(scan) < 0)
+			return (-1);
+	}
 	return (0);
 }

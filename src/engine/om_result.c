@@ -31,6 +31,8 @@ om_act_kind_name(om_act_kind kind)
 		return ("quarantine");
 	case OM_DO_NOTICE:
 		return ("notice");
+	case OM_DO_REGISTER_DOMAIN:
+		return ("register-domain");
 	}
 	return ("?");
 }

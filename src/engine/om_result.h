@@ -57,6 +57,8 @@ typedef enum om_act_kind {
 	OM_DO_ADD_RCPT,			/* value: "<addr>" */
 	OM_DO_QUARANTINE,		/* value: ASCII reason kept by the MTA */
 	OM_DO_NOTICE,			/* send the sender a notice */
+	OM_DO_REGISTER_DOMAIN,		/* value: domain to register once the
+					 * message is accepted (om_act_register) */
 } om_act_kind;
 
 typedef struct om_act {

@@ -48,24 +48,13 @@
 
 #define FROM_MAX	100		/* From: addresses judged */
 
-/* om_scan_add - report one occurrence */
-om_finding *
-om_scan_add(om_scan *scan, const char *category, const char *rule,
+/* scan_append - a new finding, never merged */
+static om_finding *
+scan_append(om_scan *scan, const char *category, const char *rule,
 	    const char *where, const char *sample, double score)
 {
 	om_finding *f;
 
-	for (size_t i = 0; i < scan->nfindings; i++) {
-		f = scan->findings + i;
-		if (strcmp(f->category, category) == 0 && strcmp(f->rule, rule) == 0
-		    && strcmp(f->where, where) == 0) {
-			if (f->count < 1000000)
-				f->count++;
-			if (f->sample == NULL && sample)
-				f->sample = om_pool_strdup(scan->pool, sample);
-			return (f);
-		}
-	}
 	if (scan->nfindings == scan->findings_cap) {
 		size_t  cap = scan->findings_cap ? scan->findings_cap * 2 : 16;
 		om_finding *nf = om_pool_alloc(scan->pool, cap * sizeof(*nf));
@@ -84,6 +73,35 @@ om_scan_add(om_scan *scan, const char *category, const char *rule,
 	f->score = score;
 	f->action = OM_ACT_ACCEPT;
 	return (f);
+}
+
+/* om_scan_add - report one occurrence */
+om_finding *
+om_scan_add(om_scan *scan, const char *category, const char *rule,
+	    const char *where, const char *sample, double score)
+{
+	om_finding *f;
+
+	for (size_t i = 0; i < scan->nfindings; i++) {
+		f = scan->findings + i;
+		if (strcmp(f->category, category) == 0 && strcmp(f->rule, rule) == 0
+		    && strcmp(f->where, where) == 0) {
+			if (f->count < 1000000)
+				f->count++;
+			if (f->sample == NULL && sample)
+				f->sample = om_pool_strdup(scan->pool, sample);
+			return (f);
+		}
+	}
+	return (scan_append(scan, category, rule, where, sample, score));
+}
+
+/* om_scan_add_each - report one finding of its own (one per domain, say) */
+om_finding *
+om_scan_add_each(om_scan *scan, const char *category, const char *rule,
+		 const char *where, const char *sample, double score)
+{
+	return (scan_append(scan, category, rule, where, sample, score));
 }
 
 /* om_scan_find - first finding of a category, or NULL */

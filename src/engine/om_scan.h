@@ -7,7 +7,8 @@
  *	One om_scan exists per message scan. Detectors read the message,
  *	the envelope and the direction, and report with om_scan_add():
  *	findings with the same category, rule and place are merged into
- *	one with a count, keeping the first masked sample. A detector
+ *	one with a count, keeping the first masked sample
+ *	(om_scan_add_each() keeps each apart). A detector
  *	returns 0 when it ran, -1 when it could not judge (then the
  *	verdict is error_action: never read trouble as "clean").
  *
@@ -68,6 +69,8 @@ typedef int (*om_detector_fn) (om_scan *scan);
 
 om_finding *om_scan_add(om_scan *scan, const char *category, const char *rule,
 			const char *where, const char *sample, double score);
+om_finding *om_scan_add_each(om_scan *scan, const char *category, const char *rule,
+			     const char *where, const char *sample, double score);
 om_finding *om_scan_find(const om_scan *scan, const char *category);
 int	om_scan_direction(om_scan *scan, const om_envelope *env);
 

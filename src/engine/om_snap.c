@@ -26,6 +26,7 @@
 #include "om_map.h"
 #include "om_rules.h"
 #include "om_snap.h"
+#include "om_state.h"
 
 /*
  * notice_key_load - the notice key a configuration names: 1 and the
@@ -116,6 +117,14 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 			om_audit_set_rules(snap->audit, snap->rules);
 		}
 	}
+	if ((what & OM_SNAP_STATE) && conf->conf_state && *conf->conf_state) {
+		snap->state = om_state_open(conf->conf_state, (what & OM_SNAP_STATE_RO) ? OM_STATE_READONLY : 0,
+					    (unsigned) conf->conf_state_timeout, text, sizeof(text));
+		if (snap->state == NULL) {
+			snap_error(err, text);
+			goto fail;
+		}
+	}
 	return (snap);
 
 fail:
@@ -153,6 +162,7 @@ om_snap_unref(om_snap *snap)
 		return;
 	if (snap->audit)
 		om_audit_close(snap->audit);
+	om_state_close(snap->state);
 	om_brands_free(snap->brands);
 	om_insurers_free(snap->insurers);
 	om_map_free(snap->manager);

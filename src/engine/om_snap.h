@@ -9,7 +9,8 @@
  *	An om_snap is what a message is judged with: the parsed settings
  *	(om_conf) and, each as a typed member, what the engine and the
  *	daemon build from them: the rule set, the free-mail and manager
- *	maps, the brand list, the sender-notice key and the audit log.
+ *	maps, the brand list, the sender-notice key, the audit log and
+ *	the state store kept across messages (om_state.h).
  *	om_snap_build() is the one function that makes one; the caller
  *	says which members it needs (a tool that only reads the audit
  *	log needs no rules, and must not fail because rules_dir is gone).
@@ -34,6 +35,8 @@
 #define OM_SNAP_NOTICE	(1 << 3)	/* the notice key, if configured and readable */
 #define OM_SNAP_NOTICE_CREATE (1 << 4)	/* ... made when missing; unreadable fails */
 #define OM_SNAP_AUDIT	(1 << 5)	/* audit_log opened, if one is set */
+#define OM_SNAP_STATE	(1 << 6)	/* the state store, if one is set */
+#define OM_SNAP_STATE_RO (1 << 7)	/* ... opened read-only (never written) */
 
 /* What judging a message needs. */
 #define OM_SNAP_SCAN	(OM_SNAP_RULES | OM_SNAP_MAPS | OM_SNAP_BRANDS)
@@ -45,6 +48,7 @@ struct om_map;
 struct om_brands;
 struct om_insurers;
 struct om_audit;
+struct om_state;
 
 typedef struct om_snap {
 	om_conf *conf;			/* the settings (always) */
@@ -54,6 +58,7 @@ typedef struct om_snap {
 	struct om_brands *brands;	/* OM_SNAP_BRANDS */
 	struct om_insurers *insurers;	/* OM_SNAP_MAPS */
 	struct om_audit *audit;		/* OM_SNAP_AUDIT, when audit_log is set */
+	struct om_state *state;		/* OM_SNAP_STATE, when state is set */
 	int	has_notice_key;		/* OM_SNAP_NOTICE found or made a key */
 	unsigned char notice_key[OM_SNAP_KEY_LEN];
 	unsigned what;			/* the OM_SNAP_* it was built with */

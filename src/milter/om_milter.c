@@ -30,6 +30,9 @@
  *	milter calls. Any internal trouble (no memory for the state, a
  *	spill file that cannot be written, a failed milter call that a
  *	verdict depends on) becomes error_action (default tempfail).
+ *	Once a message is let through, the domains its register steps
+ *	name are written to the state store (om_act_register()); a store
+ *	that fails then is logged and changes nothing.
  *
  *	Our own sender notices pass unscanned only when they prove it:
  *	the null sender, a client of the firm (trusted_networks and not
@@ -556,6 +559,7 @@ apply_verdict(SMFICTX *ctx, const om_result *res, const char *ref, int *notice)
 			}
 			break;
 		case OM_DO_NOTICE:
+		case OM_DO_REGISTER_DOMAIN:	/* after acceptance, by cb_eom */
 			break;
 		}
 		if (rc < 0 && a->required) {
@@ -674,6 +678,9 @@ cb_eom(SMFICTX *ctx)
 			om_direction_name(res->direction), om_action_name(res->action), om_act_categories(res),
 			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
 	rc = apply_verdict(ctx, res, ref, &notice);
+	/* Delivered: its new domains are known from now on (a failure only logs). */
+	if (rc == SMFIS_CONTINUE)
+		(void) om_act_register(m->snap, res, ref);
 	if (notice && om_notice_send(m->snap, res, ref) < 0)
 		om_warn("%s: sender notice not sent", ref);
 	om_result_free(res);

@@ -31,7 +31,8 @@
  *	a message records its decision under the snapshot it ran with. A
  *	log that cannot be opened stops the start and fails a reload. The
  *	notice key is loaded the same way (om_snap_build()), made when
- *	notice_key_file names a file that does not exist yet.
+ *	notice_key_file names a file that does not exist yet. The state
+ *	store too: an SQLite database is made (0600) by the service user.
  *	SIGTERM/SIGINT: stop accepting, let messages in flight finish (up
  *	to shutdown_timeout seconds), exit.
  *--*/
@@ -226,7 +227,7 @@ milter_thread(void *arg)
 }
 
 /* What the daemon's snapshots hold: everything, the notice key made if missing. */
-#define SNAP_DAEMON (OM_SNAP_SCAN | OM_SNAP_NOTICE_CREATE | OM_SNAP_AUDIT)
+#define SNAP_DAEMON (OM_SNAP_SCAN | OM_SNAP_NOTICE_CREATE | OM_SNAP_AUDIT | OM_SNAP_STATE)
 
 /* reload - load and validate a new snapshot; keep the old one on error */
 static void
@@ -319,8 +320,8 @@ main(int argc, char **argv)
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
 	/*
-	 * After the drop: the audit log, its lock file and a new notice key
-	 * file belong to the service user.
+	 * After the drop: the audit log, its lock file, a new notice key
+	 * file and the state database belong to the service user.
 	 */
 	if ((snap = om_snap_build(conf, SNAP_DAEMON, &err)) == NULL)
 		om_fatal("%s", err.text);
