@@ -284,9 +284,23 @@ log_verify(int argc, char **argv)
 		om_conf_unref(conf);
 		return (2);
 	}
-	if (state == NULL && key != NULL && conf->conf_audit_log != NULL && *conf->conf_audit_log)
-		state = state_def = om_audit_state_path(conf->conf_audit_log, key);
-	else if (state != NULL && strcmp(state, "none") == 0)
+	if (state == NULL && key != NULL) {
+		/*
+		 * The state is named after the current log: with files given,
+		 * the one with the shortest name (archives add a suffix to it).
+		 */
+		const char *cur = conf->conf_audit_log;
+
+		if (optind < argc) {
+			cur = files[0];
+			for (size_t i = 1; i < n; i++)
+				if (strlen(strrchr(files[i], '/') ? strrchr(files[i], '/') : files[i])
+				    < strlen(strrchr(cur, '/') ? strrchr(cur, '/') : cur))
+					cur = files[i];
+		}
+		if (cur != NULL && *cur)
+			state = state_def = om_audit_state_path(cur, key);
+	} else if (state != NULL && strcmp(state, "none") == 0)
 		state = NULL;
 	r = om_audit_verify_state((const char *const *) files, n, key, state, &prob);
 	free(state_def);
