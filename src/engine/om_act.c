@@ -334,7 +334,7 @@ plan_bcc(const om_snap *snap, om_result *res, size_t *cap, const hdr_facts *hf, 
 		step(res, cap, OM_DO_ADD_HEADER, "To", 0, "undisclosed-recipients:;", 1);
 	return (placed);
 }
-static void plan_register(om_result *res, size_t *cap);
+static void plan_register(om_result *res, size_t *cap, size_t window);
 
 /* om_act_plan - fill in res->acts for res->action */
 void
@@ -411,7 +411,7 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
 	if ((act == OM_ACT_HOLD || res->to_bcc) && om_notice_wanted(snap, res))
 		step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
-	plan_register(res, &cap);
+	plan_register(res, &cap, conf->conf_ppap_window);
 }
 
 /*
@@ -421,7 +421,7 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
  * ("omamori review release" is to plan the same step for it then).
  */
 static void
-plan_register(om_result *res, size_t *cap)
+plan_register(om_result *res, size_t *cap, size_t window)
 {
 	if (res->direction != OM_DIR_OUTBOUND || res->internal_error
 	    || (res->action != OM_ACT_ACCEPT && res->action != OM_ACT_TAG
@@ -434,6 +434,9 @@ plan_register(om_result *res, size_t *cap)
 		    && om_state_domain_registrable(f->sample))
 			step(res, cap, OM_DO_REGISTER_DOMAIN, NULL, 0, f->sample, 0);
 	}
+	/* An encrypted archive went out: its password mail may follow (om_detect_ppap.c). */
+	if (res->ppap_key)
+		step(res, cap, OM_DO_REMEMBER, "ppap", (unsigned) window, res->ppap_key, 0);
 }
 
 /*
@@ -449,6 +452,16 @@ om_act_register(const om_snap *snap, const om_result *res, const char *ref)
 	for (size_t i = 0; i < res->nacts; i++) {
 		const om_act *a = res->acts + i;
 
+		if (a->kind == OM_DO_REMEMBER) {
+			if (snap->state == NULL
+			    || om_state_put(snap->state, a->name, a->value, "1", 1, 0,
+					    time(NULL) + (time_t) a->index) < 0) {
+				om_warn("%s: %s record not kept: %s", ref ? ref : "-", a->name,
+					snap->state ? om_state_error() : "no state store");
+				failed++;
+			}
+			continue;
+		}
 		if (a->kind != OM_DO_REGISTER_DOMAIN)
 			continue;
 		if (snap->state == NULL

@@ -73,7 +73,7 @@ typedef struct conf_key {
 #define DEF_OUTBOUND \
 	"body.pii=reject, attach.pii_unencrypted=reject, sensitive=hold, " \
 	"recipient.freemail=hold, recipient.mass_visible=reject, " \
-	"recipient.mixed_insurers=hold, " \
+	"recipient.mixed_insurers=hold, attach.ppap_password=hold, " \
 	"cc.manager_missing=add-cc, recipient.new_domain=tag, " \
 	"attach.executable=reject, attach.shortcut=reject, attach.rlo=reject, " \
 	"attach.double_extension=reject, attach.spaces_before_ext=reject, " \
@@ -136,6 +136,7 @@ static const conf_key conf_keys[] = {
 	{"mass_visible_limit", KEY_COUNT, "10", OFF(conf_mass_visible_limit), 1, 100000},
 	{"mass_visible_action", KEY_STR, "policy", OFF(conf_mass_visible_action)},
 	{"insurers_file", KEY_PATH, "", OFF(conf_insurers_file)},
+	{"ppap_window", KEY_COUNT, "900", OFF(conf_ppap_window), 60, 86400},
 	{"body_memory_limit", KEY_SIZE, "1m", OFF(conf_body_memory_limit), 0, (size_t) 1 << 30},
 	{"temp_dir", KEY_PATH, "/tmp", OFF(conf_temp_dir)},
 	{"socket_mode", KEY_STR, "0660", OFF(conf_socket_mode)},

@@ -113,6 +113,7 @@ typedef struct om_conf {
 	size_t	conf_mass_visible_limit;	/* external To/Cc addresses allowed */
 	char   *conf_mass_visible_action;	/* "policy", or "bcc": hide them instead */
 	char   *conf_insurers_file;	/* admin's extra insurer list, or NULL */
+	size_t	conf_ppap_window;	/* seconds a password mail pairs with its archive */
 	size_t	conf_body_memory_limit;	/* bytes kept in memory per message */
 	char   *conf_temp_dir;		/* where the private spill directory goes */
 	char   *conf_socket_mode;	/* octal, for a unix socket */

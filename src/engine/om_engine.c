@@ -35,6 +35,7 @@ static const struct {
 	{"pii", om_detect_pii},
 	{"attach", om_detect_attach},
 	{"attach_pii", om_detect_attach_pii},
+	{"ppap", om_detect_ppap},
 	{"recipients", om_detect_recipients},
 	{"insurers", om_detect_insurers},
 	{"attack", om_detect_attack},
@@ -111,6 +112,7 @@ engine_run(const om_snap *snap, const om_envelope *env, const char *raw, size_t 
 	res->findings = scan.findings;
 	res->nfindings = scan.nfindings;
 	res->add_cc = scan.add_cc;
+	res->ppap_key = scan.ppap_key;
 	res->attack_score = scan.attack_score;
 	res->attack_words = scan.attack_words;
 	om_policy_decide(&scan, res, failed);

@@ -33,6 +33,8 @@ om_act_kind_name(om_act_kind kind)
 		return ("notice");
 	case OM_DO_REGISTER_DOMAIN:
 		return ("register-domain");
+	case OM_DO_REMEMBER:
+		return ("remember");
 	}
 	return ("?");
 }

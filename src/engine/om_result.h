@@ -59,6 +59,9 @@ typedef enum om_act_kind {
 	OM_DO_NOTICE,			/* send the sender a notice */
 	OM_DO_REGISTER_DOMAIN,		/* value: domain to register once the
 					 * message is accepted (om_act_register) */
+	OM_DO_REMEMBER,			/* name: namespace, value: key, index:
+					 * seconds; kept once the message is
+					 * accepted (om_act_register) */
 } om_act_kind;
 
 typedef struct om_act {
@@ -91,6 +94,7 @@ typedef struct om_result {
 	size_t	nacts;
 	const char *subject_prefix;	/* the tag put before the Subject, or NULL */
 	int	to_bcc;			/* external To/Cc addresses moved out of sight */
+	const char *ppap_key;		/* sender and recipients of an encrypted archive */
 	om_action on_trouble;		/* when a required step fails: error_action */
 } om_result;
 

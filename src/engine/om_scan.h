@@ -48,6 +48,7 @@ typedef struct om_scan {
 	size_t	nfindings;
 	size_t	findings_cap;
 	const char *add_cc;		/* manager to add (cc.manager_missing) */
+	const char *ppap_key;		/* an encrypted archive went to these (om_detect_ppap) */
 	unsigned attack_score;		/* summed indicator weights (inbound) */
 	const char *attack_words;	/* indicators in plain words, or NULL */
 	/*
@@ -80,6 +81,8 @@ int	om_detect_attach(om_scan *scan);
 int	om_detect_attach_pii(om_scan *scan);
 int	om_detect_recipients(om_scan *scan);
 int	om_detect_insurers(om_scan *scan);
+int	om_detect_ppap(om_scan *scan);
+const char *om_ppap_key(om_scan *scan);
 int	om_detect_pii(om_scan *scan);
 int	om_detect_attack(om_scan *scan);
 void	om_attack_phrase_hit(om_scan *scan, const om_text *text, const om_rule_hit *hit);

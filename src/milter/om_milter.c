@@ -560,6 +560,7 @@ apply_verdict(SMFICTX *ctx, const om_result *res, const char *ref, int *notice)
 			break;
 		case OM_DO_NOTICE:
 		case OM_DO_REGISTER_DOMAIN:	/* after acceptance, by cb_eom */
+		case OM_DO_REMEMBER:
 			break;
 		}
 		if (rc < 0 && a->required) {
