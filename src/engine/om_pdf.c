@@ -28,7 +28,6 @@
 
 #include <zlib.h>
 
-#include "om_encrypt.h"
 #include "om_msg.h"
 #include "om_pdf.h"
 

@@ -48,7 +48,7 @@
 #include <time.h>
 
 #include "om_buf.h"
-#include "om_encrypt.h"
+#include "om_pdf_crypt.h"
 
 typedef struct om_pdf_limits {
 	size_t	expanded_limit;		/* bytes decoded from streams in all */
