@@ -233,10 +233,11 @@ gate_words(om_ruleset *set)
 void
 rules_compile_set(om_ruleset *set)
 {
-	const char **pats;
+	const char **pats, **tpats;
 	char  **gpat;
-	unsigned *flags, *ids;
-	size_t  np = 0;
+	unsigned *flags, *ids, *tflags, *tidx;
+	unsigned char *tok;
+	size_t  np = 0, nt = 0;
 	hs_compile_error_t *cerr = NULL;
 
 	if (set->n == 0)
@@ -245,8 +246,11 @@ rules_compile_set(om_ruleset *set)
 	pats = rules_xrealloc(NULL, set->n * sizeof(char *));
 	flags = rules_xrealloc(NULL, set->n * sizeof(unsigned));
 	ids = rules_xrealloc(NULL, set->n * sizeof(unsigned));
+	tpats = rules_xrealloc(NULL, set->n * sizeof(char *));
+	tflags = rules_xrealloc(NULL, set->n * sizeof(unsigned));
+	tidx = rules_xrealloc(NULL, set->n * sizeof(unsigned));
+	tok = rules_xrealloc(NULL, set->n);
 	for (size_t i = 0; i < set->n; i++) {
-		hs_database_t *one = NULL;
 		unsigned f = HS_FLAG_PREFILTER | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
 		const char *hp = set->v[i].anchor ? set->v[i].anchor : set->v[i].pattern;
 
@@ -289,19 +293,65 @@ rules_compile_set(om_ruleset *set)
 		set->v[i].maxwidth = expr_width(set->v[i].pattern, f, RULES_WIDTH_MAX);
 		if (set->v[i].maxwidth == 0)
 			f |= HS_FLAG_SINGLEMATCH;
-		if (hs_compile(set->v[i].pattern, f, HS_MODE_BLOCK, NULL, &one, &cerr) != HS_SUCCESS) {
-			om_debug("%s, line %d: rule %s has no prefilter: %s", set->v[i].pub.file,
-				 set->v[i].pattern_line, set->v[i].pub.id, cerr ? cerr->message : "?");
-			hs_free_compile_error(cerr);
-			cerr = NULL;
-			continue;
-		}
-		hs_free_database(one);
-		pats[np] = set->v[i].pattern;
-		flags[np] = f;
-		ids[np] = (unsigned) i;
-		np++;
+		/* Whether vectorscan takes it: tried below, all together. */
+		tpats[nt] = set->v[i].pattern;
+		tflags[nt] = f;
+		tidx[nt] = (unsigned) i;
+		nt++;
 	}
+	/*
+	 * The prefilter trials (one compile per rule, most of the time a
+	 * set takes to build) come from the cache when these same
+	 * expressions were tried before (om_rules_cache.c).
+	 */
+	if (nt > 0 && rules_cache_trials(tpats, tflags, nt, tok) < 0) {
+		for (size_t t = 0; t < nt; t++) {
+			hs_database_t *one = NULL;
+
+			tok[t] = hs_compile(tpats[t], tflags[t], HS_MODE_BLOCK, NULL, &one, &cerr) == HS_SUCCESS;
+			if (!tok[t]) {
+				om_debug("%s, line %d: rule %s has no prefilter: %s", set->v[tidx[t]].pub.file,
+					 set->v[tidx[t]].pattern_line, set->v[tidx[t]].pub.id,
+					 cerr ? cerr->message : "?");
+				hs_free_compile_error(cerr);
+				cerr = NULL;
+			}
+			hs_free_database(one);
+		}
+		rules_cache_trials_save(tpats, tflags, nt, tok);
+	}
+	/* In rule order, as before: the trial's rules among the anchored ones. */
+	{
+		const char **opats = pats;
+		unsigned *oflags = flags, *oids = ids;
+		size_t  onp = np, a = 0, t = 0;
+
+		pats = rules_xrealloc(NULL, set->n * sizeof(char *));
+		flags = rules_xrealloc(NULL, set->n * sizeof(unsigned));
+		ids = rules_xrealloc(NULL, set->n * sizeof(unsigned));
+		np = 0;
+		while (a < onp || t < nt) {
+			if (t >= nt || (a < onp && oids[a] < tidx[t])) {
+				pats[np] = opats[a];
+				flags[np] = oflags[a];
+				ids[np++] = oids[a++];
+			} else {
+				if (tok[t]) {
+					pats[np] = tpats[t];
+					flags[np] = tflags[t];
+					ids[np++] = tidx[t];
+				}
+				t++;
+			}
+		}
+		free(opats);
+		free(oflags);
+		free(oids);
+	}
+	free(tpats);
+	free(tflags);
+	free(tidx);
+	free(tok);
 	/*
 	 * Rules whose prefilter expressions are the same (the date rules
 	 * share one; so do copies of a rule) go into the database once: the
@@ -356,8 +406,8 @@ rules_compile_set(om_ruleset *set)
 		ids[np + g] = (unsigned) (set->n + set->gate[g]);
 	}
 	if (np + set->ngate > 0) {
-		if (hs_compile_multi(pats, flags, ids, (unsigned) (np + set->ngate), HS_MODE_BLOCK, NULL,
-				     &set->db, &cerr) != HS_SUCCESS) {
+		if (rules_cache_compile_multi(pats, flags, ids, (unsigned) (np + set->ngate),
+					      &set->db, &cerr) != HS_SUCCESS) {
 			om_warn("rule prefilter not built: %s", cerr ? cerr->message : "?");
 			hs_free_compile_error(cerr);
 			cerr = NULL;
@@ -392,8 +442,8 @@ rules_compile_set(om_ruleset *set)
 			pats[w] = kwpat[w];
 			ids[w] = (unsigned) w;
 		}
-		if (hs_compile_multi(pats, flags, ids, (unsigned) set->nkw, HS_MODE_BLOCK, NULL,
-				     &set->kwdb, &cerr) != HS_SUCCESS) {
+		if (rules_cache_compile_multi(pats, flags, ids, (unsigned) set->nkw,
+					      &set->kwdb, &cerr) != HS_SUCCESS) {
 			/* The keywords are then searched near each candidate. */
 			om_warn("keyword database not built: %s", cerr ? cerr->message : "?");
 			hs_free_compile_error(cerr);

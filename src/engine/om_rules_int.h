@@ -224,6 +224,12 @@ extern void rules_rule_free(rules_rule *);
 extern int rules_compile_rule(om_ruleset *, rules_rule *, om_rules_err *);
 extern void rules_compile_set(om_ruleset *);
 
+/* om_rules_cache.c */
+extern hs_error_t rules_cache_compile_multi(const char *const *, const unsigned *, const unsigned *,
+					    unsigned, hs_database_t **, hs_compile_error_t **);
+extern int rules_cache_trials(const char *const *, const unsigned *, size_t, unsigned char *);
+extern void rules_cache_trials_save(const char *const *, const unsigned *, size_t, const unsigned char *);
+
 /* om_rules_window.c */
 extern unsigned rules_anchor_reach(const rules_rule *, int);
 extern int rules_on_prefilter(unsigned int, unsigned long long, unsigned long long, unsigned int, void *);
