@@ -87,7 +87,9 @@ _sm_say() {
     echo "smlib: $*" >&2
 }
 
-# sm_have_sendmail - 0 when everything sm_start needs is here; else says why
+# sm_have_sendmail - 0 when everything sm_start needs is here; else says
+#	why: status 1 when not root or the unpacked Sendmail is missing (a
+#	test may skip), 2 when something else is broken (a test should fail)
 sm_have_sendmail() {
     local prog
     if [ "$(id -u)" != 0 ]; then
@@ -102,20 +104,25 @@ sm_have_sendmail() {
     for prog in m4 unshare mount smtp-sink; do
         if ! command -v "$prog" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$prog" ]; then
             echo "$prog not found"
-            return 1
+            return 2
         fi
     done
     if [ ! -x "$PF_PYTHON" ]; then
         echo "$PF_PYTHON not found (needed by pfsend.py)"
-        return 1
+        return 2
+    fi
+    if ! LD_LIBRARY_PATH=$SM_PREFIX/lib "$SM_PREFIX/bin/sendmail" -d0.1 -bt -C /dev/null </dev/null 2>&1 \
+        | grep -q '^Version '; then
+        echo "the unpacked $SM_PREFIX/bin/sendmail does not run"
+        return 2
     fi
     if ! unshare -m true 2>/dev/null; then
         echo "no private mount namespace here (unshare -m failed)"
-        return 1
+        return 2
     fi
     if ! "$PF_PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.2", 0))' 2>/dev/null; then
         echo "127.0.0.2 is not usable here (the smart host)"
-        return 1
+        return 2
     fi
     return 0
 }
