@@ -53,8 +53,11 @@ chmod 0755 "$prefix.new/bin/sendmail"
 libdir=$(cd "$prefix.new/root" && ls -d usr/lib/*-linux-gnu | head -n 1)
 ln -s "root/$libdir" "$prefix.new/lib"
 ln -s root/usr/share/sendmail/cf "$prefix.new/cf"
-if ! LD_LIBRARY_PATH=$prefix.new/lib "$prefix.new/bin/sendmail" -d0.1 -bt </dev/null >"$tmp/version" 2>&1 \
-	&& ! grep -q 'Version' "$tmp/version"; then
+# It must run from here: "-d0.1" prints its version before it reads any
+# configuration.
+LD_LIBRARY_PATH=$prefix.new/lib "$prefix.new/bin/sendmail" -d0.1 -bt -C /dev/null </dev/null \
+	>"$tmp/version" 2>&1 || true
+if ! grep -q '^Version ' "$tmp/version"; then
 	echo "sendmail-prefix.sh: the unpacked sendmail does not run:" >&2
 	cat "$tmp/version" >&2
 	exit 1
