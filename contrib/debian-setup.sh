@@ -36,4 +36,10 @@ apt-get install -y -q --no-install-recommends \
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
 	systemctl disable --now redis-server >/dev/null 2>&1 || true
 fi
+# Sendmail for its tests and "contrib/demo.sh --mta sendmail": the
+# sendmail-bin package conflicts with postfix, so it is not installed but
+# downloaded and unpacked into /opt/omamori-sendmail (a fixed directory
+# the tests look in; OMAMORI_SENDMAIL_PREFIX names another). Nothing in
+# /etc or /usr changes and no Sendmail service starts.
+sh "$(dirname "$0")/sendmail-prefix.sh" /opt/omamori-sendmail
 echo "debian-setup.sh: done"

@@ -114,6 +114,9 @@ def table(replies_path, sinkdir, queue_path, audit_path):
     sink = read_sink(sinkdir)
     queue = read_jsonl(queue_path)
     held_ids = {q.get("queue_id") for q in queue if q.get("queue_name") == "hold"}
+    # Lines written for Sendmail say so: held mail is in its quarantine.
+    held_where = "Sendmail's quarantine" if any(q.get("mta") == "sendmail" for q in queue) \
+        else "Postfix's hold queue"
     audit = [r for r in read_jsonl(audit_path) if r.get("type") == "decision"]
 
     print("%-32s %-9s %-8s %s" % ("message", "direction", "omamori", "what happened"))
@@ -125,9 +128,11 @@ def table(replies_path, sinkdir, queue_path, audit_path):
         msgid = (orig.get("Message-ID") or "").strip().strip("<>")
         orig_rcpts = {a.lower() for a in addresses(orig, "To", "Cc", "Bcc")}
         qid = None
-        m = re.search(r"queued as ([0-9A-Za-z]+)", reply)
+        # Postfix: "250 2.0.0 Ok: queued as ID"; Sendmail: "250 2.0.0 ID
+        # Message accepted for delivery".
+        m = re.search(r"queued as ([0-9A-Za-z]+)|^250 2\.0\.0 ([0-9A-Za-z]+) Message accepted", reply)
         if m:
-            qid = m.group(1)
+            qid = m.group(1) or m.group(2)
         rec = None
         for r in audit:
             if (msgid and (r.get("message_id") or "").strip("<>") == msgid) or (qid and r.get("queue_id") == qid):
@@ -148,7 +153,7 @@ def table(replies_path, sinkdir, queue_path, audit_path):
             what = "deferred (the client retries)"
             details.append("SMTP reply: " + reply)
         elif qid and qid in held_ids:
-            what = "HELD in Postfix's hold queue (%s)" % qid
+            what = "HELD in %s (%s)" % (held_where, qid)
         elif delivered:
             rcpts = delivered[0][0]
             what = "delivered to %s" % ", ".join(rcpts)

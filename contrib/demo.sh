@@ -1,8 +1,10 @@
 #!/bin/sh
-# demo.sh - omamori-milter in front of a real Postfix, with the demo mail
+# demo.sh - omamori-milter in front of a real Postfix or Sendmail, with
+#	the demo mail
 #
 # USAGE
-#	sh contrib/demo.sh            (as root, after contrib/debian-setup.sh)
+#	sh contrib/demo.sh                  (as root, after contrib/debian-setup.sh)
+#	sh contrib/demo.sh --mta sendmail   (the same in front of Sendmail)
 #
 # DESCRIPTION
 #	Builds omamori if it is not built yet, then, all on this machine:
@@ -19,7 +21,14 @@
 #	removed. Nothing listens on anything but 127.0.0.1 and unix sockets;
 #	a watchdog stops the instance after 5 minutes whatever happens.
 #
-#	Without root or Postfix it shows the engine's verdicts only
+#	With --mta sendmail the MTA is a private Sendmail instead, from the
+#	copy contrib/debian-setup.sh unpacks into /opt/omamori-sendmail
+#	(contrib/sendmail-prefix.sh; the system has no Sendmail installed),
+#	run as tests/sendmail/smlib.sh does: its own .cf, queue and pid file
+#	under /tmp/omamori-demo.*, on 127.0.0.1, relaying to a sink on
+#	127.0.0.2. Held mail is then in Sendmail's quarantine (mailq -qQ).
+#
+#	Without root or the MTA it shows the engine's verdicts only
 #	("omamori scan" on each sample).
 #
 # ENVIRONMENT
@@ -28,6 +37,19 @@
 set -u
 cd "$(dirname "$0")/.." || exit 1
 top=$(pwd)
+MTA=postfix
+while [ $# -gt 0 ]; do
+	case $1 in
+	--mta) MTA=${2:-}; shift 2 || shift ;;
+	--mta=*) MTA=${1#--mta=}; shift ;;
+	*) echo "usage: sh contrib/demo.sh [--mta postfix|sendmail]" >&2; exit 2 ;;
+	esac
+done
+case $MTA in
+postfix) MTA_NAME=Postfix ;;
+sendmail) MTA_NAME=Sendmail ;;
+*) echo "demo: --mta postfix or --mta sendmail, not \"$MTA\"" >&2; exit 2 ;;
+esac
 
 # --- build if needed
 if [ ! -x _build/src/omamori ] || [ ! -x _build/src/omamori-milter ]; then
@@ -47,10 +69,10 @@ OMAMORI=$top/_build/src/omamori
 MILTER=$top/_build/src/omamori-milter
 TABLE=$top/contrib/demo-table.py
 
-# --- without root or Postfix: the engine's verdicts only
+# --- without root or the MTA: the engine's verdicts only
 # scan_only REASON - "omamori scan" over the samples
 scan_only() {
-	echo "demo: $1; showing the engine's verdicts without Postfix."
+	echo "demo: $1; showing the engine's verdicts without $MTA_NAME."
 	printf '%-32s %-9s %-8s %s\n' "message" "direction" "action" "findings (category x count)"
 	for eml in tests/fixtures/samples/*.eml; do
 		"$OMAMORI" scan -c tests/fixtures/demo.conf "$eml" | python3 -c '
@@ -67,12 +89,18 @@ if o.get("reply"):
 
 # shellcheck source=tests/postfix/pflib.sh
 . "$top/tests/postfix/pflib.sh"
-why=$(pf_have_postfix) || scan_only "$why"
+# shellcheck source=tests/sendmail/smlib.sh
+. "$top/tests/sendmail/smlib.sh"
+if [ "$MTA" = sendmail ]; then
+	why=$(sm_have_sendmail) || scan_only "$why"
+else
+	why=$(pf_have_postfix) || scan_only "$why"
+fi
 
 WORK=$(mktemp -d /tmp/omamori-demo.XXXXXX)
 chmod 0755 "$WORK"
 cleanup() {
-	pf_stop
+	if [ "$MTA" = sendmail ]; then sm_stop; else pf_stop; fi
 	if [ -n "${DEMO_KEEP:-}" ]; then
 		echo "demo: work directory kept: $WORK"
 	else
@@ -84,12 +112,31 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-SOCK=unix:$WORK/pf/milter/omamori.sock
 export PF_NO_TRAP=1 PF_LIFETIME=300 PF_WAIT_TIMEOUT=60
-echo "starting a private Postfix on 127.0.0.1 with omamori-milter in front..."
-if ! pf_start "$WORK/pf" "$SOCK"; then
-	echo "demo: the private Postfix did not start" >&2
-	exit 1
+export SM_NO_TRAP=1 SM_LIFETIME=300 SM_WAIT_TIMEOUT=60
+echo "starting a private $MTA_NAME on 127.0.0.1 with omamori-milter in front..."
+if [ "$MTA" = sendmail ]; then
+	# Sendmail connects to the milter over loopback TCP.
+	SOCK=inet:$(mta_free_port)@127.0.0.1
+	sm_start "$WORK/sm" "$SOCK" || { echo "demo: the private Sendmail did not start" >&2; exit 1; }
+	MTA_PORT=$SM_PORT SINK=127.0.0.2:$SM_SINK_PORT SINK_DIR=$SM_DIR/sink
+	NOTICE_COMMAND="$SM_BIN -i -f <> --"
+	mta_send() { sm_send "$@"; }
+	mta_milter_start() { sm_milter_start "$@"; }
+	mta_wait_idle() { sm_wait_idle "$@"; }
+	# Held mail, in the form postqueue -j gives it (demo-table.py reads it).
+	mta_held_json() {
+		sm_quarantine_ids | sed 's/.*/{"queue_name": "hold", "queue_id": "&", "mta": "sendmail"}/'
+	}
+else
+	SOCK=unix:$WORK/pf/milter/omamori.sock
+	pf_start "$WORK/pf" "$SOCK" || { echo "demo: the private Postfix did not start" >&2; exit 1; }
+	MTA_PORT=$PF_PORT SINK=127.0.0.1:$PF_SINK_PORT SINK_DIR=$PF_DIR/sink
+	NOTICE_COMMAND="/usr/sbin/sendmail -C $PF_ETC -i -f <> --"
+	mta_send() { pf_send "$@"; }
+	mta_milter_start() { pf_milter_start "$@"; }
+	mta_wait_idle() { pf_wait_idle "$@"; }
+	mta_held_json() { pf_queue_json; }
 fi
 
 # The demo policy, then this run's paths (runs as root: no "user").
@@ -108,7 +155,7 @@ cp tests/fixtures/demo-managers "$WORK/etc/demo-managers"
 	echo "audit_log = $WORK/audit/audit.log"
 	echo "audit_key_file = $WORK/audit/audit.key"
 	echo "state ="
-	echo "notice_command = /usr/sbin/sendmail -C $PF_ETC -i -f <> --"
+	echo "notice_command = $NOTICE_COMMAND"
 	echo "notice_from = postmaster@sakura-hoken.example"
 } >"$WORK/etc/omamori.conf"
 CONF=$WORK/etc/omamori.conf
@@ -116,11 +163,11 @@ if ! "$OMAMORI" config check -c "$CONF" >/dev/null; then
 	echo "demo: the demo configuration is not valid" >&2
 	exit 1
 fi
-if ! pf_milter_start "$SOCK" "$MILTER" -c "$CONF" -f >/dev/null; then
+if ! mta_milter_start "$SOCK" "$MILTER" -c "$CONF" -f >/dev/null; then
 	echo "demo: omamori-milter did not start" >&2
 	exit 1
 fi
-echo "Postfix on 127.0.0.1:$PF_PORT, omamori-milter on ${SOCK#unix:}, sink on 127.0.0.1:$PF_SINK_PORT"
+echo "$MTA_NAME on 127.0.0.1:$MTA_PORT, omamori-milter on ${SOCK#unix:}, sink on $SINK"
 echo
 
 # --- send every sample over SMTP, envelope from its headers
@@ -137,19 +184,20 @@ for eml in tests/fixtures/samples/*.eml; do
 	*@sakura-hoken.example) ;;
 	*) src=(--source 127.0.0.2) ;;
 	esac
-	reply=$(pf_send "${src[@]}" --timeout 60 "${env[@]}" <"$eml")
+	reply=$(mta_send "${src[@]}" --timeout 60 "${env[@]}" <"$eml")
 	printf '%s\t%s\n' "$eml" "$reply" >>"$WORK/replies"
 done
 
-# Deliveries and notices leave the queue; held mail stays in "hold".
-pf_wait_idle 60 || echo "demo: Postfix's queue is still busy; the table may be incomplete"
+# Deliveries and notices leave the queue; held mail stays in "hold"
+# (Postfix) or in quarantine (Sendmail).
+mta_wait_idle 60 || echo "demo: $MTA_NAME's queue is still busy; the table may be incomplete"
 sleep 1
-pf_wait_idle 30 >/dev/null 2>&1
-pf_queue_json >"$WORK/queue.json" 2>/dev/null
+mta_wait_idle 30 >/dev/null 2>&1
+mta_held_json >"$WORK/queue.json" 2>/dev/null
 
 echo "What happened to each message:"
 echo
-"$PF_PYTHON" "$TABLE" table "$WORK/replies" "$PF_DIR/sink" "$WORK/queue.json" "$WORK/audit/audit.log"
+"$PF_PYTHON" "$TABLE" table "$WORK/replies" "$SINK_DIR" "$WORK/queue.json" "$WORK/audit/audit.log"
 echo
 echo "The audit log ($WORK/audit/audit.log):"
 echo "\$ omamori log verify"
@@ -158,5 +206,5 @@ echo
 echo "\$ omamori log search --from tanaka@sakura-hoken.example"
 "$OMAMORI" log search -c "$CONF" --from tanaka@sakura-hoken.example
 echo
-echo "stopping Postfix, omamori-milter and the sink..."
+echo "stopping $MTA_NAME, omamori-milter and the sink..."
 exit 0

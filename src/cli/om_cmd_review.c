@@ -26,6 +26,17 @@
  *	typed at the prompt. Each action is recorded in the audit log with
  *	who, when, why and the decision record it answers. --dry-run says
  *	what would be done and does nothing.
+ *
+ *	With review_mta = sendmail the same is done on Sendmail's
+ *	quarantine, where omamori-milter's holds go (smfi_quarantine: the
+ *	qf file becomes an hf file with a "q" line). list reads
+ *	"sendmail -bp -qQ -v" (mailq of the quarantined items, with
+ *	"-C review_sendmail_cf" when set), show --reveal prints the hf
+ *	file's headers and the df file, release is "sendmail -qQ -qI<id>
+ *	-Q" (unquarantine) and then "sendmail -qI<id>" (deliver now), and
+ *	discard removes the hf and df files under the queue directory mailq
+ *	names, while holding the lock Sendmail takes on them. The output
+ *	and the audit records are the same as on Postfix.
  * DIAGNOSTICS
  *	Exit 0 done, 1 nothing matched or a queue action failed, 2 usage,
  *	configuration or audit log trouble. Nothing is released or
@@ -39,6 +50,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -63,6 +75,7 @@ typedef struct held {
 	long long arrival;
 	long long size;
 	char   *record;			/* the decision line, or NULL */
+	char   *qdir;			/* Sendmail: its queue directory */
 } held;
 
 typedef struct review {
@@ -146,6 +159,160 @@ postfix_argv(const om_conf *conf, const char *cmd, char **argv, const char *a1, 
 	argv[i] = NULL;
 }
 
+/* mta_sendmail - 1 for review_mta = sendmail, 0 for postfix; exit 2 else */
+static int
+mta_sendmail(const om_conf *conf)
+{
+	const char *m = conf->conf_review_mta ? conf->conf_review_mta : "postfix";
+
+	if (strcmp(m, "postfix") == 0)
+		return (0);
+	if (strcmp(m, "sendmail") == 0)
+		return (1);
+	fprintf(stderr, "omamori: review_mta: \"%s\" is not postfix or sendmail\n", m);
+	exit(2);
+}
+
+/* sendmail_argv - "SENDMAIL [-C CF] ARGS..." */
+static void
+sendmail_argv(const om_conf *conf, char **argv, const char *a1, const char *a2, const char *a3, const char *a4)
+{
+	int     i = 0;
+
+	argv[i++] = conf->conf_review_sendmail;
+	if (conf->conf_review_sendmail_cf) {
+		argv[i++] = (char *) "-C";
+		argv[i++] = conf->conf_review_sendmail_cf;
+	}
+	if (a1)
+		argv[i++] = (char *) a1;
+	if (a2)
+		argv[i++] = (char *) a2;
+	if (a3)
+		argv[i++] = (char *) a3;
+	if (a4)
+		argv[i++] = (char *) a4;
+	argv[i] = NULL;
+}
+
+/* held_add - a new, empty entry at the end of the list */
+static held *
+held_add(review *r)
+{
+	r->v = realloc(r->v, (r->n + 1) * sizeof(held));
+	if (r->v == NULL)
+		om_fatal("out of memory");
+	memset(r->v + r->n, 0, sizeof(held));
+	return (r->v + r->n++);
+}
+
+/* mailq_time - "Dec  7 18:30" (local time, no year) to seconds: this
+ *	year, or last year when that would be more than a day ahead */
+static long long
+mailq_time(const char *mon, int day, int hh, int mm)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	const char *p = strstr(months, mon);
+	time_t  now = time(NULL), t;
+	struct tm tm;
+
+	if (p == NULL || strlen(mon) != 3 || (p - months) % 3 != 0)
+		return (0);
+	localtime_r(&now, &tm);
+	tm.tm_mon = (int) (p - months) / 3;
+	tm.tm_mday = day;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) > now + 86400) {
+		tm.tm_year--;
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+	}
+	return ((long long) t);
+}
+
+/* xstrndup - copy of the first len bytes of s */
+static char *
+xstrndup(const char *s, size_t len)
+{
+	char   *d = strndup(s, len);
+
+	if (d == NULL)
+		om_fatal("out of memory");
+	return (d);
+}
+
+/* angle_addr - the address inside "<...>" (copy), "" for "<>" */
+static char *
+angle_addr(const char *p)
+{
+	const char *e;
+
+	if (*p == '<')
+		p++;
+	e = strchr(p, '>');
+	return (e ? xstrndup(p, (size_t) (e - p)) : om_xstrdup(p));
+}
+
+/* parse_mailq - the quarantined items in "sendmail -bp -qQ -v" output:
+ *
+ *		/var/spool/mqueue (1 request)
+ *	-----Q-ID----- --Size-- -Priority- ---Q-Time--- --------Sender/Recipient--------
+ *	6B7ISFwX016760        6      60101 Dec  7 18:28 <a@example>
+ *	     QUARANTINE: recipient.freemail (...)
+ *						<b@example>
+ *			Total requests: 1
+ *
+ *	The id may carry a mark (* being worked on, X too large, - in the
+ *	making); verbose mode prints addresses whole. */
+static void
+parse_mailq(char *text, review *r)
+{
+	char   *line, *save = NULL, *qdir = NULL;
+	held   *h = NULL;
+
+	for (line = strtok_r(text, "\n", &save); line && r->n < REV_HELD_MAX; line = strtok_r(NULL, "\n", &save)) {
+		char   *p = line + strspn(line, " \t"), *e;
+		char    id[64], mon[4];
+		long long size, prio;
+		int     day, hh, mm, off = 0;
+
+		if (*p == '/') {
+			/* "/dir (N requests)" or "/dir is empty" */
+			if ((e = strstr(p, " (")) == NULL && (e = strstr(p, " is empty")) == NULL)
+				e = p + strlen(p);
+			free(qdir);
+			qdir = xstrndup(p, (size_t) (e - p));
+			h = NULL;
+			continue;
+		}
+		if (p != line) {
+			if (h && *p == '<' && h->nrcpt++ == 0) {
+				free(h->rcpt);
+				h->rcpt = angle_addr(p);
+			}
+			continue;
+		}
+		if (sscanf(line, "%63s %lld %lld %3s %d %d:%d %n", id, &size, &prio, mon, &day, &hh, &mm, &off) != 7
+		    || off == 0) {
+			h = NULL;
+			continue;
+		}
+		if ((e = id + strlen(id)) > id && (e[-1] == '*' || e[-1] == 'X' || e[-1] == '-'))
+			e[-1] = 0;
+		h = held_add(r);
+		h->qid = om_xstrdup(id);
+		h->sender = angle_addr(line + off);
+		h->rcpt = om_xstrdup("");
+		h->size = size;
+		h->arrival = mailq_time(mon, day, hh, mm);
+		h->qdir = qdir ? om_xstrdup(qdir) : NULL;
+	}
+	free(qdir);
+}
+
 /* held_by_record - attach decision lines by queue id (last one wins) */
 static int
 held_by_record(JsonObject *rec, const char *line, void *ctx)
@@ -173,32 +340,19 @@ cmp_held(const void *a, const void *b)
 	return (x->arrival < y->arrival ? -1 : x->arrival > y->arrival);
 }
 
-/* load_held - the hold queue joined with the audit log */
-static int
-load_held(const om_conf *conf, review *r)
+/* parse_postqueue - the hold queue in "postqueue -j" output */
+static void
+parse_postqueue(char *text, review *r)
 {
-	char   *argv[REV_ARGS];
-	om_buf  out;
 	char   *line, *save = NULL;
-	char  **files;
-	size_t  nf;
-	int     st;
 
-	memset(r, 0, sizeof(*r));
-	postfix_argv(conf, conf->conf_review_postqueue, argv, "-j", NULL, NULL);
-	om_buf_init(&out, 0);
-	if ((st = run_cmd(argv, &out)) != 0) {
-		fprintf(stderr, "omamori: %s -j exited %d\n", argv[0], st);
-		om_buf_free(&out);
-		return (-1);
-	}
-	for (line = strtok_r(out.data ? out.data : (char *) "", "\n", &save); line && r->n < REV_HELD_MAX;
-	     line = strtok_r(NULL, "\n", &save)) {
+	for (line = strtok_r(text, "\n", &save); line && r->n < REV_HELD_MAX; line = strtok_r(NULL, "\n", &save)) {
 		JsonParser *jp = json_parser_new();
 		JsonNode *root;
 		JsonObject *o;
 		JsonArray *rc;
 		const char *q;
+		held   *h;
 
 		if (!json_parser_load_from_data(jp, line, -1, NULL) || (root = json_parser_get_root(jp)) == NULL
 		    || !JSON_NODE_HOLDS_OBJECT(root)) {
@@ -211,21 +365,43 @@ load_held(const om_conf *conf, review *r)
 			g_object_unref(jp);
 			continue;
 		}
-		r->v = realloc(r->v, (r->n + 1) * sizeof(held));
-		if (r->v == NULL)
-			om_fatal("out of memory");
-		memset(r->v + r->n, 0, sizeof(held));
-		r->v[r->n].qid = om_xstrdup(om_cmd_str(o, "queue_id"));
-		r->v[r->n].sender = om_xstrdup(om_cmd_str(o, "sender"));
-		r->v[r->n].arrival = json_object_has_member(o, "arrival_time") ? json_object_get_int_member(o, "arrival_time") : 0;
-		r->v[r->n].size = json_object_has_member(o, "message_size") ? json_object_get_int_member(o, "message_size") : 0;
+		h = held_add(r);
+		h->qid = om_xstrdup(om_cmd_str(o, "queue_id"));
+		h->sender = om_xstrdup(om_cmd_str(o, "sender"));
+		h->arrival = json_object_has_member(o, "arrival_time") ? json_object_get_int_member(o, "arrival_time") : 0;
+		h->size = json_object_has_member(o, "message_size") ? json_object_get_int_member(o, "message_size") : 0;
 		rc = json_object_has_member(o, "recipients") ? json_object_get_array_member(o, "recipients") : NULL;
-		r->v[r->n].nrcpt = rc ? json_array_get_length(rc) : 0;
-		r->v[r->n].rcpt = om_xstrdup(r->v[r->n].nrcpt ?
-		     om_cmd_str(json_array_get_object_element(rc, 0), "address") : "");
-		r->n++;
+		h->nrcpt = rc ? json_array_get_length(rc) : 0;
+		h->rcpt = om_xstrdup(h->nrcpt ? om_cmd_str(json_array_get_object_element(rc, 0), "address") : "");
 		g_object_unref(jp);
 	}
+}
+
+/* load_held - the held messages joined with the audit log */
+static int
+load_held(const om_conf *conf, review *r)
+{
+	char   *argv[REV_ARGS];
+	om_buf  out;
+	char  **files;
+	size_t  nf;
+	int     st, sm = mta_sendmail(conf);
+
+	memset(r, 0, sizeof(*r));
+	if (sm)
+		sendmail_argv(conf, argv, "-bp", "-qQ", "-v", NULL);
+	else
+		postfix_argv(conf, conf->conf_review_postqueue, argv, "-j", NULL, NULL);
+	om_buf_init(&out, 0);
+	if ((st = run_cmd(argv, &out)) != 0) {
+		fprintf(stderr, "omamori: %s %s exited %d\n", argv[0], sm ? "-bp -qQ" : "-j", st);
+		om_buf_free(&out);
+		return (-1);
+	}
+	if (sm)
+		parse_mailq(out.data ? out.data : (char *) "", r);
+	else
+		parse_postqueue(out.data ? out.data : (char *) "", r);
 	om_buf_free(&out);
 	files = om_cmd_log_files(conf, &nf);
 	if (nf)
@@ -245,6 +421,7 @@ free_held(review *r)
 		free(r->v[i].sender);
 		free(r->v[i].rcpt);
 		free(r->v[i].record);
+		free(r->v[i].qdir);
 	}
 	free(r->v);
 }
@@ -403,6 +580,143 @@ open_audit(const om_conf *conf)
 	return (a);
 }
 
+/* queue_file - Sendmail's hf or df file of h: in the queue directory
+ *	or in its qf/ or df/ subdirectory; NULL when there is none */
+static char *
+queue_file(const held *h, const char *type)
+{
+	const char *sub = strcmp(type, "df") == 0 ? "df" : "qf";
+	char   *path;
+
+	if (h->qdir == NULL)
+		return (NULL);
+	if (asprintf(&path, "%s/%s/%s%s", h->qdir, sub, type, h->qid) < 0)
+		om_fatal("out of memory");
+	if (access(path, F_OK) == 0)
+		return (path);
+	free(path);
+	if (asprintf(&path, "%s/%s%s", h->qdir, type, h->qid) < 0)
+		om_fatal("out of memory");
+	if (access(path, F_OK) == 0)
+		return (path);
+	free(path);
+	return (NULL);
+}
+
+/* print_sendmail_message - the headers of the hf file ("H?flags?Name:
+ *	value" lines and their continuations; not Return-Path, which holds
+ *	Sendmail macros), an empty line, then the df file: the message */
+static int
+print_sendmail_message(const held *h)
+{
+	char   *hf = queue_file(h, "hf"), *df = queue_file(h, "df");
+	char   *line = NULL;
+	size_t  cap = 0;
+	ssize_t len;
+	FILE   *fp;
+	int     in_header = 0, rc = 0;
+
+	if (hf == NULL || (fp = fopen(hf, "r")) == NULL) {
+		fprintf(stderr, "omamori: %s: no quarantined queue file to read\n", h->qid);
+		free(hf);
+		free(df);
+		return (-1);
+	}
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		char   *p = line + 1, *q;
+
+		if (line[0] == 'H') {
+			if (*p == '?' && (q = strchr(p + 1, '?')) != NULL)
+				p = q + 1;
+			in_header = strncasecmp(p, "Return-Path:", 12) != 0;
+			if (in_header)
+				fputs(p, stdout);
+		} else if ((line[0] == ' ' || line[0] == '\t') && in_header)
+			fputs(line, stdout);
+		else
+			in_header = 0;
+	}
+	fclose(fp);
+	free(line);
+	putchar('\n');
+	fflush(stdout);
+	if (df == NULL || (fp = fopen(df, "r")) == NULL) {
+		fprintf(stderr, "omamori: %s: no data file to read\n", h->qid);
+		rc = -1;
+	} else {
+		char    chunk[8192];
+		size_t  n;
+
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			fwrite(chunk, 1, n, stdout);
+		fclose(fp);
+	}
+	free(hf);
+	free(df);
+	return (rc);
+}
+
+/* sendmail_discard - remove a quarantined message: its hf file, under
+ *	the lock Sendmail takes on it, then its df file */
+static int
+sendmail_discard(const held *h)
+{
+	char   *hf = queue_file(h, "hf"), *df = queue_file(h, "df");
+	int     fd, rc = -1;
+
+	if (hf == NULL || (fd = open(hf, O_RDWR | O_CLOEXEC)) < 0)
+		fprintf(stderr, "omamori: %s: no quarantined queue file\n", h->qid);
+	else {
+		if (flock(fd, LOCK_EX | LOCK_NB) < 0)
+			fprintf(stderr, "omamori: %s: Sendmail is working on it; try again\n", h->qid);
+		else if (unlink(hf) < 0)
+			fprintf(stderr, "omamori: %s: %s\n", hf, strerror(errno));
+		else {
+			if (df && unlink(df) < 0)
+				fprintf(stderr, "omamori: %s: %s (left behind)\n", df, strerror(errno));
+			rc = 0;
+		}
+		close(fd);
+	}
+	free(hf);
+	free(df);
+	return (rc);
+}
+
+/* act_one - release or discard one held message; 0 when done */
+static int
+act_one(const om_conf *conf, const held *h, int discard)
+{
+	char   *argv[REV_ARGS], idarg[128];
+	int     st;
+
+	if (!mta_sendmail(conf)) {
+		if (discard)
+			postfix_argv(conf, conf->conf_review_postsuper, argv, "-d", h->qid, "hold");
+		else
+			postfix_argv(conf, conf->conf_review_postsuper, argv, "-H", h->qid, NULL);
+		if ((st = run_cmd(argv, NULL)) != 0) {
+			fprintf(stderr, "omamori: %s exited %d for %s\n", argv[0], st, h->qid);
+			return (-1);
+		}
+		return (0);
+	}
+	if (discard)
+		return (sendmail_discard(h));
+	/* -Q without a reason with -qQ: take the item out of quarantine. */
+	snprintf(idarg, sizeof(idarg), "-qI%s", h->qid);
+	sendmail_argv(conf, argv, "-qQ", idarg, "-Q", NULL);
+	if ((st = run_cmd(argv, NULL)) != 0) {
+		fprintf(stderr, "omamori: %s -qQ %s -Q exited %d\n", argv[0], idarg, st);
+		return (-1);
+	}
+	/* Deliver it now; if this fails, the next queue run will. */
+	sendmail_argv(conf, argv, idarg, NULL, NULL, NULL);
+	if ((st = run_cmd(argv, NULL)) != 0)
+		fprintf(stderr, "omamori: %s %s exited %d; the next queue run delivers it\n", argv[0], idarg, st);
+	return (0);
+}
+
 /* rev_show - omamori review show [--reveal] QID */
 static int
 rev_show(const om_conf *conf, const char *qid, int reveal)
@@ -467,6 +781,13 @@ rev_show(const om_conf *conf, const char *qid, int reveal)
 			goto out;
 		}
 		om_audit_close(a);
+		if (mta_sendmail(conf)) {
+			printf("---- message (this reading is recorded in the audit log) ----\n");
+			fflush(stdout);
+			if (print_sendmail_message(h) < 0)
+				rc = 1;
+			goto out;
+		}
 		slash = strrchr(conf->conf_review_postsuper, '/');
 		if (slash) {
 			if (asprintf(&postcat, "%.*s/postcat", (int) (slash - conf->conf_review_postsuper), conf->conf_review_postsuper) < 0)
@@ -543,8 +864,7 @@ rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule
 		held   *h = r.v + i;
 		JsonObject *o;
 		JsonParser *jp = record_parse(h, &o);
-		char   *argv[REV_ARGS];
-		int     want = 0, st;
+		int     want = 0;
 
 		for (int k = 0; k < nids; k++)
 			want |= strcmp(ids[k], h->qid) == 0;
@@ -580,12 +900,7 @@ rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule
 			failed++;
 			break;
 		}
-		if (discard)
-			postfix_argv(conf, conf->conf_review_postsuper, argv, "-d", h->qid, "hold");
-		else
-			postfix_argv(conf, conf->conf_review_postsuper, argv, "-H", h->qid, NULL);
-		if ((st = run_cmd(argv, NULL)) != 0) {
-			fprintf(stderr, "omamori: %s exited %d for %s\n", argv[0], st, h->qid);
+		if (act_one(conf, h, discard) < 0) {
 			(void) om_audit_event(a, "review_error", "queue_id", h->qid, "action", verb, "by", om_cmd_user(), NULL);
 			failed++;
 		} else {

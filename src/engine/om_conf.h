@@ -106,6 +106,9 @@ typedef struct om_conf {
 	char   *conf_review_postsuper;	/* command */
 	char   *conf_review_postfix_dir;	/* postqueue/postsuper -c, or NULL */
 	char   *conf_review_old_age;	/* "1d": listed first when older */
+	char   *conf_review_mta;	/* "postfix" or "sendmail" */
+	char   *conf_review_sendmail;	/* command: mailq (-bp), -qI, -Q */
+	char   *conf_review_sendmail_cf;	/* sendmail -C, or NULL */
 	/* Recipient rules and the daemon's message handling. */
 	char   *conf_freemail_domains;	/* admin's extra free-mail list, or NULL */
 	char   *conf_state;		/* sqlite:PATH, redis:HOST:PORT, or "": none */

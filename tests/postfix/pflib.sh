@@ -83,6 +83,8 @@
 #	  process is left in the queue directory (zombies do not count).
 
 PF_LIBDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Ports, waiting and the sink readers are shared with smlib.sh.
+. "$PF_LIBDIR/../mta.sh"
 PF_PYTHON=${PF_PYTHON:-/usr/bin/python3}
 PF_WAIT_TIMEOUT=${PF_WAIT_TIMEOUT:-60}
 PF_DIR=
@@ -94,10 +96,7 @@ _pf_say() {
 }
 
 # _pf_now_ms - wall clock in milliseconds
-_pf_now_ms() {
-    local t=${EPOCHREALTIME/./}
-    echo $((t / 1000))
-}
+_pf_now_ms() { mta_now_ms; }
 
 # pf_have_postfix - 0 when everything pf_start needs is here; else says why
 pf_have_postfix() {
@@ -124,32 +123,10 @@ pf_have_postfix() {
 }
 
 # _pf_port_free PORT - 0 when nothing on 127.0.0.1 uses PORT
-_pf_port_free() {
-    local port=$1
-    if command -v ss >/dev/null 2>&1; then
-        [ -z "$(ss -Htan "( sport = :$port )" 2>/dev/null)" ] || return 1
-    fi
-    # Belt and braces: a refused connection means no listener.
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        return 1
-    fi
-    return 0
-}
+_pf_port_free() { mta_port_free "$@"; }
 
 # _pf_free_port [EXCLUDE] - print a free TCP port on 127.0.0.1
-_pf_free_port() {
-    local exclude=${1:-0} port
-    for _ in $(seq 1 100); do
-        port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-        [ "$port" = "$exclude" ] && continue
-        if _pf_port_free "$port"; then
-            echo "$port"
-            return 0
-        fi
-    done
-    _pf_say "no free port found"
-    return 1
-}
+_pf_free_port() { mta_free_port "$@"; }
 
 # _pf_listening PORT - 0 when something listens on 127.0.0.1:PORT.
 #	ss looks without connecting: a probe connection to smtpd would be
@@ -163,16 +140,7 @@ _pf_listening() {
 }
 
 # _pf_wait_until SECONDS CMD... - poll CMD every 0.1s until true or timeout
-_pf_wait_until() {
-    local limit=$1 deadline
-    shift
-    deadline=$(($(_pf_now_ms) + limit * 1000))
-    while ! "$@"; do
-        [ "$(_pf_now_ms)" -ge "$deadline" ] && return 1
-        sleep 0.1
-    done
-    return 0
-}
+_pf_wait_until() { mta_wait_until "$@"; }
 
 # _pf_postfix_milter SPEC - libmilter socket spec to Postfix milter syntax
 #	unix:/p, local:/p, /p  -> unix:/p
@@ -354,12 +322,7 @@ _pf_master_pid() {
 }
 
 # _pf_alive PID - 0 when PID exists and is not a zombie
-_pf_alive() {
-    local state
-    [ -r "/proc/$1/stat" ] || return 1
-    state=$(sed 's/^.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
-    [ -n "$state" ] && [ "$state" != Z ]
-}
+_pf_alive() { mta_alive "$@"; }
 
 # pf_procs - print PIDs still running for this instance: Postfix daemons
 #	(recognised by their working directory, the queue directory), the
@@ -687,21 +650,11 @@ pf_wait_sink() {
 
 # pf_sink_envelope FILE - print "MAIL addr" and one "RCPT addr" per
 #	recipient, from the sink's X-Mail-Args / X-Rcpt-Args lines
-pf_sink_envelope() {
-    sed -n -e 's/^X-Mail-Args: *<\([^>]*\)>.*/MAIL \1/p' \
-        -e 's/^X-Rcpt-Args: *<\([^>]*\)>.*/RCPT \1/p' \
-        -e '/^Received: /q' "$1"
-}
+pf_sink_envelope() { mta_sink_envelope "$@"; }
 
 # pf_sink_body FILE - the message as the sink received it: without the
 #	sink's X-* lines, its Received: header and the empty line it appends
-pf_sink_body() {
-    awk 'body { if (held) print prev; prev = $0; held = 1; next }
-         /^Received: / && !rcv { rcv = 1; next }
-         rcv && /^[ \t]/ { next }
-         rcv { body = 1; prev = $0; held = 1 }
-         END { if (held && prev != "") print prev }' "$1"
-}
+pf_sink_body() { mta_sink_body "$@"; }
 
 # pf_log - the instance's log
 pf_log() {
