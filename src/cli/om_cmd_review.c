@@ -50,7 +50,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -99,6 +101,96 @@ rev_usage(int asked)
 		"a reason, recorded first. See omamori(1).\n", asked);
 }
 
+/*
+ * Run as root (by sudo, or by root itself), review executes commands
+ * that the configuration names: a configuration file anyone else could
+ * write, or a command looked up through the caller's PATH, would let
+ * them run what they like as root. So as root the file must belong to
+ * root and be writable by root alone (its directory too), and a command
+ * is an absolute path with the same property, or a bare name found in
+ * TRUSTED_PATH, never in $PATH.
+ */
+#define TRUSTED_PATH	"/usr/sbin:/usr/bin:/sbin:/bin"
+
+/* root_only - path is root's and only root may change it */
+static int
+root_only(const char *path, const char **why)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		*why = strerror(errno);
+		return (0);
+	}
+	if (st.st_uid != 0) {
+		*why = "not owned by root";
+		return (0);
+	}
+	if (st.st_mode & 022) {
+		*why = "writable by others than root";
+		return (0);
+	}
+	return (1);
+}
+
+/* trusted_conf - as root, the configuration file and its directory are root's alone */
+static int
+trusted_conf(const om_conf *conf)
+{
+	const char *why = NULL;
+	char   *dir, *slash;
+	int     ok;
+
+	if (geteuid() != 0 || conf->conf_path == NULL)
+		return (1);
+	if (!root_only(conf->conf_path, &why)) {
+		fprintf(stderr, "omamori: %s: %s; as root, review reads only a configuration "
+			"that root alone can change\n", conf->conf_path, why);
+		return (0);
+	}
+	dir = om_xstrdup(conf->conf_path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = 0;
+	else
+		strcpy(dir, ".");
+	ok = root_only(dir, &why);
+	if (!ok)
+		fprintf(stderr, "omamori: %s: %s; as root, review reads only a configuration "
+			"that root alone can change\n", dir, why);
+	free(dir);
+	return (ok);
+}
+
+/* root_command - as root, the file a command name runs, or NULL (said why) */
+static char *
+root_command(const char *name)
+{
+	const char *why = NULL;
+	char    path[PATH_MAX];
+
+	if (strchr(name, '/') != NULL) {
+		if (name[0] != '/') {
+			fprintf(stderr, "omamori: %s: as root, a command must be an absolute path\n", name);
+			return (NULL);
+		}
+		if (!root_only(name, &why)) {
+			fprintf(stderr, "omamori: %s: %s; not run as root\n", name, why);
+			return (NULL);
+		}
+		return (om_xstrdup(name));
+	}
+	for (const char *d = TRUSTED_PATH; *d;) {
+		size_t  n = strcspn(d, ":");
+
+		snprintf(path, sizeof(path), "%.*s/%s", (int) n, d, name);
+		if (access(path, X_OK) == 0 && root_only(path, &why))
+			return (om_xstrdup(path));
+		d += n + (d[n] == ':');
+	}
+	fprintf(stderr, "omamori: %s: not found in " TRUSTED_PATH " (as root, $PATH is not used)\n", name);
+	return (NULL);
+}
+
 /* run_cmd - run argv without a shell; stdout into out (if given); exit status */
 static int
 run_cmd(char *const *argv, om_buf *out)
@@ -107,7 +199,10 @@ run_cmd(char *const *argv, om_buf *out)
 	pid_t   pid;
 	char    chunk[8192];
 	ssize_t n;
+	char   *file = geteuid() == 0 ? root_command(argv[0]) : NULL;
 
+	if (geteuid() == 0 && file == NULL)
+		return (126);
 	if (pipe(fds) < 0)
 		om_fatal("pipe: %s", strerror(errno));
 	if ((pid = fork()) < 0)
@@ -116,10 +211,14 @@ run_cmd(char *const *argv, om_buf *out)
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
-		execvp(argv[0], argv);
+		if (file)
+			execv(file, argv);
+		else
+			execvp(argv[0], argv);
 		fprintf(stderr, "omamori: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
+	free(file);
 	close(fds[1]);
 	while ((n = read(fds[0], chunk, sizeof(chunk))) != 0) {
 		if (n < 0) {
@@ -976,6 +1075,10 @@ om_cmd_review(int argc, char **argv)
 	    && strcmp(sub, "discard") != 0)
 		rev_usage(0);
 	conf = om_cli_load_conf(config);
+	if (!trusted_conf(conf)) {
+		om_conf_unref(conf);
+		return (2);
+	}
 	if (strcmp(sub, "list") == 0 && optind == argc)
 		rc = rev_list(conf, json);
 	else if (strcmp(sub, "show") == 0 && optind == argc - 1)
