@@ -3646,6 +3646,69 @@ def s_business_plain(m, k):
     m.note = 'business numbers, amounts and dates only'
 
 
+@scenario('bank-forms', 5)
+def s_bank_forms(m, k):
+    """Accounts as Japanese mail writes them: 記号・番号, 当座, 店番, lists."""
+    rng = m.rng
+    me = STAFF['suzuki']
+    org = ORGS[rng.choice(['aozora-svc', 'himawari'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['口座情報のご連絡', '返戻金振込先一覧', '口座振替の登録内容'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    p = m.person()
+    bank, branches = rng.choice(BANKS)
+    if k == 1:
+        kigou = '1' + digits(rng, 3) + '0'
+        bangou = digits(rng, 7, '123456789') + str(rng.randint(1, 9))
+        m.p('口座振替のお手続きについて、%s 様の登録内容です。' % m.name(p))
+        m.p(m.pii('pii.bank_account', '記号：%s\n番号：%s' % (fw(kigou), fw(bangou))))
+    elif k == 2:
+        m.p('返金先（%s 様）' % m.name(p),
+            m.pii('pii.bank_account', '%s %s（店番 %s） 当座 %s' % (
+                bank, rng.choice(branches), digits(rng, 3, '1234'), digits(rng, 7, '123456789'))))
+    elif k == 3:
+        rows = ['氏名,銀行名,支店名,口座番号']
+        for q in m.people(3):
+            rows.append('%s,%s,%s,%s' % (m.name(q), bank, rng.choice(branches),
+                                         m.pii('pii.bank_account', digits(rng, 7, '123456789'))))
+        m.p('返戻金の振込先一覧です。', '', *rows)
+    elif k == 4:
+        rows = []
+        for q in m.people(2):
+            rows.append('\t'.join([m.name(q), bank, rng.choice(branches), rng.choice(['普通', '当座']),
+                                   m.pii('pii.bank_account', digits(rng, 7, '123456789'))]))
+        m.p('振込先（氏名、銀行、支店、種別、口座番号）：', '', *rows)
+    else:
+        m.p('%s 様の振込先をお知らせします。' % m.name(p))
+        m.p('銀行名　' + bank, '支店名　%s（店番 %s）' % (rng.choice(branches), digits(rng, 3, '1234')),
+            '口座種別　当座預金',
+            '口座番号　' + m.pii('pii.bank_account', fw(digits(rng, 7, '123456789'))))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'bank account forms'
+
+
+@scenario('bank-amounts', 2)
+def s_bank_amounts(m, k):
+    """Amounts and the bank the firm is paid through: no one's account."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS['partner']
+    send(m, me, [org])
+    bank, branches = rng.choice(BANKS)
+    m.subject = 'お振込みのご連絡'
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p('本日、%s %sより下記のとおりお振込みいたしました。' % (bank, rng.choice(branches)),
+        'お振込金額 %d円（税込）' % rng.randint(1000000, 9999999),
+        '請求書番号 %s' % digits(rng, 7, '123456789'))
+    m.trap('amount')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'amounts and a bank name only'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
