@@ -3709,6 +3709,56 @@ def s_bank_amounts(m, k):
     m.note = 'amounts and a bank name only'
 
 
+# More 要配慮個人情報 about a person {n}: crime victims, unions, origin.
+SENSITIVE_MORE = [
+    ('{n}はストーカー被害を受けておられ、ご住所の取り扱いには十分ご注意ください。', 'ストーカー被害を受け'),
+    ('{n}は勤務先の組合の執行委員をされており、平日日中のご連絡は難しいとのことです。', '組合の執行委員'),
+    ('被保険者の出自について調査会社から照会がありましたが、{n}の了解なくお答えできません。', '出自'),
+    ('{n}は昨年、空き巣の被害に遭われ、今回の盗難の件もあり大変不安に思っておられます。', '空き巣の被害に遭'),
+]
+
+
+@scenario('sensitive-more', 4)
+def s_sensitive_more(m, k):
+    """要配慮個人情報 beyond health: victims, union membership, origin."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    org = ORGS[rng.choice(['aozora', 'chosa', 'bengoshi'])]
+    send(m, me, [org])
+    p = m.person()
+    m.subject = rng.choice(['お客様対応についてのご相談', 'ご契約者様の件'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p('%s 様（%s）の件でご連絡です。' % (m.name(p), rng.choice(['ご契約者', '被保険者'])))
+    text, key = SENSITIVE_MORE[k - 1]
+    m.p(sensitive(m, text.format(n=p.sei + '様'), key))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive statement about a customer'
+
+
+@scenario('sensitive-neutral', 4)
+def s_sensitive_neutral(m, k):
+    """Unions, crime and diagnosis as topics: nobody's sensitive data."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'morimoto'])]
+    org = ORGS[rng.choice(['partner', 'kokyaku'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['ご参考情報の送付', 'ニュースのご共有'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p([
+        '本日、連合系の労働組合が春闘に関するプレスリリースを発表しました。労働組合員数は約1万人とのことです。',
+        '最近、特殊詐欺の被害が増えております。詐欺の被害に遭わないよう、お客様への注意喚起をお願いします。',
+        'The criminal record check service for new hires will launch next month.',
+        'Please find the diagnosis codes list attached for the new product brochure.',
+    ][k - 1])
+    m.trap('sensitive-topic')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive words as a topic, no person'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
