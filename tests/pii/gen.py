@@ -3759,6 +3759,106 @@ def s_sensitive_neutral(m, k):
     m.note = 'sensitive words as a topic, no person'
 
 
+def mrz_check(s):
+    """ICAO 9303 check digit (weights 7, 3, 1; A=10 ... Z=35; < = 0)."""
+    val = lambda c: int(c) if c.isdigit() else (ord(c) - 55 if c.isalpha() else 0)
+    return str(sum(val(c) * (7, 3, 1)[i % 3] for i, c in enumerate(s)) % 10)
+
+
+def mrz_lines(p, number, sex, expiry):
+    """The two lines of a Japanese passport's machine-readable zone."""
+    l1 = ('P<JPN%s<<%s' % (p.sei_r.upper(), p.mei_r.upper())).ljust(44, '<')
+    dob = p.birth.strftime('%y%m%d')
+    exp = expiry.strftime('%y%m%d')
+    personal = '<' * 14
+    l2 = number + mrz_check(number) + 'JPN' + dob + mrz_check(dob) + sex + exp + mrz_check(exp) \
+        + personal + mrz_check(personal)
+    l2 += mrz_check(l2[0:10] + l2[13:20] + l2[21:43])
+    return l1, l2
+
+
+def en_date(rng, d, style=None):
+    style = style or rng.choice(['dmy-abbr', 'dmy-slash', 'mdy-long', 'passport'])
+    if style == 'dmy-abbr':
+        return d.strftime('%d %b %Y')
+    if style == 'dmy-slash':
+        return d.strftime('%d/%m/%Y')
+    if style == 'mdy-long':
+        return '%s %d, %d' % (d.strftime('%B'), d.day, d.year)
+    return d.strftime('%d %b %Y').upper()
+
+
+@scenario('english-form', 5)
+def s_english_form(m, k):
+    """A claim or booking to an overseas partner: the customer's data in English."""
+    rng = m.rng
+    me = STAFF[rng.choice(['takada', 'tanaka'])]
+    org = ORGS['travel']
+    send(m, me, [org])
+    p = m.person(born=(1950, 2000))
+    m.subject = rng.choice(['Travel insurance claim', 'Medical assistance request', 'Passenger details'])
+    m.p('Dear Ms Komatsu,')
+    m.trap('greeting')
+    m.p('Please find below the details for the case we discussed on the phone.')
+    if k == 1:
+        m.p('Family name: ' + m.pii('pii.name', p.sei_r.upper()),
+            'Given name: ' + m.pii('pii.name', p.mei_r.upper()),
+            'Date of Birth: ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'dmy-abbr')),
+            'Passport No.: ' + m.pii('pii.passport', passport_number(m)))
+    elif k == 2:
+        m.p('Insured: Mr. ' + m.pii('pii.name', '%s %s' % (p.mei_r.capitalize(), p.sei_r.capitalize())),
+            'DOB: ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'dmy-slash')),
+            'Diagnosis: acute appendicitis')
+        m.pii('sensitive', 'Diagnosis')
+    elif k == 3:
+        number = passport_number(m)
+        l1, l2 = mrz_lines(p, number, rng.choice('MF'), datetime.date(2031, rng.randint(1, 12), 10))
+        m.p('Text of the passport copy (data page):', '',
+            'Surname / 姓', m.pii('pii.name', p.sei_r.upper()),
+            'Given name / 名', m.pii('pii.name', p.mei_r.upper()),
+            'Date of birth / 生年月日  ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'passport')),
+            '', m.pii('pii.name', l1), m.pii('pii.passport', l2))
+    elif k == 4:
+        m.p("Policyholder's name: " + m.pii('pii.name', '%s %s' % (p.mei_r.capitalize(), p.sei_r.upper())),
+            'The insured was diagnosed with pneumonia and was hospitalized on arrival.')
+        m.pii('sensitive', 'diagnosed with')
+    else:
+        m.p('Name of the insured: ' + m.pii('pii.name', '%s %s' % (p.sei_r.upper(), p.mei_r.upper())),
+            'born on ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'mdy-long')) + '.',
+            'Medical history: asthma since childhood.')
+        m.pii('sensitive', 'Medical history')
+    m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'customer data in English'
+
+
+@scenario('english-business', 3)
+def s_english_business(m, k):
+    """English business mail with labels and dates: no one's data."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS['travel']
+    send(m, me, [org])
+    m.subject = rng.choice(['Invoice', 'Booking confirmation', 'Documents'])
+    m.p('Dear Ms Komatsu,')
+    m.trap('greeting')
+    d = m.day(-5)
+    m.p(*[['Company name: Sakura Hoken Service Co., Ltd.',
+          'Invoice date: ' + d.strftime('%d/%m/%Y'),
+          'Invoice No.: INV-%s' % digits(rng, 8, '123456789'),
+          'Registration No.: T%s' % corporate_number(digits(rng, 12, '123456789'))],
+         ['File name: Report_%d.pdf' % d.year,
+          'Product name: Travel Plus Gold',
+          'Date of issue: ' + d.strftime('%d %b %Y')],
+         ['Name: N/A (group booking)',
+          'Departure date: ' + d.strftime('%B %d, %Y'),
+          'Order No. %s' % digits(rng, 12, '123456789')]][k - 1])
+    m.trap('business-labels')
+    m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'English labels, dates and numbers of a business'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
