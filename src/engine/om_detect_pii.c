@@ -829,6 +829,7 @@ static const char *const role_joins[] = {"様", "さま", "の", "ご", "お", "
 
 #define LABEL_TAIL_CHARS	10	/* label end to value: "番号は", ":" ... */
 #define LABEL_BACK_BYTES	240	/* how far a label is looked for */
+#define LABEL_CHAR_BYTES	4	/* longest UTF-8 character */
 
 /* label_words - the item words of a category, or NULL */
 static const char *const *
@@ -896,26 +897,47 @@ role_before(const char *t, size_t lo, size_t e)
 	return (0);
 }
 
-/* label_tail - [a, b) may stand between a label and its value */
+/* The words that may stand between a label and its value ("番号は:"). */
+static const char *const tail_words[] = {
+	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is", NULL,
+};
+
+/*
+ * label_tail - [a, b) may stand between a label and its value: blanks,
+ * ":" and the like, tail_words, at most one line break and
+ * LABEL_TAIL_CHARS characters; for an address also the postal code
+ * before it.
+ */
 static int
 label_tail(const char *t, size_t a, size_t b, int address)
 {
 	size_t  chars = 0, lines = 0;
 
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = a; i < b;) {
 		unsigned char c = (unsigned char) t[i];
+		int     ok = 0;
 
-		if ((c & 0xc0) != 0x80)
-			chars++;
-		if (c == '\n')
-			lines++;
-		/* A postal code may stand between ご住所 and the address. */
-		if ((c >= '0' && c <= '9' && !address) || lines > 1)
+		if (++chars > (address ? 2 * LABEL_TAIL_CHARS : LABEL_TAIL_CHARS))
 			return (0);
-		if (i + 3 <= b && memcmp(t + i, "。", 3) == 0)
+		if (c == '\n' && ++lines > 1)
+			return (0);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == ']' || c == ')'
+		    || c == '=' || c == '.' || c == '#' || (address && ((c >= '0' && c <= '9') || c == '-'))) {
+			i++;
+			continue;
+		}
+		for (const char *const *w = tail_words; *w && !ok; w++) {
+			size_t  wl = strlen(*w);
+
+			if (i + wl <= b && strncasecmp(t + i, *w, wl) == 0) {
+				i += wl;
+				ok = 1;
+			}
+		}
+		if (!ok)
 			return (0);
 	}
-	return (chars <= (address ? 2 * LABEL_TAIL_CHARS : LABEL_TAIL_CHARS));
+	return (1);
 }
 
 /*
@@ -949,9 +971,11 @@ customer_label(const char *t, size_t start, const char *category)
 				ls--;
 		}
 	}
-	for (size_t e = start; e > ls; e--) {
+	for (size_t e = start; e > ls && start - e <= 2 * LABEL_TAIL_CHARS * LABEL_CHAR_BYTES; e--) {
+		if (e < start && ((unsigned char) t[e] & 0xc0) == 0x80)
+			continue;		/* inside a character */
 		if (!label_tail(t, e, start, address))
-			return (0);
+			continue;
 		for (const char *const *w = words; *w; w++) {
 			size_t  wl = strlen(*w);
 
