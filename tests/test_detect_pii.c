@@ -191,6 +191,43 @@ test_single_item(void **state)
 }
 
 /*
+ * One item under a label that says it is a customer's is customer data on
+ * its own; the same item without such a label, a customer desk's number
+ * and a greeting are not.
+ */
+static void
+test_customer_label(void **state)
+{
+	static const struct {
+		const char *body;
+		int	body_pii;
+	} c[] = {
+		{"お客様の電話番号：" MOBILE, 1},
+		{"契約者氏名：山田 太郎", 1},
+		{"ご連絡先メール：taro.yamada@example.net", 1},
+		{"被保険者の生年月日：" BIRTH, 1},
+		{"お客様（山田様）の携帯番号は\n" MOBILE " です。", 1},
+		{"お客様ご住所\n〒150-0001 東京都渋谷区神宮前9-8-7", 1},
+		{"Policyholder's phone: " MOBILE, 1},
+		{"携帯 " MOBILE " までご連絡ください。", 0},
+		{"氏名：山田 太郎", 0},
+		{"お客様相談室 電話 " MOBILE, 0},
+		{"山田 太郎 様\n\nお世話になっております。", 0},
+		{"お客様の電話番号は、お申込書に記載のとおりです。" MOBILE, 0},
+	};
+	om_result *res;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		res = out(snap, c[i].body);
+		if ((count(res, "body.pii") > 0) != c[i].body_pii)
+			fail_msg("\"%s\": body.pii %s, want %s", c[i].body,
+				 c[i].body_pii ? "missing" : "given", c[i].body_pii ? "it" : "none");
+		om_result_free(res);
+	}
+}
+
+/*
  * The firm's own phone (pii_own_phones) is not customer data, wherever
  * it stands; with the built-in empty list the same number counts.
  */
@@ -199,7 +236,7 @@ test_own_phone(void **state)
 {
 	static const char body[] =
 		"お問い合わせは 電話 " OWN_PHONE " まで。\n"
-		"ご本人の生年月日 " BIRTH " を確認しました。";
+		"生年月日 " BIRTH " を確認しました。";
 	om_result *res;
 
 	(void) state;
@@ -615,6 +652,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_single_item),
 		cmocka_unit_test(test_own_phone),
+		cmocka_unit_test(test_customer_label),
 		cmocka_unit_test(test_signature),
 		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_alternative),

@@ -444,6 +444,80 @@ test_keywords_near(void **state)
 }
 
 /*
+ * exclude_line: an exclude word counts only in the candidate's own line
+ * and cell (tab, comma, |), or in a short label line with no digit just
+ * above a candidate that starts its line; the same answer by each of
+ * the three ways the words are found.
+ */
+static void
+test_exclude_line(void **state)
+{
+	static const char rules[] =
+	    "rule k.line\n\tcategory = pii.mynumber\n\tpattern = (?<![0-9])[0-9]{5}(?![0-9])\n"
+	    "\tanchor_digits = 5\n\tanchor_before = 0\n\tanchor_after = 1\n"
+	    "\tcontext = 個人番号\n\tcontext_required = no\n\tcontext_bonus = 1\n"
+	    "\texclude = 電話|TEL|伝票\n\texclude_line = yes\n\tcontext_before = 20\n\tcontext_after = 10\n";
+	static const struct {
+		const char *text, *want;
+	} piece[] = {
+		{"個人番号: 12345\n電話: 0", "C"},	/* next line: not this value's label */
+		{"12345\tTEL\t0", "A"},		/* next cell */
+		{"12345,電話 0", "A"},
+		{"12345|電話", "A"},
+		{"TEL 0-0\n12345", "A"},		/* the line above is a value, not a label */
+		{"12345 電話", "X"},			/* same cell */
+		{"伝票番号:\n12345", "X"},		/* a label line above */
+		{"【伝票番号】\n  12345", "X"},
+		{"伝票番号のご案内は、いつものように下記からどうぞ\n12345", "A"},	/* a sentence, too long for a label */
+		{"伝票番号:\nNo. 12345", "A"},	/* not at the start of its line */
+	};
+	om_ruleset *set = load_or_fail(rules);
+	om_buf  text, want, many;
+	char   *got;
+
+	(void) state;
+	om_buf_init(&text, 0);
+	om_buf_init(&want, 0);
+	for (size_t i = 0; i < sizeof(piece) / sizeof(piece[0]); i++) {
+		char   *one = judged(set, piece[i].text);
+
+		if (strcmp(one, piece[i].want) != 0)
+			fail_msg("\"%s\": %s, want %s", piece[i].text, one, piece[i].want);
+		free(one);
+		om_buf_puts(&text, piece[i].text);
+		om_buf_puts(&text, "\n..........................\n");
+		om_buf_puts(&want, piece[i].want);
+	}
+	om_buf_putc(&want, 0);
+	om_buf_putc(&text, 0);
+	got = judged(set, text.data);
+	assert_string_equal(got, want.data);
+	free(got);
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 200; k++)
+		om_buf_puts(&many, text.data);
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_int_equal(strlen(got), 200 * (want.len - 1));
+	for (int k = 0; k < 200; k++)
+		assert_memory_equal(got + k * (want.len - 1), want.data, want.len - 1);
+	free(got);
+	om_buf_free(&many);
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 100; k++)
+		om_buf_puts(&many, "TEL ");
+	om_buf_puts(&many, "\n12345\n54321 TEL");
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_string_equal(got, "AX");
+	free(got);
+	om_buf_free(&many);
+	om_buf_free(&text);
+	om_buf_free(&want);
+	om_rules_free(set);
+}
+
+/*
  * near_context: a rule with no anchor is tried only near its context
  * words, a word wholly within context_before characters before the
  * match or context_after after it; with anchor_digits, only around
@@ -575,6 +649,7 @@ main(void)
 		cmocka_unit_test(test_start_limit),
 		cmocka_unit_test(test_keywords_lazy),
 		cmocka_unit_test(test_keywords_near),
+		cmocka_unit_test(test_exclude_line),
 		cmocka_unit_test(test_near_context),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_bad_utf8),

@@ -48,6 +48,24 @@ static const struct {
 	{"birthdate", "2999-01-01", 0},
 	{"pension", "1234-567890", 1},
 	{"pension", "1234-56789", 0},
+	{"birthdate_en", "12 Mar 1985", 1},
+	{"birthdate_en", "12MAR1985", 1},
+	{"birthdate_en", "March 12, 1985", 1},
+	{"birthdate_en", "Sept. 3 1990", 1},
+	{"birthdate_en", "03/12/1985", 1},
+	{"birthdate_en", "25/12/1985", 1},	/* day first */
+	{"birthdate_en", "12/25/1985", 1},	/* month first */
+	{"birthdate_en", "1985-03-12", 1},
+	{"birthdate_en", "31 Feb 1985", 0},
+	{"birthdate_en", "13/13/1985", 0},
+	{"birthdate_en", "12 Mar 2999", 0},
+	{"birthdate_en", "12 Foo 1985", 0},
+	{"birthdate_en", "12 Mar", 0},
+	/* ICAO 9303 specimen: document, birth and expiry check digits */
+	{"mrz", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", 1},
+	{"mrz", "L898902C35UTO7408122F1204159ZE184226B<<<<<10", 0},
+	{"mrz", "L898902C36UTO7408121F1204159ZE184226B<<<<<10", 0},
+	{"mrz", "L898902C36UTO7408122F120415", 0},
 };
 
 static void

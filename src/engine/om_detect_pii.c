@@ -757,6 +757,189 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 	return (1);
 }
 
+/*
+ * Customer labels: an item whose label says whose it is ("お客様の電話番号",
+ * "契約者氏名", "被保険者ご住所", "Policyholder's phone") is a customer's
+ * data on its own, and counts for body.pii as a high-risk item does.
+ */
+static const char *const customer_roles[] = {
+	"お客様", "お客さま", "顧客", "契約者", "被保険者", "本人", "申込者", "受取人",
+	"加入者", "患者", "請求者", "相続人", "扶養者",
+	"customer", "client", "policyholder", "policy holder", "insured", "applicant",
+	"beneficiary", "patient", NULL,
+};
+static const char *const label_name[] = {"氏名", "お名前", "名前", "名", "name", NULL};
+static const char *const label_phone[] = {"電話", "携帯", "連絡先", "TEL", "phone", "mobile", NULL};
+static const char *const label_email[] = {"メール", "アドレス", "連絡先", "mail", NULL};
+static const char *const label_address[] = {"住所", "お住まい", "送付先", "居所", "address", NULL};
+static const char *const label_birth[] = {"生年月日", "誕生日", "birth", "DOB", NULL};
+
+/* The words that may stand between a role and its item ("契約者様のご"). */
+static const char *const role_joins[] = {"様", "さま", "の", "ご", "お", "方", "'s", "'", NULL};
+
+#define LABEL_TAIL_CHARS	10	/* label end to value: "番号は", ":" ... */
+#define LABEL_BACK_BYTES	240	/* how far a label is looked for */
+#define LABEL_CHAR_BYTES	4	/* longest UTF-8 character */
+
+/* label_words - the item words of a category, or NULL */
+static const char *const *
+label_words(const char *category)
+{
+	if (strcmp(category, "pii.name") == 0)
+		return (label_name);
+	if (strcmp(category, "pii.phone") == 0)
+		return (label_phone);
+	if (strcmp(category, "pii.email") == 0)
+		return (label_email);
+	if (strcmp(category, "pii.address") == 0 || strcmp(category, "pii.postal_code") == 0)
+		return (label_address);
+	if (strcmp(category, "pii.birthdate") == 0)
+		return (label_birth);
+	return (NULL);
+}
+
+/* word_ends - does [lo, e) end with w (ASCII letters without case) */
+static int
+word_ends(const char *t, size_t lo, size_t e, const char *w)
+{
+	size_t  wl = strlen(w);
+
+	return (e >= lo + wl && strncasecmp(t + e - wl, w, wl) == 0
+		&& (e - wl == lo || !((unsigned char) t[e - wl - 1] < 0x80 && ((t[e - wl - 1] | 0x20) >= 'a'
+									     && (t[e - wl - 1] | 0x20) <= 'z')
+				      && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z'))));
+}
+
+/* role_before - a customer role ends at e, across 様/の/ご and a (...) aside */
+static int
+role_before(const char *t, size_t lo, size_t e)
+{
+	for (int steps = 0; steps < 8 && e > lo; steps++) {
+		int     moved = 0;
+
+		for (const char *const *w = customer_roles; *w; w++)
+			if (word_ends(t, lo, e, *w))
+				return (1);
+		if (t[e - 1] == ' ' || t[e - 1] == '\t') {
+			e--;
+			continue;
+		}
+		if (t[e - 1] == ')') {
+			/* "お客様(藤井様)の携帯": a short aside in brackets */
+			for (size_t b = e - 1; b > lo && e - b < 40; b--)
+				if (t[b - 1] == '(') {
+					e = b - 1;
+					moved = 1;
+					break;
+				}
+			if (!moved)
+				return (0);
+			continue;
+		}
+		for (const char *const *w = role_joins; *w && !moved; w++)
+			if (e >= lo + strlen(*w) && memcmp(t + e - strlen(*w), *w, strlen(*w)) == 0) {
+				e -= strlen(*w);
+				moved = 1;
+			}
+		if (!moved)
+			return (0);
+	}
+	return (0);
+}
+
+/* The words that may stand between a label and its value ("番号は:"). */
+static const char *const tail_words[] = {
+	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is", NULL,
+};
+
+/*
+ * label_tail - [a, b) may stand between a label and its value: blanks,
+ * ":" and the like, tail_words, at most one line break and
+ * LABEL_TAIL_CHARS characters; for an address also the postal code
+ * before it.
+ */
+static int
+label_tail(const char *t, size_t a, size_t b, int address)
+{
+	size_t  chars = 0, lines = 0;
+
+	for (size_t i = a; i < b;) {
+		unsigned char c = (unsigned char) t[i];
+		int     ok = 0;
+
+		if (++chars > (address ? 2 * LABEL_TAIL_CHARS : LABEL_TAIL_CHARS))
+			return (0);
+		if (c == '\n' && ++lines > 1)
+			return (0);
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == ']' || c == ')'
+		    || c == '=' || c == '.' || c == '#' || (address && ((c >= '0' && c <= '9') || c == '-'))) {
+			i++;
+			continue;
+		}
+		for (const char *const *w = tail_words; *w && !ok; w++) {
+			size_t  wl = strlen(*w);
+
+			if (i + wl <= b && strncasecmp(t + i, *w, wl) == 0) {
+				i += wl;
+				ok = 1;
+			}
+		}
+		if (!ok)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * customer_label - the item at [start, ...) of this category carries a
+ * customer label: in its line before it, or alone on the line above
+ * ("契約者様のご連絡先は" / "090-..."). The label is a role (お客様,
+ * 契約者 ...), the words that join it (様, の, ご, an aside in brackets)
+ * and the item's word (電話, 住所 ...), then at most a few characters
+ * ("番号は:") before the value. "ご連絡先" stands for a role and word.
+ */
+static int
+customer_label(const char *t, size_t start, const char *category)
+{
+	const char *const *words = label_words(category);
+	int     address = strcmp(category, "pii.address") == 0;
+	size_t  lo = start > LABEL_BACK_BYTES ? start - LABEL_BACK_BYTES : 0, ls = start;
+
+	if (words == NULL)
+		return (0);
+	while (ls > lo && t[ls - 1] != '\n')
+		ls--;
+	{
+		/* A value alone on its line: the label is the line above. */
+		size_t  k = ls;
+
+		while (k < start && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k == start && ls > lo) {
+			ls--;
+			while (ls > lo && t[ls - 1] != '\n')
+				ls--;
+		}
+	}
+	for (size_t e = start; e > ls && start - e <= 2 * LABEL_TAIL_CHARS * LABEL_CHAR_BYTES; e--) {
+		if (e < start && ((unsigned char) t[e] & 0xc0) == 0x80)
+			continue;		/* inside a character */
+		if (!label_tail(t, e, start, address))
+			continue;
+		for (const char *const *w = words; *w; w++) {
+			size_t  wl = strlen(*w);
+
+			if (!word_ends(t, ls, e, *w))
+				continue;
+			if (strcmp(*w, "連絡先") == 0 && e - wl >= ls + 3 && memcmp(t + e - wl - 3, "ご", 3) == 0)
+				return (1);
+			if (role_before(t, ls, e - wl))
+				return (1);
+		}
+	}
+	return (0);
+}
+
 /* om_pii_score_text - findings and evidence of one text */
 int
 om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
@@ -789,6 +972,7 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 		const pii_hit *h = cx.hits + i;
 		char    sample[OM_MASK_MAX];
 		int     overlap = 0;
+		double  weight;
 
 		for (size_t k = 0; k < i && !overlap; k++)
 			overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
@@ -798,11 +982,16 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 		if (overlap)
 			continue;
 		taken[i] = 1;
+		weight = h->score;
+		/* A customer's item by its label: high-risk on its own. */
+		if (score && weight < (double) scan->conf->conf_pii_body_threshold
+		    && customer_label(text->text, h->start, h->rule->category))
+			weight = (double) scan->conf->conf_pii_body_threshold;
 		om_mask(h->rule->mask, text->text + h->start, h->end - h->start, sample);
-		om_scan_add(scan, h->rule->category, h->rule->id, text->where, sample, h->score);
+		om_scan_add(scan, h->rule->category, h->rule->id, text->where, sample, weight);
 		if (score)
 			score_add(scan->conf, score, h->rule->category, text->text + h->start,
-				  h->end - h->start, h->score);
+				  h->end - h->start, weight);
 	}
 	return (0);
 }

@@ -110,6 +110,7 @@ typedef struct rules_rule {
 	size_t	nexclude;
 	char  **veto;			/* keywords that veto anywhere near */
 	size_t	nveto;
+	int	exclude_line;		/* exclude words count in the match's line and cell */
 	unsigned ctx_before;		/* window, in characters */
 	unsigned ctx_after;
 	int	ctx_need;		/* context required (else a bonus); -1 unset */

@@ -34,6 +34,11 @@
  *	verdict, then a veto word near, an exclude word nearer than any
  *	context word, a required context word missing; and its score.
  *
+ *	With exclude_line, an exclude word counts only in the line and
+ *	the cell (between tabs, commas and |) of the candidate, or in a
+ *	short label line (no digit) above a candidate that starts its own
+ *	line: the word labels the value next to it, not the next line's.
+ *
  *	rules_occ_near() tells whether a word of a list ends within a
  *	span, for the scan's gate on rules that require context.
  *--*/
@@ -408,6 +413,58 @@ rules_kw_occ_of(const prefilter_state *ps)
 	return (ps->occ_state == 1 ? &ps->occ : NULL);
 }
 
+/* is_cell_end - a byte that ends a line or a table cell */
+static inline int
+is_cell_end(char c)
+{
+	return (c == '\n' || c == '\r' || c == '\t' || c == ',' || c == '|');
+}
+
+/* count_chars - characters in [a, b) */
+static unsigned
+count_chars(const char *t, size_t a, size_t b)
+{
+	unsigned n = 0;
+
+	for (size_t i = a; i < b; i++)
+		n += (((unsigned char) t[i]) & 0xc0) != 0x80;
+	return (n);
+}
+
+/*
+ * label_above - distance in bytes from an exclude word in the line above
+ * to a candidate at start that begins its own line, when that line (its
+ * last cell) is a label: no digit, at most LABEL_CHARS characters
+ * ("配送伝票番号:" on one line, the number under it); -1 when not.
+ */
+#define LABEL_CHARS	16
+
+static long
+label_above(const char *t, size_t start, char **words, size_t nwords)
+{
+	size_t  i = start, e, b;
+	long    best = -1;
+
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	if (i == 0 || t[i - 1] != '\n')
+		return (-1);
+	e = i - 1;
+	for (b = e; b > 0 && !is_cell_end(t[b - 1]); b--)
+		if ((t[b - 1] >= '0' && t[b - 1] <= '9') || e - b >= LABEL_CHARS * RULES_CHAR_BYTES)
+			return (-1);
+	if (count_chars(t, b, e) > LABEL_CHARS)
+		return (-1);
+	for (size_t w = 0; w < nwords; w++) {
+		size_t  wl = strlen(words[w]);
+
+		for (size_t k = b; k + wl <= e; k++)
+			if (word_at(t, k, e, words[w], wl) && (best < 0 || (long) (start - k - wl) < best))
+				best = (long) (start - k - wl);
+	}
+	return (best);
+}
+
 /* rules_judge - validator, context and exclusions of one candidate */
 void
 rules_judge(prefilter_state *ps, const rules_rule *r, om_rule_hit *h)
@@ -451,8 +508,29 @@ rules_judge(prefilter_state *ps, const rules_rule *r, om_rule_hit *h)
 			  : nearest(t, len, h->start, h->end, r->list, n, r->ctx_before, r->ctx_after))
 	if (r->ncontext)
 		dc = NEAREST(context, r->ncontext);
-	if (r->nexclude)
+	if (r->nexclude && !r->exclude_line)
 		dx = NEAREST(exclude, r->nexclude);
+	else if (r->nexclude) {
+		/* Only in the candidate's own line and cell, or labelling it from above. */
+		size_t  wlo = back_chars(t, 0, h->start, r->ctx_before);
+		size_t  whi = rules_fwd_chars(t, len, h->end, r->ctx_after);
+		size_t  clo = h->start, chi = h->end;
+		unsigned before, after;
+		long    da;
+
+		while (clo > wlo && !is_cell_end(t[clo - 1]))
+			clo--;
+		while (chi < whi && !is_cell_end(t[chi]))
+			chi++;
+		before = count_chars(t, clo, h->start);
+		after = count_chars(t, h->end, chi);
+		dx = o ? nearest_occ(set, o, t, h->start, h->end, rk->exclude, r->nexclude, before, after)
+		    : scanned ? nearest_near(set, &kn, h->start, h->end, rk->exclude, r->nexclude, clo, chi)
+		    : nearest(t, len, h->start, h->end, r->exclude, r->nexclude, before, after);
+		da = label_above(t, h->start, r->exclude, r->nexclude);
+		if (da >= 0 && (dx < 0 || da < dx))
+			dx = da;
+	}
 	h->context = dc >= 0;
 	if (r->nveto && NEAREST(veto, r->nveto) >= 0) {
 		h->status = OM_HIT_EXCLUDED;

@@ -171,6 +171,7 @@ static const rule_key rule_keys[] = {
 	{"context", RKEY_WORDS, ROFF(context), ROFF(ncontext)},
 	{"exclude", RKEY_WORDS, ROFF(exclude), ROFF(nexclude)},
 	{"veto", RKEY_WORDS, ROFF(veto), ROFF(nveto)},
+	{"exclude_line", RKEY_YESNO, ROFF(exclude_line)},
 	{"anchor", RKEY_REGEX, ROFF(anchor), ROFF(anchor_line)},
 	{"anchor_digits", RKEY_INT, ROFF(anchor_digits), 0, 1, RULES_DIGITS_MAX, "digits"},
 	{"anchor_before", RKEY_INT, ROFF(anchor_before), 0, 0, RULES_ANCHOR_MAX, "characters"},
@@ -195,6 +196,23 @@ rule_key_find(const char *name)
 		if (strcmp(rule_keys[i].name, name) == 0)
 			return (rule_keys + i);
 	return (NULL);
+}
+
+/* example_text - an example with \\n, \\t, \\\\ read as newline, tab, backslash */
+static char *
+example_text(const char *value)
+{
+	char   *out = om_xstrdup(value), *o = out;
+
+	for (const char *v = value; *v; v++) {
+		if (v[0] == '\\' && (v[1] == 'n' || v[1] == 't' || v[1] == '\\')) {
+			*o++ = v[1] == 'n' ? '\n' : v[1] == 't' ? '\t' : '\\';
+			v++;
+		} else
+			*o++ = *v;
+	}
+	*o = 0;
+	return (out);
 }
 
 /* rule_attr - apply one "key = value" line to a rule; 0 or -1 */
@@ -275,7 +293,7 @@ rule_attr(rules_rule *r, const char *key, const char *value, int line,
 			return (-1);
 		}
 		r->examples = rules_xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
-		r->examples[r->nexamples].text = om_xstrdup(value);
+		r->examples[r->nexamples].text = example_text(value);
 		r->examples[r->nexamples].line = line;
 		r->examples[r->nexamples].must_match = k->arg;
 		r->nexamples++;

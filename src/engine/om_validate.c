@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "om_validate.h"
@@ -205,12 +206,26 @@ this_year(void)
 	return (tm.tm_year + 1900);
 }
 
+/* date_ok - y-m-d is a real date between 1900 and this year */
+static int
+date_ok(int y, int m, int dd)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1900 || y > this_year())
+		return (0);
+	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+		return (0);
+	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return (0);
+	return (1);
+}
+
 /* om_validate_birthdate - a real date between 1900 and this year */
 int
 om_validate_birthdate(const char *s, size_t len)
 {
 	int     num[3], nnum = 0, era = -1;
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int     y, m, dd;
 
 	for (size_t i = 0; i < len && nnum < 3;) {
@@ -256,13 +271,100 @@ om_validate_birthdate(const char *s, size_t len)
 	} else if (y < 100) {
 		return (0);
 	}
-	if (y < 1900 || y > this_year())
+	return (date_ok(y, m, dd));
+}
+
+/*
+ * om_validate_birthdate_en - a birth date as English forms write it, a
+ * real date between 1900 and this year: "12 Mar 1985", "12MAR1985",
+ * "March 12, 1985", "1985-03-12", and "03/12/1985" or "12.03.1985"
+ * when either day-month order gives a real date.
+ */
+int
+om_validate_birthdate_en(const char *s, size_t len)
+{
+	static const char *const months[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	};
+	int     num[3], nnum = 0, month = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= '0' && c <= '9') {
+			int     v = 0, k = 0;
+
+			while (i < len && s[i] >= '0' && s[i] <= '9' && k < 5) {
+				v = v * 10 + (s[i] - '0');
+				i++, k++;
+			}
+			if (nnum == 3)
+				return (0);
+			num[nnum++] = v;
+			continue;
+		}
+		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && month == 0 && i + 3 <= len) {
+			for (int k = 0; k < 12; k++)
+				if (strncasecmp(s + i, months[k], 3) == 0)
+					month = k + 1;
+			while (i < len && (((unsigned char) s[i] | 0x20) >= 'a' && ((unsigned char) s[i] | 0x20) <= 'z'))
+				i++;
+			continue;
+		}
+		i++;
+	}
+	if (month) {
+		/* a day and a year, in either order */
+		if (nnum != 2)
+			return (0);
+		if (num[0] >= 1000)
+			return (date_ok(num[0], month, num[1]));
+		return (date_ok(num[1], month, num[0]));
+	}
+	if (nnum != 3)
 		return (0);
-	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+	if (num[0] >= 1000)
+		return (date_ok(num[0], num[1], num[2]));
+	if (num[2] < 1000)
 		return (0);
-	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	return (date_ok(num[2], num[0], num[1]) || date_ok(num[2], num[1], num[0]));
+}
+
+/* mrz_digit - ICAO 9303 check digit of n characters */
+static int
+mrz_digit(const char *s, size_t n)
+{
+	static const int w[] = {7, 3, 1};
+	int     sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int     v;
+
+		if (s[i] >= '0' && s[i] <= '9')
+			v = s[i] - '0';
+		else if (s[i] >= 'A' && s[i] <= 'Z')
+			v = s[i] - 'A' + 10;
+		else if (s[i] == '<')
+			v = 0;
+		else
+			return (-1);
+		sum += v * w[i % 3];
+	}
+	return (sum % 10);
+}
+
+/*
+ * om_validate_mrz - the second machine-readable line of a passport
+ * (ICAO 9303 TD3) from its start: document number, nationality, birth
+ * date, sex and expiry, each of the three with its check digit.
+ */
+int
+om_validate_mrz(const char *s, size_t len)
+{
+	if (len < 28)
 		return (0);
-	return (1);
+	return (mrz_digit(s, 9) == s[9] - '0' && mrz_digit(s + 13, 6) == s[19] - '0'
+		&& mrz_digit(s + 21, 6) == s[27] - '0');
 }
 
 static const struct {
@@ -276,6 +378,8 @@ static const struct {
 	{"postal", om_validate_postal},
 	{"birthdate", om_validate_birthdate},
 	{"pension", om_validate_pension},
+	{"birthdate_en", om_validate_birthdate_en},
+	{"mrz", om_validate_mrz},
 };
 
 /* om_validate_lookup - validator by name, or NULL */

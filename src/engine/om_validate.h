@@ -25,6 +25,8 @@ int	om_validate_phone_jp(const char *s, size_t len);
 int	om_validate_postal(const char *s, size_t len);
 int	om_validate_birthdate(const char *s, size_t len);
 int	om_validate_pension(const char *s, size_t len);
+int	om_validate_birthdate_en(const char *s, size_t len);
+int	om_validate_mrz(const char *s, size_t len);
 int	om_validate_digits(const char *s, size_t len, char *out, size_t outsz);
 
 #endif

@@ -126,9 +126,17 @@ LABEL_POLICY = """\
 #       b) weaker items of at least two kinds that together describe a
 #          person: name, phone, e-mail, address (郵便番号 and 住所 count as one
 #          kind), birth date, policy number; or
-#       c) three or more values of one weaker kind (a list of customers).
-#     A single weaker item alone (one phone number, one policy number, one
-#     address) gets its pii.* label but not body.pii.  Internal-only and
+#       c) three or more values of one weaker kind (a list of customers); or
+#       d) one weaker item (name, phone, e-mail, address, birth date) whose
+#          label says it is a customer's: a role (お客様, 契約者, 被保険者,
+#          ご本人, 申込者, 受取人, customer, policyholder ...) with the
+#          item's word (氏名, 電話, 連絡先, 住所, メール, 生年月日, name,
+#          phone ...), as in "お客様の電話番号:", "契約者氏名", "契約者様の
+#          ご連絡先は", "ご連絡先メール".
+#     A single weaker item alone without such a label (one phone number, one
+#     policy number, one address) gets its pii.* label but not body.pii.
+#     Greetings ("山田様"), names in running text and the firm's and
+#     partners' details stay outside d).  Internal-only and
 #     inbound mail never gets body.pii; neither does data that is only in an
 #     attachment.
 #  5. Customer data quoted back to the customer in a reply still counts: the
@@ -769,6 +777,7 @@ class Mail:
         self.frm, self.to, self.cc, self.bcc = None, [], [], []
         self.subject = ''
         self.items, self.traps, self.attachments = [], [], []
+        self.customer_items = []
         self.args, self.note = [], ''
         self.reply_to_id = None
         self.hdr_mode = None
@@ -780,9 +789,12 @@ class Mail:
         self.when = when.replace(tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
 
     # --- marking what the message carries
-    def pii(self, cat, value, where='body'):
+    def pii(self, cat, value, where='body', customer=False):
+        """Mark value as cat; customer: written under a customer label (rule 4d)."""
         assert cat in COVERS, cat
         self.items.append((cat, where, value))
+        if customer and where == 'body':
+            self.customer_items.append((cat, value))
         return value
 
     def trap(self, kind, value=''):
@@ -884,10 +896,10 @@ def norm_value(s):
     return re.sub(r'[\W_]', '', unicodedata.normalize('NFKC', s))
 
 
-def body_pii(items):
+def body_pii(items, customer_items=()):
     """body_pii - rule 4 of LABEL_POLICY on the items found in the body."""
     body = [(c, v) for c, w, v in items if w == 'body']
-    if any(c in STRONG for c, _ in body):
+    if any(c in STRONG for c, _ in body) or customer_items:
         return True
     kinds = {WEAK_KIND[c] for c, _ in body if c in WEAK_KIND}
     if len(kinds) >= 2:
@@ -900,7 +912,7 @@ def body_pii(items):
 
 def expected(m):
     cats = {c for c, _, _ in m.items}
-    if direction(m) == 'outbound' and body_pii(m.items):
+    if direction(m) == 'outbound' and body_pii(m.items, m.customer_items):
         cats.add('body.pii')
     return [c for c in COVERS if c in cats]
 
@@ -1757,13 +1769,13 @@ def s_single_phone(m, k):
     m.p(org.surname + '様')
     m.trap('greeting')
     m.p(*opening(m, me))
-    ph = m.mobile(p) if k != 2 else m.home(p)
+    ph = m.pii('pii.phone', m.f.phone(p.mobile if k != 2 else p.home), customer=True)
     m.p(rng.choice(['先ほどお電話のあったお客様（%s様）の携帯番号は' % p.sei,
                     'ご相談の件、契約者様のご連絡先は']),
         '%s です。日中はつながりにくいため、夕方以降のご連絡を希望されています。' % ph)
     m.p('よろしくお願いいたします。')
     own_sig(m, me)
-    m.note = 'one phone only: pii.phone without body.pii'
+    m.note = 'one phone under a customer label (rule 4d)'
 
 
 @scenario('refund-bank', 3)
@@ -1846,9 +1858,10 @@ def s_email_alone(m, k):
     m.trap('greeting')
     m.p(*opening(m, me))
     m.p('先日の案内メールがエラーで戻ってきたお客様のアドレスは',
-        '　' + m.email(p), 'です。ドメインの綴りが誤っていたようですので、修正をお願いします。')
+        '　' + m.pii('pii.email', p.email, customer=True),
+        'です。ドメインの綴りが誤っていたようですので、修正をお願いします。')
     own_sig(m, me)
-    m.note = 'one private mail address only'
+    m.note = 'one mail address under a customer label (rule 4d)'
 
 
 @scenario('name-alone', 3)
@@ -3503,6 +3516,347 @@ def s_newsletter_long(m, k):
 
 PLAN_NAMES = list(PLANS)
 PLAN_WEIGHTS = [PLANS[n].weight for n in PLAN_NAMES]
+
+
+# ---------------------------------------------------------------------------
+# Labels across lines and cells, customer labels, forms Japanese offices use
+# ---------------------------------------------------------------------------
+
+@scenario('mynumber-nextline', 4)
+def s_mynumber_nextline(m, k):
+    """My Number with a phone on the next line or in the next column."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS['zeirishi']
+    send(m, me, [org], cc_manager=0.3)
+    m.subject = rng.choice(['扶養親族の個人番号について', '【給与計算】従業員情報の追加'])
+    m.p(org.name, org.person + ' 先生')
+    m.trap('greeting-fullname')
+    m.p('いつも大変お世話になっております。', 'さくら保険サービス総務部の森本です。')
+    p = m.person(born=(1965, 2000))
+    mn = make_mynumber(rng)
+    if k == 1:
+        m.p('新たに扶養に入る家族の情報です。')
+        m.p('　氏名：' + m.name(p),
+            '　個人番号：' + m.pii('pii.mynumber', m.f.mynumber(mn, rng.choice(['plain', 'space']))),
+            '　電話：' + m.mobile(p))
+    elif k == 2:
+        m.p('従業員の情報をカンマ区切りでお送りします。', '',
+            '氏名,個人番号,電話番号',
+            '%s,%s,%s' % (m.name(p), m.pii('pii.mynumber', mn), m.mobile(p, 'ascii')))
+    elif k == 3:
+        m.p('扶養親族のマイナンバーは以下のとおりです（通知カードの写しは別送します）。', '')
+        m.p('1. %s（長女）' % m.name(p),
+            '   ' + m.pii('pii.mynumber', '%s.%s.%s' % (mn[:4], mn[4:8], mn[8:])),
+            '   TEL ' + m.mobile(p))
+    else:
+        m.p('追加分（氏名、個人番号、連絡先の順）：', '',
+            '%s\t%s\tTEL\t%s' % (m.name(p), m.pii('pii.mynumber', mn), m.mobile(p)))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'My Number with a label-like word on the next line or column'
+
+
+@scenario('customer-label', 6)
+def s_customer_label(m, k):
+    """One item of a customer, under a label that says it is the customer's."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'suzuki'])]
+    org = ORGS[rng.choice(['aozora-svc', 'himawari', 'chosa'])]
+    send(m, me, [org])
+    p = m.person()
+    m.subject = rng.choice(['お客様情報のご連絡', 'ご依頼の件', '折り返しのお願い'])
+    m.p(org.surname + '様')
+    m.trap('greeting')
+    m.p(*opening(m, me))
+    m.p('先ほどのお電話の件、下記のとおりご連絡いたします。')
+    if k == 1:
+        m.p('お客様の電話番号：' + m.pii('pii.phone', m.f.phone(p.mobile), customer=True))
+    elif k == 2:
+        m.p('契約者氏名：' + m.pii('pii.name', p.name, customer=True))
+    elif k == 3:
+        m.p('ご連絡先メール：' + m.pii('pii.email', p.email, customer=True))
+    elif k == 4:
+        m.p('被保険者の生年月日：' + m.pii('pii.birthdate', m.f.birth(p.birth, 'era'), customer=True))
+    elif k == 5:
+        m.p('お客様ご住所', '　' + m.pii('pii.postal_code', m.f.postal(p.postal), customer=True)
+            + '　' + m.pii('pii.address', m.f.address(p), customer=True))
+    else:
+        m.p("Policyholder's phone: " + m.pii('pii.phone', m.f.phone(p.mobile, 'ascii'), customer=True))
+    m.p('お手数ですが、ご対応のほどよろしくお願いいたします。')
+    own_sig(m, me)
+    m.note = 'one item under a customer label (rule 4d)'
+
+
+@scenario('customer-desk', 3)
+def s_customer_desk(m, k):
+    """The insurer's customer desk, a greeting and the word お客様: nobody's data."""
+    rng = m.rng
+    me = STAFF['tanaka']
+    org = ORGS['aozora-svc']
+    send(m, me, [org])
+    m.subject = rng.choice(['お客様対応窓口のご案内について', 'お客様向け案内文の確認'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.p('お客様向けの案内文に、御社のお客様相談室の電話番号を記載しました。',
+            'お客様相談室（電話 03-3593-7700、平日9時〜17時）')
+        m.trap('company-phone')
+    elif k == 2:
+        m.p('お客様のお名前とご住所は、別途暗号化したファイルでお送りします。',
+            'お客様には、本日お電話でご説明済みです。')
+    else:
+        m.p('お客様の連絡先は、お申込書の記載のとおりです。',
+            '受付番号 %s、受付日 %s でございます。' % (digits(rng, 10, '123456789'), jdate(m.day(-2))))
+        m.trap('reception-number')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'customer words without customer data'
+
+
+@scenario('business-plain', 4)
+def s_business_plain(m, k):
+    """Order, invoice and company numbers, amounts and dates: nobody's data."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS[rng.choice(['insatsu', 'it', 'partner'])]
+    send(m, me, [org])
+    corp = corporate_number(digits(rng, 12, '123456789'))
+    m.subject = rng.choice(['ご請求書の件', 'ご注文内容の確認', 'お見積りのお礼'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    order = digits(rng, 12, '123456789')
+    rows = [('注文番号', order), ('ご注文日', jdate(m.day(-3), year=True)),
+            ('金額', '%s円（税込）' % m.f.yen(rng.randint(20, 900) * 1100)),
+            ('お支払期限', jdate(m.day(25), year=True)),
+            ('登録番号', 'T' + corp), ('法人番号', corp)]
+    if k == 2:
+        m.p('ご請求内容を下記にまとめました。', '',
+            '注文番号,注文日,金額,登録番号',
+            '%s,%s,%d,T%s' % (order, m.day(-3).strftime('%Y/%m/%d'), rng.randint(20, 900) * 1100, corp))
+    elif k == 3:
+        m.p('適格請求書発行事業者 登録番号 T%s' % corp,
+            '発注番号 %s / 納品予定 %s' % (order, m.day(10).strftime('%Y.%m.%d')))
+    else:
+        m.kv(rows)
+    m.trap('order-number')
+    m.trap('corporate-number')
+    m.p('ご確認のほど、よろしくお願いいたします。')
+    own_sig(m, me)
+    m.note = 'business numbers, amounts and dates only'
+
+
+@scenario('bank-forms', 5)
+def s_bank_forms(m, k):
+    """Accounts as Japanese mail writes them: 記号・番号, 当座, 店番, lists."""
+    rng = m.rng
+    me = STAFF['suzuki']
+    org = ORGS[rng.choice(['aozora-svc', 'himawari'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['口座情報のご連絡', '返戻金振込先一覧', '口座振替の登録内容'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    p = m.person()
+    bank, branches = rng.choice(BANKS)
+    if k == 1:
+        kigou = '1' + digits(rng, 3) + '0'
+        bangou = digits(rng, 7, '123456789') + str(rng.randint(1, 9))
+        m.p('口座振替のお手続きについて、%s 様の登録内容です。' % m.name(p))
+        m.p(m.pii('pii.bank_account', '記号：%s\n番号：%s' % (fw(kigou), fw(bangou))))
+    elif k == 2:
+        m.p('返金先（%s 様）' % m.name(p),
+            m.pii('pii.bank_account', '%s %s（店番 %s） 当座 %s' % (
+                bank, rng.choice(branches), digits(rng, 3, '1234'), digits(rng, 7, '123456789'))))
+    elif k == 3:
+        rows = ['氏名,銀行名,支店名,口座番号']
+        for q in m.people(3):
+            rows.append('%s,%s,%s,%s' % (m.name(q), bank, rng.choice(branches),
+                                         m.pii('pii.bank_account', digits(rng, 7, '123456789'))))
+        m.p('返戻金の振込先一覧です。', '', *rows)
+    elif k == 4:
+        rows = []
+        for q in m.people(2):
+            rows.append('\t'.join([m.name(q), bank, rng.choice(branches), rng.choice(['普通', '当座']),
+                                   m.pii('pii.bank_account', digits(rng, 7, '123456789'))]))
+        m.p('振込先（氏名、銀行、支店、種別、口座番号）：', '', *rows)
+    else:
+        m.p('%s 様の振込先をお知らせします。' % m.name(p))
+        m.p('銀行名　' + bank, '支店名　%s（店番 %s）' % (rng.choice(branches), digits(rng, 3, '1234')),
+            '口座種別　当座預金',
+            '口座番号　' + m.pii('pii.bank_account', fw(digits(rng, 7, '123456789'))))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'bank account forms'
+
+
+@scenario('bank-amounts', 2)
+def s_bank_amounts(m, k):
+    """Amounts and the bank the firm is paid through: no one's account."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS['partner']
+    send(m, me, [org])
+    bank, branches = rng.choice(BANKS)
+    m.subject = 'お振込みのご連絡'
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p('本日、%s %sより下記のとおりお振込みいたしました。' % (bank, rng.choice(branches)),
+        'お振込金額 %d円（税込）' % rng.randint(1000000, 9999999),
+        '請求書番号 %s' % digits(rng, 7, '123456789'))
+    m.trap('amount')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'amounts and a bank name only'
+
+
+# More 要配慮個人情報 about a person {n}: crime victims, unions, origin.
+SENSITIVE_MORE = [
+    ('{n}はストーカー被害を受けておられ、ご住所の取り扱いには十分ご注意ください。', 'ストーカー被害を受け'),
+    ('{n}は勤務先の組合の執行委員をされており、平日日中のご連絡は難しいとのことです。', '組合の執行委員'),
+    ('被保険者の出自について調査会社から照会がありましたが、{n}の了解なくお答えできません。', '出自'),
+    ('{n}は昨年、空き巣の被害に遭われ、今回の盗難の件もあり大変不安に思っておられます。', '空き巣の被害に遭'),
+]
+
+
+@scenario('sensitive-more', 4)
+def s_sensitive_more(m, k):
+    """要配慮個人情報 beyond health: victims, union membership, origin."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    org = ORGS[rng.choice(['aozora', 'chosa', 'bengoshi'])]
+    send(m, me, [org])
+    p = m.person()
+    m.subject = rng.choice(['お客様対応についてのご相談', 'ご契約者様の件'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p('%s 様（%s）の件でご連絡です。' % (m.name(p), rng.choice(['ご契約者', '被保険者'])))
+    text, key = SENSITIVE_MORE[k - 1]
+    m.p(sensitive(m, text.format(n=p.sei + '様'), key))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive statement about a customer'
+
+
+@scenario('sensitive-neutral', 4)
+def s_sensitive_neutral(m, k):
+    """Unions, crime and diagnosis as topics: nobody's sensitive data."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'morimoto'])]
+    org = ORGS[rng.choice(['partner', 'kokyaku'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['ご参考情報の送付', 'ニュースのご共有'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p([
+        '本日、連合系の労働組合が春闘に関するプレスリリースを発表しました。労働組合員数は約1万人とのことです。',
+        '最近、特殊詐欺の被害が増えております。詐欺の被害に遭わないよう、お客様への注意喚起をお願いします。',
+        'The criminal record check service for new hires will launch next month.',
+        'Please find the diagnosis codes list attached for the new product brochure.',
+    ][k - 1])
+    m.trap('sensitive-topic')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive words as a topic, no person'
+
+
+def mrz_check(s):
+    """ICAO 9303 check digit (weights 7, 3, 1; A=10 ... Z=35; < = 0)."""
+    val = lambda c: int(c) if c.isdigit() else (ord(c) - 55 if c.isalpha() else 0)
+    return str(sum(val(c) * (7, 3, 1)[i % 3] for i, c in enumerate(s)) % 10)
+
+
+def mrz_lines(p, number, sex, expiry):
+    """The two lines of a Japanese passport's machine-readable zone."""
+    l1 = ('P<JPN%s<<%s' % (p.sei_r.upper(), p.mei_r.upper())).ljust(44, '<')
+    dob = p.birth.strftime('%y%m%d')
+    exp = expiry.strftime('%y%m%d')
+    personal = '<' * 14
+    l2 = number + mrz_check(number) + 'JPN' + dob + mrz_check(dob) + sex + exp + mrz_check(exp) \
+        + personal + mrz_check(personal)
+    l2 += mrz_check(l2[0:10] + l2[13:20] + l2[21:43])
+    return l1, l2
+
+
+def en_date(rng, d, style=None):
+    style = style or rng.choice(['dmy-abbr', 'dmy-slash', 'mdy-long', 'passport'])
+    if style == 'dmy-abbr':
+        return d.strftime('%d %b %Y')
+    if style == 'dmy-slash':
+        return d.strftime('%d/%m/%Y')
+    if style == 'mdy-long':
+        return '%s %d, %d' % (d.strftime('%B'), d.day, d.year)
+    return d.strftime('%d %b %Y').upper()
+
+
+@scenario('english-form', 5)
+def s_english_form(m, k):
+    """A claim or booking to an overseas partner: the customer's data in English."""
+    rng = m.rng
+    me = STAFF[rng.choice(['takada', 'tanaka'])]
+    org = ORGS['travel']
+    send(m, me, [org])
+    p = m.person(born=(1950, 2000))
+    m.subject = rng.choice(['Travel insurance claim', 'Medical assistance request', 'Passenger details'])
+    m.p('Dear Ms Komatsu,')
+    m.trap('greeting')
+    m.p('Please find below the details for the case we discussed on the phone.')
+    if k == 1:
+        m.p('Family name: ' + m.pii('pii.name', p.sei_r.upper()),
+            'Given name: ' + m.pii('pii.name', p.mei_r.upper()),
+            'Date of Birth: ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'dmy-abbr')),
+            'Passport No.: ' + m.pii('pii.passport', passport_number(m)))
+    elif k == 2:
+        m.p('Insured: Mr. ' + m.pii('pii.name', '%s %s' % (p.mei_r.capitalize(), p.sei_r.capitalize())),
+            'DOB: ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'dmy-slash')),
+            'Diagnosis: acute appendicitis')
+        m.pii('sensitive', 'Diagnosis')
+    elif k == 3:
+        number = passport_number(m)
+        l1, l2 = mrz_lines(p, number, rng.choice('MF'), datetime.date(2031, rng.randint(1, 12), 10))
+        m.p('Text of the passport copy (data page):', '',
+            'Surname / 姓', m.pii('pii.name', p.sei_r.upper()),
+            'Given name / 名', m.pii('pii.name', p.mei_r.upper()),
+            'Date of birth / 生年月日  ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'passport')),
+            '', m.pii('pii.name', l1), m.pii('pii.passport', l2))
+    elif k == 4:
+        m.p("Policyholder's name: " + m.pii('pii.name', '%s %s' % (p.mei_r.capitalize(), p.sei_r.upper())),
+            'The insured was diagnosed with pneumonia and was hospitalized on arrival.')
+        m.pii('sensitive', 'diagnosed with')
+    else:
+        m.p('Name of the insured: ' + m.pii('pii.name', '%s %s' % (p.sei_r.upper(), p.mei_r.upper())),
+            'born on ' + m.pii('pii.birthdate', en_date(rng, p.birth, 'mdy-long')) + '.',
+            'Medical history: asthma since childhood.')
+        m.pii('sensitive', 'Medical history')
+    m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'customer data in English'
+
+
+@scenario('english-business', 3)
+def s_english_business(m, k):
+    """English business mail with labels and dates: no one's data."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS['travel']
+    send(m, me, [org])
+    m.subject = rng.choice(['Invoice', 'Booking confirmation', 'Documents'])
+    m.p('Dear Ms Komatsu,')
+    m.trap('greeting')
+    d = m.day(-5)
+    m.p(*[['Company name: Sakura Hoken Service Co., Ltd.',
+          'Invoice date: ' + d.strftime('%d/%m/%Y'),
+          'Invoice No.: INV-%s' % digits(rng, 8, '123456789'),
+          'Registration No.: T%s' % corporate_number(digits(rng, 12, '123456789'))],
+         ['File name: Report_%d.pdf' % d.year,
+          'Product name: Travel Plus Gold',
+          'Date of issue: ' + d.strftime('%d %b %Y')],
+         ['Name: N/A (group booking)',
+          'Departure date: ' + d.strftime('%B %d, %Y'),
+          'Order No. %s' % digits(rng, 12, '123456789')]][k - 1])
+    m.trap('business-labels')
+    m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'English labels, dates and numbers of a business'
 
 
 def build():
