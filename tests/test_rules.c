@@ -361,6 +361,64 @@ judged(const om_ruleset *set, const char *text)
 	return (om_buf_steal(&b, NULL));
 }
 
+/* A piece of text and what judged() says of it. */
+typedef struct judged_case {
+	const char *text, *want;
+} judged_case;
+
+/*
+ * judged_three_ways - each piece alone, all of them in one text (apart:
+ * sep between, so that no piece's words reach another's candidate), the
+ * same 200 times (one pass of the keywords serves them), and a crowd of
+ * 100 words before two candidates (more than a scan keeps)
+ */
+static void
+judged_three_ways(om_ruleset *set, const judged_case *piece, size_t n, const char *sep,
+		  const char *crowd_tail, const char *crowd_want)
+{
+	om_buf  text, want, many;
+	char   *got;
+
+	om_buf_init(&text, 0);
+	om_buf_init(&want, 0);
+	for (size_t i = 0; i < n; i++) {
+		char   *one = judged(set, piece[i].text);
+
+		if (strcmp(one, piece[i].want) != 0)
+			fail_msg("\"%s\": %s, want %s", piece[i].text, one, piece[i].want);
+		free(one);
+		om_buf_puts(&text, piece[i].text);
+		om_buf_puts(&text, sep);
+		om_buf_puts(&want, piece[i].want);
+	}
+	om_buf_putc(&want, 0);
+	om_buf_putc(&text, 0);
+	got = judged(set, text.data);
+	assert_string_equal(got, want.data);
+	free(got);
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 200; k++)
+		om_buf_puts(&many, text.data);
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_int_equal(strlen(got), 200 * (want.len - 1));
+	for (int k = 0; k < 200; k++)
+		assert_memory_equal(got + k * (want.len - 1), want.data, want.len - 1);
+	free(got);
+	om_buf_free(&many);
+	om_buf_init(&many, 0);
+	for (int k = 0; k < 100; k++)
+		om_buf_puts(&many, "TEL ");
+	om_buf_puts(&many, crowd_tail);
+	om_buf_putc(&many, 0);
+	got = judged(set, many.data);
+	assert_string_equal(got, crowd_want);
+	free(got);
+	om_buf_free(&many);
+	om_buf_free(&text);
+	om_buf_free(&want);
+}
+
 /*
  * Context, exclude and veto words are found by a scan near each
  * candidate while a text has few, by one pass over the text when it has
@@ -380,9 +438,7 @@ test_keywords_near(void **state)
 	    "\tcontext = TEL\n\tcontext_required = no\n\tcontext_bonus = 1\n"
 	    "\texclude = 注文\n\tcontext_before = 300\n";
 	/* Each piece gives one candidate; the letters expected in order. */
-	static const struct {
-		const char *text, *want;
-	} piece[] = {
+	static const judged_case piece[] = {
 		{"電話 12345。", "C"},
 		{"注文 12345。", "X"},
 		{"ORDER:12345。", "X"},		/* ASCII words without case */
@@ -394,52 +450,10 @@ test_keywords_near(void **state)
 		{"電話12345注文。", "C"},		/* both 0 away: context is not further */
 	};
 	om_ruleset *set = load_or_fail(rules);
-	om_buf  text, want, many;
-	char   *got;
 
 	(void) state;
-	om_buf_init(&text, 0);
-	om_buf_init(&want, 0);
-	for (size_t i = 0; i < sizeof(piece) / sizeof(piece[0]); i++) {
-		char   *one = judged(set, piece[i].text);
-
-		if (strcmp(one, piece[i].want) != 0)
-			fail_msg("\"%s\": %s, want %s", piece[i].text, one, piece[i].want);
-		free(one);
-		/* apart, so that no piece's words reach another's candidate */
-		om_buf_puts(&text, piece[i].text);
-		om_buf_puts(&text, "\n............\n");
-		om_buf_puts(&want, piece[i].want);
-	}
-	om_buf_putc(&want, 0);
-	om_buf_putc(&text, 0);
-	/* Few candidates in one text: the neighbourhood scans. */
-	got = judged(set, text.data);
-	assert_string_equal(got, want.data);
-	free(got);
-	/* The same 200 times: one pass of the keywords serves them. */
-	om_buf_init(&many, 0);
-	for (int k = 0; k < 200; k++)
-		om_buf_puts(&many, text.data);
-	om_buf_putc(&many, 0);
-	got = judged(set, many.data);
-	assert_int_equal(strlen(got), 200 * (want.len - 1));
-	for (int k = 0; k < 200; k++)
-		assert_memory_equal(got + k * (want.len - 1), want.data, want.len - 1);
-	free(got);
-	/* 100 words near one candidate: more than a scan keeps. */
-	om_buf_free(&many);
-	om_buf_init(&many, 0);
-	for (int k = 0; k < 100; k++)
-		om_buf_puts(&many, "TEL ");
-	om_buf_puts(&many, "注文 123456 x TEL 654321");
-	om_buf_putc(&many, 0);
-	got = judged(set, many.data);
-	assert_string_equal(got, "XC");
-	free(got);
-	om_buf_free(&many);
-	om_buf_free(&text);
-	om_buf_free(&want);
+	judged_three_ways(set, piece, sizeof(piece) / sizeof(piece[0]), "\n............\n",
+			  "注文 123456 x TEL 654321", "XC");
 	om_rules_free(set);
 }
 
@@ -457,9 +471,7 @@ test_exclude_line(void **state)
 	    "\tanchor_digits = 5\n\tanchor_before = 0\n\tanchor_after = 1\n"
 	    "\tcontext = 個人番号\n\tcontext_required = no\n\tcontext_bonus = 1\n"
 	    "\texclude = 電話|TEL|伝票\n\texclude_line = yes\n\tcontext_before = 20\n\tcontext_after = 10\n";
-	static const struct {
-		const char *text, *want;
-	} piece[] = {
+	static const judged_case piece[] = {
 		{"個人番号: 12345\n電話: 0", "C"},	/* next line: not this value's label */
 		{"12345\tTEL\t0", "A"},		/* next cell */
 		{"12345,電話 0", "A"},
@@ -472,48 +484,10 @@ test_exclude_line(void **state)
 		{"伝票番号:\nNo. 12345", "A"},	/* not at the start of its line */
 	};
 	om_ruleset *set = load_or_fail(rules);
-	om_buf  text, want, many;
-	char   *got;
 
 	(void) state;
-	om_buf_init(&text, 0);
-	om_buf_init(&want, 0);
-	for (size_t i = 0; i < sizeof(piece) / sizeof(piece[0]); i++) {
-		char   *one = judged(set, piece[i].text);
-
-		if (strcmp(one, piece[i].want) != 0)
-			fail_msg("\"%s\": %s, want %s", piece[i].text, one, piece[i].want);
-		free(one);
-		om_buf_puts(&text, piece[i].text);
-		om_buf_puts(&text, "\n..........................\n");
-		om_buf_puts(&want, piece[i].want);
-	}
-	om_buf_putc(&want, 0);
-	om_buf_putc(&text, 0);
-	got = judged(set, text.data);
-	assert_string_equal(got, want.data);
-	free(got);
-	om_buf_init(&many, 0);
-	for (int k = 0; k < 200; k++)
-		om_buf_puts(&many, text.data);
-	om_buf_putc(&many, 0);
-	got = judged(set, many.data);
-	assert_int_equal(strlen(got), 200 * (want.len - 1));
-	for (int k = 0; k < 200; k++)
-		assert_memory_equal(got + k * (want.len - 1), want.data, want.len - 1);
-	free(got);
-	om_buf_free(&many);
-	om_buf_init(&many, 0);
-	for (int k = 0; k < 100; k++)
-		om_buf_puts(&many, "TEL ");
-	om_buf_puts(&many, "\n12345\n54321 TEL");
-	om_buf_putc(&many, 0);
-	got = judged(set, many.data);
-	assert_string_equal(got, "AX");
-	free(got);
-	om_buf_free(&many);
-	om_buf_free(&text);
-	om_buf_free(&want);
+	judged_three_ways(set, piece, sizeof(piece) / sizeof(piece[0]), "\n..........................\n",
+			  "\n12345\n54321 TEL", "AX");
 	om_rules_free(set);
 }
 

@@ -238,24 +238,30 @@ run_cmd(char *const *argv, om_buf *out)
 	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
+/* mta_argv - "CMD [OPT VALUE] ARGS...", at most four ARGS, NULL-terminated */
+static void
+mta_argv(char **argv, const char *cmd, const char *opt, const char *value,
+	 const char *a1, const char *a2, const char *a3, const char *a4)
+{
+	const char *args[4] = {a1, a2, a3, a4};
+	int     i = 0;
+
+	argv[i++] = (char *) cmd;
+	if (value) {
+		argv[i++] = (char *) opt;
+		argv[i++] = (char *) value;
+	}
+	for (int k = 0; k < 4; k++)
+		if (args[k])
+			argv[i++] = (char *) args[k];
+	argv[i] = NULL;
+}
+
 /* postfix_argv - "CMD [-c DIR] ARGS..." */
 static void
 postfix_argv(const om_conf *conf, const char *cmd, char **argv, const char *a1, const char *a2, const char *a3)
 {
-	int     i = 0;
-
-	argv[i++] = (char *) cmd;
-	if (conf->conf_review_postfix_dir) {
-		argv[i++] = (char *) "-c";
-		argv[i++] = conf->conf_review_postfix_dir;
-	}
-	if (a1)
-		argv[i++] = (char *) a1;
-	if (a2)
-		argv[i++] = (char *) a2;
-	if (a3)
-		argv[i++] = (char *) a3;
-	argv[i] = NULL;
+	mta_argv(argv, cmd, "-c", conf->conf_review_postfix_dir, a1, a2, a3, NULL);
 }
 
 /* mta_sendmail - 1 for review_mta = sendmail, 0 for postfix; exit 2 else */
@@ -276,22 +282,7 @@ mta_sendmail(const om_conf *conf)
 static void
 sendmail_argv(const om_conf *conf, char **argv, const char *a1, const char *a2, const char *a3, const char *a4)
 {
-	int     i = 0;
-
-	argv[i++] = conf->conf_review_sendmail;
-	if (conf->conf_review_sendmail_cf) {
-		argv[i++] = (char *) "-C";
-		argv[i++] = conf->conf_review_sendmail_cf;
-	}
-	if (a1)
-		argv[i++] = (char *) a1;
-	if (a2)
-		argv[i++] = (char *) a2;
-	if (a3)
-		argv[i++] = (char *) a3;
-	if (a4)
-		argv[i++] = (char *) a4;
-	argv[i] = NULL;
+	mta_argv(argv, conf->conf_review_sendmail, "-C", conf->conf_review_sendmail_cf, a1, a2, a3, a4);
 }
 
 /* held_add - a new, empty entry at the end of the list */
