@@ -176,7 +176,7 @@ test_rfc2047_bad_utf8(void **state)
 		"\xe3\x81",				/* cut short at the end */
 		"あ\xe3",
 		"\x80\x80\x80 continuation bytes",
-		"\xe3\x81" "A\xff\xfe\xf0\x9f\x98",
+		("\xe3\x81" "A\xff\xfe\xf0\x9f\x98"),	/* cut short, then a letter */
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
