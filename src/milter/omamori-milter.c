@@ -86,11 +86,12 @@ on_signal(int sig)
  * status (non-zero when the worker ended without being asked to).
  */
 static void
-supervise(const char *pid_file)
+supervise(om_conf *conf)
 {
 	sigset_t set, old;
 	pid_t   parent = getpid(), worker;
 	int     stopping = 0, sig, status;
+	char   *pid_file;
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGHUP);
@@ -109,6 +110,9 @@ supervise(const char *pid_file)
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return;
 	}
+	/* The supervisor needs nothing of the configuration but the pid file. */
+	pid_file = conf->conf_pid_file ? om_xstrdup(conf->conf_pid_file) : NULL;
+	om_conf_unref(conf);
 	for (;;) {
 		if (sigwait(&set, &sig) != 0)
 			continue;
@@ -126,6 +130,7 @@ supervise(const char *pid_file)
 				break;
 			if (pid_file && *pid_file)
 				(void) unlink(pid_file);
+			free(pid_file);
 			if (stopping && WIFEXITED(status))
 				exit(WEXITSTATUS(status));
 			if (WIFSIGNALED(status))
@@ -316,7 +321,7 @@ main(int argc, char **argv)
 		om_fatal("cannot listen on %s", conf->conf_socket);
 	write_pid(conf->conf_pid_file, uid, gid);
 	drop_privileges(conf->conf_user, uid, gid);
-	supervise(conf->conf_pid_file);
+	supervise(conf);
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
 	/*
