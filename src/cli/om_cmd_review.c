@@ -78,6 +78,7 @@ typedef struct held {
 	long long size;
 	char   *record;			/* the decision line, or NULL */
 	char   *qdir;			/* Sendmail: its queue directory */
+	char   *ref;			/* its X-Omamori-Ref token, or NULL */
 } held;
 
 typedef struct review {
@@ -403,6 +404,52 @@ parse_mailq(char *text, review *r)
 	free(qdir);
 }
 
+/* ref_in - the X-Omamori-Ref value of a header block (or a Sendmail qf's H lines), malloc'ed, or NULL */
+static char *
+ref_in(const char *text)
+{
+	static const char name[] = "X-Omamori-Ref:";
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		const char *q = p;
+		size_t  n;
+
+		if (*q == '\n')
+			break;			/* end of the header block */
+		/* Sendmail's queue file: "H" and optional "?flags?" before the name. */
+		if (*q == 'H' && q[1] != 0 && strncasecmp(q, name, sizeof(name) - 1) != 0) {
+			q++;
+			if (*q == '?' && strchr(q + 1, '?'))
+				q = strchr(q + 1, '?') + 1;
+		}
+		if (strncasecmp(q, name, sizeof(name) - 1) != 0)
+			continue;
+		q += sizeof(name) - 1;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		n = strcspn(q, "\r\n");
+		while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+			n--;
+		return (n > 0 && n < 200 ? strndup(q, n) : NULL);
+	}
+	return (NULL);
+}
+
+/* postcat_cmd - postcat beside review_postsuper (or by name), malloc'ed */
+static char *
+postcat_cmd(const om_conf *conf)
+{
+	const char *slash = strrchr(conf->conf_review_postsuper, '/');
+	char   *postcat;
+
+	if (slash == NULL)
+		return (om_xstrdup("postcat"));
+	if (asprintf(&postcat, "%.*s/postcat", (int) (slash - conf->conf_review_postsuper),
+		     conf->conf_review_postsuper) < 0)
+		om_fatal("out of memory");
+	return (postcat);
+}
+
 /* held_by_record - attach decision lines by queue id (last one wins) */
 static int
 held_by_record(JsonObject *rec, const char *line, void *ctx)
@@ -410,14 +457,21 @@ held_by_record(JsonObject *rec, const char *line, void *ctx)
 	review *r = ctx;
 	const char *type = om_cmd_str(rec, "type");
 	const char *qid = om_cmd_str(rec, "queue_id");
+	const char *ref = om_cmd_str(rec, "ref");
 
 	if (type == NULL || strcmp(type, "decision") != 0 || qid == NULL)
 		return (0);
-	for (size_t i = 0; i < r->n; i++)
-		if (strcmp(r->v[i].qid, qid) == 0) {
-			free(r->v[i].record);
-			r->v[i].record = om_xstrdup(line);
-		}
+	for (size_t i = 0; i < r->n; i++) {
+		/*
+		 * A held message that carries our token is joined by it alone:
+		 * a short queue id may have been another message's before.
+		 * Mail held before records had the token is joined by queue id.
+		 */
+		if (r->v[i].ref ? (ref == NULL || strcmp(r->v[i].ref, ref) != 0) : strcmp(r->v[i].qid, qid) != 0)
+			continue;
+		free(r->v[i].record);
+		r->v[i].record = om_xstrdup(line);
+	}
 	return (0);
 }
 
@@ -467,6 +521,44 @@ parse_postqueue(char *text, review *r)
 	}
 }
 
+static char *queue_file(const held *, const char *);
+
+/* held_refs - each held message's X-Omamori-Ref, read from the queue (bounded) */
+static void
+held_refs(const om_conf *conf, review *r, int sm)
+{
+	char   *postcat = sm ? NULL : postcat_cmd(conf);
+
+	for (size_t i = 0; i < r->n; i++) {
+		held   *h = r->v + i;
+		om_buf  out;
+
+		om_buf_init(&out, 1024 * 1024);
+		if (sm) {
+			char   *hf = queue_file(h, "hf");
+			FILE   *fp = hf ? fopen(hf, "r") : NULL;
+			char    chunk[8192];
+			size_t  n;
+
+			while (fp && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && om_buf_append(&out, chunk, n) == 0)
+				;
+			if (fp)
+				fclose(fp);
+			free(hf);
+		} else {
+			char   *argv[REV_ARGS];
+
+			postfix_argv(conf, postcat, argv, "-h", "-q", h->qid);
+			if (run_cmd(argv, &out) != 0)
+				out.len = 0;
+		}
+		om_buf_putc(&out, 0);
+		h->ref = out.len > 1 ? ref_in(out.data) : NULL;
+		om_buf_free(&out);
+	}
+	free(postcat);
+}
+
 /* load_held - the held messages joined with the audit log */
 static int
 load_held(const om_conf *conf, review *r)
@@ -493,6 +585,7 @@ load_held(const om_conf *conf, review *r)
 	else
 		parse_postqueue(out.data ? out.data : (char *) "", r);
 	om_buf_free(&out);
+	held_refs(conf, r, sm);
 	files = om_cmd_log_files(conf, &nf);
 	if (nf)
 		(void) om_cmd_log_each(files, nf, held_by_record, r);
@@ -511,6 +604,7 @@ free_held(review *r)
 		free(r->v[i].sender);
 		free(r->v[i].rcpt);
 		free(r->v[i].record);
+		free(r->v[i].ref);
 		free(r->v[i].qdir);
 	}
 	free(r->v);
@@ -861,7 +955,7 @@ rev_show(const om_conf *conf, const char *qid, int reveal)
 		printf("%-12s（監査記録なし / no audit record for this queue id）\n", "record");
 	if (reveal) {
 		om_audit *a = open_audit(conf);
-		char   *argv[REV_ARGS], *postcat, *slash;
+		char   *argv[REV_ARGS], *postcat;
 
 		if (om_audit_event(a, "reveal", "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
 				   "by", om_cmd_user(), NULL) < 0) {
@@ -878,12 +972,7 @@ rev_show(const om_conf *conf, const char *qid, int reveal)
 				rc = 1;
 			goto out;
 		}
-		slash = strrchr(conf->conf_review_postsuper, '/');
-		if (slash) {
-			if (asprintf(&postcat, "%.*s/postcat", (int) (slash - conf->conf_review_postsuper), conf->conf_review_postsuper) < 0)
-				om_fatal("out of memory");
-		} else
-			postcat = om_xstrdup("postcat");
+		postcat = postcat_cmd(conf);
 		postfix_argv(conf, postcat, argv, "-bh", "-q", h->qid);
 		printf("---- message (this reading is recorded in the audit log) ----\n");
 		fflush(stdout);

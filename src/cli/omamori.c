@@ -111,6 +111,7 @@ scan_usage(int asked)
 		"  --auth USER          the sender authenticated (SASL) as USER\n"
 		"  --client IP          the SMTP client's address\n"
 		"  --queue-id ID        queue id for the audit record\n"
+		"  --ref TOKEN          the X-Omamori-Ref token, as the daemon sets it\n"
 		"  --log                write the decision to the audit log\n"
 		"  -v, --verbose        describe the parse on stderr\n"
 		"See omamori(1).\n", asked);
@@ -258,6 +259,7 @@ cmd_scan(int argc, char **argv)
 		{"client", required_argument, NULL, 'i'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"queue-id", required_argument, NULL, 'q'},
+		{"ref", required_argument, NULL, 'R'},
 		{"log", no_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
@@ -303,6 +305,9 @@ cmd_scan(int argc, char **argv)
 			break;
 		case 'q':
 			env.queue_id = optarg;
+			break;
+		case 'R':
+			env.ref = optarg;
 			break;
 		case 'l':
 			audit_log = 1;

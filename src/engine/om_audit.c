@@ -1043,6 +1043,9 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	om_buf_init(&b, 0);
 	om_buf_printf(&b, ",\"id\":\"%s\",\"queue_id\":", id);
 	om_json_str(&b, env ? env->queue_id : NULL);
+	/* The token the daemon put in X-Omamori-Ref: joins held mail to this. */
+	om_buf_puts(&b, ",\"ref\":");
+	om_json_str(&b, env ? env->ref : NULL);
 	om_buf_puts(&b, ",\"message_id\":");
 	audit_text(a, &b, res->msg ? res->msg->message_id : NULL);
 	om_buf_puts(&b, ",\"direction\":");
