@@ -404,11 +404,17 @@ parse_mailq(char *text, review *r)
 	free(qdir);
 }
 
-/* ref_in - the X-Omamori-Ref value of a header block (or a Sendmail qf's H lines), malloc'ed, or NULL */
+/*
+ * ref_in - the last X-Omamori-Ref value of a header block (or a Sendmail
+ * qf's H lines), malloc'ed, or NULL. The last: the daemon deletes copies
+ * that came in and adds its own after them, so a sender's forged one,
+ * should a deletion have failed, never wins.
+ */
 static char *
 ref_in(const char *text)
 {
 	static const char name[] = "X-Omamori-Ref:";
+	char   *last = NULL;
 
 	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
 		const char *q = p;
@@ -430,9 +436,12 @@ ref_in(const char *text)
 		n = strcspn(q, "\r\n");
 		while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
 			n--;
-		return (n > 0 && n < 200 ? strndup(q, n) : NULL);
+		if (n > 0 && n < 200) {
+			free(last);
+			last = strndup(q, n);
+		}
 	}
-	return (NULL);
+	return (last);
 }
 
 /* postcat_cmd - postcat beside review_postsuper (or by name), malloc'ed */
