@@ -24,7 +24,7 @@
 #	With --mta sendmail the MTA is a private Sendmail instead, from the
 #	copy contrib/debian-setup.sh unpacks into /opt/omamori-sendmail
 #	(contrib/sendmail-prefix.sh; the system has no Sendmail installed),
-#	run as tests/sendmail/smlib.sh does: its own .cf, queue and pid file
+#	run as tests/integration/sendmail/smlib.sh does: its own .cf, queue and pid file
 #	under /tmp/omamori-demo.*, on 127.0.0.1, relaying to a sink on
 #	127.0.0.2. Held mail is then in Sendmail's quarantine (mailq -qQ).
 #
@@ -87,10 +87,10 @@ if o.get("reply"):
 	exit 0
 }
 
-# shellcheck source=tests/postfix/pflib.sh
-. "$top/tests/postfix/pflib.sh"
-# shellcheck source=tests/sendmail/smlib.sh
-. "$top/tests/sendmail/smlib.sh"
+# shellcheck source=tests/integration/postfix/pflib.sh
+. "$top/tests/integration/postfix/pflib.sh"
+# shellcheck source=tests/integration/sendmail/smlib.sh
+. "$top/tests/integration/sendmail/smlib.sh"
 if [ "$MTA" = sendmail ]; then
 	why=$(sm_have_sendmail) || scan_only "$why"
 else

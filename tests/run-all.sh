@@ -28,7 +28,7 @@ run_build() {
 	make -j"$jobs" >/dev/null
 	if ! make -j"$jobs" check; then
 		status=1
-		for log in tests/*.log; do
+		for log in tests/*.log tests/*/*.log; do
 			case "$log" in */test-suite.log) continue ;; esac
 			if grep -q '^FAIL\|^ERROR' "$log" 2>/dev/null; then
 				echo "---- $log"

@@ -24,7 +24,7 @@
 #	--keep            keep the work directory (/tmp/omamori-bench.*)
 #
 # DESCRIPTION
-#	One private Postfix instance (tests/postfix/pflib.sh) relays to an
+#	One private Postfix instance (tests/integration/postfix/pflib.sh) relays to an
 #	smtp-sink that only counts (no message is written to disk by the
 #	sink; Postfix's own queue is on disk as in production). For each
 #	round, size and configuration, smtp-source pushes N copies of the
@@ -56,8 +56,8 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=tests/postfix/pflib.sh
-. "$HERE/../postfix/pflib.sh"
+# shellcheck source=tests/integration/postfix/pflib.sh
+. "$HERE/../integration/postfix/pflib.sh"
 
 N10=2000
 N200=500

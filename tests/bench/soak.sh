@@ -16,7 +16,7 @@
 #	              directory /tmp/omamori-soak.*, kept)
 #
 # DESCRIPTION
-#	One private Postfix (tests/postfix/pflib.sh) with omamori-milter in
+#	One private Postfix (tests/integration/postfix/pflib.sh) with omamori-milter in
 #	front; tests/bench/soak.py sends the messages, outbound (a trusted
 #	client, 127.0.0.1) and inbound (an outside client, 127.0.0.2), with
 #	the daemon's audit log on. It prints a summary; soak.html has the
@@ -26,8 +26,8 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP_SRC=$(cd "$HERE/../.." && pwd)
-# shellcheck source=tests/postfix/pflib.sh
-. "$HERE/../postfix/pflib.sh"
+# shellcheck source=tests/integration/postfix/pflib.sh
+. "$HERE/../integration/postfix/pflib.sh"
 
 N=50000
 S=8
