@@ -75,6 +75,8 @@ typedef struct report {
 	unsigned long day_rejected[RPT_DAYS];
 	unsigned long decisions;
 	rpt_table actions, categories, rules, senders, domains;
+	rpt_table new_domains;		/* first-time external domains */
+	unsigned long to_bcc;		/* To/Cc moved out of sight */
 	unsigned long held, released, discarded, revealed;
 	struct {
 		char   *qid;
@@ -103,9 +105,9 @@ rng_next(uint64_t *s)
 	return (z ^ (z >> 31));
 }
 
-/* table_add - count one message (and items) under a key */
+/* table_add - count one message (unless again) and items under a key */
 static void
-table_add(rpt_table *t, const char *key, unsigned long items)
+table_add(rpt_table *t, const char *key, unsigned long items, int again)
 {
 	size_t  i;
 
@@ -122,9 +124,54 @@ table_add(rpt_table *t, const char *key, unsigned long items)
 		t->v[i].messages = t->v[i].items = 0;
 		t->n++;
 	}
-	t->v[i].messages++;
+	if (!again)
+		t->v[i].messages++;
 	t->v[i].items += items;
 }
+
+/*
+ * seen_before - whether an earlier finding of the same record has the same
+ * value in field, so that a message with one finding per domain (or two
+ * rules of one category) counts once among messages.
+ */
+static int
+seen_before(JsonArray *f, unsigned i, const char *field)
+{
+	const char *v = om_cmd_str(json_array_get_object_element(f, i), field);
+
+	for (unsigned j = 0; v && j < i; j++) {
+		const char *w = om_cmd_str(json_array_get_object_element(f, j), field);
+
+		if (w && strcmp(v, w) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* table_messages - messages counted under a key, 0 when none */
+static unsigned long
+table_messages(const rpt_table *t, const char *key)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].key, key) == 0)
+			return (t->v[i].messages);
+	return (0);
+}
+
+/*
+ * The mis-send rows: what was caught across messages, by category (each
+ * counted in messages), and the conversions the decision records mark.
+ */
+static const struct {
+	const char *key;		/* CSV key, and category when one */
+	const char *ja_en;
+} missend_rows[] = {
+	{"recipient.new_domain", "初めての社外ドメイン宛て / to a first-time external domain"},
+	{"recipient.mixed_insurers", "複数の保険会社が同じ宛先に / several insurers in one mail"},
+	{"attach.ppap", "暗号化 ZIP の送信 / encrypted archive sent (PPAP)"},
+	{"attach.ppap_password", "ZIP のパスワードを別メールで / its password in a second mail (PPAP)"},
+	{"recipient.mass_visible", "多数の社外宛先が見える / many external recipients visible"},
+};
 
 /* cmp_count - most messages first, then by key */
 static int
@@ -186,16 +233,22 @@ report_decision(report *r, JsonObject *rec, time_t t)
 		if (action && strcmp(action, "reject") == 0)
 			r->day_rejected[d]++;
 	}
-	table_add(&r->actions, action, 0);
+	table_add(&r->actions, action, 0, 0);
 	for (unsigned i = 0; i < nf && i < 10000; i++) {
 		JsonObject *o = json_array_get_object_element(f, i);
 		unsigned long items = (unsigned long) json_object_get_int_member(o, "count");
 
-		table_add(&r->categories, om_cmd_str(o, "category"), items);
-		table_add(&r->rules, om_cmd_str(o, "rule"), items);
+		table_add(&r->categories, om_cmd_str(o, "category"), items,
+			  seen_before(f, i, "category"));
+		table_add(&r->rules, om_cmd_str(o, "rule"), items, seen_before(f, i, "rule"));
+		/* Its sample is the domain itself (no personal data). */
+		if (om_cmd_str(o, "category") && strcmp(om_cmd_str(o, "category"), "recipient.new_domain") == 0)
+			table_add(&r->new_domains, om_cmd_str(o, "sample"), 1, 0);
 	}
+	if (json_object_has_member(rec, "to_bcc") && json_object_get_boolean_member(rec, "to_bcc"))
+		r->to_bcc++;
 	if (nf > 0) {
-		table_add(&r->senders, sender, nf);
+		table_add(&r->senders, sender, nf, 0);
 		for (unsigned i = 0; i < nr && i < 10000; i++) {
 			const char *a = json_array_get_string_element(rc, i);
 			const char *at = a ? strrchr(a, '@') : NULL;
@@ -210,7 +263,7 @@ report_decision(report *r, JsonObject *rec, time_t t)
 					break;
 			}
 			if (j == i)
-				table_add(&r->domains, at ? at + 1 : a, nf);
+				table_add(&r->domains, at ? at + 1 : a, nf, 0);
 		}
 	}
 	if (action && strcmp(action, "hold") == 0) {
@@ -542,6 +595,14 @@ write_html(const report *r, const char *path, const char *from_s, const char *to
 	svg_bars(&b, &r->senders, 0, 0, "top senders");
 	om_buf_puts(&b, "<h2>検出の多い宛先ドメイン / Recipient domains with most findings</h2>\n");
 	svg_bars(&b, &r->domains, 0, 0, "top recipient domains");
+	om_buf_puts(&b, "<h2>誤送信の防止 / Mis-send prevention</h2>\n<table>");
+	for (size_t i = 0; i < sizeof(missend_rows) / sizeof(missend_rows[0]); i++)
+		om_buf_printf(&b, "<tr><td>%s</td><td class=\"n\">%lu</td></tr>", missend_rows[i].ja_en,
+			      table_messages(&r->categories, missend_rows[i].key));
+	om_buf_printf(&b, "<tr><td>To/Cc を Bcc に変換 / To and Cc moved to Bcc</td><td class=\"n\">%lu</td></tr></table>\n",
+		      r->to_bcc);
+	om_buf_puts(&b, "<p>初めて送信した社外ドメイン（宛先に誤りがないか確認） / First-time external domains (check they were meant):</p>\n");
+	html_table(&b, &r->new_domains, "ドメイン / domain", 0);
 	om_buf_puts(&b, "<h2>保留メールの確認 / Review of held messages</h2>\n<table>");
 	om_buf_printf(&b, "<tr><td>保留 / held</td><td class=\"n\">%lu</td></tr>"
 		      "<tr><td>解放 / released</td><td class=\"n\">%lu</td></tr>"
@@ -611,6 +672,10 @@ write_csv(const report *r, const char *path)
 	csv_table(fp, "rule", &r->rules);
 	csv_table(fp, "sender", &r->senders);
 	csv_table(fp, "recipient_domain", &r->domains);
+	for (size_t i = 0; i < sizeof(missend_rows) / sizeof(missend_rows[0]); i++)
+		fprintf(fp, "missend,%s,%lu,\n", missend_rows[i].key, table_messages(&r->categories, missend_rows[i].key));
+	fprintf(fp, "missend,to_bcc,%lu,\n", r->to_bcc);
+	csv_table(fp, "new_domain", &r->new_domains);
 	fprintf(fp, "review,held,%lu,\nreview,released,%lu,\nreview,discarded,%lu,\nreview,revealed,%lu,\n",
 		r->held, r->released, r->discarded, r->revealed);
 	if (r->nlatency)
@@ -760,6 +825,7 @@ om_cmd_report(int argc, char **argv)
 		qsort(r->rules.v, r->rules.n, sizeof(rpt_count), cmp_count);
 		qsort(r->senders.v, r->senders.n, sizeof(rpt_count), cmp_count);
 		qsort(r->domains.v, r->domains.n, sizeof(rpt_count), cmp_count);
+		qsort(r->new_domains.v, r->new_domains.n, sizeof(rpt_count), cmp_count);
 		qsort(r->actions.v, r->actions.n, sizeof(rpt_count), cmp_count);
 		if (r->nlatency)
 			qsort(r->latency, r->nlatency, sizeof(double), cmp_double);
@@ -789,6 +855,7 @@ om_cmd_report(int argc, char **argv)
 	table_free(&r->rules);
 	table_free(&r->senders);
 	table_free(&r->domains);
+	table_free(&r->new_domains);
 	om_cmd_free_files(files, n);
 	om_conf_unref(conf);
 	free(r);

@@ -1111,6 +1111,9 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	om_json_str(&b, om_action_name(res->action));
 	om_buf_puts(&b, ",\"reply\":");
 	audit_reply(a, &b, res->reply);
+	/* Present only when true, so that older records read the same. */
+	if (res->to_bcc)
+		om_buf_puts(&b, ",\"to_bcc\":true");
 	om_buf_printf(&b, ",\"internal_error\":%s,\"rules\":", res->internal_error ? "true" : "false");
 	pthread_mutex_lock(&a->lock);
 	om_json_str(&b, a->rules_version ? a->rules_version : "omamori " PACKAGE_VERSION);

@@ -74,6 +74,9 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 
 	if (snap == NULL)
 		om_panic("out of memory");
+	/* The caller's err may be fresh from the stack: start it empty. */
+	if (err != NULL)
+		memset(err, 0, sizeof(*err));
 	snap->conf = om_conf_ref(conf);
 	snap->what = what;
 	snap->refcount = 1;
