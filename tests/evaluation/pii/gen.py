@@ -3859,6 +3859,135 @@ def s_english_business(m, k):
     m.note = 'English labels, dates and numbers of a business'
 
 
+@scenario('bank-forms-more', 5)
+def s_bank_forms_more(m, k):
+    """Accounts of eight digits, 店番-口座番号, (普), ゆうちょ with a blank,
+    a list under a heading row."""
+    rng = m.rng
+    me = STAFF['suzuki']
+    org = ORGS[rng.choice(['aozora-svc', 'himawari'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['返金口座のご連絡', '振込先の訂正', '口座情報の件'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    p = m.person()
+    bank, branches = rng.choice(BANKS)
+    if k == 1:
+        m.p('%s 様の返金先口座です。' % m.name(p))
+        m.kv([('銀行名', bank), ('支店名', rng.choice(branches)), ('預金種目', '普通'),
+              ('口座番号', m.pii('pii.bank_account', digits(rng, 8, '3456789')))])
+    elif k == 2:
+        m.p('振込先は %s %s 普通 %s です（%s 様）。' % (
+            bank, rng.choice(branches),
+            m.pii('pii.bank_account', '%s-%s' % (digits(rng, 3, '1234'), digits(rng, 7, '123456789'))),
+            m.name(p)))
+    elif k == 3:
+        m.p('%s 様より、返金先を下記に変更したいとのご連絡がありました。' % m.name(p),
+            '%s %s (普)%s' % (bank, rng.choice(branches),
+                             m.pii('pii.bank_account', fw(digits(rng, 8, '3456789')))))
+    elif k == 4:
+        kigou = '1' + digits(rng, 3) + '0'
+        bangou = digits(rng, 7, '123456789') + str(rng.randint(1, 9))
+        m.p('引落口座はゆうちょ銀行です。',
+            '%s 様　%s' % (m.name(p), m.pii('pii.bank_account', '%s %s' % (kigou, bangou))))
+    else:
+        rows = ['氏名\t銀行名\t支店名\t種目\t口座番号']
+        for q in m.people(3):
+            rows.append('\t'.join([m.name(q), bank, rng.choice(branches), '普通',
+                                   m.pii('pii.bank_account', digits(rng, rng.choice([7, 8]), '3456789'))]))
+        m.p('返戻金の振込先一覧をお送りします。', '', *rows)
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'bank accounts: eight digits, branch-account, lists'
+
+
+@scenario('licence-english', 3)
+def s_licence_english(m, k):
+    """A foreign customer's driving licence, labelled in English."""
+    rng = m.rng
+    me = STAFF['kawaguchi']
+    org = ORGS['car']
+    send(m, me, [org])
+    p = m.person(born=(1960, 2000))
+    lic = make_licence(rng, rng.choice(['45', '30', '44']), p.birth.year + rng.randint(18, 30))
+    m.subject = rng.choice(['Driver details for the rental policy', '免許証番号の件'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.p('お客様から英語の書式で届いた内容をそのままお送りします。', '',
+            'Name: %s' % m.name(p), 'DL# ' + m.pii('pii.drivers_license', lic))
+    elif k == 2:
+        m.p('Driverslicense: ' + m.pii('pii.drivers_license', '-'.join([lic[0:4], lic[4:8], lic[8:]])),
+            '（%s 様分）' % m.name(p))
+    else:
+        m.p('%s 様の運転免許証のコピーを確認しました。' % m.name(p),
+            '有効期限と免許の条件は問題ありません。', '',
+            '番号は ' + m.pii('pii.drivers_license', lic) + ' です。')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'driving licence with English keywords or the keyword lines above'
+
+
+@scenario('mynumber-dotted', 2)
+def s_mynumber_dotted(m, k):
+    """A My Number written with dots, with or without its keyword."""
+    rng = m.rng
+    me = STAFF['suzuki']
+    org = ORGS['zeirishi']
+    send(m, me, [org])
+    p = m.person()
+    mn = make_mynumber(rng)
+    dotted = '.'.join([mn[0:4], mn[4:8], mn[8:12]])
+    m.subject = rng.choice(['支払調書の件', '番号の訂正'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.p('先日お送りした番号に誤りがありました。%s 様の分は %s です。' % (
+            m.name(p), m.pii('pii.mynumber', dotted)))
+    else:
+        m.p('共通番号の記載をお願いいたします。', '',
+            '%s 様　%s' % (m.name(p), m.pii('pii.mynumber', dotted)))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'dotted My Number'
+
+
+@scenario('bank-plain', 4)
+def s_bank_plain(m, k):
+    """Payment mail with the firm's bank, order, invoice and company
+    numbers, dates of eight digits, phones and postal codes: nobody's data."""
+    rng = m.rng
+    me = STAFF['morimoto']
+    org = ORGS[rng.choice(['insatsu', 'it', 'partner'])]
+    send(m, me, [org])
+    bank, branches = rng.choice(BANKS)
+    corp = corporate_number(digits(rng, 12, '123456789'))
+    m.subject = rng.choice(['お支払いのご案内', 'ご請求書送付のご案内', '振込期日のご確認'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    due = m.day(20)
+    if k == 1:
+        m.p('%s %s よりお振込みいたします。' % (bank, rng.choice(branches)),
+            '振込期日 %s' % due.strftime('%Y%m%d'),
+            '注文番号 %s' % digits(rng, 8, '123456789'),
+            'お振込金額 %s円' % m.f.yen(rng.randint(100, 9000) * 1100))
+    elif k == 2:
+        m.kv([('請求書番号', digits(rng, 8, '123456789')), ('発行日', m.day(-2).strftime('%Y%m%d')),
+              ('登録番号', 'T' + corp), ('法人番号', corp),
+              ('お振込先', '%s %s 当座（名義：株式会社さくら保険サービス）' % (bank, rng.choice(branches)))])
+    elif k == 3:
+        m.p('口座振替日は %s です。' % due.strftime('%Y%m%d'),
+            '受付番号 %s-%s' % (digits(rng, 3, '123'), digits(rng, 7, '123456789')))
+    else:
+        m.p('お支払いは銀行振込でお願いいたします。',
+            '伝票番号 %s.%s.%s' % (digits(rng, 4, '1'), digits(rng, 4), digits(rng, 4)))
+    m.trap('order-number')
+    m.trap('amount')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'payment mail of a business: no account of a person'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
