@@ -4190,7 +4190,10 @@ def main():
                  '# The firm whose outbound mail the corpus holds.\n'
                  'internal_domains = %s\n'
                  '# The shipped default rules of this tree.\n'
-                 'rules_dir = ../../../rules\n' % FIRM_DOMAIN)
+                 'rules_dir = ../../../rules\n'
+                 '# No state store: a fixed set must not depend on what was learned before\n'
+                 '# (no recipient.new_domain).\n'
+                 'state =\n' % FIRM_DOMAIN)
     return 0
 
 
