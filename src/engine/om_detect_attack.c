@@ -22,12 +22,24 @@
  *
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
- *	brand's domains, a punycode homograph of one, or a raw IPv4 host.
+ *	brand's domains, a punycode homograph of one, or a raw IPv4 host;
+ *	rules attack.lookalike.internal and attack.lookalike.partner when
+ *	it imitates a domain of internal_domains, of the attack_partners
+ *	file or of the state store's registered domains (om_domidx: the
+ *	same name under another suffix, look-alike letters, a hyphen or a
+ *	word added, one letter changed, two in a name of 9 or more).
+ *
+ *	attack.lookalike_sender: the From, envelope sender or Reply-To
+ *	domain imitates one of those domains likewise.
  *
  *	attack.non_japanese_kanji: Japanese text (attack_kana_min kana or
  *	more) with attack_kanji_min or more distinct hanzi that are in none
  *	of JIS X 0208, JIS X 0213 and CP932 (asked of iconv once per
- *	process, kept in a bitmap).
+ *	process, kept in a bitmap); rule
+ *	attack.non_japanese_kanji.chinese_text for text in Chinese
+ *	throughout (CHINESE_HAN_MIN hanzi or more, kana under a twentieth
+ *	of them, and simplified forms or Chinese grammar words) from a
+ *	sender that is neither internal nor a partner.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
@@ -37,7 +49,10 @@
  *
  *	attack.credential_request, attack.theme: the rules of those
  *	categories (rules/40-attack.rules); a credential request counts
- *	only in a message that carries a link.
+ *	only in a message that carries a link. An attached web page
+ *	(.html, .htm, .shtml, ...) with a password input (rule
+ *	attack.credential.html_password) or a form that posts to a web
+ *	site (attack.credential.html_form) is a credential request itself.
  *
  *	The weights of the indicators present (and of the inbound
  *	attach.executable, attach.double_extension, attach.rlo findings)
