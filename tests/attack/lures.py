@@ -13,6 +13,7 @@ F, S, U, L = ("attack.freemail_sender", "attack.signature_mismatch",
 K, C, T = ("attack.non_japanese_kanji", "attack.credential_request",
            "attack.theme")
 X, D, R = "attach.executable", "attach.double_extension", "attach.rlo"
+LS = "attack.lookalike_sender"
 
 TANAKA = ("田中 一郎", "tanaka@sakura-hoken.example")
 SATO = ("佐藤 美咲", "sato@sakura-hoken.example")
@@ -119,7 +120,7 @@ lure("lure-004-resume-en.eml", [F, T, X, D],
      Emily Carter
      """),
 
-lure("lure-005-toiawase-urlmismatch.eml", [F, T, U],
+lure("lure-005-toiawase-urlmismatch.eml", [F, T, U, L],
      ("東和損保 商品企画部", "towasonpo.shohin@hotmail.co.jp"), [EIGYO],
      "商品に関するお問い合わせへのご回答",
      charset="utf-8",
@@ -303,7 +304,7 @@ lure("lure-014-houshin-aioi.eml", [F, S, T, L],
      ----------------------------------------
      """),
 
-lure("lure-015-saisou-typosquat.eml", [T, X, D],
+lure("lure-015-saisou-typosquat.eml", [T, X, D, LS],
      ("パートナー商事 営業部", "eigyo@partner-shoj1.example"), [SATO],
      "Re: 資料の再送について",
      note="resend of material from a typo-squat of a partner domain; pdf.exe",
@@ -660,7 +661,7 @@ lure("lure-034-softbank-urlmismatch.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-035-quota-owa-en.eml", [U, L, C],
+lure("lure-035-quota-owa-en.eml", [U, L, C, LS, T],
      ("IT Helpdesk", "helpdesk@sakura-hoken-mail.example"), [TANAKA],
      "Mailbox quota exceeded - action required",
      charset="us-ascii",
@@ -678,7 +679,7 @@ lure("lure-035-quota-owa-en.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-036-quota-ja-ip.eml", [F, L, C],
+lure("lure-036-quota-ja-ip.eml", [F, L, C, T],
      ("システム管理者", "system.kanrisha.mail@outlook.com"), [SATO],
      "【システム管理者】メールボックスの容量が上限に達しました",
      charset="iso-2022-jp",
@@ -710,7 +711,7 @@ lure("lure-037-yucho-kouza.eml", [L, C],
      株式会社ゆうちょ銀行
      """),
 
-lure("lure-038-tokiomarine-agent.eml", [L, C],
+lure("lure-038-tokiomarine-agent.eml", [L, C, T],
      ("東京海上日動 代理店システム", "system@tokiomarine-agency-info.example"), [TANAKA],
      "【東京海上日動】代理店システム パスワード有効期限のお知らせ",
      charset="iso-2022-jp",
@@ -844,7 +845,7 @@ lure("lure-045-orico-urlmismatch.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-046-saison-3ds.eml", [L, C],
+lure("lure-046-saison-3ds.eml", [L, C, T],
      ("セゾンカード", "info@saison-card-notice.example"), [YAMAMOTO],
      "【セゾンカード】本人認証サービス 再登録のお願い",
      charset="shift_jis",
@@ -860,7 +861,7 @@ lure("lure-046-saison-3ds.eml", [L, C],
      株式会社クレディセゾン
      """),
 
-lure("lure-047-deactivate-en-ip.eml", [F, L, C],
+lure("lure-047-deactivate-en-ip.eml", [F, L, C, T],
      ("Mail Administrator", "mail.admin.notice@gmail.com"), [TANAKA],
      "Your mailbox will be deactivated",
      charset="us-ascii",
@@ -1126,7 +1127,7 @@ lure("lure-063-po-rlo-scr.eml", [X, R],
      JP Trade Partners
      """),
 
-lure("lure-064-towa-sig-sompo.eml", [S, L],
+lure("lure-064-towa-sig-sompo.eml", [S, L, LS],
      ("東和損保 サポート", "support@towa-sonpo-info.example"), [TANAKA],
      "代理店ポータル移行のお知らせ",
      charset="utf-8",
@@ -1145,7 +1146,7 @@ lure("lure-064-towa-sig-sompo.eml", [S, L],
      ----------------------------
      """),
 
-lure("lure-065-rakuten-gmail-en.eml", [F, L],
+lure("lure-065-rakuten-gmail-en.eml", [F, L, T],
      ("Rakuten Card Security", "rakuten.card.security.jp@gmail.com"), [SUZUKI],
      "Rakuten Card: please review recent activity",
      charset="us-ascii",
@@ -1208,7 +1209,7 @@ lure("lure-068-speaking-en.eml", [F, S, T],
      events@tokyo-insurance-forum.example
      """),
 
-lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C],
+lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C, L],
      ("パートナー商事 鈴木", "partnershoji.suzuki@gmail.com"), [SATO],
      "共有ファイルのお知らせ",
      charset="utf-8",
@@ -1271,7 +1272,7 @@ lure("lure-072-dhl-zip-js.eml", [F, T, X, D],
      DHL Express
      """),
 
-lure("lure-073-pw-change-lookalike.eml", [T, U, L, C],
+lure("lure-073-pw-change-lookalike.eml", [T, U, L, C, LS],
      ("さくら保険サービス 情報システム", "security@sakura-hoken-support.example"), [TANAKA, SATO],
      "【重要】セキュリティ注意喚起：パスワード変更のお願い",
      charset="iso-2022-jp",
