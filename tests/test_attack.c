@@ -371,7 +371,7 @@ static const struct {
 	{"link to a look-alike of the firm's own domain: tag", "it@helpdesk.example",
 	 "From: it@helpdesk.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-	 "See https://sakura-hoken-webmail.example/owa for the new portal.\r\n",
+	 "See https://sakura-hokem.example/owa for the new portal.\r\n",
 	 "attack.lookalike_url", 2, OM_ACT_TAG},
 	{"mailbox quota theme with a link to the look-alike: hold", "it@sakura-hoken.com",
 	 "From: it@sakura-hoken.com\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox quota\r\n"
