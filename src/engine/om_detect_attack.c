@@ -981,17 +981,23 @@ len_first(const om_domidx *x, size_t len)
 static const own_dom *
 find_skel(const om_domidx *x, const char *sk, size_t len)
 {
-	size_t  i;
+	size_t  lo, hi;
 
 	if (len < OM_ATTACK_OWN_NAME_MIN)
 		return (NULL);
-	for (i = len_first(x, len); i < x->n && x->v[i].skel_len == len; i++) {
-		int     c = strcmp(x->v[i].skel, sk);
+	/* v is sorted by length, then skeleton: search the length's run. */
+	lo = len_first(x, len);
+	hi = len_first(x, len + 1);
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+		int     c = strcmp(x->v[mid].skel, sk);
 
 		if (c == 0)
-			return (x->v + i);
-		if (c > 0)
-			break;
+			return (x->v + mid);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return (NULL);
 }
@@ -1467,20 +1473,23 @@ detect_signature(attack_ctx *cx)
 	}
 }
 
+/* The index of registered domains being built, and for which scan. */
+typedef struct learned_arg {
+	om_domidx *x;
+	const om_scan *scan;
+} learned_arg;
+
 /* learned_add - one registered domain into the index being built */
 static int
 learned_add(const char *domain, om_domain_source source, time_t added, void *ctx)
 {
-	struct learned_arg {
-		om_domidx *x;
-		const om_scan *scan;
-	}      *a = ctx;
+	learned_arg *a = ctx;
 
 	(void) source;
 	(void) added;
-	/* A customer's free-mail provider is nobody's partner. */
 	if (om_domidx_count(a->x) >= OWN_MAX)
 		return (-1);
+	/* A customer's free-mail provider is nobody's partner. */
 	if (om_conf_domain_internal(a->scan->conf, domain)
 	    || (a->scan->snap->freemail && om_map_has_domain(a->scan->snap->freemail, domain)))
 		return (0);
@@ -1499,10 +1508,7 @@ learned_refresh(attack_ctx *cx)
 	om_brands *b = cx->brands;
 	om_state *st = cx->scan->snap->state;
 	time_t  now = time(NULL);
-	struct learned_arg {
-		om_domidx *x;
-		const om_scan *scan;
-	}       a;
+	learned_arg a;
 	om_domidx *old;
 	int     stale;
 
