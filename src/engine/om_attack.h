@@ -43,6 +43,27 @@ const char *om_attack_lookalike(const om_brands *b, const char *host);
 int	om_attack_url_host(const char *url, char *host, size_t hostsize);
 int	om_attack_text_host(const char *text, char *host, size_t hostsize);
 
+/*
+ * The firm's own domains and its partners': an index built once
+ * (om_domidx_done() after the last om_domidx_add()), then read only.
+ */
+#define OM_ATTACK_OWN_INTERNAL	1	/* internal_domains */
+#define OM_ATTACK_OWN_PARTNER	2	/* attack_partners, registered domains */
+#define OM_ATTACK_OWN_NAME_MIN	5	/* shorter names are not compared */
+#define OM_ATTACK_OWN_TLD_MIN	5	/* nor looked for under another suffix */
+#define OM_ATTACK_OWN_TYPO2_MIN	9	/* names this long: two letters changed */
+
+typedef struct om_domidx om_domidx;
+
+om_domidx *om_domidx_new(void);
+int	om_domidx_add(om_domidx *x, const char *domain, int kind);
+void	om_domidx_done(om_domidx *x);
+void	om_domidx_free(om_domidx *x);
+size_t	om_domidx_count(const om_domidx *x);
+int	om_domidx_has(const om_domidx *x, const char *host);
+const char *om_domidx_lookalike(const om_domidx *x, const char *host, int *kind,
+				const char **target);
+
 /* Hanzi outside JIS X 0208/0213 and CP932 (1), inside (0). */
 int	om_attack_hanzi_foreign(unsigned cp);
 

@@ -57,6 +57,7 @@ static const om_category categories[] = {
 	{"attack.signature_mismatch", "署名と差出人のアドレスが違う", "signature address differs from the sender", "", ""},
 	{"attack.url_mismatch", "リンクの表示と実際の行き先が違う", "link text and link target differ", "", ""},
 	{"attack.lookalike_url", "実在の組織に似せた URL", "URL imitating a real organisation", "", ""},
+	{"attack.lookalike_sender", "自社や取引先に似せた差出人ドメイン", "sender domain imitating the firm or a partner", "", ""},
 	{"attack.non_japanese_kanji", "日本語で使わない漢字（簡体字・繁体字）", "hanzi not used in Japanese", "", ""},
 	{"attack.credential_request", "ID やパスワードの入力を求めている", "asks for an ID or password", "", ""},
 	{"attack.theme", "標的型攻撃でよく使われる件名・話題", "a typical targeted-attack lure", "", ""},

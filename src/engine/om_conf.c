@@ -150,6 +150,7 @@ static const conf_key conf_keys[] = {
 	{"notice_max_age", KEY_COUNT, "3600", OFF(conf_notice_max_age), 60, 7 * 86400},
 	{"shutdown_timeout", KEY_COUNT, "120", OFF(conf_shutdown_timeout), 1, 3600},
 	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
+	{"attack_partners", KEY_PATH, "", OFF(conf_attack_partners)},
 	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
 	{"attack_hold_score", KEY_COUNT, "4", OFF(conf_attack_hold_score), 1, 1000},
 	{"attack_weight_freemail_sender", KEY_COUNT, "1", OFF(conf_attack_weight[0]), 0, 100},

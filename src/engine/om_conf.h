@@ -128,6 +128,7 @@ typedef struct om_conf {
 	size_t	conf_shutdown_timeout;	/* seconds SIGTERM waits for messages */
 	/* Inbound attack indicators (om_detect_attack.c): */
 	char   *conf_attack_brands;	/* admin's extra brand list, or NULL */
+	char   *conf_attack_partners;	/* partner domains, one a line, or NULL */
 	size_t	conf_attack_tag_score;	/* summed weight that tags */
 	size_t	conf_attack_hold_score;	/* summed weight that holds */
 	size_t	conf_attack_weight[9];	/* per indicator, OM_ATTACK_W_* order */

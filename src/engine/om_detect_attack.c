@@ -22,12 +22,24 @@
  *
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
- *	brand's domains, a punycode homograph of one, or a raw IPv4 host.
+ *	brand's domains, a punycode homograph of one, or a raw IPv4 host;
+ *	rules attack.lookalike.internal and attack.lookalike.partner when
+ *	it imitates a domain of internal_domains, of the attack_partners
+ *	file or of the state store's registered domains (om_domidx: the
+ *	same name under another suffix, look-alike letters, a hyphen or a
+ *	word added, one letter changed, two in a name of 9 or more).
+ *
+ *	attack.lookalike_sender: the From, envelope sender or Reply-To
+ *	domain imitates one of those domains likewise.
  *
  *	attack.non_japanese_kanji: Japanese text (attack_kana_min kana or
  *	more) with attack_kanji_min or more distinct hanzi that are in none
  *	of JIS X 0208, JIS X 0213 and CP932 (asked of iconv once per
- *	process, kept in a bitmap).
+ *	process, kept in a bitmap); rule
+ *	attack.non_japanese_kanji.chinese_text for text in Chinese
+ *	throughout (CHINESE_HAN_MIN hanzi or more, kana under a twentieth
+ *	of them, and simplified forms or Chinese grammar words) from a
+ *	sender that is neither internal nor a partner.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
@@ -37,7 +49,10 @@
  *
  *	attack.credential_request, attack.theme: the rules of those
  *	categories (rules/40-attack.rules); a credential request counts
- *	only in a message that carries a link.
+ *	only in a message that carries a link. An attached web page
+ *	(.html, .htm, .shtml, ...) with a password input (rule
+ *	attack.credential.html_password) or a form that posts to a web
+ *	site (attack.credential.html_form) is a credential request itself.
  *
  *	The weights of the indicators present (and of the inbound
  *	attach.executable, attach.double_extension, attach.rlo findings)
@@ -49,6 +64,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <iconv.h>
 #include <pthread.h>
@@ -56,6 +72,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <idn2.h>
@@ -64,12 +81,15 @@
 #include "om_attack.h"
 #include "om_buf.h"
 #include "om_category.h"
+#include "om_charset.h"
+#include "om_html.h"
 #include "om_log.h"
 #include "om_map.h"
 #include "om_mask.h"
 #include "om_rules.h"
 #include "om_scan.h"
 #include "om_sig.h"
+#include "om_state.h"
 #include "om_str.h"
 #include "om_utf8.h"
 
@@ -83,6 +103,10 @@
 #define HOSTS_SEEN	32		/* look-alike answers remembered per message */
 #define HANZI_MAX	64		/* distinct foreign hanzi kept */
 #define ADDRS_MAX	50		/* signature addresses per body */
+#define HTML_ATTACH_MAX	20		/* attached web pages read per message */
+#define CHINESE_HAN_MIN	20		/* hanzi that make a text without kana Chinese */
+#define OWN_MAX		100000		/* partner domains kept */
+#define LEARNED_REFRESH	300		/* seconds before the registered domains are reread */
 
 /* ---------------------------------------------------------------- brands */
 
@@ -97,7 +121,26 @@ typedef struct brand {
 struct om_brands {
 	brand  *v;
 	size_t	n;
+	om_domidx *own;			/* internal_domains, attack_partners */
+	/* Registered domains of the state store, reread now and then. */
+	pthread_rwlock_t lock;
+	om_domidx *learned;
+	time_t	learned_at;
+	const void *learned_from;	/* the om_state they came from */
 };
+
+/* brands_new - an empty list */
+static om_brands *
+brands_new(void)
+{
+	om_brands *b = calloc(1, sizeof(*b));
+
+	if (b == NULL)
+		om_panic("out of memory");
+	if (pthread_rwlock_init(&b->lock, NULL) != 0)
+		om_panic("pthread_rwlock_init failed");
+	return (b);
+}
 
 /* split_words - space/comma separated words of [s, e) */
 static size_t
@@ -129,12 +172,10 @@ split_words(const char *s, const char *e, char **out, size_t max)
 om_brands *
 om_brands_parse(const char *text, size_t len, const char *name, om_conf_err *err)
 {
-	om_brands *b = calloc(1, sizeof(*b));
+	om_brands *b = brands_new();
 	const char *p = text, *end = text + len;
 	int     lineno = 0, bad = 0;
 
-	if (b == NULL)
-		om_panic("out of memory");
 	while (p < end && b->n < BRANDS_MAX) {
 		const char *nl = memchr(p, '\n', (size_t) (end - p));
 		const char *le = nl ? nl : end;
@@ -218,6 +259,9 @@ om_brands_free(void *arg)
 		free(b->v[i].name);
 	}
 	free(b->v);
+	om_domidx_free(b->own);
+	om_domidx_free(b->learned);
+	pthread_rwlock_destroy(&b->lock);
 	free(b);
 }
 
@@ -239,8 +283,9 @@ brands_merge(om_brands *dst, om_brands *src)
 		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
 		dst->n += src->n;
 	}
-	free(src->v);
-	free(src);
+	src->v = NULL;
+	src->n = 0;
+	om_brands_free(src);
 }
 
 /* brands_load_file - one brand file into dst; -1 on trouble */
@@ -270,16 +315,61 @@ brands_load_file(om_brands *dst, const char *path, om_conf_err *err)
 	return (0);
 }
 
+/* own_load - internal_domains and the attack_partners file into b->own; -1 on trouble */
+static int
+own_load(om_brands *b, const om_conf *conf, om_conf_err *err)
+{
+	FILE   *fp;
+	char    line[1024];
+	int     lineno = 0, bad = 0;
+
+	b->own = om_domidx_new();
+	for (size_t i = 0; i < conf->conf_internal_domains.n; i++)
+		(void) om_domidx_add(b->own, conf->conf_internal_domains.v[i], OM_ATTACK_OWN_INTERNAL);
+	if (conf->conf_attack_partners == NULL || *conf->conf_attack_partners == 0) {
+		om_domidx_done(b->own);
+		return (0);
+	}
+	if ((fp = fopen(conf->conf_attack_partners, "r")) == NULL) {
+		if (err && err->count++ == 0)
+			snprintf(err->text, sizeof(err->text), "%s: %s", conf->conf_attack_partners, strerror(errno));
+		return (-1);
+	}
+	while (fgets(line, sizeof(line), fp) != NULL && om_domidx_count(b->own) < OWN_MAX) {
+		char   *s = line, *e;
+
+		lineno++;
+		if ((e = strchr(s, '#')) != NULL)
+			*e = 0;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		e = s + strlen(s);
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+			*--e = 0;
+		if (*s == 0)
+			continue;
+		for (char *c = s; *c; c++)
+			*c = (char) tolower((unsigned char) *c);
+		if (om_domidx_add(b->own, s, OM_ATTACK_OWN_PARTNER) < 0) {
+			bad = 1;
+			if (err && err->count++ == 0)
+				snprintf(err->text, sizeof(err->text), "%s:%d: not a domain name",
+					 conf->conf_attack_partners, lineno);
+		}
+	}
+	fclose(fp);
+	om_domidx_done(b->own);
+	return (bad ? -1 : 0);
+}
+
 /* om_brands_load - the brand lists a configuration names; NULL on trouble */
 om_brands *
 om_brands_load(const om_conf *conf, om_conf_err *err)
 {
-	om_brands *b = calloc(1, sizeof(*b));
+	om_brands *b = brands_new();
 	char   *shipped = NULL;
 	int     bad = 0;
 
-	if (b == NULL)
-		om_panic("out of memory");
 	if (conf->conf_rules_dir && asprintf(&shipped, "%s/brands.txt", conf->conf_rules_dir) < 0)
 		om_panic("out of memory");
 	if (shipped && access(shipped, F_OK) == 0) {
@@ -289,6 +379,8 @@ om_brands_load(const om_conf *conf, om_conf_err *err)
 		om_debug("%s: not found; no brand look-alike checks", shipped);
 	free(shipped);
 	if (conf->conf_attack_brands && brands_load_file(b, conf->conf_attack_brands, err) < 0)
+		bad = 1;
+	if (!bad && own_load(b, conf, err) < 0)
 		bad = 1;
 	if (bad) {
 		om_brands_free(b);
@@ -631,6 +723,444 @@ om_attack_lookalike(const om_brands *b, const char *host)
 	return (NULL);
 }
 
+/* ---------------------------------------------------------------- own and partner domains */
+
+/*
+ * The firm's own domains and its partners' are protected names: a host
+ * or sender domain that is one of them by name but not in fact (another
+ * public suffix, look-alike letters, a hyphen or word added, one or two
+ * letters changed) imitates them. Each protected registrable domain is
+ * kept as its name (the label before the public suffix) and its
+ * skeleton (look-alike letters folded, hyphens dropped), in two sorted
+ * arrays: exact forms are found by binary search, and the fuzzy
+ * comparison visits only the skeletons within two letters of the
+ * candidate's length.
+ */
+typedef struct own_dom {
+	char   *dom;			/* registrable domain */
+	char   *name;			/* its first label */
+	char   *skel;			/* skeleton of the name */
+	size_t	skel_len;
+	unsigned long letters;		/* which characters the skeleton has */
+	int	kind;			/* OM_ATTACK_OWN_* */
+} own_dom;
+
+struct om_domidx {
+	own_dom *v;			/* by skeleton length, then skeleton */
+	own_dom **byname;		/* by name */
+	own_dom **bydom;		/* by registrable domain */
+	size_t	n, size;
+};
+
+/* own_skeleton - name folded: look-alike letters and digits, no hyphens */
+static void
+own_skeleton(const char *name, char *out, size_t outsize)
+{
+	char    tmp[OM_ATTACK_HOST_MAX];
+	char   *u = NULL;
+	const unsigned char *p, *end;
+	size_t  n = 0, o = 0;
+
+	if (strncmp(name, "xn--", 4) == 0 && idn2_to_unicode_8z8z(name, &u, 0) != IDN2_OK)
+		u = NULL;
+	p = (const unsigned char *) (u ? u : name);
+	end = p + strlen((const char *) p);
+	while (p < end && n + 1 < sizeof(tmp)) {
+		unsigned cp = utf8_next(&p, end);
+		char    c = fold_confusable(cp);
+
+		if (c == '-')
+			continue;
+		if (c == '0')
+			c = 'o';
+		else if (c == '1' || c == 'i')
+			c = 'l';
+		tmp[n++] = c ? c : '?';
+	}
+	tmp[n] = 0;
+	idn2_free(u);
+	/* Letter pairs that read as one letter. */
+	for (size_t i = 0; i < n && o + 1 < outsize; i++) {
+		if (tmp[i] == 'r' && tmp[i + 1] == 'n')
+			out[o++] = 'm', i++;
+		else if (tmp[i] == 'v' && tmp[i + 1] == 'v')
+			out[o++] = 'w', i++;
+		else if (tmp[i] == 'c' && tmp[i + 1] == 'l')
+			out[o++] = 'd', i++;
+		else
+			out[o++] = tmp[i];
+	}
+	out[o] = 0;
+}
+
+/* letter_set - a bit for each character class of a skeleton */
+static unsigned long
+letter_set(const char *sk)
+{
+	unsigned long m = 0;
+
+	for (; *sk; sk++)
+		m |= 1ul << ((unsigned char) *sk % 32);
+	return (m);
+}
+
+/* bits - how many bits are set */
+static unsigned
+bits(unsigned long m)
+{
+	unsigned n = 0;
+
+	for (; m; m &= m - 1)
+		n++;
+	return (n);
+}
+
+/* own_split - registrable domain of a host and its first label; -1 if none */
+static int
+own_split(const char *host, char *reg, size_t regsize, char *name, size_t namesize)
+{
+	char    a[OM_ATTACK_HOST_MAX];
+	const char *dot, *r;
+
+	if (is_ipv4(host) || host_ascii(host, a, sizeof(a)) < 0)
+		return (-1);
+	pthread_once(&psl_once, psl_init);
+	/* A public suffix itself (co.jp) names no organisation. */
+	if (psl_ctx == NULL || (r = psl_registrable_domain(psl_ctx, a)) == NULL || strlen(r) >= regsize)
+		return (-1);
+	strcpy(reg, r);
+	if ((dot = strchr(reg, '.')) == NULL || dot == reg || (size_t) (dot - reg) >= namesize)
+		return (-1);
+	memcpy(name, reg, (size_t) (dot - reg));
+	name[dot - reg] = 0;
+	return (0);
+}
+
+/* om_domidx_new - an empty index */
+om_domidx *
+om_domidx_new(void)
+{
+	om_domidx *x = calloc(1, sizeof(*x));
+
+	if (x == NULL)
+		om_panic("out of memory");
+	return (x);
+}
+
+/* om_domidx_add - a domain (its registrable part) as kind; -1 if not a domain */
+int
+om_domidx_add(om_domidx *x, const char *domain, int kind)
+{
+	char    reg[OM_ATTACK_HOST_MAX], name[OM_ATTACK_HOST_MAX], sk[OM_ATTACK_HOST_MAX];
+	own_dom *e;
+
+	if (own_split(domain, reg, sizeof(reg), name, sizeof(name)) < 0)
+		return (-1);
+	if (x->n == x->size) {
+		x->size = x->size ? 2 * x->size : 64;
+		if ((x->v = realloc(x->v, x->size * sizeof(*x->v))) == NULL)
+			om_panic("out of memory");
+	}
+	own_skeleton(name, sk, sizeof(sk));
+	e = x->v + x->n++;
+	e->dom = strdup(reg);
+	e->name = strdup(name);
+	e->skel = strdup(sk);
+	if (e->dom == NULL || e->name == NULL || e->skel == NULL)
+		om_panic("out of memory");
+	e->skel_len = strlen(sk);
+	e->letters = letter_set(sk);
+	e->kind = kind;
+	return (0);
+}
+
+/* by_skel - order of v: skeleton length, then skeleton */
+static int
+by_skel(const void *a, const void *b)
+{
+	const own_dom *x = a, *y = b;
+
+	if (x->skel_len != y->skel_len)
+		return (x->skel_len < y->skel_len ? -1 : 1);
+	return (strcmp(x->skel, y->skel));
+}
+
+/* by_name - order of byname */
+static int
+by_name(const void *a, const void *b)
+{
+	return (strcmp((*(own_dom * const *) a)->name, (*(own_dom * const *) b)->name));
+}
+
+/* by_dom - order of bydom */
+static int
+by_dom(const void *a, const void *b)
+{
+	return (strcmp((*(own_dom * const *) a)->dom, (*(own_dom * const *) b)->dom));
+}
+
+/* om_domidx_done - sort once all are added (internal before partner on ties) */
+void
+om_domidx_done(om_domidx *x)
+{
+	if (x->n == 0)
+		return;
+	qsort(x->v, x->n, sizeof(*x->v), by_skel);
+	x->byname = calloc(x->n, sizeof(*x->byname));
+	x->bydom = calloc(x->n, sizeof(*x->bydom));
+	if (x->byname == NULL || x->bydom == NULL)
+		om_panic("out of memory");
+	for (size_t i = 0; i < x->n; i++)
+		x->byname[i] = x->bydom[i] = x->v + i;
+	qsort(x->byname, x->n, sizeof(*x->byname), by_name);
+	qsort(x->bydom, x->n, sizeof(*x->bydom), by_dom);
+}
+
+/* om_domidx_free - the index and its strings */
+void
+om_domidx_free(om_domidx *x)
+{
+	if (x == NULL)
+		return;
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->v[i].dom);
+		free(x->v[i].name);
+		free(x->v[i].skel);
+	}
+	free(x->v);
+	free(x->byname);
+	free(x->bydom);
+	free(x);
+}
+
+/* om_domidx_count - domains held */
+size_t
+om_domidx_count(const om_domidx *x)
+{
+	return (x ? x->n : 0);
+}
+
+/* find_ptr - an entry of a pointer array sorted by member at off equal to key */
+static const own_dom *
+find_ptr(own_dom *const *v, size_t n, size_t off, const char *key)
+{
+	size_t  lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+		int     c = strcmp(*(char *const *) ((const char *) v[mid] + off), key);
+
+		if (c == 0)
+			return (v[mid]);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (NULL);
+}
+
+/* len_first - first entry of v whose skeleton is len long or longer */
+static size_t
+len_first(const om_domidx *x, size_t len)
+{
+	size_t  lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+
+		if (x->v[mid].skel_len < len)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* find_skel - an entry whose skeleton is sk (long enough to judge) */
+static const own_dom *
+find_skel(const om_domidx *x, const char *sk, size_t len)
+{
+	size_t  lo, hi;
+
+	if (len < OM_ATTACK_OWN_NAME_MIN)
+		return (NULL);
+	/* v is sorted by length, then skeleton: search the length's run. */
+	lo = len_first(x, len);
+	hi = len_first(x, len + 1);
+	while (lo < hi) {
+		size_t  mid = lo + (hi - lo) / 2;
+		int     c = strcmp(x->v[mid].skel, sk);
+
+		if (c == 0)
+			return (x->v + mid);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (NULL);
+}
+
+/* om_domidx_has - the host's registrable domain is in the index */
+int
+om_domidx_has(const om_domidx *x, const char *host)
+{
+	char    reg[OM_ATTACK_HOST_MAX], name[OM_ATTACK_HOST_MAX];
+
+	if (x == NULL || x->n == 0 || own_split(host, reg, sizeof(reg), name, sizeof(name)) < 0)
+		return (0);
+	return (find_ptr(x->bydom, x->n, offsetof(own_dom, dom), reg) != NULL);
+}
+
+/* edit_distance - optimal string alignment distance of a and b, or max + 1 */
+static unsigned
+edit_distance(const char *a, size_t la, const char *b, size_t lb, unsigned max)
+{
+	unsigned r0[OM_ATTACK_HOST_MAX], r1[OM_ATTACK_HOST_MAX], r2[OM_ATTACK_HOST_MAX];
+	unsigned *pp = r0, *prev = r1, *cur = r2;
+
+	if (la >= OM_ATTACK_HOST_MAX || lb >= OM_ATTACK_HOST_MAX)
+		return (max + 1);
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (unsigned) j;
+	for (size_t i = 1; i <= la; i++) {
+		unsigned low;
+		unsigned *t;
+
+		cur[0] = low = (unsigned) i;
+		for (size_t j = 1; j <= lb; j++) {
+			unsigned v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < low)
+				low = v;
+		}
+		if (low > max)
+			return (max + 1);
+		t = pp, pp = prev, prev = cur, cur = t;
+	}
+	return (prev[lb]);
+}
+
+/* part_hit - a hyphen-separated run of parts of label is a protected name */
+static const own_dom *
+part_hit(const om_domidx *x, const char *label, int whole)
+{
+	const char *starts[BRAND_WORDS_MAX];
+	size_t  np = 0, ll = strlen(label);
+
+	starts[np++] = label;
+	for (const char *p = label; *p && np < BRAND_WORDS_MAX; p++)
+		if (*p == '-' && p[1])
+			starts[np++] = p + 1;
+	for (size_t i = 0; i < np; i++)
+		for (size_t j = i; j < np; j++) {
+			const char *s = starts[i];
+			const char *e = j + 1 < np ? starts[j + 1] - 1 : label + ll;
+			char    run[OM_ATTACK_HOST_MAX], sk[OM_ATTACK_HOST_MAX];
+			const own_dom *d;
+
+			if ((i == 0 && j == np - 1 && !whole) || e <= s || (size_t) (e - s) >= sizeof(run))
+				continue;
+			memcpy(run, s, (size_t) (e - s));
+			run[e - s] = 0;
+			own_skeleton(run, sk, sizeof(sk));
+			if ((d = find_skel(x, sk, strlen(sk))) != NULL)
+				return (d);
+		}
+	return (NULL);
+}
+
+/*
+ * om_domidx_lookalike - how a host imitates a domain of the index
+ * ("tld", "homograph", "word", "typo"), with the entry's kind and
+ * domain; NULL when it does not or when it is one of them.
+ */
+const char *
+om_domidx_lookalike(const om_domidx *x, const char *host, int *kind, const char **target)
+{
+	char    a[OM_ATTACK_HOST_MAX], reg[OM_ATTACK_HOST_MAX], name[OM_ATTACK_HOST_MAX];
+	char    sk[OM_ATTACK_HOST_MAX];
+	const own_dom *d;
+	const char *how = NULL;
+	size_t  sl, first;
+	unsigned long letters;
+
+	if (x == NULL || x->n == 0 || host_ascii(host, a, sizeof(a)) < 0
+	    || own_split(a, reg, sizeof(reg), name, sizeof(name)) < 0
+	    || find_ptr(x->bydom, x->n, offsetof(own_dom, dom), reg) != NULL)
+		return (NULL);
+	own_skeleton(name, sk, sizeof(sk));
+	sl = strlen(sk);
+	/* The same name under another suffix; the same skeleton. */
+	if ((d = find_ptr(x->byname, x->n, offsetof(own_dom, name), name)) != NULL
+	    && strlen(name) >= OM_ATTACK_OWN_TLD_MIN)
+		how = "tld";
+	else if ((d = find_skel(x, sk, sl)) != NULL)
+		how = "homograph";
+	/* A word added: a part of a label, or glued before or after. */
+	for (const char *l = a; how == NULL && l < a + strlen(a) - strlen(reg);) {
+		const char *dot = strchr(l, '.');
+		char    label[OM_ATTACK_HOST_MAX];
+
+		if (dot == NULL || (size_t) (dot - l) >= sizeof(label))
+			break;
+		memcpy(label, l, (size_t) (dot - l));
+		label[dot - l] = 0;
+		if ((d = part_hit(x, label, 1)) != NULL)
+			how = "word";
+		l = dot + 1;
+	}
+	if (how == NULL && (d = part_hit(x, name, 0)) != NULL)
+		how = "word";
+	for (size_t k = OM_ATTACK_OWN_NAME_MIN; how == NULL && k + 2 <= sl; k++) {
+		char    cut[OM_ATTACK_HOST_MAX];
+
+		memcpy(cut, sk, k);
+		cut[k] = 0;
+		if ((d = find_skel(x, cut, k)) == NULL)
+			d = find_skel(x, sk + sl - k, k);
+		if (d != NULL)
+			how = "word";
+	}
+	/*
+	 * One letter changed (two in a long name). An edit adds or takes
+	 * away at most one character of each set, so sets that differ in
+	 * more than two per edit cannot be that near: no table needed.
+	 */
+	letters = letter_set(sk);
+	first = len_first(x, sl > 2 ? sl - 2 : 0);
+	for (size_t i = first; how == NULL && i < x->n && x->v[i].skel_len <= sl + 2; i++) {
+		const own_dom *e = x->v + i;
+		unsigned max = e->skel_len >= OM_ATTACK_OWN_TYPO2_MIN ? 2 : 1;
+		unsigned dist;
+
+		if (e->skel_len < OM_ATTACK_OWN_NAME_MIN
+		    || (e->skel_len > sl ? e->skel_len - sl : sl - e->skel_len) > max
+		    || bits(e->letters ^ letters) > 2 * max)
+			continue;
+		dist = edit_distance(sk, sl, e->skel, e->skel_len, max);
+		if (dist >= 1 && dist <= max) {
+			d = e;
+			how = "typo";
+		}
+	}
+	if (how == NULL)
+		return (NULL);
+	if (kind)
+		*kind = d->kind;
+	if (target)
+		*target = d->dom;
+	return (how);
+}
+
 /* ---------------------------------------------------------------- hanzi */
 
 #define HAN_LO		0x3400
@@ -698,7 +1228,7 @@ om_attack_hanzi_foreign(unsigned cp)
 
 typedef struct attack_ctx {
 	om_scan *scan;
-	const om_brands *brands;
+	om_brands *brands;
 	const char *from_domain;	/* From (else envelope sender) domain */
 	int	has_link;
 	const om_text *text;		/* the text being read by the phrase rules */
@@ -943,6 +1473,178 @@ detect_signature(attack_ctx *cx)
 	}
 }
 
+/* The index of registered domains being built, and for which scan. */
+typedef struct learned_arg {
+	om_domidx *x;
+	const om_scan *scan;
+} learned_arg;
+
+/* learned_add - one registered domain into the index being built */
+static int
+learned_add(const char *domain, om_domain_source source, time_t added, void *ctx)
+{
+	learned_arg *a = ctx;
+
+	(void) source;
+	(void) added;
+	if (om_domidx_count(a->x) >= OWN_MAX)
+		return (-1);
+	/* A customer's free-mail provider is nobody's partner. */
+	if (om_conf_domain_internal(a->scan->conf, domain)
+	    || (a->scan->snap->freemail && om_map_has_domain(a->scan->snap->freemail, domain)))
+		return (0);
+	(void) om_domidx_add(a->x, domain, OM_ATTACK_OWN_PARTNER);
+	return (0);
+}
+
+/*
+ * learned_refresh - reread the state store's registered domains when
+ * they are older than LEARNED_REFRESH seconds (one thread does it; the
+ * others go on with the old index meanwhile)
+ */
+static void
+learned_refresh(attack_ctx *cx)
+{
+	om_brands *b = cx->brands;
+	om_state *st = cx->scan->snap->state;
+	time_t  now = time(NULL);
+	learned_arg a;
+	om_domidx *old;
+	int     stale;
+
+	if (st == NULL)
+		return;
+	pthread_rwlock_rdlock(&b->lock);
+	stale = b->learned_from != st || now - b->learned_at >= LEARNED_REFRESH || now < b->learned_at;
+	pthread_rwlock_unlock(&b->lock);
+	if (!stale)
+		return;
+	pthread_rwlock_wrlock(&b->lock);
+	stale = b->learned_from != st || now - b->learned_at >= LEARNED_REFRESH || now < b->learned_at;
+	if (stale) {
+		/* Claimed: other threads keep the old index until the swap. */
+		b->learned_at = now;
+		b->learned_from = st;
+	}
+	pthread_rwlock_unlock(&b->lock);
+	if (!stale)
+		return;
+	a.x = om_domidx_new();
+	a.scan = cx->scan;
+	if (om_state_domain_list(st, learned_add, &a) < 0) {
+		om_warn("registered domains for look-alike checks: %s", om_state_error());
+		om_domidx_free(a.x);
+		pthread_rwlock_wrlock(&b->lock);
+		b->learned_at = 0;		/* try again next message */
+		pthread_rwlock_unlock(&b->lock);
+		return;
+	}
+	om_domidx_done(a.x);
+	pthread_rwlock_wrlock(&b->lock);
+	old = b->learned;
+	b->learned = a.x;
+	pthread_rwlock_unlock(&b->lock);
+	om_domidx_free(old);
+}
+
+/* brand_domain - a host under one of any listed brand's domains */
+static int
+brand_domain(const om_brands *b, const char *host)
+{
+	for (size_t i = 0; b && i < b->n; i++)
+		for (size_t k = 0; k < b->v[i].ndomains; k++)
+			if (under_domain(host, b->v[i].domains[k]))
+				return (1);
+	return (0);
+}
+
+/*
+ * own_lookalike - how a host imitates an internal or partner domain,
+ * with the kind of domain imitated; NULL if it does not
+ */
+static const char *
+own_lookalike(attack_ctx *cx, const char *host, int *kind)
+{
+	om_brands *b = cx->brands;
+	const om_scan *scan = cx->scan;
+	char    a[OM_ATTACK_HOST_MAX];
+	const char *how = NULL;
+
+	if (b == NULL || host_ascii(host, a, sizeof(a)) < 0 || om_conf_domain_internal(scan->conf, a)
+	    || (scan->snap->freemail && om_map_has_domain(scan->snap->freemail, a)) || brand_domain(b, a))
+		return (NULL);
+	learned_refresh(cx);
+	pthread_rwlock_rdlock(&b->lock);
+	if (om_domidx_has(b->own, a) || om_domidx_has(b->learned, a)) {
+		pthread_rwlock_unlock(&b->lock);
+		return (NULL);
+	}
+	how = om_domidx_lookalike(b->own, a, kind, NULL);
+	if (how == NULL)
+		how = om_domidx_lookalike(b->learned, a, kind, NULL);
+	pthread_rwlock_unlock(&b->lock);
+	/* Registered since the index was read: a partner, not a look-alike. */
+	if (how && scan->snap->state && om_state_domain_registrable(a)
+	    && om_state_domain_known(scan->snap->state, a) == 1)
+		return (NULL);
+	return (how);
+}
+
+/* sender_known - the sender's domain is internal, a partner or registered */
+static int
+sender_known(attack_ctx *cx)
+{
+	om_brands *b = cx->brands;
+	const om_scan *scan = cx->scan;
+	const char *d = cx->from_domain;
+	int     known;
+
+	if (d == NULL)
+		return (0);
+	if (om_conf_domain_internal(scan->conf, d))
+		return (1);
+	if (b == NULL)
+		return (0);
+	learned_refresh(cx);
+	pthread_rwlock_rdlock(&b->lock);
+	known = om_domidx_has(b->own, d) || om_domidx_has(b->learned, d);
+	pthread_rwlock_unlock(&b->lock);
+	if (!known && scan->snap->state && om_state_domain_registrable(d))
+		known = om_state_domain_known(scan->snap->state, d) == 1;
+	return (known);
+}
+
+/* detect_sender_lookalike - From, envelope sender, Reply-To imitating ours or a partner's */
+static void
+detect_sender_lookalike(attack_ctx *cx)
+{
+	om_scan *scan = cx->scan;
+	const om_msg *msg = scan->msg;
+	const char *doms[4], *where[4];
+	size_t  n = 0;
+
+	if (msg->from.n > 0 && (doms[n] = addr_domain(msg->from.v[0].addr)) != NULL)
+		where[n++] = "header";
+	if ((doms[n] = addr_domain(scan->sender)) != NULL)
+		where[n++] = "envelope";
+	for (size_t i = 0; i < msg->reply_to.n && n < 4; i++)
+		if ((doms[n] = addr_domain(msg->reply_to.v[i].addr)) != NULL)
+			where[n++] = "header";
+	for (size_t i = 0; i < n; i++) {
+		const char *how;
+		int     kind = 0, dup = 0;
+
+		for (size_t k = 0; k < i && !dup; k++)
+			dup = strcasecmp(doms[k], doms[i]) == 0;
+		if (dup || (how = own_lookalike(cx, doms[i], &kind)) == NULL)
+			continue;
+		om_scan_add(scan, "attack.lookalike_sender",
+			    kind == OM_ATTACK_OWN_INTERNAL ? "attack.lookalike_sender.internal"
+			    : "attack.lookalike_sender.partner", where[i],
+			    om_pool_printf(scan->pool, "***@%s (%s)", doms[i], how), 0);
+	}
+}
+
 /* check_host - look-alike check of one URL host */
 static void
 check_host(attack_ctx *cx, const char *host, const char *where)
@@ -956,7 +1658,12 @@ check_host(attack_ctx *cx, const char *host, const char *where)
 	if (i < cx->nseen) {
 		rule = cx->seen[i].rule;
 	} else {
+		int     kind = 0;
+
 		rule = om_attack_lookalike(cx->brands, host);
+		if (rule == NULL && own_lookalike(cx, host, &kind) != NULL)
+			rule = kind == OM_ATTACK_OWN_INTERNAL ? "attack.lookalike.internal"
+				: "attack.lookalike.partner";
 		/* Round robin once full: a message of many hosts stays bounded. */
 		i = cx->nseen < HOSTS_SEEN ? cx->nseen++ : cx->next_seen++ % HOSTS_SEEN;
 		cx->seen[i].host = om_pool_strdup(cx->scan->pool, host);
@@ -1023,12 +1730,47 @@ detect_text_urls(attack_ctx *cx)
 	}
 }
 
-/* detect_hanzi - Japanese text with hanzi Japanese does not use */
+/*
+ * chinese_word - a character Chinese writes in almost every sentence and
+ * Japanese seldom or never: pronouns, particles, the measure word
+ */
+static int
+chinese_word(unsigned cp)
+{
+	static const unsigned tab[] = {
+		0x7684,		/* 的 */
+		0x4e86,		/* 了 */
+		0x60a8,		/* 您 */
+		0x4eec, 0x5011,	/* 们 們 */
+		0x5417, 0x55ce,	/* 吗 嗎 */
+		0x8fd9, 0x9019,	/* 这 這 */
+		0x4e2a, 0x500b,	/* 个 個 */
+		0x6211, 0x4f60,	/* 我 你 */
+		0x662f,		/* 是 */
+		0x8bf7, 0x8acb,	/* 请 請 */
+		0x5c06, 0x5c07,	/* 将 將 */
+		0x4e0e, 0x8207,	/* 与 與 */
+		0x5728,		/* 在 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
+/*
+ * detect_hanzi - Japanese text with hanzi Japanese does not use, or
+ * text that is Chinese throughout (hanzi, no kana) from a sender who is
+ * neither internal nor a partner
+ */
 static void
 detect_hanzi(attack_ctx *cx)
 {
 	const om_msg *msg = cx->scan->msg;
-	unsigned kana = 0, nh = 0, hz[HANZI_MAX];
+	const om_conf *conf = cx->scan->conf;
+	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8];
+	const char *rule = NULL;
 
 	for (size_t t = 0; t < msg->ntexts; t++) {
 		const om_text *tx = msg->texts + t;
@@ -1044,7 +1786,17 @@ detect_hanzi(attack_ctx *cx)
 				kana++;
 				continue;
 			}
-			if (cp < 0x3400 || !om_attack_hanzi_foreign(cp))
+			if (cp < 0x3400 || !is_han(cp))
+				continue;
+			han++;
+			if (chinese_word(cp)) {
+				words++;
+				for (k = 0; k < nw && wd[k] != cp; k++)
+					;
+				if (k == nw && nw < 8)
+					wd[nw++] = cp;
+			}
+			if (!om_attack_hanzi_foreign(cp))
 				continue;
 			for (k = 0; k < nh && hz[k] != cp; k++)
 				;
@@ -1052,14 +1804,28 @@ detect_hanzi(attack_ctx *cx)
 				hz[nh++] = cp;
 		}
 	}
-	if (kana >= cx->scan->conf->conf_attack_kana_min && nh >= cx->scan->conf->conf_attack_kanji_min) {
+	if (kana >= conf->conf_attack_kana_min && nh >= conf->conf_attack_kanji_min)
+		rule = "attack.non_japanese_kanji";
+	/*
+	 * Chinese throughout: Japanese prose is never without kana (even a
+	 * legal text has a third or more), and a Chinese text shows either
+	 * simplified forms or its grammar words. Traditional forms are
+	 * mostly in JIS X 0213, hence the grammar words.
+	 */
+	else if (han >= CHINESE_HAN_MIN && (size_t) kana * 20 <= han
+		 && (nh >= conf->conf_attack_kanji_min || (words >= 3 && nw >= 2)) && !sender_known(cx))
+		rule = "attack.non_japanese_kanji.chinese_text";
+	if (rule) {
 		om_buf  b;
 
 		om_buf_init(&b, 64);
 		for (unsigned k = 0; k < nh && k < 4; k++)
 			om_buf_printf(&b, "%c%c%c", 0xe0 | (hz[k] >> 12), 0x80 | ((hz[k] >> 6) & 0x3f),
 				      0x80 | (hz[k] & 0x3f));
-		om_scan_add(cx->scan, "attack.non_japanese_kanji", "attack.non_japanese_kanji", "body",
+		for (unsigned k = 0; nh == 0 && k < nw && k < 4; k++)
+			om_buf_printf(&b, "%c%c%c", 0xe0 | (wd[k] >> 12), 0x80 | ((wd[k] >> 6) & 0x3f),
+				      0x80 | (wd[k] & 0x3f));
+		om_scan_add(cx->scan, "attack.non_japanese_kanji", rule, "body",
 			    om_pool_strdup(cx->scan->pool, b.data ? b.data : ""), 0);
 		om_buf_free(&b);
 	}
@@ -1129,6 +1895,61 @@ detect_phrases(attack_ctx *cx)
 	return (0);
 }
 
+/* html_name - a file name a browser opens as a web page */
+static int
+html_name(const char *name)
+{
+	static const char *const exts[] = {".html", ".htm", ".shtml", ".xhtml", ".shtm", ".xht"};
+	size_t  n = name ? strlen(name) : 0;
+
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t  e = strlen(exts[i]);
+
+		if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * detect_html_forms - an attached web page with a login form: a
+ * password input, or a form that sends what is typed to a web site
+ * (opened from disk, the page needs no link in the mail)
+ */
+static void
+detect_html_forms(attack_ctx *cx)
+{
+	om_scan *scan = cx->scan;
+	const om_msg *msg = scan->msg;
+	unsigned seen = 0;
+
+	for (size_t i = 0; i < msg->nparts && seen < HTML_ATTACH_MAX; i++) {
+		const om_part *p = msg->parts + i;
+		const char *name = p->path ? p->path : p->filename;
+		char    action[OM_ATTACK_HOST_MAX], host[OM_ATTACK_HOST_MAX];
+		const char *used = NULL;
+		unsigned found;
+		om_buf  utf8;
+
+		if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) || p->data == NULL || p->size == 0
+		    || !html_name(name))
+			continue;
+		seen++;
+		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
+		(void) om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
+		found = om_html_forms(utf8.data ? utf8.data : "", utf8.len, action, sizeof(action));
+		om_buf_free(&utf8);
+		if (found & OM_HTML_PASSWORD)
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_password",
+				    om_pool_printf(scan->pool, "attachment:%s", name), "<input type=password>", 0);
+		else if (found & OM_HTML_FORM_EXTERNAL)
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_form",
+				    om_pool_printf(scan->pool, "attachment:%s", name),
+				    om_attack_url_host(action, host, sizeof(host)) == 0
+				    ? om_pool_printf(scan->pool, "<form action> %s", host) : "<form action>", 0);
+	}
+}
+
 /* score - summed weights of the indicators present; words for the header */
 static void
 score(attack_ctx *cx)
@@ -1141,6 +1962,7 @@ score(attack_ctx *cx)
 		{"attack.signature_mismatch", OM_ATTACK_W_SIGNATURE},
 		{"attack.url_mismatch", OM_ATTACK_W_URL},
 		{"attack.lookalike_url", OM_ATTACK_W_LOOKALIKE},
+		{"attack.lookalike_sender", OM_ATTACK_W_LOOKALIKE},
 		{"attack.non_japanese_kanji", OM_ATTACK_W_KANJI},
 		{"attack.credential_request", OM_ATTACK_W_CREDENTIAL},
 		{"attack.theme", OM_ATTACK_W_THEME},
@@ -1246,10 +2068,12 @@ om_detect_attack(om_scan *scan)
 	detect_spoofed(&cx);
 	if (!delivery_report(scan)) {
 		detect_freemail(&cx);
+		detect_sender_lookalike(&cx);
 		detect_signature(&cx);
 		detect_links(&cx);
 		detect_text_urls(&cx);
 		detect_hanzi(&cx);
+		detect_html_forms(&cx);
 		if (detect_phrases(&cx) < 0)
 			return (-1);
 	}

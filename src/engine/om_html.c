@@ -23,6 +23,7 @@
 #include "om_utf8.h"
 
 #define LINK_TEXT_MAX	1024
+#define HTML_FORM_NODES	1000000		/* nodes om_html_forms() visits */
 
 /* html_quiet - swallow libxml2's complaints about bad HTML */
 static void
@@ -382,4 +383,87 @@ om_html_read(const char *html, size_t len, om_buf *out, const om_html_sink *sink
 			ret = -1;
 	}
 	return (ret);
+}
+
+/* password_in_script - a script that writes a password input (type="password", type: 'password') */
+static int
+password_in_script(const char *s)
+{
+	for (const char *p = s; (p = strcasestr(p, "type")) != NULL; p++) {
+		const char *q = p + 4;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q != '=' && *q != ':')
+			continue;
+		q++;
+		while (*q == ' ' || *q == '\t' || *q == '"' || *q == '\'' || *q == '\\')
+			q++;
+		if (strncasecmp(q, "password", 8) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* om_html_forms - see om_html.h */
+unsigned
+om_html_forms(const char *html, size_t len, char *action, size_t actionsize)
+{
+	htmlDocPtr doc;
+	xmlNode *n;
+	unsigned found = 0, nodes = 0;
+
+	if (actionsize)
+		*action = 0;
+	if (len > (size_t) INT32_MAX)
+		len = INT32_MAX;
+	doc = htmlReadMemory(html, (int) len, NULL, "UTF-8",
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+			     | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	if (doc == NULL)
+		return (0);
+	for (n = doc->children; n != NULL && nodes++ < HTML_FORM_NODES;) {
+		if (n->type == XML_ELEMENT_NODE && elem_is(n, "form")) {
+			xmlChar *act = xmlGetProp(n, (const xmlChar *) "action");
+
+			found |= OM_HTML_FORM;
+			if (act) {
+				const char *a = (const char *) act;
+
+				while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')
+					a++;
+				if (strncasecmp(a, "http://", 7) == 0 || strncasecmp(a, "https://", 8) == 0
+				    || strncmp(a, "//", 2) == 0) {
+					if (!(found & OM_HTML_FORM_EXTERNAL) && actionsize)
+						snprintf(action, actionsize, "%s", a);
+					found |= OM_HTML_FORM_EXTERNAL;
+				}
+				xmlFree(act);
+			}
+		} else if (n->type == XML_ELEMENT_NODE && elem_is(n, "input")) {
+			xmlChar *type = xmlGetProp(n, (const xmlChar *) "type");
+
+			if (type && strcasecmp((const char *) type, "password") == 0)
+				found |= OM_HTML_PASSWORD;
+			if (type)
+				xmlFree(type);
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content
+			   && n->parent && elem_is(n->parent, "script")
+			   && password_in_script((const char *) n->content)) {
+			found |= OM_HTML_PASSWORD;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE)
+				n = NULL;
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+	xmlFreeDoc(doc);
+	return (found);
 }

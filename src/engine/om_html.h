@@ -22,6 +22,12 @@
  *	reader may see it); and every data: URI of any
  *	attribute, decoded (base64 or percent-encoding), to a callback,
  *	because such a URI is a file inside the HTML.
+ *
+ *	om_html_forms() tells whether a document is a form that asks for
+ *	a password or sends what is typed to a web site: the bits
+ *	OM_HTML_*, and the first http(s) form action in action. A
+ *	password input written by a script (type="password" in its text)
+ *	counts too.
  *--*/
 #ifndef OM_HTML_H
 #define OM_HTML_H
@@ -41,6 +47,12 @@ typedef struct om_html_sink {
 	void   *ctx;
 } om_html_sink;
 
+/* What om_html_forms() found. */
+#define OM_HTML_FORM		(1u << 0)	/* a <form> */
+#define OM_HTML_PASSWORD	(1u << 1)	/* an <input type=password> */
+#define OM_HTML_FORM_EXTERNAL	(1u << 2)	/* a form posting to an http(s) URL */
+
+unsigned om_html_forms(const char *html, size_t len, char *action, size_t actionsize);
 int	om_html_text(const char *html, size_t len, om_buf *out,
 		     om_html_link_fn link_fn, void *ctx);
 int	om_html_read(const char *html, size_t len, om_buf *out,

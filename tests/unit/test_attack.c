@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "om_test.h"
@@ -15,6 +16,7 @@
 #include "om_snap.h"
 #include "om_engine.h"
 #include "om_log.h"
+#include "om_state.h"
 
 static om_snap *snap;
 static char dir[] = "/tmp/om_test_attack.XXXXXX";
@@ -26,8 +28,12 @@ setup(void **state)
 	if (mkdtemp(dir) == NULL)
 		return (-1);
 	om_log_open("test_attack", 0, 0);
+	if (om_test_write(dir, "partners.txt", "# partners\npartner-shoji.example\n"
+			  "dongfang-travel.example\ntokai-kogyo.co.jp  # a customer firm\n") < 0)
+		return (-1);
 	snap = om_test_conf(dir, "internal_domains = sakura-hoken.example\n"
 			    "rules_dir = " OM_RULES_SRCDIR "\n"
+			    "attack_partners = partners.txt\n"
 			    "trusted_networks =\n");
 	return (snap ? 0 : -1);
 }
@@ -122,6 +128,22 @@ test_lookalike(void **state)
 		{"partner-shoji.example", NULL},
 		{"www.antdiv.gov.au", NULL},		/* .au is Australia, not the carrier */
 		{"au-login.example.com.au", "attack.lookalike.brand"},
+		/* Airlines, cloud mail, carriers, tax added to brands.txt. */
+		{"www.jal.co.jp", NULL},
+		{"jal-mileage-campaign.example", "attack.lookalike.brand"},
+		{"ana-mileage.example", "attack.lookalike.brand"},
+		{"www.ana.co.jp", NULL},
+		{"banana.example", NULL},
+		{"microsoft365-verify.example", "attack.lookalike.brand"},
+		{"login.microsoftonline.com", NULL},
+		{"outlook-web-access.example", "attack.lookalike.brand"},
+		{"gmail-support.example", "attack.lookalike.brand"},
+		{"accounts.google.com.security-check.example", "attack.lookalike.brand"},
+		{"googleads.g.doubleclick.net", NULL},
+		{"www.google-analytics.com", NULL},
+		{"eltax-refund.example", "attack.lookalike.brand"},
+		{"ymobile-support.example", "attack.lookalike.brand"},
+		{"etc-meisai.jp.riyou-kakunin.example", "attack.lookalike.brand"},
 	};
 	const om_brands *b = snap->brands;
 	char    host[OM_ATTACK_HOST_MAX];
@@ -189,6 +211,109 @@ test_brands_parse(void **state)
 	assert_non_null(strstr(err.text, "bad:1:"));
 }
 
+/* Look-alikes of the firm's own and its partners' domains. */
+static void
+test_own_lookalike(void **state)
+{
+	static const struct {
+		const char *host;
+		const char *how;		/* NULL: not a look-alike */
+		int	kind;
+	} cases[] = {
+		{"sakura-hoken.example", NULL, 0},
+		{"mail.sakura-hoken.example", NULL, 0},
+		{"sakura-hoken.com", "tld", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-hoken.co.jp", "tld", OM_ATTACK_OWN_INTERNAL},
+		{"sakurahoken.example", "homograph", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-hoken.example.net", "word", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-h0ken.com", "homograph", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-hoken-login.com", "word", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-hoken.example.verify.example", "word", OM_ATTACK_OWN_INTERNAL},
+		{"loginsakurahoken.example", "word", OM_ATTACK_OWN_INTERNAL},
+		{"sakura-hokken.example", "typo", OM_ATTACK_OWN_INTERNAL},
+		{"sakula-hokem.example", "typo", OM_ATTACK_OWN_INTERNAL},
+		{"partnre-shoji.example", "typo", OM_ATTACK_OWN_PARTNER},
+		{"partner-shoji.co", "tld", OM_ATTACK_OWN_PARTNER},
+		{"parlner-shoji.example", "typo", OM_ATTACK_OWN_PARTNER},
+		{"www.partner-shoji.example", NULL, 0},
+		{"tokai-kogyo.co.jp", NULL, 0},
+		{"tokai-kougyo.co.jp", "typo", OM_ATTACK_OWN_PARTNER},
+		/* Other firms: a shared word is not a look-alike. */
+		{"sakura.example", NULL, 0},
+		{"hoken-navi.example", NULL, 0},
+		{"tokai.co.jp", NULL, 0},
+		{"abc.com", NULL, 0},			/* abc.co.jp: too short to judge */
+		{"192.0.2.1", NULL, 0},
+	};
+	om_domidx *x = om_domidx_new();
+	char    host[OM_ATTACK_HOST_MAX];
+	int     kind;
+
+	(void) state;
+	assert_int_equal(om_domidx_add(x, "sakura-hoken.example", OM_ATTACK_OWN_INTERNAL), 0);
+	assert_int_equal(om_domidx_add(x, "partner-shoji.example", OM_ATTACK_OWN_PARTNER), 0);
+	assert_int_equal(om_domidx_add(x, "mail.tokai-kogyo.co.jp", OM_ATTACK_OWN_PARTNER), 0);
+	assert_int_equal(om_domidx_add(x, "abc.co.jp", OM_ATTACK_OWN_PARTNER), 0);
+	assert_int_equal(om_domidx_add(x, "co.jp", OM_ATTACK_OWN_PARTNER), -1);
+	om_domidx_done(x);
+	assert_int_equal(om_domidx_count(x), 4);
+	assert_true(om_domidx_has(x, "www.tokai-kogyo.co.jp"));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got;
+
+		kind = 0;
+		got = om_domidx_lookalike(x, cases[i].host, &kind, NULL);
+		if ((got == NULL) != (cases[i].how == NULL) || (got && strcmp(got, cases[i].how) != 0)
+		    || (got && kind != cases[i].kind))
+			fail_msg("%s: got %s (%d), want %s (%d)", cases[i].host, got ? got : "none", kind,
+				 cases[i].how ? cases[i].how : "none", cases[i].kind);
+	}
+	/* A Cyrillic а in the firm's name, as the A-label mail carries. */
+	assert_int_equal(om_attack_registrable("s\xd0\xb0kura-hoken.com", host, sizeof(host)), 0);
+	assert_string_equal(om_domidx_lookalike(x, host, &kind, NULL), "homograph");
+	om_domidx_free(x);
+}
+
+/*
+ * Thousands of partners: built once, each look-up visits only the names
+ * near in length (measured: the figure is printed, the bound is loose).
+ */
+static void
+test_own_many(void **state)
+{
+	om_domidx *x = om_domidx_new();
+	char    d[64];
+	unsigned seed = 12345, hits = 0;
+	struct timespec t0, t1, t2;
+	double  build, look;
+
+	(void) state;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < 5000; i++) {
+		size_t  n = 5 + (seed = seed * 1103515245u + 12345u) % 10;
+
+		for (size_t k = 0; k < n; k++)
+			d[k] = (char) ('a' + (seed = seed * 1103515245u + 12345u) % 26);
+		snprintf(d + n, sizeof(d) - n, "%s", i % 3 ? ".co.jp" : ".com");
+		(void) om_domidx_add(x, d, OM_ATTACK_OWN_PARTNER);
+	}
+	om_domidx_add(x, "kitamura-shoji.co.jp", OM_ATTACK_OWN_PARTNER);
+	om_domidx_done(x);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	for (int i = 0; i < 1000; i++) {
+		snprintf(d, sizeof(d), "host%dexample.net", i);
+		hits += om_domidx_lookalike(x, d, NULL, NULL) != NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t2);
+	build = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	look = ((double) (t2.tv_sec - t1.tv_sec) + (double) (t2.tv_nsec - t1.tv_nsec) / 1e9) / 1000;
+	print_message("5001 partner domains: index built in %.1f ms, %.3f ms a look-up, %u of 1000 unrelated hosts hit\n",
+		      build * 1e3, look * 1e3, hits);
+	assert_string_equal(om_domidx_lookalike(x, "kitamura-shouji.co.jp", NULL, NULL), "typo");
+	assert_true(look < 0.02);
+	om_domidx_free(x);
+}
+
 static const struct {
 	const char *name;
 	const char *from;		/* envelope sender */
@@ -217,7 +342,7 @@ static const struct {
 	 "From: notice@smbc-secure.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
 	 "<p>Please verify your account:</p><a href=\"https://smbc-secure.example/l\">https://www.smbc.co.jp/</a>\r\n",
-	 "attack.credential_request attack.lookalike_url attack.url_mismatch", 6, OM_ACT_HOLD},
+	 "attack.credential_request attack.lookalike_url attack.theme attack.url_mismatch", 7, OM_ACT_HOLD},
 	{"tracking redirect on the sender's own domain: nothing", "news@news.example",
 	 "From: news@news.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: news\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
@@ -237,6 +362,78 @@ static const struct {
 	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?44GK55+l44KJ44Gb?=\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "上海市浦东新区の事務所へお送りいたしますのでよろしくお願いします。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"sender at a look-alike of a partner, bank change: tag", "keiri@partner-shojl.example",
+	 "From: keiri@partner-shojl.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?5oyv6L685YWI5aSJ5pu044Gu44GK6aGY44GE?=\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "お世話になっております。今月より下記口座へお振込みください。\r\n",
+	 "attack.lookalike_sender attack.theme", 3, OM_ACT_TAG},
+	{"link to a look-alike of the firm's own domain: tag", "it@helpdesk.example",
+	 "From: it@helpdesk.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+	 "See https://sakura-hokem.example/owa for the new portal.\r\n",
+	 "attack.lookalike_url", 2, OM_ACT_TAG},
+	{"mailbox quota theme with a link to the look-alike: hold", "it@sakura-hoken.com",
+	 "From: it@sakura-hoken.com\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox quota\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+	 "Your mailbox is almost full. https://sakura-hoken.com/quota\r\n",
+	 "attack.credential_request attack.lookalike_sender attack.lookalike_url attack.theme", 7, OM_ACT_HOLD},
+	{"password expiry theme alone: accepted", "info@vendor.example",
+	 "From: info@vendor.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?44OR44K544Ov44O844OJ44Gu5pyJ5Yq55pyf6ZmQ?=\r\n\r\nhello\r\n",
+	 "attack.theme", 1, OM_ACT_ACCEPT},
+	{"mail from the partner itself: nothing", "keiri@partner-shoji.example",
+	 "From: keiri@partner-shoji.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: hello\r\n\r\nhello\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"login page attached as html: tag", "billing@invoices.example",
+	 "From: billing@invoices.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html; name=doc.htm\r\nContent-Disposition: attachment; filename=doc.htm\r\n\r\n"
+	 "<html><body><form method=post action=\"login.php\">Email <input name=u>"
+	 "Password <input type=\"PASSWORD\" name=p></form></body></html>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
+	{"html attachment whose script writes the form: tag", "billing@invoices.example",
+	 "From: billing@invoices.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=Statement.shtml\r\n\r\n"
+	 "<script>var i=document.createElement('input'); i.type = 'password'; document.body.appendChild(i);</script>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
+	{"html attachment posting to a web site: tag", "billing@invoices.example",
+	 "From: billing@invoices.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=statement.html\r\n\r\n"
+	 "<form action=\"https://collect.example/p\"><input name=card></form>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
+	{"html attachment without a form (a saved page): nothing", "news@news.example",
+	 "From: news@news.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: letter\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=letter.html\r\n\r\n"
+	 "<html><body><p>Dear customer,</p><p>our office moves.</p><form action=\"search\"><input name=q></form></body></html>\r\n--b--\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"all simplified Chinese from a stranger: tag", "service@mailbox-center.example",
+	 "From: service@mailbox-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "尊敬的客户，您的邮箱容量已满，系统将暂停接收新邮件。请尽快联系管理员处理，谢谢合作。\r\n",
+	 "attack.non_japanese_kanji", 2, OM_ACT_TAG},
+	{"all traditional Chinese from a stranger: tag", "service@mailbox-center.example",
+	 "From: service@mailbox-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "您好，您的電子郵件存儲空間已滿，我們將在今天停止您的服務。請聯繫管理員，這是最後的通知。\r\n",
+	 "attack.non_japanese_kanji", 2, OM_ACT_TAG},
+	{"all Chinese from a listed partner: nothing", "liu@dongfang-travel.example",
+	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: hello\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "您好！我们计划五月组织一个二十五人的访日旅游团，想请贵公司协助办理旅行保险，请告知所需资料。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"kanji-heavy Japanese terms with few kana: nothing", "info@center.example",
+	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?57SE5qy+?=\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "第一条（保険金支払事由）当会社は、被保険者が保険期間中に急激かつ偶然な外来の事故により身体に傷害を被った場合、本約款に従い保険金を支払う。\r\n"
+	 "第二条（免責事由）故意、重大過失、戦争、内乱、地震、噴火、津波に起因する損害。\r\n"
+	 "火災保険　地震保険　自動車保険　傷害保険　賠償責任保険　所得補償保険\r\n",
 	 "", 0, OM_ACT_ACCEPT},
 };
 
@@ -258,8 +455,8 @@ test_messages(void **state)
 		assert_non_null(res);
 		/* attack.* categories in a fixed order, each once. */
 		static const char *const cats[] = {
-			"attack.credential_request", "attack.freemail_sender", "attack.lookalike_url",
-			"attack.non_japanese_kanji", "attack.signature_mismatch", "attack.theme",
+			"attack.credential_request", "attack.freemail_sender", "attack.lookalike_sender",
+			"attack.lookalike_url", "attack.non_japanese_kanji", "attack.signature_mismatch", "attack.theme",
 			"attack.url_mismatch",
 		};
 		for (size_t c = 0; c < sizeof(cats) / sizeof(cats[0]); c++)
@@ -284,6 +481,55 @@ test_messages(void **state)
 	}
 }
 
+/* Registered domains of the state store are partners too, learned or added. */
+static void
+test_learned(void **state)
+{
+	static const char conf[] = "internal_domains = sakura-hoken.example\n"
+		"rules_dir = " OM_RULES_SRCDIR "\n"
+		"trusted_networks =\n";
+	static const char msg[] = "From: eigyo@kitamura-shouji.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		"Subject: hello\r\n\r\nhello\r\n";
+	static const char real[] = "From: eigyo@kitamura-shoji.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		"Subject: hello\r\n\r\nhello\r\n";
+	const char *rcpt[] = {"tanaka@sakura-hoken.example"};
+	char    text[1024], path[600];
+	om_conf_err err;
+	om_envelope env = {0};
+	om_snap *s2;
+	om_result *res;
+	const om_finding *f = NULL;
+
+	(void) state;
+	snprintf(text, sizeof(text), "%sstate = sqlite:%s/state.db\n", conf, dir);
+	assert_int_equal(om_test_write(dir, "learned.conf", text), 0);
+	snprintf(path, sizeof(path), "%s/learned.conf", dir);
+	memset(&err, 0, sizeof(err));
+	s2 = om_snap_load(path, OM_SNAP_SCAN | OM_SNAP_STATE, &err);
+	if (s2 == NULL)
+		fail_msg("%s", err.text);
+	assert_int_equal(om_state_domain_add(s2->state, "kitamura-shoji.example", OM_DOMAIN_LEARNED, time(NULL)), 0);
+	env.from = "eigyo@kitamura-shouji.example";
+	env.rcpt = rcpt;
+	env.nrcpt = 1;
+	res = om_engine_scan(s2, &env, msg, strlen(msg));
+	assert_non_null(res);
+	for (size_t k = 0; k < res->nfindings; k++)
+		if (strcmp(res->findings[k].category, "attack.lookalike_sender") == 0)
+			f = res->findings + k;
+	assert_non_null(f);
+	assert_string_equal(f->rule, "attack.lookalike_sender.partner");
+	om_result_free(res);
+	/* The partner itself. */
+	env.from = "eigyo@kitamura-shoji.example";
+	res = om_engine_scan(s2, &env, real, strlen(real));
+	assert_non_null(res);
+	for (size_t k = 0; k < res->nfindings; k++)
+		assert_string_not_equal(res->findings[k].category, "attack.lookalike_sender");
+	om_result_free(res);
+	om_snap_unref(s2);
+}
+
 int
 main(void)
 {
@@ -293,6 +539,9 @@ main(void)
 		cmocka_unit_test(test_lookalike),
 		cmocka_unit_test(test_hanzi),
 		cmocka_unit_test(test_brands_parse),
+		cmocka_unit_test(test_own_lookalike),
+		cmocka_unit_test(test_own_many),
+		cmocka_unit_test(test_learned),
 		cmocka_unit_test(test_messages),
 	};
 

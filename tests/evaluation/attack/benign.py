@@ -9,7 +9,7 @@
 # genuine notices are the brands' real ones, with invented mailboxes.
 
 from gen import Msg, Att
-from lures import (F, S, U, L, K, C, T, X, D, R, TANAKA, SATO, SUZUKI,
+from lures import (F, S, U, L, K, C, T, X, D, R, LS, TANAKA, SATO, SUZUKI,
                    YAMAMOTO, INFO, EIGYO, KANRI)
 
 WANG = ("王 麗華", "wang@sakura-hoken.example")
@@ -1444,5 +1444,104 @@ ok("benign-091-envelope-bounce.eml", [],
    https://www.hoken-mainichi.example/articles/2025/0601-suisai
 
    保険毎日ニュース編集部
+   """),
+# ---------------------------------------------------------------- partners, attached pages, kanji-heavy Japanese
+
+ok("benign-092-partner-kitamura.eml", [],
+   ("北村工業 経理課 森", "mori@kitamura-kogyo.co.jp"), [SATO],
+   "4月分 保険料のお支払いについて",
+   charset="iso-2022-jp",
+   note="the partner itself (kitamura-kogyo.co.jp in partners.txt)",
+   text="""
+   佐藤様
+
+   いつもお世話になっております。北村工業の森です。
+   4月分の保険料は月末にお振込みいたします。
+
+   北村工業株式会社 経理課 森
+   mori@kitamura-kogyo.co.jp
+   """),
+
+ok("benign-093-other-firm-similar-word.eml", [],
+   ("北村運輸 総務部", "soumu@kitamura-unyu.example"), [TANAKA],
+   "運送保険のお見積りについて",
+   charset="utf-8",
+   note="another firm sharing a word with a partner (kitamura): not a look-alike",
+   text="""
+   田中様
+
+   お世話になっております。北村運輸総務部です。
+   運送保険のお見積りをお願いできますでしょうか。
+   車両台数は12台です。
+
+   北村運輸株式会社 総務部
+   soumu@kitamura-unyu.example
+   """),
+
+ok("benign-094-html-itinerary.eml", [],
+   ("さくらトラベル", "desk@sakura-travel.example"), [SUZUKI],
+   "研修旅行の行程表",
+   charset="utf-8",
+   note="an attached .html itinerary without a login form (a search box posting to a relative path)",
+   attach=[Att("itinerary.html", "html", "text/html",
+               page='<html><body><h1>研修旅行 行程表</h1><table><tr><td>5月20日</td>'
+                    '<td>東京駅 集合</td></tr></table>'
+                    '<form action="search"><input name="q"></form></body></html>\n')],
+   text="""
+   鈴木様
+
+   研修旅行の行程表を添付いたします。
+   ご確認のほどよろしくお願いいたします。
+
+   さくらトラベル 法人デスク
+   desk@sakura-travel.example
+   """),
+
+ok("benign-095-kanji-heavy-terms.eml", [],
+   ("東和損害保険 約款担当", "yakkan@towa-sonpo.example"), [TANAKA],
+   "約款改定新旧対照表",
+   charset="utf-8",
+   note="kanji-heavy Japanese contract terms with few kana: not Chinese text",
+   text="""
+   代理店各位
+
+   第一条（保険金支払事由）当会社は、被保険者が保険期間中に急激かつ偶然な外来の事故により身体に傷害を被った場合、本約款に従い保険金を支払う。
+   第二条（免責事由）故意、重大過失、戦争、内乱、地震、噴火、津波に起因する損害。
+   対象商品：火災保険、地震保険、自動車保険、傷害保険、賠償責任保険、所得補償保険
+
+   東和損害保険株式会社 約款担当
+   """),
+
+ok("benign-096-chinese-partner-utf8.eml", [],
+   ("东方国际旅行社 刘洋", "liuyang@dongfang-travel.example"),
+   [("王丽华", "wang@sakura-hoken.example")],
+   "五月访日团名单",
+   charset="utf-8",
+   note="the Chinese partner writes all in Chinese again (partner: not judged as Chinese text)",
+   text="""
+   王女士，您好！
+
+   我们五月访日团的名单已经确定，共二十五人。
+   请您确认保险的办理进度，我们下周将把护照复印件寄给贵公司。
+   谢谢您的帮助。
+
+   东方国际旅行社 刘洋
+   liuyang@dongfang-travel.example
+   """),
+
+ok("benign-097-vendor-password-expiry.eml", [T],
+   ("クモシステムズ サポート", "support@kumo-systems.example"), [KANRI],
+   "【定期】管理画面のパスワードの有効期限について",
+   charset="utf-8",
+   note="genuine vendor reminder on password expiry, no link: one weak indicator",
+   text="""
+   ご担当者様
+
+   いつもクモシステムズをご利用いただきありがとうございます。
+   管理画面のパスワードの有効期限は90日です。
+   期限が近づきましたら、管理画面の設定メニューから変更してください。
+
+   クモシステムズ サポート
+   support@kumo-systems.example
    """),
 ]

@@ -62,16 +62,24 @@ INTERNAL = "sakura-hoken.example"
 
 COVERS = [
     "attack.freemail_sender", "attack.signature_mismatch",
-    "attack.url_mismatch", "attack.lookalike_url",
+    "attack.url_mismatch", "attack.lookalike_url", "attack.lookalike_sender",
     "attack.non_japanese_kanji", "attack.credential_request",
     "attack.theme",
     "attach.executable", "attach.double_extension", "attach.rlo",
+]
+
+# The partners of the firm (omamori.conf: attack_partners = partners.txt).
+PARTNERS = [
+    "partner-shoji.example", "dongfang-travel.example", "towa-sonpo.example",
+    "hokuto-life.example", "maruyama-ss.example", "thames-re.example",
+    "mirai-oa.example", "kitamura-kogyo.co.jp",
 ]
 
 # Weights of the scoring policy (see POLICY below and labels.tsv).
 WEAK = {"attack.freemail_sender": 1, "attack.signature_mismatch": 1,
         "attack.theme": 1}
 STRONG = {"attack.url_mismatch": 2, "attack.lookalike_url": 2,
+          "attack.lookalike_sender": 2,
           "attack.non_japanese_kanji": 2, "attack.credential_request": 2,
           "attach.executable": 2, "attach.double_extension": 2,
           "attach.rlo": 2}
@@ -88,6 +96,7 @@ POLICY = """\
 # Expected decision = score of the listed categories:
 #   weak, 1 point:   attack.freemail_sender attack.signature_mismatch attack.theme
 #   strong, 2 points: attack.url_mismatch attack.lookalike_url
+#                    attack.lookalike_sender
 #                    attack.non_japanese_kanji attack.credential_request
 #                    attach.executable attach.double_extension attach.rlo
 #   score 0-1 -> expect=accept   (nothing, or one weak indicator alone:
@@ -124,7 +133,16 @@ POLICY = """\
 #     domain); a punycode (xn--) label that is a homograph of a listed brand;
 #     a raw IPv4 host.  A host inside any listed brand's own domains never
 #     fires (aioinissaydowa.co.jp contains "nissay").  Brand names in the
-#     path or query do not count; sender addresses are not URLs.
+#     path or query do not count; sender addresses are not URLs.  Also a
+#     host imitating one of the firm's own or its partners' domains (see
+#     attack.lookalike_sender).
+# attack.lookalike_sender  the From, envelope sender or Reply-To domain
+#     imitates sakura-hoken.example or a partner (partners.txt): its name
+#     (the label before the public suffix, 5 letters or more) is theirs
+#     under another suffix, the same once 0/o 1/l i/l rn/m vv/w cl/d and
+#     hyphens are folded, theirs with a word or hyphen part added, or one
+#     edit away (two for names of 9 or more).  Free mail, brand domains and
+#     the domains themselves never fire.
 # attack.non_japanese_kanji  the text (subject and bodies) is Japanese (10 or
 #     more kana) and contains at least 2 distinct Han characters that are in
 #     none of JIS X 0208, JIS X 0213 and the CP932 (NEC/IBM) extensions:
@@ -133,13 +151,18 @@ POLICY = """\
 #     﨑 in CP932 and JIS X 0213) must not fire; 𠮷 is in no JIS set but is
 #     a Japanese name character, and a single stray character (a Chinese
 #     place name such as 浦东 in an address) stays under the threshold.
-#     A message with no kana (a genuine all-Chinese mail from a Chinese
-#     partner, or English with a Chinese signature) is not Japanese text and
-#     does not fire: the indicator is about Japanese text with stray hanzi.
+#     Also text in Chinese throughout: 20 hanzi or more, kana under a
+#     twentieth of them, and 2 such hanzi or 3 of Chinese's grammar words
+#     (的 了 您 们 們 吗 嗎 这 這 个 個 我 你 是 请 請 将 將 与 與 在, 2 of them
+#     different), from a sender that is not a partner: the genuine
+#     all-Chinese mail of the Chinese partner does not fire, English with a
+#     Chinese signature is too short.
 # attack.credential_request  a request to enter or confirm an ID, password,
 #     account, PIN or bank registration (phrases in indicators-used.txt), in
 #     a message that carries a link.  A genuine warning that the bank never
-#     asks for a password is not a request.
+#     asks for a password is not a request.  An attached .html/.htm/.shtml
+#     page with a password input or a form posting to an http(s) URL is a
+#     request by itself.
 # attack.theme  a lure topic (phrases in indicators-used.txt) in the subject,
 #     a body or an attachment name.  Genuine mail on these topics carries it
 #     too; alone it is weak.
@@ -195,6 +218,20 @@ BRANDS = [
     ("厚生労働省", "Ministry of Health, Labour and Welfare", ["mhlw"], [], ["mhlw.go.jp"]),
     ("警察庁", "National Police Agency", [], ["npa"], ["npa.go.jp"]),
     ("情報処理推進機構", "IPA", [], ["ipa"], ["ipa.go.jp"]),
+    ("日本航空 (JAL)", "Japan Airlines", ["japanairlines", "jal-mileage"], ["jal"],
+     ["jal.co.jp", "jal.com", "jal.jp"]),
+    ("全日本空輸 (ANA)", "All Nippon Airways", ["ana-mileage", "anamileage"], ["ana"],
+     ["ana.co.jp", "ana.com", "ana-g.com"]),
+    ("Microsoft 365 / Outlook", "Microsoft", ["microsoft", "office365", "microsoft365"],
+     ["m365", "outlook", "hotmail", "onedrive"],
+     ["microsoft.com", "office.com", "live.com", "outlook.com", "office365.com",
+      "microsoft365.com", "microsoftonline.com", "office.net", "outlook.jp",
+      "hotmail.com", "hotmail.co.jp", "live.jp", "msn.com", "onedrive.com", "1drv.ms",
+      "sharepoint.com"]),
+    ("Google Workspace / Gmail", "Google", ["gmail"], ["google", "gsuite"],
+     ["google.com", "google.co.jp", "gmail.com", "googlemail.com", "gstatic.com",
+      "google-analytics.com", "googletagmanager.com", "googlesyndication.com",
+      "googleadservices.com", "youtube.com", "withgoogle.com", "goo.gl"]),
     ("さくら保険サービス (the firm itself)", "sakura-hoken (local entry)",
      ["sakura-hoken"], [], ["sakura-hoken.example"]),
 ]
@@ -228,7 +265,29 @@ THEME = [
     "請求書", "invoice", "未納", "未払い", "支払期限", "振込先口座", "振込先の変更",
     "振込先変更", "payment overdue",
     "remittance",
+    # account lures: quota, password expiry, account check, sign-in
+    "メールボックスの容量", "メールボックス容量", "パスワードの有効期限",
+    "パスワード有効期限", "パスワードの期限", "アカウントの確認", "アカウント確認",
+    "アカウントの再登録", "アカウントの停止", "アカウントの一時停止",
+    "アカウントのロック", "アカウントの凍結", "アカウントの制限", "アカウントの更新",
+    "アカウント停止", "アカウント更新", "再登録", "不審なログイン", "不審なサインイン",
+    "不審なアクセス", "異常なログイン", "異常なサインイン",
+    "新しいデバイスからのログイン", "新しいデバイスからのサインイン",
+    "新しい端末からのログイン", "見慣れないデバイスからのサインイン",
+    "mailbox quota", "mailbox storage", "your mailbox is full",
+    "your mailbox is almost full", "your mailbox has exceeded",
+    "password expiry", "password expires", "password expired",
+    "password expiration", "your password will expire", "account verification",
+    "account suspended", "account suspension", "account locked",
+    "account will be suspended", "account has been suspended",
+    "account will be closed", "account will be deactivated",
+    "verify your account", "verify your email", "unusual sign-in",
+    "unusual signin", "unusual login", "unusual activity", "suspicious sign-in",
+    "suspicious login", "suspicious activity", "new sign-in", "sign-in attempt",
 ]
+
+# Words Chinese writes in almost every sentence, Japanese seldom or never.
+CHINESE_WORDS = set("的了您们們吗嗎这這个個我你是请請将將与與在")
 
 CREDENTIAL = [
     "idとパスワード", "id・パスワード", "id/パスワード", "パスワードを入力",
@@ -294,8 +353,9 @@ class Msg:
 
 class Att:
     def __init__(self, name, kind, ctype="application/octet-stream",
-                 style="2231", inner=None, charset="utf-8"):
+                 style="2231", inner=None, charset="utf-8", page=None):
         self.name = name
+        self.page = page            # for html: the page's text
         self.kind = kind            # pdf, jpg, xlsx, exe, zip, txt, csv
         self.ctype = ctype
         self.style = style          # "2231" or "2047" (quoted encoded-word)
@@ -444,8 +504,10 @@ def render_html(m):
 
 # ---- attachment payloads (inert; only their form matters) -----------------
 
-def payload(kind, name, inner=None):
+def payload(kind, name, inner=None, page=None):
     tag = hashlib.sha1(name.encode()).hexdigest()[:12].encode()
+    if kind == "html":
+        return page.encode("utf-8")
     if kind == "pdf":
         return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
                 b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -494,7 +556,7 @@ def att_part(a):
                           else chr(b) for b in a.name.encode("utf-8"))
             ct = a.ctype
             cd = "attachment; filename*=UTF-8''%s" % pct
-    data = base64.encodebytes(payload(a.kind, a.name, a.inner)).rstrip(b"\n")
+    data = base64.encodebytes(payload(a.kind, a.name, a.inner, a.page)).rstrip(b"\n")
     head = ("Content-Type: %s\nContent-Disposition: %s\n"
             "Content-Transfer-Encoding: base64\n" % (ct, cd))
     return head.encode() + b"\n" + data + b"\n"
@@ -649,6 +711,89 @@ def lookalike(host):
     return False
 
 
+def own_skeleton(name):
+    if name.startswith("xn--"):
+        name = name[4:].encode("ascii").decode("punycode")
+    t = "".join(CONFUSABLE.get(c, c) for c in name.lower() if c != "-")
+    t = t.replace("0", "o").replace("1", "l").replace("i", "l")
+    out, i = [], 0
+    while i < len(t):
+        pair = t[i:i + 2]
+        if pair in ("rn", "vv", "cl"):
+            out.append({"rn": "m", "vv": "w", "cl": "d"}[pair])
+            i += 2
+        else:
+            out.append(t[i])
+            i += 1
+    return "".join(out)
+
+
+def osa(a, b):
+    """optimal string alignment distance"""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+OWN = [INTERNAL] + PARTNERS
+
+
+def own_lookalike(host):
+    """host imitates the firm's or a partner's domain (not being one)"""
+    host = host.lower().rstrip(".")
+    if not host or is_ipv4(host) or "." not in host:
+        return False
+    reg = registrable(host)
+    if reg in OWN or reg in FREEMAIL or reg in ALL_BRAND_DOMAINS:
+        return False
+    if any(host == d or host.endswith("." + d) for b in BRANDS for d in b[4]):
+        return False
+    name = reg.split(".")[0]
+    sk = own_skeleton(name)
+    names = {d.split(".")[0] for d in OWN}
+    skels = {own_skeleton(n) for n in names if len(own_skeleton(n)) >= 5}
+    if name in names and len(name) >= 5:
+        return True
+    if sk in skels:
+        return True
+    labels = host[:len(host) - len(reg)].rstrip(".").split(".") if host != reg else []
+    for lab, whole in [(l, True) for l in labels if l] + [(name, False)]:
+        parts = lab.split("-")
+        for i in range(len(parts)):
+            for j in range(i, len(parts)):
+                if not whole and i == 0 and j == len(parts) - 1:
+                    continue
+                if own_skeleton("-".join(parts[i:j + 1])) in skels:
+                    return True
+    for k in range(5, len(sk) - 1):
+        if sk[:k] in skels or sk[-k:] in skels:
+            return True
+    for e in skels:
+        mx = 2 if len(e) >= 9 else 1
+        if abs(len(e) - len(sk)) <= mx and 1 <= osa(sk, e) <= mx:
+            return True
+    return False
+
+
+def html_form_request(page):
+    """an attached page asks for a password or posts to a web site"""
+    low = page.lower()
+    if re.search(r"<input[^>]*type\s*=\s*[\"']?password", low):
+        return True
+    if re.search(r"type\s*[=:]\s*[\"'\\]*password", low):
+        return True
+    return re.search(r"<form[^>]*action\s*=\s*[\"']?\s*(?:https?:)?//", low) is not None
+
+
 class AnchorParser(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -768,15 +913,29 @@ def oracle(m, texts, anchors, urls):
                 got.add("attack.url_mismatch")
 
     hosts = {host_of(u) for u in urls}
-    if any(lookalike(h) for h in hosts if h):
+    if any(lookalike(h) or own_lookalike(h) for h in hosts if h):
         got.add("attack.lookalike_url")
+    senders = [frm_dom] + ([env_dom] if env_dom else [])
+    if m.reply_to:
+        senders.append(m.reply_to[1].split("@")[1].lower())
+    if any(own_lookalike(d) for d in senders):
+        got.add("attack.lookalike_sender")
 
     alltext = "\n".join(t for _, t in texts)
-    if sum(1 for c in alltext if is_kana(c)) >= 10 and len(stray_hanzi(alltext)) >= 2:
+    kana = sum(1 for c in alltext if is_kana(c))
+    han = [c for c in alltext if is_han(c)]
+    words = [c for c in han if c in CHINESE_WORDS]
+    if kana >= 10 and len(stray_hanzi(alltext)) >= 2:
+        got.add("attack.non_japanese_kanji")
+    elif (len(han) >= 20 and kana * 20 <= len(han)
+          and (len(stray_hanzi(alltext)) >= 2 or (len(words) >= 3 and len(set(words)) >= 2))
+          and registrable(frm_dom) not in OWN):
         got.add("attack.non_japanese_kanji")
 
     low = unicodedata.normalize("NFKC", alltext).lower()
     if urls and any(p in low for p in CREDENTIAL):
+        got.add("attack.credential_request")
+    if any(a.kind == "html" and html_form_request(a.page) for a in m.attach):
         got.add("attack.credential_request")
     names = " ".join(n for a in m.attach for n in a.names())
     tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()
@@ -1003,6 +1162,11 @@ def indicators_text():
     return "\n".join(out) + "\n"
 
 
+def partners_text():
+    return ("# Partners of the firm (omamori.conf: attack_partners).  Generated by gen.py.\n"
+            + "".join(d + "\n" for d in PARTNERS))
+
+
 def main():
     check_only = "--check" in sys.argv[1:]
     ms = all_messages()
@@ -1012,6 +1176,7 @@ def main():
     files = {
         os.path.join(HERE, "labels.tsv"): labels_text(ms).encode(),
         os.path.join(HERE, "indicators-used.txt"): indicators_text().encode(),
+        os.path.join(HERE, "partners.txt"): partners_text().encode(),
     }
     if not check_only:
         os.makedirs(mdir, exist_ok=True)

