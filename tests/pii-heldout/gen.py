@@ -489,6 +489,23 @@ def negatives():
     neg('mixed', 'campaign mail with a URL, a coupon code and a toll-free number', 'キャンペーンのご案内',
         '法人向け団体保険の見直しキャンペーンを実施中です。\n詳細：https://www.sakura-hoken.example/campaign/2027\n'
         'キャンペーンコード：SKR-2027-WINTER\nフリーダイヤル 0120-418-227（平日9:00～17:00）\n', 2)
+    neg('meeting', 'online meeting invitation: 12-digit meeting ID in groups of three, passcode', 'オンライン会議のご案内',
+        '下記のとおりオンライン会議を設定しました。\n\n日時：12月17日（木）10:00～11:00\n'
+        '会議 ID: 428 906 137 552\nパスコード: Sk7yQ2\n参加用URL：https://teams.example.com/l/meetup-join/19%3ameeting\n', 1)
+    neg('agency', 'agency codes and staff registration numbers of the firm (tab list)', '募集人登録番号のご連絡',
+        '弊社募集人の登録番号をお知らせします（代理店コード 0418-227）。\n\n'
+        '氏名\t登録番号\t資格\n営業一課 担当A\t2009-11830\t一般\n営業二課 担当B\t2015-40277\t専門\n', 0)
+    neg('english', 'English report with dates, amounts and claim counts', 'Monthly claims summary',
+        None, 1, raw='Dear Ms. Ishikawa,\n\nClaims summary as of 30 Nov 2026:\n\n'
+        '- Reported: 17 (motor 11, property 4, liability 2)\n- Paid: JPY 8,412,000\n'
+        '- Outstanding reserve: JPY 3,150,000\n\nNext report due 7 January 2027.\n\nRegards,\n')
+    neg('contact', 'the insurer\'s accident desk and toll-free numbers quoted for a customer group', 'ご案内文の確認',
+        '法人のお客様へお送りする案内文の案です。ご確認ください。\n\n'
+        '「事故のご連絡は 東海火災 事故受付センター 0120-258-190（24時間）、'
+        'ロードサービスは 0120-119-024 へお電話ください。」\n', 0)
+    neg('iso2022', 'ISO-2022-JP mail with the firm\'s post-office box and a document number', '書類返送先のご案内',
+        '書類の返送先は下記の私書箱をご利用ください。\n\n〒102-8691 麹町郵便局 私書箱第27号\n'
+        '株式会社さくら保険サービス 業務管理課\n書類番号：SK-2026-12-0093\n', 0, charset='iso-2022-jp')
     neg('mixed', 'HTML newsletter to a corporate customer (text and HTML parts)', 'さくら通信 12月号',
         'さくら通信 12月号をお届けします。\n・年末の自動車事故にご注意\n・地震保険の改定（2027年1月）\n', 2,
         html='<html><body><h2>さくら通信 12月号</h2><ul><li>年末の自動車事故にご注意</li>'
