@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""make-inputs.py - writes the golden-test input messages (tests/golden/*.eml).
+"""make-inputs.py - writes the golden-test input messages (tests/golden/cases/*.eml).
 
 Each message exercises one decoding path; the expected outputs (*.json,
 *.parse) are produced by `make golden-update` and reviewed by hand.
