@@ -15,6 +15,10 @@
  *	  {FIX_JA}       what to do, one line per category
  *	  {FIX_EN}       the same in English
  *	  {REVIEWER}     the sender's manager, else notice_from
+ *	  {DUE}          when a delayed message goes (send delay notices)
+ *	  {DELAY}        how long it waits
+ *	  {CANCEL_ADDR}  the address that cancels it (also the Reply-To)
+ *	  {SEND_ADDR}    the address that sends it now
  *
  *	A missing or unreadable template makes om_notice_send() use a
  *	short built-in one, so a notice is never lost to a typo.
@@ -51,6 +55,7 @@
 #include "om_log.h"
 #include "om_map.h"
 #include "om_notice.h"
+#include "om_pending.h"
 #include "om_rfc2047.h"
 
 extern char **environ;
@@ -71,6 +76,16 @@ static const char builtin_template[] =
 "見つかったもの:\n{FINDINGS_JA}\n対処:\n{FIX_JA}\n確認者: {REVIEWER}\n参照番号: {REF}\n\n"
 "----\n\nYour message was stopped by the firm's mail policy.\n\n"
 "Found:\n{FINDINGS_EN}\nWhat to do:\n{FIX_EN}\nReviewed by: {REVIEWER}\nReference: {REF}\n";
+
+static const char builtin_delay_template[] =
+"Subject: [omamori] 送信を {DUE} まで保留しています / Your message goes out at {DUE}\n"
+"\n"
+"{SENDER} さま\n\nお送りのメールは {DUE} に送信されます。\n"
+"取り消すには次のアドレスへ空のメールを送ってください: {CANCEL_ADDR}\n"
+"すぐに送るには: {SEND_ADDR}\n参照番号: {REF}\n\n"
+"----\n\nYour message will be sent at {DUE}.\n"
+"To cancel it, send an empty mail to: {CANCEL_ADDR}\n"
+"To send it now: {SEND_ADDR}\nReference: {REF}\n";
 
 static const char builtin_bcc_template[] =
 "Subject: [omamori] 社外の宛先を Bcc に移して送信しました / External recipients were moved to Bcc\n"
@@ -264,7 +279,7 @@ om_notice_wanted(const om_snap *snap, const om_result *res)
 	const om_conf *conf = snap->conf;
 	if (conf->conf_notice_command == NULL || *conf->conf_notice_command == 0)
 		return (0);
-	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD && !res->to_bcc)
+	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD && !res->to_bcc && !res->delay)
 		return (0);
 	if (res->sender == NULL || *res->sender == 0)
 		return (0);
@@ -353,6 +368,22 @@ expand(const om_snap *snap, const om_result *res, const char *ref, const char *t
 			put_findings(res, out, 1, 1);
 		else if (IS("FIX_EN"))
 			put_findings(res, out, 0, 1);
+		else if (IS("DUE")) {
+			time_t  due = (time_t) res->pending_due;
+			struct tm tm;
+			char    when[64];
+
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S %z", localtime_r(&due, &tm));
+			om_buf_puts(out, when);
+		} else if (IS("DELAY")) {
+			if (res->delay % 60 == 0)
+				om_buf_printf(out, "%u min", res->delay / 60);
+			else
+				om_buf_printf(out, "%u s", res->delay);
+		} else if (IS("CANCEL_ADDR") && res->pending_token)
+			om_pending_address(conf, "cancel", res->pending_token, out);
+		else if (IS("SEND_ADDR") && res->pending_token)
+			om_pending_address(conf, "send", res->pending_token, out);
 		else {
 			om_buf_append(out, brace, (size_t) (close - brace + 1));
 		}
@@ -382,6 +413,12 @@ om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 	om_buf_putc(out, '\n');
 	om_buf_puts(out, "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		    "Content-Transfer-Encoding: 8bit\nAuto-Submitted: auto-replied\n");
+	/* A delay notice: replying to it cancels (the safe answer). */
+	if (res->delay && res->pending_token) {
+		om_buf_puts(out, "Reply-To: ");
+		om_pending_address(conf, "cancel", res->pending_token, out);
+		om_buf_putc(out, '\n');
+	}
 	/* Template headers: copy, encoding a non-ASCII Subject. */
 	while (line <= body) {
 		const char *nl = strchr(line, '\n');
@@ -428,7 +465,8 @@ read_template(const om_snap *snap, const om_result *res)
 	if (conf->conf_rules_dir == NULL)
 		return (NULL);
 	snprintf(path, sizeof(path), "%s/notice-%s.ja-en.txt", conf->conf_rules_dir,
-		 res->action == OM_ACT_HOLD ? "hold" : res->action == OM_ACT_REJECT ? "reject" : "bcc");
+		 res->action == OM_ACT_HOLD ? "hold" : res->action == OM_ACT_REJECT ? "reject"
+		 : res->delay ? "delay" : "bcc");
 	if ((fp = fopen(path, "r")) == NULL)
 		return (NULL);
 	if ((text = malloc(TEMPLATE_MAX + 1)) == NULL)
@@ -457,7 +495,7 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 
 	om_buf_init(&msg, 0);
 	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
-		builtin = builtin_bcc_template;
+		builtin = res->delay ? builtin_delay_template : builtin_bcc_template;
 	if (om_notice_compose(snap, res, ref, tmpl ? tmpl : builtin, &msg) < 0
 	    && om_notice_compose(snap, res, ref, builtin, &msg) < 0) {
 		free(tmpl);

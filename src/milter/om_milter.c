@@ -76,6 +76,7 @@
 #include "om_log.h"
 #include "om_milter.h"
 #include "om_notice.h"
+#include "om_pending.h"
 #include "om_pool.h"
 
 #define RCPT_MAX	100000		/* envelope recipients per message */
@@ -96,6 +97,9 @@ typedef struct msg {
 	int	failed;			/* internal trouble: error_action */
 	const char *fail_why;
 	char   *notice;			/* first X-Omamori-Notice value, or NULL */
+	int	control;		/* a recipient is one of our reply addresses */
+	om_pending_verb verb;		/* ... what the first one asks */
+	char	token[OM_PENDING_TOKEN_MAX + 1];
 } msg;
 
 /* One milter connection (one SMTP session). */
@@ -381,6 +385,10 @@ cb_envrcpt(SMFICTX *ctx, char **argv)
 		msg_fail(m, "out of memory");
 	else
 		m->nrcpt++;
+	/* An answer to a delayed message: handled whole at end of message. */
+	if (!m->control && argv && argv[0]
+	    && om_pending_control(m->snap->conf, argv[0], &m->verb, m->token, sizeof(m->token)))
+		m->control = 1;
 	return (reply_ok(c, SMFIP_NR_RCPT));
 }
 
@@ -561,6 +569,7 @@ apply_verdict(SMFICTX *ctx, const om_result *res, const char *ref, int *notice)
 		case OM_DO_NOTICE:
 		case OM_DO_REGISTER_DOMAIN:	/* after acceptance, by cb_eom */
 		case OM_DO_REMEMBER:
+		case OM_DO_DELAY:		/* the record, by cb_eom before */
 			break;
 		}
 		if (rc < 0 && a->required) {
@@ -626,6 +635,54 @@ judge(msg *m, const om_envelope *env, const char *ref)
 	return (res);
 }
 
+/*
+ * control_answer - a mail to one of our reply addresses: the sender of
+ * a delayed message cancels it or sends it now. Honoured only from a
+ * client of the firm (SASL, or trusted_networks and not inbound_relays)
+ * and when om_pending_answer() agrees; recorded in the audit log, then
+ * the mail is discarded: it is never delivered anywhere. Anything else
+ * is refused with a 550 that says why; store trouble is a 451.
+ */
+static sfsistat
+control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char *ref)
+{
+	const om_conf *conf = m->snap->conf;
+	const char *verb = m->verb == OM_VERB_CANCEL ? "cancel" : "send";
+	om_pending p;
+	char    text[REPLY_MAX];
+	int     st;
+
+	memset(&p, 0, sizeof(p));
+	if (m->failed) {
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be read now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr) || om_conf_client_relay(conf, c->addr)))
+		st = OM_PENDING_NOT_SENDER;
+	else
+		st = om_pending_answer(m->snap, m->verb, m->token, m->from, (long) time(NULL), &p);
+	om_info("%s: answer %s to %s: %s%s%s", ref, verb, *p.qid ? p.qid : "-", om_pending_status(st),
+		*p.ref ? " ref=" : "", p.ref);
+	if (m->snap->audit && om_audit_event(m->snap->audit, "pending_answer", "queue_id", qid, "ref", ref,
+					     "answer", verb, "status", om_pending_status(st),
+					     "held_queue_id", *p.qid ? p.qid : NULL, "held_ref", *p.ref ? p.ref : NULL,
+					     "by", m->from, (char *) NULL) < 0) {
+		om_warn("%s: audit log: %s", ref, om_audit_error());
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be recorded now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	if (st == OM_PENDING_OK)
+		return (SMFIS_DISCARD);
+	if (st == OM_PENDING_TROUBLE) {
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be handled now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	snprintf(text, sizeof(text), "550 5.7.1 omamori: this %s address is not valid (%s); nothing was changed",
+		 verb, om_pending_status(st));
+	set_reply(ctx, text, "550", "5.7.1", text);
+	return (SMFIS_REJECT);
+}
+
 /* cb_eom - judge the message and act */
 static sfsistat
 cb_eom(SMFICTX *ctx)
@@ -656,6 +713,13 @@ cb_eom(SMFICTX *ctx)
 	env.queue_id = qid;
 	env.ref = ref;
 
+	/* An answer to a delayed message is never delivered. */
+	if (m->control) {
+		rc = control_answer(ctx, m, c, qid, ref);
+		msg_reset(c);
+		return (rc);
+	}
+
 	/* Our own notices: null sender, a client of the firm, a valid MAC. */
 	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
 		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
@@ -678,6 +742,23 @@ cb_eom(SMFICTX *ctx)
 		om_info("%s: direction=%s action=%s categories=%s size=%zu rcpts=%zu%s", ref,
 			om_direction_name(res->direction), om_action_name(res->action), om_act_categories(res),
 			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
+	/* Delayed: the pending record is kept before the hold (om_pending.h). */
+	if (res->delay && res->action != OM_ACT_REJECT && res->action != OM_ACT_TEMPFAIL) {
+		if (om_pending_hold(m->snap, res, qid, ref) < 0
+		    || (m->snap->audit && om_audit_event(m->snap->audit, "delay", "queue_id", qid, "ref", ref,
+							 "pending", om_pool_printf(res->pool, "%.*s",
+										   (int) strcspn(res->pending_token, "."),
+										   res->pending_token), "due",
+							 om_pool_printf(res->pool, "%ld", res->pending_due),
+							 (char *) NULL) < 0)) {
+			om_warn("%s: send delay not recorded; %s", ref, om_action_name(res->on_trouble));
+			rc = trouble_verdict(ctx, res->on_trouble, ref);
+			om_result_free(res);
+			msg_reset(c);
+			return (rc);
+		}
+		om_info("%s: delayed %us, due %ld", ref, res->delay, res->pending_due);
+	}
 	rc = apply_verdict(ctx, res, ref, &notice);
 	/* Delivered: its new domains are known from now on (a failure only logs). */
 	if (rc == SMFIS_CONTINUE)
