@@ -15,6 +15,8 @@
 #include "om_test_redis.h"
 #include "om_act.h"
 #include "om_conf.h"
+#include "om_map.h"
+#include "om_msg.h"
 #include "om_pending.h"
 #include "om_pool.h"
 #include "om_state.h"
@@ -45,6 +47,7 @@ group_setup(void **state)
 {
 	(void) state;
 	om_log_open("test_pending", 0, 0);
+	om_msg_global_init();
 	if (mkdtemp(dir) == NULL)
 		return (-1);
 	if (!om_test_redis_installed()) {
@@ -482,27 +485,27 @@ test_answer(void **state)
 	NEED(b);
 	/* Not the sender: refused, nothing changes. */
 	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token,
-					   "<suzuki@sakura-hoken.example>", (long) now, &p), OM_PENDING_NOT_SENDER);
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token, "<>", (long) now, &p),
+					   "<suzuki@sakura-hoken.example>", NULL, (long) now, &p), OM_PENDING_NOT_SENDER);
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token, "<>", NULL, (long) now, &p),
 			 OM_PENDING_NOT_SENDER);
 	assert_int_equal(om_state_due(b->st, OM_PENDING_NS, now, 100, count_due, &n), 0);
 
 	/* The sender cancels: due now, state cancel, who said so. */
 	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token,
-					   "<TANAKA@sakura-hoken.example>", (long) now, &p), OM_PENDING_OK);
+					   "<TANAKA@sakura-hoken.example>", NULL, (long) now, &p), OM_PENDING_OK);
 	assert_int_equal(p.state, OM_PENDING_CANCEL);
 	assert_string_equal(p.by, SENDER);
 	assert_int_equal(om_pending_get(b->st, p.key, &p), 1);
 	assert_int_equal(p.state, OM_PENDING_CANCEL);
 	assert_true(p.due <= (long) now);
 	/* A cancel stands: send-now after it is refused, a second cancel is fine. */
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r1->pending_token, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r1->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_UNKNOWN);
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, r1->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_OK);
 
 	/* Send now. */
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_OK);
 	assert_int_equal(p.state, OM_PENDING_RELEASE);
 	n = 0;
@@ -510,30 +513,137 @@ test_answer(void **state)
 
 	/* Forged, another gateway's, and one the store does not know. */
 	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, "0123456789.gw1.ffffffff.0123456789abcdef",
-					   SENDER, (long) now, &p), OM_PENDING_BAD_MAC);
+					   SENDER, NULL, (long) now, &p), OM_PENDING_BAD_MAC);
 	om_pending_key(&b->snap, pk);
 	assert_int_equal(om_pending_token_make(pk, "gw2", (long) now + 600, other, sizeof(other)), 0);
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, other, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, other, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_OTHER_HOST);
 	assert_int_equal(om_pending_token_make(pk, "gw1", (long) now + 600, other, sizeof(other)), 0);
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, other, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, other, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_UNKNOWN);
 	/* Expired. */
 	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER,
-					   (long) now + 40L * 86400, &p), OM_PENDING_EXPIRED);
+					   NULL, (long) now + 40L * 86400, &p), OM_PENDING_EXPIRED);
 	/* Another gateway's key: its tokens do not verify here. */
 	memcpy(b->snap.notice_key, key_b, sizeof(b->snap.notice_key));
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_BAD_MAC);
 	memcpy(b->snap.notice_key, key_a, sizeof(b->snap.notice_key));
 	/* Settled and deleted: unknown. */
 	assert_int_equal(om_pending_token_check(pk, r2->pending_token, "gw1", (long) now, other, sizeof(other)),
 			 OM_PENDING_OK);
 	assert_int_equal(om_state_del(b->st, OM_PENDING_NS, other), 1);
-	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, (long) now, &p),
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_UNKNOWN);
 	om_result_free(r1);
 	om_result_free(r2);
+}
+
+/* The action approve: the record waits for approve_timeout; its notice goes. */
+static void
+test_plan_approve(void **state)
+{
+	om_conf *c = load_conf("approve_timeout = 2h\ndelay_outbound = 5m\n");
+	om_snap snap = {.conf = c};
+	om_result *res = new_result(OM_ACT_APPROVE, "recipient.freemail", NULL);
+	const om_act *d;
+
+	(void) state;
+	om_act_plan(&snap, res, "Q8.1", NULL, 0);
+	d = find_step(res, OM_DO_DELAY);
+	assert_non_null(d);
+	assert_string_equal(d->name, "approve");
+	assert_int_equal(d->index, 7200);
+	assert_int_equal(res->delay, 7200);
+	assert_non_null(find_step(res, OM_DO_QUARANTINE));
+	assert_non_null(find_step(res, OM_DO_NOTICE));
+	assert_null(find_step(res, OM_DO_REGISTER_DOMAIN));
+	om_result_free(res);
+	om_conf_unref(c);
+	/* An action word like the others; error_action cannot be it. */
+	{
+		om_action a;
+
+		assert_int_equal(om_action_parse("approve", &a), 0);
+		assert_int_equal(a, OM_ACT_APPROVE);
+		assert_string_equal(om_action_name(OM_ACT_APPROVE), "approve");
+		assert_true(OM_ACT_APPROVE > OM_ACT_ADD_CC && OM_ACT_APPROVE < OM_ACT_HOLD);
+	}
+}
+
+/* Approval: only the manager or the deputy answers; the first answer decides. */
+static void
+test_approve(void **state)
+{
+	backend *b = *state;
+	om_conf_err err;
+	char    path[600];
+	om_result *r1, *r2, *r3;
+	om_pending p;
+	long    now = (long) time(NULL);
+
+	NEED(b);
+	assert_int_equal(om_test_write(dir, "managers", "@sakura-hoken.example kanri@sakura-hoken.example\n"), 0);
+	assert_int_equal(om_test_write(dir, "deputies", "kanri@sakura-hoken.example fuku@sakura-hoken.example\n"), 0);
+	b->snap.manager = om_map_new();
+	b->snap.deputy = om_map_new();
+	snprintf(path, sizeof(path), "%s/managers", dir);
+	assert_int_equal(om_map_load(b->snap.manager, path, 1, &err), 0);
+	snprintf(path, sizeof(path), "%s/deputies", dir);
+	assert_int_equal(om_map_load(b->snap.deputy, path, 1, &err), 0);
+
+	r1 = new_result(OM_ACT_APPROVE, "recipient.freemail", NULL);
+	r1->delay = 3600;
+	assert_int_equal(om_pending_hold(&b->snap, r1, "6AAA01", "6AAA01.x"), 0);
+	assert_string_equal(r1->pending_approvers, "kanri@sakura-hoken.example fuku@sakura-hoken.example");
+	r2 = new_result(OM_ACT_APPROVE, "recipient.freemail", NULL);
+	r2->delay = 3600;
+	assert_int_equal(om_pending_hold(&b->snap, r2, "6AAA02", "6AAA02.x"), 0);
+	r3 = hold(b, "6AAA03", 600);		/* a delay, not an approval */
+
+	/* The sender cannot approve; the sender's verbs do not fit. */
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_APPROVE, r1->pending_token, SENDER, NULL, now, &p),
+			 OM_PENDING_NOT_SENDER);
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r1->pending_token, SENDER, NULL, now, &p),
+			 OM_PENDING_WRONG_KIND);
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_APPROVE, r3->pending_token,
+					   "kanri@sakura-hoken.example", NULL, now, &p), OM_PENDING_WRONG_KIND);
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_APPROVE, r1->pending_token,
+					   "suzuki@sakura-hoken.example", NULL, now, &p), OM_PENDING_NOT_SENDER);
+	/* The deputy approves, with a reason; the manager's later reject changes nothing. */
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_APPROVE, r1->pending_token,
+					   "<Fuku@Sakura-Hoken.example>", "取引先確認済み", now, &p), OM_PENDING_OK);
+	assert_int_equal(p.state, OM_PENDING_RELEASE);
+	assert_string_equal(p.by, "fuku@sakura-hoken.example");
+	assert_string_equal(p.reason, "取引先確認済み");
+	assert_int_equal(om_pending_get(b->st, p.key, &p), 1);
+	assert_int_equal(p.kind, OM_PENDING_APPROVE);
+	assert_int_equal(p.state, OM_PENDING_RELEASE);
+	assert_true(p.due <= now);
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_REJECT, r1->pending_token,
+					   "kanri@sakura-hoken.example", NULL, now, &p), OM_PENDING_UNKNOWN);
+	/* The manager rejects the other. */
+	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_REJECT, r2->pending_token,
+					   "kanri@sakura-hoken.example", "宛先違い", now, &p), OM_PENDING_OK);
+	assert_int_equal(p.state, OM_PENDING_CANCEL);
+
+	/* Words from a Subject: decoded, one line. */
+	{
+		char    why[32];
+
+		om_pending_reason("=?UTF-8?B?5Y+W5byV5YWI56K66KqN5riI44G/?=", why, sizeof(why));
+		assert_string_equal(why, "取引先確認済み");
+		om_pending_reason("a\tb", why, sizeof(why));
+		assert_string_equal(why, "a b");
+		om_pending_reason(NULL, why, sizeof(why));
+		assert_string_equal(why, "");
+	}
+	om_result_free(r1);
+	om_result_free(r2);
+	om_result_free(r3);
+	om_map_free(b->snap.manager);
+	om_map_free(b->snap.deputy);
+	b->snap.manager = b->snap.deputy = NULL;
 }
 
 int
@@ -545,10 +655,13 @@ main(void)
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_plan),
 		cmocka_unit_test(test_control),
+		cmocka_unit_test(test_plan_approve),
 		cmocka_unit_test_prestate_setup_teardown(test_record, fresh, done, &be_sqlite),
 		cmocka_unit_test_prestate_setup_teardown(test_record, fresh, done, &be_redis),
 		cmocka_unit_test_prestate_setup_teardown(test_answer, fresh, done, &be_sqlite),
 		cmocka_unit_test_prestate_setup_teardown(test_answer, fresh, done, &be_redis),
+		cmocka_unit_test_prestate_setup_teardown(test_approve, fresh, done, &be_sqlite),
+		cmocka_unit_test_prestate_setup_teardown(test_approve, fresh, done, &be_redis),
 	};
 
 	return (cmocka_run_group_tests(tests, group_setup, group_teardown));

@@ -8,6 +8,7 @@
  *	omamori review show [-c CONFIG] [--reveal] QUEUE_ID
  *	omamori review release|discard [-c CONFIG] [--reason TEXT] [--dry-run]
  *		(QUEUE_ID... | --rule RULE | --category CAT)
+ *	omamori review approve|reject [-c CONFIG] [--reason TEXT] [--dry-run] QUEUE_ID...
  *	omamori review due [-c CONFIG] [--dry-run]
  * DESCRIPTION
  *	list reads Postfix's hold queue ("postqueue -j", with "-c DIR"
@@ -35,7 +36,12 @@
  *	domains registered, or discarded when the sender cancelled it;
  *	each is recorded in the audit log first, then the record goes.
  *	release and discard by hand settle a delayed message's record too,
- *	and a release registers the message's new domains.
+ *	and a release registers the message's new domains. Mail that waits
+ *	for approval (the action "approve") is settled the same way: due
+ *	releases what an approver approved, discards what one rejected,
+ *	and after approve_timeout does approve_timeout_action; approve and
+ *	reject are release and discard by hand, recorded under their own
+ *	names with who and why.
  *
  *	With review_mta = sendmail the same is done on Sendmail's
  *	quarantine, where omamori-milter's holds go (smfi_quarantine: the
@@ -109,6 +115,7 @@ rev_usage(int asked)
 		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
 		"       omamori review discard [-c CONFIG] [--reason TEXT] [--dry-run]\n"
 		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
+		"       omamori review approve|reject [-c CONFIG] [--reason TEXT] [--dry-run] QUEUE_ID...\n"
 		"       omamori review due [-c CONFIG] [--dry-run]\n"
 		"list the held messages with why they were held; show one (--reveal: the\n"
 		"message itself, recorded in the audit log); release or discard them, with\n"
@@ -1204,9 +1211,16 @@ rev_due(const om_conf *conf, int dry_run)
 		a = open_audit(conf);
 	for (size_t i = 0; i < l.n; i++) {
 		const om_pending *p = l.v + i;
-		int     discard = p->state == OM_PENDING_CANCEL;
-		const char *verb = discard ? "discard" : "release";
-		const char *why = p->state == OM_PENDING_CANCEL ? "cancelled by the sender"
+		int     approval = p->kind == OM_PENDING_APPROVE;
+		int     discard = p->state == OM_PENDING_CANCEL
+			|| (approval && p->state == OM_PENDING_WAITING
+			    && strcmp(conf->conf_approve_timeout_action, "discard") == 0);
+		const char *verb = approval ? (p->state == OM_PENDING_RELEASE ? "approve"
+					       : p->state == OM_PENDING_CANCEL ? "reject" : discard ? "discard" : "release")
+			: discard ? "discard" : "release";
+		const char *why = approval ? (p->state == OM_PENDING_RELEASE ? "approved"
+					      : p->state == OM_PENDING_CANCEL ? "rejected" : "no answer within approve_timeout")
+			: p->state == OM_PENDING_CANCEL ? "cancelled by the sender"
 			: p->state == OM_PENDING_RELEASE ? "sent now by the sender" : "send delay over";
 		const held *h = NULL;
 		JsonObject *o;
@@ -1241,6 +1255,7 @@ rev_due(const om_conf *conf, int dry_run)
 		if (om_audit_event(a, verb, "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
 				   "ref", p->ref, "pending", p->key, "kind", om_pending_kind_name(p->kind),
 				   "by", *p->by ? p->by : "omamori review due", "reason", why,
+				   "approver_reason", approval && *p->reason ? p->reason : NULL,
 				   "selected_by", "due", "selector", p->key, NULL) < 0) {
 			fprintf(stderr, "omamori: audit log: %s (%s: nothing done)\n", om_audit_error(), h->qid);
 			if (jp)
@@ -1273,12 +1288,12 @@ rev_due(const om_conf *conf, int dry_run)
 	return (failed ? 1 : 0);
 }
 
-/* rev_act - release or discard */
+/* rev_act - release or discard (verb: "release", "discard", "approve", "reject") */
 static int
-rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule,
+rev_act(const om_conf *conf, const char *verb, char **ids, int nids, const char *rule,
 	const char *category, const char *reason_opt, int dry_run)
 {
-	const char *verb = discard ? "discard" : "release";
+	int     discard = strcmp(verb, "discard") == 0 || strcmp(verb, "reject") == 0;
 	char   *reason = NULL;
 	om_audit *a = NULL;
 	review  r;
@@ -1421,7 +1436,8 @@ om_cmd_review(int argc, char **argv)
 		}
 	}
 	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "release") != 0
-	    && strcmp(sub, "discard") != 0 && strcmp(sub, "due") != 0)
+	    && strcmp(sub, "discard") != 0 && strcmp(sub, "due") != 0 && strcmp(sub, "approve") != 0
+	    && strcmp(sub, "reject") != 0)
 		rev_usage(0);
 	conf = om_cli_load_conf(config);
 	if (!trusted_conf(conf)) {
@@ -1434,8 +1450,9 @@ om_cmd_review(int argc, char **argv)
 		rc = rev_show(conf, argv[optind], reveal);
 	else if (strcmp(sub, "due") == 0 && optind == argc)
 		rc = rev_due(conf, dry);
-	else if (strcmp(sub, "release") == 0 || strcmp(sub, "discard") == 0)
-		rc = rev_act(conf, strcmp(sub, "discard") == 0, argv + optind, argc - optind, rule, category, reason, dry);
+	else if (strcmp(sub, "release") == 0 || strcmp(sub, "discard") == 0 || strcmp(sub, "approve") == 0
+		 || strcmp(sub, "reject") == 0)
+		rc = rev_act(conf, sub, argv + optind, argc - optind, rule, category, reason, dry);
 	else {
 		om_conf_unref(conf);
 		rev_usage(0);

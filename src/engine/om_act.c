@@ -435,7 +435,14 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 	if (act == OM_ACT_HOLD)
 		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
 		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
-	else if ((res->delay = delay_for(conf, res)) > 0) {
+	else if (act == OM_ACT_APPROVE) {
+		/* Held until approved, rejected or approve_timeout passes. */
+		res->delay = (unsigned) conf->conf_approve_timeout;
+		step(res, &cap, OM_DO_DELAY, "approve", res->delay, NULL, 1);
+		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
+		     ascii_line(res, om_pool_printf(res->pool, "omamori: waiting for approval: %s",
+						    res->reason ? res->reason : "-"), REASON_MAX), 1);
+	} else if ((res->delay = delay_for(conf, res)) > 0) {
 		/* The record first (its failure is trouble), then the hold. */
 		step(res, &cap, OM_DO_DELAY, "delay", res->delay, NULL, 1);
 		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,

@@ -155,6 +155,9 @@ static const conf_key conf_keys[] = {
 	{"control_local_part", KEY_STR, "omamori", OFF(conf_control_local_part)},
 	{"control_domain", KEY_STR, "", OFF(conf_control_domain)},
 	{"gateway_name", KEY_STR, "", OFF(conf_gateway_name)},
+	{"deputy_map", KEY_PATH, "", OFF(conf_deputy_map)},
+	{"approve_timeout", KEY_DURATION, "1d", OFF(conf_approve_timeout), 60, 30 * 86400},
+	{"approve_timeout_action", KEY_STR, "discard", OFF(conf_approve_timeout_action)},
 	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
 	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
 	{"attack_hold_score", KEY_COUNT, "4", OFF(conf_attack_hold_score), 1, 1000},
@@ -416,7 +419,7 @@ parse_policy(conf_load *ld, const char *value, om_policy *pol)
 			continue;
 		}
 		if (om_action_parse(eq + 1, &act) < 0) {
-			conf_error(ld, "\"%s\": unknown action (accept, tag, add-cc, hold, reject, tempfail)", eq + 1);
+			conf_error(ld, "\"%s\": unknown action (accept, tag, add-cc, approve, hold, reject, tempfail)", eq + 1);
 			bad = 1;
 			continue;
 		}
@@ -525,7 +528,7 @@ set_key(conf_load *ld, const conf_key *k, const char *value)
 		}
 	case KEY_ACTION:
 		if (om_action_parse(value, (om_action *) slot) < 0) {
-			conf_error(ld, "%s: \"%s\" is not an action (accept, tag, add-cc, hold, reject, tempfail)", k->name, value);
+			conf_error(ld, "%s: \"%s\" is not an action (accept, tag, add-cc, approve, hold, reject, tempfail)", k->name, value);
 			return (-1);
 		}
 		return (0);
@@ -653,6 +656,13 @@ conf_check(conf_load *ld)
 	if (strspn(conf->conf_gateway_name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(conf->conf_gateway_name)
 	    || strlen(conf->conf_gateway_name) > 10)
 		conf_error(ld, "gateway_name: \"%s\" is not up to 10 of a-z, 0-9 and -", conf->conf_gateway_name);
+	if (conf->conf_deputy_map && access(conf->conf_deputy_map, R_OK) != 0)
+		conf_error(ld, "deputy_map: cannot read %s: %s", conf->conf_deputy_map, strerror(errno));
+	if (strcmp(conf->conf_approve_timeout_action, "release") != 0
+	    && strcmp(conf->conf_approve_timeout_action, "discard") != 0)
+		conf_error(ld, "approve_timeout_action: \"%s\" is not release or discard", conf->conf_approve_timeout_action);
+	if (conf->conf_error_action == OM_ACT_APPROVE)
+		conf_error(ld, "error_action: approve needs a verdict to approve; use hold");
 	if (conf->conf_state && *conf->conf_state) {
 		char    why[300];
 

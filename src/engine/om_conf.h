@@ -132,6 +132,9 @@ typedef struct om_conf {
 	char   *conf_control_local_part;	/* "omamori": omamori-cancel+TOKEN@... */
 	char   *conf_control_domain;	/* domain of the reply addresses, or "" */
 	char   *conf_gateway_name;	/* host part of tokens, or "": hostname */
+	char   *conf_deputy_map;	/* "manager deputy" lines, or NULL */
+	size_t	conf_approve_timeout;	/* seconds an approval may take */
+	char   *conf_approve_timeout_action;	/* "release" or "discard" */
 	/* Inbound attack indicators (om_detect_attack.c): */
 	char   *conf_attack_brands;	/* admin's extra brand list, or NULL */
 	size_t	conf_attack_tag_score;	/* summed weight that tags */

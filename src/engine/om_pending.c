@@ -24,12 +24,14 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <gmime/gmime.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include "om_log.h"
+#include "om_map.h"
 #include "om_pending.h"
 #include "om_pool.h"
 #include "om_state.h"
@@ -258,6 +260,8 @@ om_pending_encode(const om_pending *p, om_buf *out)
 	put_line(out, "ref", p->ref);
 	put_line(out, "sender", p->sender);
 	put_line(out, "by", p->by);
+	put_line(out, "approvers", p->approvers);
+	put_line(out, "reason", p->reason);
 	put_line(out, "domains", p->domains);
 	om_buf_printf(out, "created=%ld\ndue=%ld\n", p->created, p->due);
 	return (out->len > 0 && out->data ? 0 : -1);
@@ -312,6 +316,10 @@ om_pending_decode(const char *value, size_t len, om_pending *p)
 				bad |= copy_field(p->sender, sizeof(p->sender), val, vn);
 			else if (IS("by"))
 				bad |= copy_field(p->by, sizeof(p->by), val, vn);
+			else if (IS("approvers"))
+				bad |= copy_field(p->approvers, sizeof(p->approvers), val, vn);
+			else if (IS("reason"))
+				bad |= copy_field(p->reason, sizeof(p->reason), val, vn);
 			else if (IS("domains"))
 				bad |= copy_field(p->domains, sizeof(p->domains), val, vn);
 			else if (IS("created"))
@@ -402,7 +410,7 @@ om_pending_hold(const om_snap *snap, om_result *res, const char *qid, const char
 		return (-1);
 	}
 	memset(&p, 0, sizeof(p));
-	p.kind = OM_PENDING_DELAY;
+	p.kind = res->action == OM_ACT_APPROVE ? OM_PENDING_APPROVE : OM_PENDING_DELAY;
 	p.state = OM_PENDING_WAITING;
 	p.created = (long) now;
 	p.due = (long) now + (long) res->delay;
@@ -420,6 +428,20 @@ om_pending_hold(const om_snap *snap, om_result *res, const char *qid, const char
 	snprintf(p.qid, sizeof(p.qid), "%s", qid);
 	snprintf(p.ref, sizeof(p.ref), "%s", ref ? ref : "");
 	bare(res->sender, p.sender, sizeof(p.sender));
+	if (p.kind == OM_PENDING_APPROVE) {
+		const char *mgr = snap->manager ? om_map_lookup_addr(snap->manager, p.sender) : NULL;
+		const char *dep = mgr && snap->deputy ? om_map_lookup_addr(snap->deputy, mgr) : NULL;
+
+		if (mgr && dep && strcasecmp(mgr, dep) != 0)
+			snprintf(p.approvers, sizeof(p.approvers), "%s %s", mgr, dep);
+		else if (mgr)
+			snprintf(p.approvers, sizeof(p.approvers), "%s", mgr);
+		for (char *c = p.approvers; *c; c++)
+			*c = (char) tolower((unsigned char) *c);
+		if (!*p.approvers)
+			om_warn("%s: no manager for %s in manager_map: approval only by \"omamori review approve\"",
+				ref, p.sender);
+	}
 	for (size_t i = 0; i < res->nfindings && nd < DOMAINS_MAX; i++) {
 		const om_finding *f = res->findings + i;
 		size_t  n;
@@ -441,6 +463,7 @@ om_pending_hold(const om_snap *snap, om_result *res, const char *qid, const char
 		return (-1);
 	}
 	res->pending_token = om_pool_strdup(res->pool, p.token);
+	res->pending_approvers = om_pool_strdup(res->pool, p.approvers);
 	res->pending_due = p.due;
 	return (0);
 }
@@ -470,6 +493,10 @@ om_pending_control(const om_conf *conf, const char *rcpt, om_pending_verb *verb,
 		*verb = OM_VERB_CANCEL;
 	else if (strcmp(addr + ll + 1, "send") == 0)
 		*verb = OM_VERB_SEND;
+	else if (strcmp(addr + ll + 1, "approve") == 0)
+		*verb = OM_VERB_APPROVE;
+	else if (strcmp(addr + ll + 1, "reject") == 0)
+		*verb = OM_VERB_REJECT;
 	else
 		return (0);
 	if (strlen(plus + 1) >= size)
@@ -488,15 +515,71 @@ om_pending_address(const om_conf *conf, const char *verb, const char *token, om_
 	om_buf_printf(out, "%s-%s+%s@%s", conf->conf_control_local_part, verb, token, dom ? dom : "localhost");
 }
 
+/* om_pending_reason - an answer's Subject as the approver's words: decoded, one line, bounded */
+void
+om_pending_reason(const char *subject, char *out, size_t size)
+{
+	char   *d = subject ? g_mime_utils_header_decode_text(NULL, subject) : NULL;
+	const char *s = d ? d : subject ? subject : "";
+	size_t  o = 0, n = strlen(s);
+
+	/* Whole UTF-8 characters only: cut before a continuation byte. */
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char) s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[o++] = (s[i] == '\r' || s[i] == '\n' || s[i] == '\t') ? ' ' : s[i];
+	out[o] = 0;
+	g_free(d);
+}
+
+/* om_pending_verb_name - "cancel", "send", "approve", "reject" */
+const char *
+om_pending_verb_name(om_pending_verb verb)
+{
+	switch (verb) {
+	case OM_VERB_CANCEL:
+		return ("cancel");
+	case OM_VERB_SEND:
+		return ("send");
+	case OM_VERB_APPROVE:
+		return ("approve");
+	default:
+		return ("reject");
+	}
+}
+
+/* is_approver - is addr one of the record's approvers? */
+static int
+is_approver(const om_pending *p, const char *addr)
+{
+	size_t  n = strlen(addr);
+
+	for (const char *a = p->approvers; *a;) {
+		size_t  l = strcspn(a, " ");
+
+		if (l == n && strncmp(a, addr, n) == 0)
+			return (1);
+		a += l;
+		a += strspn(a, " ");
+	}
+	return (0);
+}
+
 /*
- * om_pending_answer - the sender's answer by mail: cancel, or send now.
+ * om_pending_answer - an answer by mail: the sender's cancel or send
+ * now for a delayed message, an approver's approve or reject for one
+ * that waits for approval (reason: the approver's words, or NULL).
  * OM_PENDING_OK when the record now says so (p is the record after),
  * else why not; the record is then unchanged.
  */
 int
 om_pending_answer(const om_snap *snap, om_pending_verb verb, const char *token, const char *from,
-		  long now, om_pending *p)
+		  const char *reason, long now, om_pending *p)
 {
+	int     approval = verb == OM_VERB_APPROVE || verb == OM_VERB_REJECT;
 	unsigned char key[OM_PENDING_KEY_LEN];
 	char    host[OM_PENDING_HOST_MAX + 1], rkey[OM_PENDING_TOKEN_MAX + 1], sender[OM_PENDING_ADDR_MAX + 1];
 	int     st, rc;
@@ -514,11 +597,22 @@ om_pending_answer(const om_snap *snap, om_pending_verb verb, const char *token, 
 		return (OM_PENDING_TROUBLE);
 	if (rc == 0 || strcmp(p->token, token) != 0)
 		return (OM_PENDING_UNKNOWN);
-	if (p->kind != OM_PENDING_DELAY)
+	if (p->kind != (approval ? OM_PENDING_APPROVE : OM_PENDING_DELAY))
 		return (OM_PENDING_WRONG_KIND);
 	bare(from, sender, sizeof(sender));
-	if (*sender == 0 || strcmp(sender, p->sender) != 0)
+	if (*sender == 0 || (approval ? !is_approver(p, sender) : strcmp(sender, p->sender) != 0))
 		return (OM_PENDING_NOT_SENDER);
+	if (approval) {
+		/* The first answer decides; the same answer again is no error. */
+		if (p->state != OM_PENDING_WAITING)
+			return ((p->state == OM_PENDING_RELEASE) == (verb == OM_VERB_APPROVE)
+				? OM_PENDING_OK : OM_PENDING_UNKNOWN);
+		p->state = verb == OM_VERB_APPROVE ? OM_PENDING_RELEASE : OM_PENDING_CANCEL;
+		p->due = now;
+		snprintf(p->by, sizeof(p->by), "%s", sender);
+		snprintf(p->reason, sizeof(p->reason), "%s", reason ? reason : "");
+		return (om_pending_put(snap->state, p) < 0 ? OM_PENDING_TROUBLE : OM_PENDING_OK);
+	}
 	/* A cancel stands; "send now" after it changes nothing. */
 	if (p->state == OM_PENDING_CANCEL)
 		return (verb == OM_VERB_CANCEL ? OM_PENDING_OK : OM_PENDING_UNKNOWN);

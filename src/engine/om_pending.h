@@ -16,6 +16,12 @@
  *	record. The mail is in the hold queue and the record in the store,
  *	so a restart of either loses nothing.
  *
+ *	Approval (the action "approve") uses the same record with kind
+ *	approve: it is due when approve_timeout passes, and its approvers
+ *	(the sender's manager from manager_map and that manager's deputy
+ *	from deputy_map) answer with LOCAL-approve+TOKEN@DOMAIN or
+ *	LOCAL-reject+TOKEN@DOMAIN; only they may.
+ *
  *	A token names a record in the reply addresses
  *	(omamori-cancel+TOKEN@DOMAIN, omamori-send+TOKEN@DOMAIN):
  *	"ID.HOST.EXPIRES.MAC", lower case, at most OM_PENDING_TOKEN_MAX
@@ -61,8 +67,10 @@ typedef enum om_pending_state {
 
 /* What a reply address asks for. */
 typedef enum om_pending_verb {
-	OM_VERB_CANCEL,
-	OM_VERB_SEND,
+	OM_VERB_CANCEL,			/* the sender: do not send it */
+	OM_VERB_SEND,			/* the sender: send it now */
+	OM_VERB_APPROVE,		/* an approver: send it */
+	OM_VERB_REJECT,			/* an approver: do not send it */
 } om_pending_verb;
 
 /* om_pending_token_check() and om_pending_answer() results. */
@@ -86,6 +94,8 @@ typedef struct om_pending {
 	char	ref[128];
 	char	sender[OM_PENDING_ADDR_MAX + 1];
 	char	by[OM_PENDING_ADDR_MAX + 1];	/* who answered, or "" */
+	char	approvers[2 * OM_PENDING_ADDR_MAX + 2];	/* manager and deputy, space separated */
+	char	reason[256];		/* the approver's words, or "" */
 	char	domains[1024];		/* new domains, space separated */
 	long	created;
 	long	due;
@@ -110,7 +120,9 @@ int	om_pending_hold(const om_snap *snap, om_result *res, const char *qid, const 
 int	om_pending_control(const om_conf *conf, const char *rcpt, om_pending_verb *verb,
 			   char *token, size_t size);
 int	om_pending_answer(const om_snap *snap, om_pending_verb verb, const char *token,
-			  const char *from, long now, om_pending *p);
+			  const char *from, const char *reason, long now, om_pending *p);
+const char *om_pending_verb_name(om_pending_verb verb);
+void	om_pending_reason(const char *subject, char *out, size_t size);
 void	om_pending_address(const om_conf *conf, const char *verb, const char *token, om_buf *out);
 
 #endif

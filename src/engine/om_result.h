@@ -104,6 +104,7 @@ typedef struct om_result {
 	unsigned delay;			/* seconds the delivered mail waits, or 0 */
 	const char *pending_token;	/* its reply token, once the record is kept */
 	long	pending_due;		/* ... and when it goes */
+	const char *pending_approvers;	/* approval: manager and deputy, space separated */
 } om_result;
 
 const char *om_act_kind_name(om_act_kind kind);

@@ -100,6 +100,7 @@ typedef struct msg {
 	int	control;		/* a recipient is one of our reply addresses */
 	om_pending_verb verb;		/* ... what the first one asks */
 	char	token[OM_PENDING_TOKEN_MAX + 1];
+	char   *subject;		/* ... the answer's Subject: an approver's words */
 } msg;
 
 /* One milter connection (one SMTP session). */
@@ -163,6 +164,7 @@ msg_reset(conn *c)
 	free(m->from);
 	free(m->auth);
 	free(m->notice);
+	free(m->subject);
 	om_buf_free(&m->raw);
 	if (m->fd >= 0)
 		close(m->fd);
@@ -403,6 +405,9 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 		return (step_fail(c, SMFIP_NR_HDR));
 	if (strcasecmp(name, OM_NOTICE_HEADER) == 0 && m->notice == NULL
 		 && (m->notice = strdup(value)) == NULL)
+		msg_fail(m, "out of memory");
+	if (m->control && strcasecmp(name, "Subject") == 0 && m->subject == NULL
+	    && (m->subject = strndup(value, 2000)) == NULL)
 		msg_fail(m, "out of memory");
 	keep(m, name, strlen(name));
 	keep(m, ": ", 2);
@@ -647,9 +652,9 @@ static sfsistat
 control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char *ref)
 {
 	const om_conf *conf = m->snap->conf;
-	const char *verb = m->verb == OM_VERB_CANCEL ? "cancel" : "send";
+	const char *verb = om_pending_verb_name(m->verb);
 	om_pending p;
-	char    text[REPLY_MAX];
+	char    text[REPLY_MAX], reason[256];
 	int     st;
 
 	memset(&p, 0, sizeof(p));
@@ -660,13 +665,16 @@ control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char 
 	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr) || om_conf_client_relay(conf, c->addr)))
 		st = OM_PENDING_NOT_SENDER;
 	else
-		st = om_pending_answer(m->snap, m->verb, m->token, m->from, (long) time(NULL), &p);
+	{
+		om_pending_reason(m->subject, reason, sizeof(reason));
+		st = om_pending_answer(m->snap, m->verb, m->token, m->from, reason, (long) time(NULL), &p);
+	}
 	om_info("%s: answer %s to %s: %s%s%s", ref, verb, *p.qid ? p.qid : "-", om_pending_status(st),
 		*p.ref ? " ref=" : "", p.ref);
 	if (m->snap->audit && om_audit_event(m->snap->audit, "pending_answer", "queue_id", qid, "ref", ref,
 					     "answer", verb, "status", om_pending_status(st),
 					     "held_queue_id", *p.qid ? p.qid : NULL, "held_ref", *p.ref ? p.ref : NULL,
-					     "by", m->from, (char *) NULL) < 0) {
+					     "by", m->from, "reason", *p.reason ? p.reason : NULL, (char *) NULL) < 0) {
 		om_warn("%s: audit log: %s", ref, om_audit_error());
 		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be recorded now; try again later");
 		return (SMFIS_TEMPFAIL);
@@ -681,6 +689,18 @@ control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char 
 		 verb, om_pending_status(st));
 	set_reply(ctx, text, "550", "5.7.1", text);
 	return (SMFIS_REJECT);
+}
+
+/* approval_requests - one approval request to each approver (a failure only logs) */
+static void
+approval_requests(const om_snap *snap, const om_result *res, const char *ref)
+{
+	char    list[2 * OM_PENDING_ADDR_MAX + 2], *save = NULL;
+
+	snprintf(list, sizeof(list), "%s", res->pending_approvers);
+	for (char *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save))
+		if (om_notice_send_approval(snap, res, ref, a) < 0)
+			om_warn("%s: approval request to %s not sent", ref, a);
 }
 
 /* cb_eom - judge the message and act */
@@ -745,7 +765,10 @@ cb_eom(SMFICTX *ctx)
 	/* Delayed: the pending record is kept before the hold (om_pending.h). */
 	if (res->delay && res->action != OM_ACT_REJECT && res->action != OM_ACT_TEMPFAIL) {
 		if (om_pending_hold(m->snap, res, qid, ref) < 0
-		    || (m->snap->audit && om_audit_event(m->snap->audit, "delay", "queue_id", qid, "ref", ref,
+		    || (m->snap->audit && om_audit_event(m->snap->audit,
+							 res->action == OM_ACT_APPROVE ? "approve_wait" : "delay",
+							 "queue_id", qid, "ref", ref, "approvers",
+							 res->action == OM_ACT_APPROVE ? res->pending_approvers : NULL,
 							 "pending", om_pool_printf(res->pool, "%.*s",
 										   (int) strcspn(res->pending_token, "."),
 										   res->pending_token), "due",
@@ -765,6 +788,9 @@ cb_eom(SMFICTX *ctx)
 		(void) om_act_register(m->snap, res, ref);
 	if (notice && om_notice_send(m->snap, res, ref) < 0)
 		om_warn("%s: sender notice not sent", ref);
+	/* Waiting for approval: the manager and the deputy are asked. */
+	if (rc == SMFIS_CONTINUE && res->action == OM_ACT_APPROVE && res->pending_approvers)
+		approval_requests(m->snap, res, ref);
 	om_result_free(res);
 	msg_reset(c);
 	return (rc);
