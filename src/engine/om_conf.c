@@ -156,7 +156,7 @@ static const conf_key conf_keys[] = {
 	{"control_domain", KEY_STR, "", OFF(conf_control_domain)},
 	{"gateway_name", KEY_STR, "", OFF(conf_gateway_name)},
 	{"deputy_map", KEY_PATH, "", OFF(conf_deputy_map)},
-	{"approve_timeout", KEY_DURATION, "1d", OFF(conf_approve_timeout), 60, 30 * 86400},
+	{"approve_timeout", KEY_DURATION, "1d", OFF(conf_approve_timeout), 1, 30 * 86400},
 	{"approve_timeout_action", KEY_STR, "discard", OFF(conf_approve_timeout_action)},
 	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
 	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
