@@ -1080,6 +1080,9 @@ pend_open(const om_conf *conf, int *none)
 	om_state *st;
 
 	*none = conf->conf_state == NULL || *conf->conf_state == 0;
+	/* No database yet: nothing pending, and none is made here. */
+	if (!*none && strncmp(conf->conf_state, "sqlite:", 7) == 0 && access(conf->conf_state + 7, F_OK) != 0)
+		*none = 1;
 	if (*none)
 		return (NULL);
 	if ((st = om_state_open(conf->conf_state, 0, (unsigned) conf->conf_state_timeout, err, sizeof(err))) == NULL)
@@ -1189,7 +1192,7 @@ rev_due(const om_conf *conf, int dry_run)
 
 	if (st == NULL) {
 		if (none)
-			printf("no state store (state is empty): nothing is pending\n");
+			printf("no state store (state is empty, or no database yet): nothing is pending\n");
 		return (none ? 0 : 2);
 	}
 	if (pend_load(conf, st, now, &l, host, sizeof(host)) < 0) {
