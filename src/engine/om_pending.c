@@ -422,9 +422,8 @@ om_pending_hold(const om_snap *snap, om_result *res, const char *qid, const char
 		return (-1);
 	}
 	OPENSSL_cleanse(key, sizeof(key));
-	*strchr(strchr(p.token, '.') + 1, '.') = 0;
-	snprintf(p.key, sizeof(p.key), "%s", p.token);
-	p.token[strlen(p.token)] = '.';
+	/* The record's key is the token's "ID.HOST". */
+	snprintf(p.key, sizeof(p.key), "%.*s", (int) (strchr(strchr(p.token, '.') + 1, '.') - p.token), p.token);
 	snprintf(p.qid, sizeof(p.qid), "%s", qid);
 	snprintf(p.ref, sizeof(p.ref), "%s", ref ? ref : "");
 	bare(res->sender, p.sender, sizeof(p.sender));

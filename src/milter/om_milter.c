@@ -45,6 +45,13 @@
  *	"unknown" (an outside client) when it gave none: an empty address
  *	never makes mail the firm's.
  *
+ *	Send delay and approval (om_pending.h): a verdict with a delay
+ *	step gets its pending record before the quarantine (a record that
+ *	cannot be kept is internal trouble), the sender a notice with the
+ *	reply addresses, and, for approval, the manager and the deputy an
+ *	approval request. A mail to one of the reply addresses is an answer:
+ *	judged by control_answer(), never scanned and never delivered.
+ *
  *	Every decision is recorded in the audit log of the message's
  *	snapshot (om_audit_record(), or an "error" event when there was
  *	nothing to judge) before the MTA hears the verdict; a record that
@@ -387,7 +394,7 @@ cb_envrcpt(SMFICTX *ctx, char **argv)
 		msg_fail(m, "out of memory");
 	else
 		m->nrcpt++;
-	/* An answer to a delayed message: handled whole at end of message. */
+	/* An answer to a delayed or waiting message: handled whole at end of message. */
 	if (!m->control && argv && argv[0]
 	    && om_pending_control(m->snap->conf, argv[0], &m->verb, m->token, sizeof(m->token)))
 		m->control = 1;
@@ -642,7 +649,8 @@ judge(msg *m, const om_envelope *env, const char *ref)
 
 /*
  * control_answer - a mail to one of our reply addresses: the sender of
- * a delayed message cancels it or sends it now. Honoured only from a
+ * a delayed message cancels it or sends it now, or an approver approves
+ * or rejects one that waits (the Subject is the reason). Honoured only from a
  * client of the firm (SASL, or trusted_networks and not inbound_relays)
  * and when om_pending_answer() agrees; recorded in the audit log, then
  * the mail is discarded: it is never delivered anywhere. Anything else
@@ -662,13 +670,11 @@ control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char 
 		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be read now; try again later");
 		return (SMFIS_TEMPFAIL);
 	}
+	om_pending_reason(m->subject, reason, sizeof(reason));
 	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr) || om_conf_client_relay(conf, c->addr)))
 		st = OM_PENDING_NOT_SENDER;
 	else
-	{
-		om_pending_reason(m->subject, reason, sizeof(reason));
 		st = om_pending_answer(m->snap, m->verb, m->token, m->from, reason, (long) time(NULL), &p);
-	}
 	om_info("%s: answer %s to %s: %s%s%s", ref, verb, *p.qid ? p.qid : "-", om_pending_status(st),
 		*p.ref ? " ref=" : "", p.ref);
 	if (m->snap->audit && om_audit_event(m->snap->audit, "pending_answer", "queue_id", qid, "ref", ref,
@@ -733,7 +739,7 @@ cb_eom(SMFICTX *ctx)
 	env.queue_id = qid;
 	env.ref = ref;
 
-	/* An answer to a delayed message is never delivered. */
+	/* An answer to a delayed or waiting message is never delivered. */
 	if (m->control) {
 		rc = control_answer(ctx, m, c, qid, ref);
 		msg_reset(c);
