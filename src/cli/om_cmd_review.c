@@ -1172,12 +1172,95 @@ settle_pending(const om_conf *conf, const held *h, JsonObject *o, int discard)
 }
 
 /*
+ * due_one - settle one pending record: 1 acted (or would), 0 nothing
+ * to do but forget it, -1 failed (the record stays), -2 stop (the audit
+ * log cannot record).
+ */
+static int
+due_one(const om_conf *conf, om_state *st, om_audit *a, const review *r, om_pending *p, int dry_run)
+{
+	int     approval, discard, fresh;
+	const char *verb, *why;
+	const held *h = NULL;
+	JsonObject *o;
+	JsonParser *jp;
+	char    key[sizeof(p->key)];
+
+	/* Read again: an answer may have come since the listing. */
+	snprintf(key, sizeof(key), "%s", p->key);
+	if ((fresh = om_pending_get(st, key, p)) <= 0)
+		return (fresh < 0 ? -1 : 0);
+	approval = p->kind == OM_PENDING_APPROVE;
+	discard = p->state == OM_PENDING_CANCEL
+		|| (approval && p->state == OM_PENDING_WAITING
+		    && strcmp(conf->conf_approve_timeout_action, "discard") == 0);
+	if (approval) {
+		verb = p->state == OM_PENDING_RELEASE ? "approve" : p->state == OM_PENDING_CANCEL ? "reject"
+			: discard ? "discard" : "release";
+		why = p->state == OM_PENDING_RELEASE ? "approved" : p->state == OM_PENDING_CANCEL ? "rejected"
+			: "no answer within approve_timeout";
+	} else {
+		verb = discard ? "discard" : "release";
+		why = p->state == OM_PENDING_CANCEL ? "cancelled by the sender"
+			: p->state == OM_PENDING_RELEASE ? "sent now by the sender" : "send delay over";
+	}
+	for (size_t k = 0; k < r->n && h == NULL; k++)
+		if (strcmp(r->v[k].qid, p->qid) == 0)
+			h = r->v + k;
+	/* Joined by the token: a queue id alone may be another message's now. */
+	if (h == NULL || h->ref == NULL || strcmp(h->ref, p->ref) != 0) {
+		if (dry_run) {
+			printf("would forget %s (%s is no longer held)\n", p->key, p->qid);
+			return (0);
+		}
+		if (om_audit_event(a, "pending_gone", "queue_id", p->qid, "ref", p->ref, "pending", p->key,
+				   "reason", h ? "another message holds that queue id" : "not in the hold queue",
+				   "by", "omamori review due", NULL) < 0) {
+			fprintf(stderr, "omamori: audit log: %s (nothing done)\n", om_audit_error());
+			return (-2);
+		}
+		(void) om_state_del(st, OM_PENDING_NS, p->key);
+		printf("forgot %s: %s is no longer held\n", p->key, p->qid);
+		return (0);
+	}
+	if (dry_run) {
+		printf("would %s %s from %s (%s)\n", verb, p->qid, p->sender, why);
+		return (1);
+	}
+	jp = record_parse(h, &o);
+	if (om_audit_event(a, verb, "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
+			   "ref", p->ref, "pending", p->key, "kind", om_pending_kind_name(p->kind),
+			   "by", *p->by ? p->by : "omamori review due", "reason", why,
+			   "approver_reason", approval && *p->reason ? p->reason : NULL,
+			   "selected_by", "due", "selector", p->key, NULL) < 0) {
+		fprintf(stderr, "omamori: audit log: %s (%s: nothing done)\n", om_audit_error(), h->qid);
+		if (jp)
+			g_object_unref(jp);
+		return (-2);
+	}
+	if (jp)
+		g_object_unref(jp);
+	if (act_one(conf, h, discard) < 0) {
+		/* The record stays: the next run tries again. */
+		(void) om_audit_event(a, "review_error", "queue_id", h->qid, "action", verb,
+				      "by", "omamori review due", NULL);
+		return (-1);
+	}
+	if (!discard && *p->domains)
+		register_domains(st, p->domains);
+	if (om_state_del(st, OM_PENDING_NS, p->key) < 0)
+		fprintf(stderr, "omamori: pending record %s not deleted: %s\n", p->key, om_state_error());
+	printf("%s %s (%s)\n", discard ? "discarded" : "released", h->qid, why);
+	return (1);
+}
+
+/*
  * rev_due - omamori review due: every pending record of this gateway
- * that is due (its time is up, or the sender answered) is settled:
- * the held message with that queue id and X-Omamori-Ref is released
- * (and its new domains registered) or discarded, each recorded in the
- * audit log first, and the record goes. A record whose message is no
- * longer held (settled by hand, or never held) just goes.
+ * that is due (its time is up, or the sender or an approver answered)
+ * is settled by due_one(): the held message with that queue id and
+ * X-Omamori-Ref is released (and its new domains registered) or
+ * discarded, each recorded in the audit log first, and the record
+ * goes. A record whose message is no longer held just goes.
  */
 static int
 rev_due(const om_conf *conf, int dry_run)
@@ -1213,74 +1296,14 @@ rev_due(const om_conf *conf, int dry_run)
 	if (!dry_run)
 		a = open_audit(conf);
 	for (size_t i = 0; i < l.n; i++) {
-		const om_pending *p = l.v + i;
-		int     approval = p->kind == OM_PENDING_APPROVE;
-		int     discard = p->state == OM_PENDING_CANCEL
-			|| (approval && p->state == OM_PENDING_WAITING
-			    && strcmp(conf->conf_approve_timeout_action, "discard") == 0);
-		const char *verb = approval ? (p->state == OM_PENDING_RELEASE ? "approve"
-					       : p->state == OM_PENDING_CANCEL ? "reject" : discard ? "discard" : "release")
-			: discard ? "discard" : "release";
-		const char *why = approval ? (p->state == OM_PENDING_RELEASE ? "approved"
-					      : p->state == OM_PENDING_CANCEL ? "rejected" : "no answer within approve_timeout")
-			: p->state == OM_PENDING_CANCEL ? "cancelled by the sender"
-			: p->state == OM_PENDING_RELEASE ? "sent now by the sender" : "send delay over";
-		const held *h = NULL;
-		JsonObject *o;
-		JsonParser *jp;
+		int     rc = due_one(conf, st, a, &r, l.v + i, dry_run);
 
-		for (size_t k = 0; k < r.n && h == NULL; k++)
-			if (strcmp(r.v[k].qid, p->qid) == 0)
-				h = r.v + k;
-		/* Joined by the token: a queue id alone may be another message's now. */
-		if (h == NULL || h->ref == NULL || strcmp(h->ref, p->ref) != 0) {
-			if (dry_run) {
-				printf("would forget %s (%s is no longer held)\n", p->key, p->qid);
-				continue;
-			}
-			if (om_audit_event(a, "pending_gone", "queue_id", p->qid, "ref", p->ref, "pending", p->key,
-					   "reason", h ? "another message holds that queue id" : "not in the hold queue",
-					   "by", "omamori review due", NULL) < 0) {
-				fprintf(stderr, "omamori: audit log: %s (nothing done)\n", om_audit_error());
-				failed++;
-				break;
-			}
-			(void) om_state_del(st, OM_PENDING_NS, p->key);
-			printf("forgot %s: %s is no longer held\n", p->key, p->qid);
-			continue;
-		}
-		if (dry_run) {
-			printf("would %s %s from %s (%s)\n", verb, p->qid, p->sender, why);
+		if (rc == 1)
 			done++;
-			continue;
-		}
-		jp = record_parse(h, &o);
-		if (om_audit_event(a, verb, "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
-				   "ref", p->ref, "pending", p->key, "kind", om_pending_kind_name(p->kind),
-				   "by", *p->by ? p->by : "omamori review due", "reason", why,
-				   "approver_reason", approval && *p->reason ? p->reason : NULL,
-				   "selected_by", "due", "selector", p->key, NULL) < 0) {
-			fprintf(stderr, "omamori: audit log: %s (%s: nothing done)\n", om_audit_error(), h->qid);
-			if (jp)
-				g_object_unref(jp);
+		else if (rc < 0)
 			failed++;
+		if (rc == -2)
 			break;
-		}
-		if (jp)
-			g_object_unref(jp);
-		if (act_one(conf, h, discard) < 0) {
-			/* The record stays: the next run tries again. */
-			(void) om_audit_event(a, "review_error", "queue_id", h->qid, "action", verb,
-					      "by", "omamori review due", NULL);
-			failed++;
-			continue;
-		}
-		if (!discard && *p->domains)
-			register_domains(st, p->domains);
-		if (om_state_del(st, OM_PENDING_NS, p->key) < 0)
-			fprintf(stderr, "omamori: pending record %s not deleted: %s\n", p->key, om_state_error());
-		printf("%s %s (%s)\n", discard ? "discarded" : "released", h->qid, why);
-		done++;
 	}
 	if (dry_run)
 		printf("%d message(s) would be settled (dry run: nothing done)\n", done);
