@@ -97,6 +97,7 @@ typedef struct held {
 	char   *record;			/* the decision line, or NULL */
 	char   *qdir;			/* Sendmail: its queue directory */
 	char   *ref;			/* its X-Omamori-Ref token, or NULL */
+	int	pending;		/* 1 + its pending record's kind, or 0 */
 } held;
 
 typedef struct review {
@@ -708,6 +709,8 @@ fmt_age(long long s, char *out, size_t len)
 		snprintf(out, len, "%lldm", s / 60);
 }
 
+static void pend_mark(const om_conf *, review *);
+
 /* rev_list - omamori review list */
 static int
 rev_list(const om_conf *conf, int json)
@@ -722,6 +725,7 @@ rev_list(const om_conf *conf, int json)
 	}
 	if (load_held(conf, &r) < 0)
 		return (2);
+	pend_mark(conf, &r);
 	if (json)
 		printf("[");
 	else
@@ -743,6 +747,10 @@ rev_list(const om_conf *conf, int json)
 		om_buf_init(&en, 0);
 		why_words(o, &ja, 0);
 		why_words(o, &en, 1);
+		if (h->pending) {
+			om_buf_puts(&ja, h->pending == OM_PENDING_APPROVE + 1 ? "（承認待ち）" : "（送信遅延）");
+			om_buf_puts(&en, h->pending == OM_PENDING_APPROVE + 1 ? " (waiting for approval)" : " (send delay)");
+		}
 		if (json) {
 			om_buf  j;
 
@@ -1101,6 +1109,27 @@ pend_load(const om_conf *conf, om_state *st, time_t before, pend_list *l, char *
 		return (-1);
 	}
 	return (0);
+}
+
+/* pend_mark - mark held messages that have a pending record (send delay, approval) */
+static void
+pend_mark(const om_conf *conf, review *r)
+{
+	char    host[OM_PENDING_HOST_MAX + 1];
+	pend_list l;
+	int     none;
+	om_state *st = pend_open(conf, &none);
+
+	if (st == NULL)
+		return;
+	if (pend_load(conf, st, (time_t) LONG_MAX, &l, host, sizeof(host)) == 0)
+		for (size_t i = 0; i < l.n; i++)
+			for (size_t k = 0; k < r->n; k++)
+				if (strcmp(r->v[k].qid, l.v[i].qid) == 0 && r->v[k].ref
+				    && strcmp(r->v[k].ref, l.v[i].ref) == 0)
+					r->v[k].pending = 1 + (int) l.v[i].kind;
+	free(l.v);
+	om_state_close(st);
 }
 
 /* register_domains - the new domains of released mail, space separated */
