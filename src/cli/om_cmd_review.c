@@ -8,6 +8,8 @@
  *	omamori review show [-c CONFIG] [--reveal] QUEUE_ID
  *	omamori review release|discard [-c CONFIG] [--reason TEXT] [--dry-run]
  *		(QUEUE_ID... | --rule RULE | --category CAT)
+ *	omamori review approve|reject [-c CONFIG] [--reason TEXT] [--dry-run] QUEUE_ID...
+ *	omamori review due [-c CONFIG] [--dry-run]
  * DESCRIPTION
  *	list reads Postfix's hold queue ("postqueue -j", with "-c DIR"
  *	when review_postfix_dir is set) and joins each held message with
@@ -26,6 +28,20 @@
  *	typed at the prompt. Each action is recorded in the audit log with
  *	who, when, why and the decision record it answers. --dry-run says
  *	what would be done and does nothing.
+ *
+ *	due settles the send delay (om_pending.h): every pending record
+ *	of this gateway that is due, or that its sender answered, is
+ *	matched to the held message by queue id and X-Omamori-Ref; the
+ *	message is released (postsuper -H, then postqueue -i) and its new
+ *	domains registered, or discarded when the sender cancelled it;
+ *	each is recorded in the audit log first, then the record goes.
+ *	release and discard by hand settle a delayed message's record too,
+ *	and a release registers the message's new domains. Mail that waits
+ *	for approval (the action "approve") is settled the same way: due
+ *	releases what an approver approved, discards what one rejected,
+ *	and after approve_timeout does approve_timeout_action; approve and
+ *	reject are release and discard by hand, recorded under their own
+ *	names with who and why.
  *
  *	With review_mta = sendmail the same is done on Sendmail's
  *	quarantine, where omamori-milter's holds go (smfi_quarantine: the
@@ -64,6 +80,8 @@
 #include "om_cmd.h"
 #include "om_json.h"
 #include "om_log.h"
+#include "om_pending.h"
+#include "om_state.h"
 
 #define REV_OUTPUT_MAX	(64u * 1024 * 1024)	/* postqueue/postcat output */
 #define REV_HELD_MAX	100000			/* held messages considered */
@@ -79,6 +97,7 @@ typedef struct held {
 	char   *record;			/* the decision line, or NULL */
 	char   *qdir;			/* Sendmail: its queue directory */
 	char   *ref;			/* its X-Omamori-Ref token, or NULL */
+	int	pending;		/* 1 + its pending record's kind, or 0 */
 } held;
 
 typedef struct review {
@@ -97,9 +116,12 @@ rev_usage(int asked)
 		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
 		"       omamori review discard [-c CONFIG] [--reason TEXT] [--dry-run]\n"
 		"                      (QUEUE_ID... | --rule RULE | --category CAT)\n"
+		"       omamori review approve|reject [-c CONFIG] [--reason TEXT] [--dry-run] QUEUE_ID...\n"
+		"       omamori review due [-c CONFIG] [--dry-run]\n"
 		"list the held messages with why they were held; show one (--reveal: the\n"
 		"message itself, recorded in the audit log); release or discard them, with\n"
-		"a reason, recorded first. See omamori(1).\n", asked);
+		"a reason, recorded first; due: release or discard the delayed messages\n"
+		"whose time is up or whose sender answered. See omamori(1).\n", asked);
 }
 
 /*
@@ -687,6 +709,8 @@ fmt_age(long long s, char *out, size_t len)
 		snprintf(out, len, "%lldm", s / 60);
 }
 
+static void pend_mark(const om_conf *, review *);
+
 /* rev_list - omamori review list */
 static int
 rev_list(const om_conf *conf, int json)
@@ -701,6 +725,7 @@ rev_list(const om_conf *conf, int json)
 	}
 	if (load_held(conf, &r) < 0)
 		return (2);
+	pend_mark(conf, &r);
 	if (json)
 		printf("[");
 	else
@@ -722,6 +747,10 @@ rev_list(const om_conf *conf, int json)
 		om_buf_init(&en, 0);
 		why_words(o, &ja, 0);
 		why_words(o, &en, 1);
+		if (h->pending) {
+			om_buf_puts(&ja, h->pending == OM_PENDING_APPROVE + 1 ? "（承認待ち）" : "（送信遅延）");
+			om_buf_puts(&en, h->pending == OM_PENDING_APPROVE + 1 ? " (waiting for approval)" : " (send delay)");
+		}
 		if (json) {
 			om_buf  j;
 
@@ -892,6 +921,13 @@ act_one(const om_conf *conf, const held *h, int discard)
 			fprintf(stderr, "omamori: %s exited %d for %s\n", argv[0], st, h->qid);
 			return (-1);
 		}
+		/* Released mail goes to the deferred queue: deliver it now. */
+		if (!discard) {
+			postfix_argv(conf, conf->conf_review_postqueue, argv, "-i", h->qid, NULL);
+			if ((st = run_cmd(argv, NULL)) != 0)
+				fprintf(stderr, "omamori: %s -i %s exited %d; the next queue run delivers it\n",
+					argv[0], h->qid, st);
+		}
 		return (0);
 	}
 	if (discard)
@@ -1014,12 +1050,305 @@ ask_reason(const char *verb)
 	return (*buf ? om_xstrdup(buf) : NULL);
 }
 
-/* rev_act - release or discard */
+/* A list of pending records read from the store. */
+typedef struct pend_list {
+	om_pending *v;
+	size_t	n;
+	const char *host;		/* only this gateway's */
+} pend_list;
+
+#define REV_PENDING_MAX	10000		/* pending records settled per run */
+
+/* pend_keep - om_state_due() callback: keep this gateway's records */
 static int
-rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule,
+pend_keep(const char *key, const void *value, size_t len, time_t due, void *ctx)
+{
+	pend_list *l = ctx;
+	om_pending p;
+
+	(void) due;
+	if (om_pending_decode(value, len, &p) < 0) {
+		fprintf(stderr, "omamori: pending record %s cannot be read; left alone\n", key);
+		return (0);
+	}
+	if (strcmp(p.host, l->host) != 0 || strcmp(p.key, key) != 0)
+		return (0);
+	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	if (l->v == NULL)
+		om_fatal("out of memory");
+	l->v[l->n++] = p;
+	return (0);
+}
+
+/* pend_open - the state store, or NULL (said why; *none when none is configured) */
+static om_state *
+pend_open(const om_conf *conf, int *none)
+{
+	char    err[400];
+	om_state *st;
+
+	*none = conf->conf_state == NULL || *conf->conf_state == 0;
+	/* No database yet: nothing pending, and none is made here. */
+	if (!*none && strncmp(conf->conf_state, "sqlite:", 7) == 0 && access(conf->conf_state + 7, F_OK) != 0)
+		*none = 1;
+	if (*none)
+		return (NULL);
+	if ((st = om_state_open(conf->conf_state, 0, (unsigned) conf->conf_state_timeout, err, sizeof(err))) == NULL)
+		fprintf(stderr, "omamori: state %s: %s\n", conf->conf_state, err);
+	return (st);
+}
+
+/* pend_load - this gateway's records due at or before the time */
+static int
+pend_load(const om_conf *conf, om_state *st, time_t before, pend_list *l, char *host, size_t hostsize)
+{
+	memset(l, 0, sizeof(*l));
+	l->host = om_pending_host(conf, host, hostsize);
+	if (om_state_due(st, OM_PENDING_NS, before, REV_PENDING_MAX, pend_keep, l) < 0) {
+		fprintf(stderr, "omamori: state: %s\n", om_state_error());
+		return (-1);
+	}
+	return (0);
+}
+
+/* pend_mark - mark held messages that have a pending record (send delay, approval) */
+static void
+pend_mark(const om_conf *conf, review *r)
+{
+	char    host[OM_PENDING_HOST_MAX + 1];
+	pend_list l;
+	int     none;
+	om_state *st = pend_open(conf, &none);
+
+	if (st == NULL)
+		return;
+	if (pend_load(conf, st, (time_t) LONG_MAX, &l, host, sizeof(host)) == 0)
+		for (size_t i = 0; i < l.n; i++)
+			for (size_t k = 0; k < r->n; k++)
+				if (strcmp(r->v[k].qid, l.v[i].qid) == 0 && r->v[k].ref
+				    && strcmp(r->v[k].ref, l.v[i].ref) == 0)
+					r->v[k].pending = 1 + (int) l.v[i].kind;
+	free(l.v);
+	om_state_close(st);
+}
+
+/* register_domains - the new domains of released mail, space separated */
+static void
+register_domains(om_state *st, const char *domains)
+{
+	char   *copy = om_xstrdup(domains), *save = NULL;
+
+	for (char *d = strtok_r(copy, " ", &save); d; d = strtok_r(NULL, " ", &save))
+		if (om_state_domain_registrable(d) && om_state_domain_add(st, d, OM_DOMAIN_LEARNED, time(NULL)) < 0)
+			fprintf(stderr, "omamori: domain %s not registered: %s\n", d, om_state_error());
+	free(copy);
+}
+
+/* record_domains - "a b" of the recipient.new_domain samples of a decision */
+static void
+record_domains(JsonObject *o, om_buf *out)
+{
+	JsonArray *f = o && json_object_has_member(o, "findings") ? json_object_get_array_member(o, "findings") : NULL;
+	unsigned n = f ? json_array_get_length(f) : 0;
+
+	for (unsigned i = 0; i < n && i < 1000; i++) {
+		JsonObject *x = json_array_get_object_element(f, i);
+		const char *cat = om_cmd_str(x, "category"), *d = om_cmd_str(x, "sample");
+
+		if (cat && d && strcmp(cat, "recipient.new_domain") == 0 && !strchr(d, ' ')) {
+			if (out->len)
+				om_buf_putc(out, ' ');
+			om_buf_puts(out, d);
+		}
+	}
+}
+
+/*
+ * settle_pending - a held message was released or discarded by hand:
+ * its pending record (same queue id and X-Omamori-Ref, this gateway)
+ * goes, and released mail registers its new domains (those of the
+ * record, else those of the decision).
+ */
+static void
+settle_pending(const om_conf *conf, const held *h, JsonObject *o, int discard)
+{
+	char    host[OM_PENDING_HOST_MAX + 1];
+	pend_list l;
+	om_buf  doms;
+	int     none, found = 0;
+	om_state *st = pend_open(conf, &none);
+
+	if (st == NULL)
+		return;
+	om_buf_init(&doms, 64 * 1024);
+	if (pend_load(conf, st, (time_t) LONG_MAX, &l, host, sizeof(host)) == 0) {
+		for (size_t i = 0; i < l.n; i++) {
+			if (strcmp(l.v[i].qid, h->qid) != 0 || (h->ref && strcmp(l.v[i].ref, h->ref) != 0))
+				continue;
+			if (!found++)
+				om_buf_puts(&doms, l.v[i].domains);
+			if (om_state_del(st, OM_PENDING_NS, l.v[i].key) < 0)
+				fprintf(stderr, "omamori: pending record of %s not deleted: %s\n", h->qid, om_state_error());
+		}
+	}
+	if (!found)
+		record_domains(o, &doms);
+	if (!discard && doms.len)
+		register_domains(st, doms.data);
+	om_buf_free(&doms);
+	free(l.v);
+	om_state_close(st);
+}
+
+/*
+ * due_one - settle one pending record: 1 acted (or would), 0 nothing
+ * to do but forget it, -1 failed (the record stays), -2 stop (the audit
+ * log cannot record).
+ */
+static int
+due_one(const om_conf *conf, om_state *st, om_audit *a, const review *r, om_pending *p, int dry_run)
+{
+	int     approval, discard, fresh;
+	const char *verb, *why;
+	const held *h = NULL;
+	JsonObject *o;
+	JsonParser *jp;
+	char    key[sizeof(p->key)];
+
+	/* Read again: an answer may have come since the listing. */
+	snprintf(key, sizeof(key), "%s", p->key);
+	if ((fresh = om_pending_get(st, key, p)) <= 0)
+		return (fresh < 0 ? -1 : 0);
+	approval = p->kind == OM_PENDING_APPROVE;
+	discard = p->state == OM_PENDING_CANCEL
+		|| (approval && p->state == OM_PENDING_WAITING
+		    && strcmp(conf->conf_approve_timeout_action, "discard") == 0);
+	if (approval) {
+		verb = p->state == OM_PENDING_RELEASE ? "approve" : p->state == OM_PENDING_CANCEL ? "reject"
+			: discard ? "discard" : "release";
+		why = p->state == OM_PENDING_RELEASE ? "approved" : p->state == OM_PENDING_CANCEL ? "rejected"
+			: "no answer within approve_timeout";
+	} else {
+		verb = discard ? "discard" : "release";
+		why = p->state == OM_PENDING_CANCEL ? "cancelled by the sender"
+			: p->state == OM_PENDING_RELEASE ? "sent now by the sender" : "send delay over";
+	}
+	for (size_t k = 0; k < r->n && h == NULL; k++)
+		if (strcmp(r->v[k].qid, p->qid) == 0)
+			h = r->v + k;
+	/* Joined by the token: a queue id alone may be another message's now. */
+	if (h == NULL || h->ref == NULL || strcmp(h->ref, p->ref) != 0) {
+		if (dry_run) {
+			printf("would forget %s (%s is no longer held)\n", p->key, p->qid);
+			return (0);
+		}
+		if (om_audit_event(a, "pending_gone", "queue_id", p->qid, "ref", p->ref, "pending", p->key,
+				   "reason", h ? "another message holds that queue id" : "not in the hold queue",
+				   "by", "omamori review due", NULL) < 0) {
+			fprintf(stderr, "omamori: audit log: %s (nothing done)\n", om_audit_error());
+			return (-2);
+		}
+		(void) om_state_del(st, OM_PENDING_NS, p->key);
+		printf("forgot %s: %s is no longer held\n", p->key, p->qid);
+		return (0);
+	}
+	if (dry_run) {
+		printf("would %s %s from %s (%s)\n", verb, p->qid, p->sender, why);
+		return (1);
+	}
+	jp = record_parse(h, &o);
+	if (om_audit_event(a, verb, "queue_id", h->qid, "record", o ? om_cmd_str(o, "id") : NULL,
+			   "ref", p->ref, "pending", p->key, "kind", om_pending_kind_name(p->kind),
+			   "by", *p->by ? p->by : "omamori review due", "reason", why,
+			   "approver_reason", approval && *p->reason ? p->reason : NULL,
+			   "selected_by", "due", "selector", p->key, NULL) < 0) {
+		fprintf(stderr, "omamori: audit log: %s (%s: nothing done)\n", om_audit_error(), h->qid);
+		if (jp)
+			g_object_unref(jp);
+		return (-2);
+	}
+	if (jp)
+		g_object_unref(jp);
+	if (act_one(conf, h, discard) < 0) {
+		/* The record stays: the next run tries again. */
+		(void) om_audit_event(a, "review_error", "queue_id", h->qid, "action", verb,
+				      "by", "omamori review due", NULL);
+		return (-1);
+	}
+	if (!discard && *p->domains)
+		register_domains(st, p->domains);
+	if (om_state_del(st, OM_PENDING_NS, p->key) < 0)
+		fprintf(stderr, "omamori: pending record %s not deleted: %s\n", p->key, om_state_error());
+	printf("%s %s (%s)\n", discard ? "discarded" : "released", h->qid, why);
+	return (1);
+}
+
+/*
+ * rev_due - omamori review due: every pending record of this gateway
+ * that is due (its time is up, or the sender or an approver answered)
+ * is settled by due_one(): the held message with that queue id and
+ * X-Omamori-Ref is released (and its new domains registered) or
+ * discarded, each recorded in the audit log first, and the record
+ * goes. A record whose message is no longer held just goes.
+ */
+static int
+rev_due(const om_conf *conf, int dry_run)
+{
+	char    host[OM_PENDING_HOST_MAX + 1];
+	time_t  now = time(NULL);
+	om_audit *a = NULL;
+	pend_list l;
+	review  r;
+	int     none, failed = 0, done = 0;
+	om_state *st = pend_open(conf, &none);
+
+	if (st == NULL) {
+		if (none)
+			printf("no state store (state is empty, or no database yet): nothing is pending\n");
+		return (none ? 0 : 2);
+	}
+	if (pend_load(conf, st, now, &l, host, sizeof(host)) < 0) {
+		om_state_close(st);
+		return (2);
+	}
+	if (l.n == 0) {
+		printf("nothing due on %s\n", host);
+		free(l.v);
+		om_state_close(st);
+		return (0);
+	}
+	if (load_held(conf, &r) < 0) {
+		free(l.v);
+		om_state_close(st);
+		return (2);
+	}
+	if (!dry_run)
+		a = open_audit(conf);
+	for (size_t i = 0; i < l.n; i++) {
+		int     rc = due_one(conf, st, a, &r, l.v + i, dry_run);
+
+		if (rc == 1)
+			done++;
+		else if (rc < 0)
+			failed++;
+		if (rc == -2)
+			break;
+	}
+	if (dry_run)
+		printf("%d message(s) would be settled (dry run: nothing done)\n", done);
+	om_audit_close(a);
+	free_held(&r);
+	free(l.v);
+	om_state_close(st);
+	return (failed ? 1 : 0);
+}
+
+/* rev_act - release or discard (verb: "release", "discard", "approve", "reject") */
+static int
+rev_act(const om_conf *conf, const char *verb, char **ids, int nids, const char *rule,
 	const char *category, const char *reason_opt, int dry_run)
 {
-	const char *verb = discard ? "discard" : "release";
+	int     discard = strcmp(verb, "discard") == 0 || strcmp(verb, "reject") == 0;
 	char   *reason = NULL;
 	om_audit *a = NULL;
 	review  r;
@@ -1093,6 +1422,7 @@ rev_act(const om_conf *conf, int discard, char **ids, int nids, const char *rule
 			failed++;
 		} else {
 			printf("%s %s\n", discard ? "discarded" : "released", h->qid);
+			settle_pending(conf, h, o, discard);
 			acted++;
 		}
 		if (jp)
@@ -1161,7 +1491,8 @@ om_cmd_review(int argc, char **argv)
 		}
 	}
 	if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "release") != 0
-	    && strcmp(sub, "discard") != 0)
+	    && strcmp(sub, "discard") != 0 && strcmp(sub, "due") != 0 && strcmp(sub, "approve") != 0
+	    && strcmp(sub, "reject") != 0)
 		rev_usage(0);
 	conf = om_cli_load_conf(config);
 	if (!trusted_conf(conf)) {
@@ -1172,8 +1503,11 @@ om_cmd_review(int argc, char **argv)
 		rc = rev_list(conf, json);
 	else if (strcmp(sub, "show") == 0 && optind == argc - 1)
 		rc = rev_show(conf, argv[optind], reveal);
-	else if (strcmp(sub, "release") == 0 || strcmp(sub, "discard") == 0)
-		rc = rev_act(conf, strcmp(sub, "discard") == 0, argv + optind, argc - optind, rule, category, reason, dry);
+	else if (strcmp(sub, "due") == 0 && optind == argc)
+		rc = rev_due(conf, dry);
+	else if (strcmp(sub, "release") == 0 || strcmp(sub, "discard") == 0 || strcmp(sub, "approve") == 0
+		 || strcmp(sub, "reject") == 0)
+		rc = rev_act(conf, sub, argv + optind, argc - optind, rule, category, reason, dry);
 	else {
 		om_conf_unref(conf);
 		rev_usage(0);

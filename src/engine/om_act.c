@@ -8,7 +8,9 @@
  *	the message, in order: our own X-Omamori-* headers that came in
  *	are deleted, the verdict headers are added, the Subject is tagged,
  *	the manager is added to Cc and the envelope, the message is
- *	quarantined, the sender gets a notice; delivered outbound mail
+ *	quarantined (or, for outbound mail that would go out, delayed:
+ *	a pending record, then the quarantine; delay_outbound and
+ *	delay_categories), the sender gets a notice; delivered outbound mail
  *	registers its new domains (om_act_register(), applied by the
  *	daemon once the message is accepted). A reject or tempfail has no
  *	steps but the notice: its reply is all the MTA hears.
@@ -336,6 +338,29 @@ plan_bcc(const om_snap *snap, om_result *res, size_t *cap, const hdr_facts *hf, 
 }
 static void plan_register(om_result *res, size_t *cap, size_t window);
 
+/*
+ * delay_for - seconds outbound mail that would be delivered waits:
+ * delay_outbound, or longer when delay_categories says so for one of
+ * its findings. Mail held or refused for a reason of its own, inbound
+ * and internal mail, and a verdict on our own trouble are not delayed.
+ */
+static unsigned
+delay_for(const om_conf *conf, const om_result *res)
+{
+	size_t  d = conf->conf_delay_outbound;
+
+	if (res->direction != OM_DIR_OUTBOUND || res->internal_error
+	    || (res->action != OM_ACT_ACCEPT && res->action != OM_ACT_TAG && res->action != OM_ACT_ADD_CC))
+		return (0);
+	for (size_t i = 0; i < res->nfindings; i++) {
+		size_t  c = om_conf_delay(conf, res->findings[i].category);
+
+		if (c > d)
+			d = c;
+	}
+	return ((unsigned) d);
+}
+
 /* om_act_plan - fill in res->acts for res->action */
 void
 om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *raw, size_t len)
@@ -349,6 +374,7 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 	res->acts = NULL;
 	res->nacts = 0;
 	res->subject_prefix = NULL;
+	res->delay = 0;
 	res->on_trouble = conf->conf_error_action;
 	if (act == OM_ACT_TEMPFAIL) {
 		if (res->internal_error || res->reply == NULL)
@@ -409,7 +435,20 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 	if (act == OM_ACT_HOLD)
 		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
 		     ascii_line(res, res->reason ? res->reason : "held for review", REASON_MAX), 1);
-	if ((act == OM_ACT_HOLD || res->to_bcc) && om_notice_wanted(snap, res))
+	else if (act == OM_ACT_APPROVE) {
+		/* Held until approved, rejected or approve_timeout passes. */
+		res->delay = (unsigned) conf->conf_approve_timeout;
+		step(res, &cap, OM_DO_DELAY, "approve", res->delay, NULL, 1);
+		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
+		     ascii_line(res, om_pool_printf(res->pool, "omamori: waiting for approval: %s",
+						    res->reason ? res->reason : "-"), REASON_MAX), 1);
+	} else if ((res->delay = delay_for(conf, res)) > 0) {
+		/* The record first (its failure is trouble), then the hold. */
+		step(res, &cap, OM_DO_DELAY, "delay", res->delay, NULL, 1);
+		step(res, &cap, OM_DO_QUARANTINE, NULL, 0,
+		     om_pool_printf(res->pool, "omamori: send delay %us", res->delay), 1);
+	}
+	if ((act == OM_ACT_HOLD || res->to_bcc || res->delay) && om_notice_wanted(snap, res))
 		step(res, &cap, OM_DO_NOTICE, NULL, 0, NULL, 0);
 	plan_register(res, &cap, conf->conf_ppap_window);
 }
@@ -417,8 +456,9 @@ om_act_plan(const om_snap *snap, om_result *res, const char *ref, const char *ra
 /*
  * plan_register - delivered outbound mail registers its new domains.
  * Last, because the daemon applies these only after everything else
- * went through. Held mail does not: it registers when it is released
- * ("omamori review release" is to plan the same step for it then).
+ * went through. Held and delayed mail does not: its pending record
+ * keeps the domains, and "omamori review due" registers them when it
+ * releases the message (om_pending.h).
  */
 static void
 plan_register(om_result *res, size_t *cap, size_t window)
@@ -427,7 +467,7 @@ plan_register(om_result *res, size_t *cap, size_t window)
 	    || (res->action != OM_ACT_ACCEPT && res->action != OM_ACT_TAG
 		&& res->action != OM_ACT_ADD_CC))
 		return;
-	for (size_t i = 0; i < res->nfindings; i++) {
+	for (size_t i = 0; i < res->nfindings && !res->delay; i++) {
 		const om_finding *f = res->findings + i;
 
 		if (strcmp(f->category, "recipient.new_domain") == 0 && f->sample

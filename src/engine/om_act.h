@@ -12,10 +12,16 @@
  *
  *	om_act_register() applies the register-domain steps to the
  *	snapshot's state store; only the daemon calls it, after the MTA
- *	has the message. Held mail plans no such step: when it is released
- *	("omamori review release"), the domains of its recipient.new_domain
- *	findings (their samples, as recorded) are to be registered then,
- *	with om_state_domain_add(..., OM_DOMAIN_LEARNED, ...).
+ *	has the message. Held and delayed mail plans no such step: when it
+ *	is released ("omamori review release", "omamori review due"), the
+ *	domains of its recipient.new_domain findings (kept in its pending
+ *	record, else the samples of its decision record) are registered
+ *	then, with om_state_domain_add(..., OM_DOMAIN_LEARNED, ...).
+ *
+ *	Outbound mail that would be delivered is delayed when
+ *	delay_outbound or delay_categories say so, and mail whose verdict
+ *	is approve waits for approval: both plan an OM_DO_DELAY step (the
+ *	daemon keeps the pending record, om_pending.h) before the quarantine.
  *--*/
 #ifndef OM_ACT_H
 #define OM_ACT_H

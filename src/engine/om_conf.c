@@ -50,7 +50,8 @@ typedef enum {
 	KEY_COUNT,			/* unsigned integer */
 	KEY_ACTION,			/* one action word */
 	KEY_POLICY,			/* category=action list, merged over defaults */
-	KEY_REPLY			/* "5xx 5.x.x" */
+	KEY_REPLY,			/* "5xx 5.x.x" */
+	KEY_DURATION			/* seconds, with s/m/h/d suffix */
 } key_type;
 
 typedef struct conf_key {
@@ -149,6 +150,14 @@ static const conf_key conf_keys[] = {
 	{"notice_key_file", KEY_PATH, "", OFF(conf_notice_key_file)},
 	{"notice_max_age", KEY_COUNT, "3600", OFF(conf_notice_max_age), 60, 7 * 86400},
 	{"shutdown_timeout", KEY_COUNT, "120", OFF(conf_shutdown_timeout), 1, 3600},
+	{"delay_outbound", KEY_DURATION, "0", OFF(conf_delay_outbound), 0, 7 * 86400},
+	{"delay_categories", KEY_LIST, "", OFF(conf_delay_categories)},
+	{"control_local_part", KEY_STR, "omamori", OFF(conf_control_local_part)},
+	{"control_domain", KEY_STR, "", OFF(conf_control_domain)},
+	{"gateway_name", KEY_STR, "", OFF(conf_gateway_name)},
+	{"deputy_map", KEY_PATH, "", OFF(conf_deputy_map)},
+	{"approve_timeout", KEY_DURATION, "1d", OFF(conf_approve_timeout), 1, 30 * 86400},
+	{"approve_timeout_action", KEY_STR, "discard", OFF(conf_approve_timeout_action)},
 	{"attack_brands", KEY_PATH, "", OFF(conf_attack_brands)},
 	{"attack_partners", KEY_PATH, "", OFF(conf_attack_partners)},
 	{"attack_tag_score", KEY_COUNT, "2", OFF(conf_attack_tag_score), 1, 1000},
@@ -288,6 +297,35 @@ parse_size(const char *s, size_t *out)
 	return (0);
 }
 
+/* om_conf_parse_duration - "90", "90s", "5m", "2h", "1d" to seconds; -1 on error */
+int
+om_conf_parse_duration(const char *s, size_t *seconds)
+{
+	char   *end;
+	unsigned long long v, mul;
+
+	if (s == NULL || !isdigit((unsigned char) *s))
+		return (-1);
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno)
+		return (-1);
+	if (*end == 0 || strcmp(end, "s") == 0)
+		mul = 1;
+	else if (strcmp(end, "m") == 0)
+		mul = 60;
+	else if (strcmp(end, "h") == 0)
+		mul = 3600;
+	else if (strcmp(end, "d") == 0)
+		mul = 86400;
+	else
+		return (-1);
+	if (v > 10ULL * 365 * 86400 / mul)
+		return (-1);
+	*seconds = (size_t) (v * mul);
+	return (0);
+}
+
 /* parse_cidr - "10.0.0.0/8" or "::1" into a network; -1 on error */
 static int
 parse_cidr(const char *s, om_cidr *c)
@@ -382,7 +420,7 @@ parse_policy(conf_load *ld, const char *value, om_policy *pol)
 			continue;
 		}
 		if (om_action_parse(eq + 1, &act) < 0) {
-			conf_error(ld, "\"%s\": unknown action (accept, tag, add-cc, hold, reject, tempfail)", eq + 1);
+			conf_error(ld, "\"%s\": unknown action (accept, tag, add-cc, approve, hold, reject, tempfail)", eq + 1);
 			bad = 1;
 			continue;
 		}
@@ -475,9 +513,23 @@ set_key(conf_load *ld, const conf_key *k, const char *value)
 			*(size_t *) slot = v;
 			return (0);
 		}
+	case KEY_DURATION:{
+			size_t  v;
+
+			if (om_conf_parse_duration(value, &v) < 0) {
+				conf_error(ld, "%s: \"%s\" is not a duration (90s, 5m, 2h, 1d)", k->name, value);
+				return (-1);
+			}
+			if (v < k->min || v > k->max) {
+				conf_error(ld, "%s: %zu seconds is out of range (%zu to %zu)", k->name, v, k->min, k->max);
+				return (-1);
+			}
+			*(size_t *) slot = v;
+			return (0);
+		}
 	case KEY_ACTION:
 		if (om_action_parse(value, (om_action *) slot) < 0) {
-			conf_error(ld, "%s: \"%s\" is not an action (accept, tag, add-cc, hold, reject, tempfail)", k->name, value);
+			conf_error(ld, "%s: \"%s\" is not an action (accept, tag, add-cc, approve, hold, reject, tempfail)", k->name, value);
 			return (-1);
 		}
 		return (0);
@@ -587,6 +639,31 @@ conf_check(conf_load *ld)
 		conf_error(ld, "socket_mode: \"%s\" is not an octal mode such as 0660", conf->conf_socket_mode);
 	if (strcmp(conf->conf_mass_visible_action, "policy") != 0 && strcmp(conf->conf_mass_visible_action, "bcc") != 0)
 		conf_error(ld, "mass_visible_action: \"%s\" is not policy or bcc", conf->conf_mass_visible_action);
+	for (size_t i = 0; i < conf->conf_delay_categories.n; i++) {
+		const char *w = conf->conf_delay_categories.v[i], *eq = strchr(w, '=');
+		char   *pat = eq ? strndup(w, (size_t) (eq - w)) : NULL;
+		size_t  secs;
+
+		if (eq == NULL || pat == NULL || !policy_pattern_ok(pat)
+		    || om_conf_parse_duration(eq + 1, &secs) < 0 || secs > 7 * 86400)
+			conf_error(ld, "delay_categories: \"%s\" is not category=duration (recipient.new_domain=30m)", w);
+		free(pat);
+	}
+	if (strspn(conf->conf_control_local_part, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(conf->conf_control_local_part)
+	    || *conf->conf_control_local_part == 0 || strlen(conf->conf_control_local_part) > 20)
+		conf_error(ld, "control_local_part: \"%s\" is not a short lower-case local part", conf->conf_control_local_part);
+	if (*conf->conf_control_domain && !valid_domain(conf->conf_control_domain))
+		conf_error(ld, "control_domain: \"%s\" is not a domain name", conf->conf_control_domain);
+	if (strspn(conf->conf_gateway_name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(conf->conf_gateway_name)
+	    || strlen(conf->conf_gateway_name) > 10)
+		conf_error(ld, "gateway_name: \"%s\" is not up to 10 of a-z, 0-9 and -", conf->conf_gateway_name);
+	if (conf->conf_deputy_map && access(conf->conf_deputy_map, R_OK) != 0)
+		conf_error(ld, "deputy_map: cannot read %s: %s", conf->conf_deputy_map, strerror(errno));
+	if (strcmp(conf->conf_approve_timeout_action, "release") != 0
+	    && strcmp(conf->conf_approve_timeout_action, "discard") != 0)
+		conf_error(ld, "approve_timeout_action: \"%s\" is not release or discard", conf->conf_approve_timeout_action);
+	if (conf->conf_error_action == OM_ACT_APPROVE)
+		conf_error(ld, "error_action: approve needs a verdict to approve; use hold");
 	if (conf->conf_state && *conf->conf_state) {
 		char    why[300];
 
@@ -887,6 +964,39 @@ om_conf_policy_action(const om_conf *conf, om_direction dir, const char *categor
 	return (act);
 }
 
+/*
+ * om_conf_delay - seconds that outbound mail with this category waits:
+ * the longest delay_categories entry that covers it, else 0.
+ */
+size_t
+om_conf_delay(const om_conf *conf, const char *category)
+{
+	size_t  best = 0;
+
+	for (size_t i = 0; category && i < conf->conf_delay_categories.n; i++) {
+		const char *w = conf->conf_delay_categories.v[i], *eq = strchr(w, '=');
+		char    pat[128];
+		size_t  secs;
+
+		if (eq == NULL || (size_t) (eq - w) >= sizeof(pat))
+			continue;
+		memcpy(pat, w, (size_t) (eq - w));
+		pat[eq - w] = 0;
+		if (policy_match(pat, category) && om_conf_parse_duration(eq + 1, &secs) == 0 && secs > best)
+			best = secs;
+	}
+	return (best);
+}
+
+/* om_conf_control_domain - the domain of the reply addresses, or NULL */
+const char *
+om_conf_control_domain(const om_conf *conf)
+{
+	if (*conf->conf_control_domain)
+		return (conf->conf_control_domain);
+	return (conf->conf_internal_domains.n ? conf->conf_internal_domains.v[0] : NULL);
+}
+
 /* om_conf_dump - print the effective settings, main.cf style */
 void
 om_conf_dump(const om_conf *conf, FILE *fp, int defaults_only)
@@ -921,6 +1031,9 @@ om_conf_dump(const om_conf *conf, FILE *fp, int defaults_only)
 		case KEY_SIZE:
 		case KEY_COUNT:
 			fprintf(fp, " %zu", *(const size_t *) slot);
+			break;
+		case KEY_DURATION:
+			fprintf(fp, " %zus", *(const size_t *) slot);
 			break;
 		case KEY_ACTION:
 			fprintf(fp, " %s", om_action_name(*(const om_action *) slot));

@@ -126,6 +126,15 @@ typedef struct om_conf {
 	char   *conf_notice_key_file;	/* MAC key of notices, or NULL */
 	size_t	conf_notice_max_age;	/* seconds a notice's MAC is good */
 	size_t	conf_shutdown_timeout;	/* seconds SIGTERM waits for messages */
+	/* Send delay and approval (om_pending.h): */
+	size_t	conf_delay_outbound;	/* seconds outbound mail waits; 0: off */
+	om_strlist conf_delay_categories;	/* "category=duration" words */
+	char   *conf_control_local_part;	/* "omamori": omamori-cancel+TOKEN@... */
+	char   *conf_control_domain;	/* domain of the reply addresses, or "" */
+	char   *conf_gateway_name;	/* host part of tokens, or "": hostname */
+	char   *conf_deputy_map;	/* "manager deputy" lines, or NULL */
+	size_t	conf_approve_timeout;	/* seconds an approval may take */
+	char   *conf_approve_timeout_action;	/* "release" or "discard" */
 	/* Inbound attack indicators (om_detect_attack.c): */
 	char   *conf_attack_brands;	/* admin's extra brand list, or NULL */
 	char   *conf_attack_partners;	/* partner domains, one a line, or NULL */
@@ -157,5 +166,8 @@ int	om_conf_addr_internal(const om_conf *conf, const char *addr);
 int	om_conf_client_trusted(const om_conf *conf, const char *addr);
 int	om_conf_client_relay(const om_conf *conf, const char *addr);
 om_action om_conf_policy_action(const om_conf *conf, om_direction dir, const char *category);
+int	om_conf_parse_duration(const char *s, size_t *seconds);
+size_t	om_conf_delay(const om_conf *conf, const char *category);
+const char *om_conf_control_domain(const om_conf *conf);
 
 #endif

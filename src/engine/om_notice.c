@@ -15,6 +15,15 @@
  *	  {FIX_JA}       what to do, one line per category
  *	  {FIX_EN}       the same in English
  *	  {REVIEWER}     the sender's manager, else notice_from
+ *	  {DUE}          when a delayed message goes (send delay notices)
+ *	  {DELAY}        how long it waits
+ *	  {CANCEL_ADDR}  the address that cancels it (also the Reply-To)
+ *	  {SEND_ADDR}    the address that sends it now
+ *	  {APPROVERS}    approval: the manager and the deputy
+ *	  {APPROVER}     approval request: the one it is for
+ *	  {APPROVE_ADDR} {REJECT_ADDR}  approval request: the answers
+ *	  {TIMEOUT_ACTION}  what happens without an answer by {DUE}
+ *	  {SUBJECT}      the message's Subject; {RCPTS} its recipients
  *
  *	A missing or unreadable template makes om_notice_send() use a
  *	short built-in one, so a notice is never lost to a typo.
@@ -50,7 +59,9 @@
 #include "om_category.h"
 #include "om_log.h"
 #include "om_map.h"
+#include "om_msg.h"
 #include "om_notice.h"
+#include "om_pending.h"
 #include "om_rfc2047.h"
 
 extern char **environ;
@@ -71,6 +82,35 @@ static const char builtin_template[] =
 "見つかったもの:\n{FINDINGS_JA}\n対処:\n{FIX_JA}\n確認者: {REVIEWER}\n参照番号: {REF}\n\n"
 "----\n\nYour message was stopped by the firm's mail policy.\n\n"
 "Found:\n{FINDINGS_EN}\nWhat to do:\n{FIX_EN}\nReviewed by: {REVIEWER}\nReference: {REF}\n";
+
+static const char builtin_delay_template[] =
+"Subject: [omamori] 送信を {DUE} まで保留しています / Your message goes out at {DUE}\n"
+"\n"
+"{SENDER} さま\n\nお送りのメールは {DUE} に送信されます。\n"
+"取り消すには次のアドレスへ空のメールを送ってください: {CANCEL_ADDR}\n"
+"すぐに送るには: {SEND_ADDR}\n参照番号: {REF}\n\n"
+"----\n\nYour message will be sent at {DUE}.\n"
+"To cancel it, send an empty mail to: {CANCEL_ADDR}\n"
+"To send it now: {SEND_ADDR}\nReference: {REF}\n";
+
+static const char builtin_approve_template[] =
+"Subject: [omamori] 上長の承認を待っています / Your message waits for approval\n"
+"\n"
+"{SENDER} さま\n\nお送りのメールは承認が必要なため保留しました。承認者: {APPROVERS}\n"
+"{DUE} までに承認されない場合は {TIMEOUT_ACTION} となります。\n\n見つかったもの:\n{FINDINGS_JA}\n参照番号: {REF}\n\n"
+"----\n\nYour message waits for approval by: {APPROVERS}\n"
+"Without an answer by {DUE} it is: {TIMEOUT_ACTION}.\n\nFound:\n{FINDINGS_EN}\nReference: {REF}\n";
+
+static const char builtin_request_template[] =
+"Subject: [omamori] 送信の承認をお願いします / Approval requested: {SENDER}\n"
+"\n"
+"{APPROVER} さま\n\n{SENDER} さんの社外宛メールが承認待ちです。\n"
+"件名: {SUBJECT}\n宛先: {RCPTS}\n\n見つかったもの:\n{FINDINGS_JA}\n"
+"承認する: {APPROVE_ADDR}\n却下する: {REJECT_ADDR}\n"
+"（件名に理由を書いて送ってください。）\n{DUE} までに回答がなければ {TIMEOUT_ACTION} となります。\n参照番号: {REF}\n\n"
+"----\n\nA message from {SENDER} waits for your approval.\nSubject: {SUBJECT}\nTo: {RCPTS}\n\n"
+"Found:\n{FINDINGS_EN}\nApprove: {APPROVE_ADDR}\nReject: {REJECT_ADDR}\n"
+"(Put your reason in the Subject.) Without an answer by {DUE}: {TIMEOUT_ACTION}.\nReference: {REF}\n";
 
 static const char builtin_bcc_template[] =
 "Subject: [omamori] 社外の宛先を Bcc に移して送信しました / External recipients were moved to Bcc\n"
@@ -264,7 +304,8 @@ om_notice_wanted(const om_snap *snap, const om_result *res)
 	const om_conf *conf = snap->conf;
 	if (conf->conf_notice_command == NULL || *conf->conf_notice_command == 0)
 		return (0);
-	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD && !res->to_bcc)
+	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD && res->action != OM_ACT_APPROVE
+	    && !res->to_bcc && !res->delay)
 		return (0);
 	if (res->sender == NULL || *res->sender == 0)
 		return (0);
@@ -286,7 +327,7 @@ put_findings(const om_result *res, om_buf *b, int ja, int fix)
 		unsigned total = 0;
 		int     dup = 0;
 
-		if (f->action < OM_ACT_HOLD && !fix)
+		if (f->action < OM_ACT_APPROVE && !fix)
 			continue;
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(res->findings[j].category, f->category) == 0)
@@ -300,7 +341,7 @@ put_findings(const om_result *res, om_buf *b, int ja, int fix)
 		if (fix) {
 			const char *t = c ? (ja ? c->fix_ja : c->fix_en) : "";
 
-			if (f->action >= OM_ACT_HOLD && t && *t)
+			if (f->action >= OM_ACT_APPROVE && t && *t)
 				om_buf_printf(b, "- %s: %s\n", f->category, t);
 			continue;
 		}
@@ -314,9 +355,10 @@ put_findings(const om_result *res, om_buf *b, int ja, int fix)
 		om_buf_putc(b, '\n');
 }
 
-/* expand - replace {WORD}s of the template text into out */
+/* expand - replace {WORD}s of the template text into out (rcpt: whom it is for) */
 static void
-expand(const om_snap *snap, const om_result *res, const char *ref, const char *t, size_t n, om_buf *out)
+expand(const om_snap *snap, const om_result *res, const char *ref, const char *rcpt, const char *t, size_t n,
+       om_buf *out)
 {
 	const om_conf *conf = snap->conf;
 	const om_map *mm = snap->manager;
@@ -353,6 +395,41 @@ expand(const om_snap *snap, const om_result *res, const char *ref, const char *t
 			put_findings(res, out, 1, 1);
 		else if (IS("FIX_EN"))
 			put_findings(res, out, 0, 1);
+		else if (IS("DUE")) {
+			time_t  due = (time_t) res->pending_due;
+			struct tm tm;
+			char    when[64];
+
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S %z", localtime_r(&due, &tm));
+			om_buf_puts(out, when);
+		} else if (IS("DELAY")) {
+			if (res->delay % 60 == 0)
+				om_buf_printf(out, "%u min", res->delay / 60);
+			else
+				om_buf_printf(out, "%u s", res->delay);
+		} else if (IS("APPROVE_ADDR") && res->pending_token)
+			om_pending_address(conf, "approve", res->pending_token, out);
+		else if (IS("REJECT_ADDR") && res->pending_token)
+			om_pending_address(conf, "reject", res->pending_token, out);
+		else if (IS("APPROVERS"))
+			om_buf_puts(out, res->pending_approvers && *res->pending_approvers ? res->pending_approvers
+				    : conf->conf_notice_from);
+		else if (IS("APPROVER"))
+			om_buf_puts(out, rcpt);
+		else if (IS("TIMEOUT_ACTION"))
+			om_buf_puts(out, strcmp(conf->conf_approve_timeout_action, "release") == 0
+				    ? "送信 / sent" : "破棄 / discarded");
+		else if (IS("SUBJECT"))
+			om_buf_puts(out, res->msg && res->msg->subject ? res->msg->subject : "");
+		else if (IS("RCPTS")) {
+			for (size_t i = 0; i < res->nrcpts && i < 20; i++)
+				om_buf_printf(out, "%s%s", i ? ", " : "", res->rcpts[i]);
+			if (res->nrcpts > 20)
+				om_buf_printf(out, " (+%zu)", res->nrcpts - 20);
+		} else if (IS("CANCEL_ADDR") && res->pending_token)
+			om_pending_address(conf, "cancel", res->pending_token, out);
+		else if (IS("SEND_ADDR") && res->pending_token)
+			om_pending_address(conf, "send", res->pending_token, out);
 		else {
 			om_buf_append(out, brace, (size_t) (close - brace + 1));
 		}
@@ -361,10 +438,10 @@ expand(const om_snap *snap, const om_result *res, const char *ref, const char *t
 	}
 }
 
-/* om_notice_compose - the whole notice message */
-int
-om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
-		  const char *tmpl, om_buf *out)
+/* compose_for - the whole notice message, to rcpt */
+static int
+compose_for(const om_snap *snap, const om_result *res, const char *ref, const char *tmpl,
+	    const char *rcpt, om_buf *out)
 {
 	const om_conf *conf = snap->conf;
 	const char *body = strstr(tmpl, "\n\n");
@@ -377,11 +454,17 @@ om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 		return (-1);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", localtime_r(&now, &tm));
 	om_buf_printf(out, "From: %s\nTo: %s\nDate: %s\n%s: ", conf->conf_notice_from,
-		      res->sender, date, OM_NOTICE_HEADER);
-	om_notice_stamp(snap, ref, (long) now, res->sender, out);
+		      rcpt, date, OM_NOTICE_HEADER);
+	om_notice_stamp(snap, ref, (long) now, rcpt, out);
 	om_buf_putc(out, '\n');
 	om_buf_puts(out, "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		    "Content-Transfer-Encoding: 8bit\nAuto-Submitted: auto-replied\n");
+	/* A delay notice: replying to it cancels (the safe answer). */
+	if (res->delay && res->pending_token && res->action != OM_ACT_APPROVE) {
+		om_buf_puts(out, "Reply-To: ");
+		om_pending_address(conf, "cancel", res->pending_token, out);
+		om_buf_putc(out, '\n');
+	}
 	/* Template headers: copy, encoding a non-ASCII Subject. */
 	while (line <= body) {
 		const char *nl = strchr(line, '\n');
@@ -398,26 +481,50 @@ om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 			while (*v == ' ')
 				v++;
 			om_buf_init(&subj, 0);
-			expand(snap, res, ref, v, (size_t) (nl - v), &subj);
+			expand(snap, res, ref, rcpt, v, (size_t) (nl - v), &subj);
 			om_buf_puts(out, "Subject: ");
 			(void) om_rfc2047_encode(out, subj.data ? subj.data : "", strlen(subj.data ? subj.data : ""),
 						 "\n ", OM_RFC2047_ALWAYS);
 			om_buf_putc(out, '\n');
 			om_buf_free(&subj);
 		} else if (len > 0) {
-			expand(snap, res, ref, line, len, out);
+			expand(snap, res, ref, rcpt, line, len, out);
 			om_buf_putc(out, '\n');
 		}
 		line = nl + 1;
 	}
 	om_buf_putc(out, '\n');
-	expand(snap, res, ref, body + 2, strlen(body + 2), out);
+	expand(snap, res, ref, rcpt, body + 2, strlen(body + 2), out);
 	return (0);
 }
 
-/* read_template - template file for this action, or NULL */
+/* om_notice_compose - the whole notice message, to the sender */
+int
+om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
+		  const char *tmpl, om_buf *out)
+{
+	return (compose_for(snap, res, ref, tmpl, res->sender, out));
+}
+
+/* template_name - which notice the sender gets for this verdict */
+static const char *
+template_name(const om_result *res)
+{
+	switch (res->action) {
+	case OM_ACT_HOLD:
+		return ("hold");
+	case OM_ACT_REJECT:
+		return ("reject");
+	case OM_ACT_APPROVE:
+		return ("approve");
+	default:
+		return (res->delay ? "delay" : "bcc");
+	}
+}
+
+/* read_template - rules_dir/notice-NAME.ja-en.txt, or NULL */
 static char *
-read_template(const om_snap *snap, const om_result *res)
+read_template(const om_snap *snap, const char *name)
 {
 	const om_conf *conf = snap->conf;
 	char    path[4096];
@@ -427,8 +534,7 @@ read_template(const om_snap *snap, const om_result *res)
 
 	if (conf->conf_rules_dir == NULL)
 		return (NULL);
-	snprintf(path, sizeof(path), "%s/notice-%s.ja-en.txt", conf->conf_rules_dir,
-		 res->action == OM_ACT_HOLD ? "hold" : res->action == OM_ACT_REJECT ? "reject" : "bcc");
+	snprintf(path, sizeof(path), "%s/notice-%s.ja-en.txt", conf->conf_rules_dir, name);
 	if ((fp = fopen(path, "r")) == NULL)
 		return (NULL);
 	if ((text = malloc(TEMPLATE_MAX + 1)) == NULL)
@@ -439,13 +545,13 @@ read_template(const om_snap *snap, const om_result *res)
 	return (text);
 }
 
-/* om_notice_send - compose and hand the notice to notice_command */
-int
-om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
+/* send_to - compose a notice from template NAME (else builtin) for rcpt and hand it to notice_command */
+static int
+send_to(const om_snap *snap, const om_result *res, const char *ref, const char *name,
+	const char *builtin, const char *rcpt)
 {
 	const om_conf *conf = snap->conf;
-	char   *tmpl = read_template(snap, res);
-	const char *builtin = builtin_template;
+	char   *tmpl = read_template(snap, name);
 	char   *cmd, *argv[ARGV_MAX + 2], *save = NULL;
 	int     argc = 0, pipefd[2], status, rc = -1;
 	om_buf  msg;
@@ -456,10 +562,8 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 	size_t  off = 0;
 
 	om_buf_init(&msg, 0);
-	if (res->action != OM_ACT_REJECT && res->action != OM_ACT_HOLD)
-		builtin = builtin_bcc_template;
-	if (om_notice_compose(snap, res, ref, tmpl ? tmpl : builtin, &msg) < 0
-	    && om_notice_compose(snap, res, ref, builtin, &msg) < 0) {
+	if (compose_for(snap, res, ref, tmpl ? tmpl : builtin, rcpt, &msg) < 0
+	    && compose_for(snap, res, ref, builtin, rcpt, &msg) < 0) {
 		free(tmpl);
 		om_buf_free(&msg);
 		return (-1);
@@ -469,7 +573,7 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 		om_panic("out of memory");
 	for (char *w = strtok_r(cmd, " \t", &save); w && argc < ARGV_MAX; w = strtok_r(NULL, " \t", &save))
 		argv[argc++] = w;
-	argv[argc++] = (char *) res->sender;
+	argv[argc++] = (char *) rcpt;
 	argv[argc] = NULL;
 	if (argc < 2 || pipe2(pipefd, O_CLOEXEC) < 0) {
 		free(cmd);
@@ -538,4 +642,31 @@ om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
 	free(cmd);
 	om_buf_free(&msg);
 	return (rc);
+}
+
+/* om_notice_send - compose the sender's notice and hand it to notice_command */
+int
+om_notice_send(const om_snap *snap, const om_result *res, const char *ref)
+{
+	const char *name = template_name(res);
+	const char *builtin = builtin_template;
+
+	if (strcmp(name, "delay") == 0)
+		builtin = builtin_delay_template;
+	else if (strcmp(name, "approve") == 0)
+		builtin = builtin_approve_template;
+	else if (strcmp(name, "bcc") == 0)
+		builtin = builtin_bcc_template;
+	return (send_to(snap, res, ref, name, builtin, res->sender));
+}
+
+/*
+ * om_notice_send_approval - ask one approver (the sender's manager or
+ * that manager's deputy) to approve or reject a message that waits:
+ * rules_dir/notice-approval-request.ja-en.txt with its reply addresses.
+ */
+int
+om_notice_send_approval(const om_snap *snap, const om_result *res, const char *ref, const char *approver)
+{
+	return (send_to(snap, res, ref, "approval-request", builtin_request_template, approver));
 }

@@ -55,6 +55,8 @@ int	om_notice_wanted(const om_snap *snap, const om_result *res);
 int	om_notice_compose(const om_snap *snap, const om_result *res, const char *ref,
 			  const char *tmpl, om_buf *out);
 int	om_notice_send(const om_snap *snap, const om_result *res, const char *ref);
+int	om_notice_send_approval(const om_snap *snap, const om_result *res, const char *ref,
+				const char *approver);
 int	om_notice_stamp(const om_snap *snap, const char *ref, long when, const char *rcpt,
 			om_buf *out);
 int	om_notice_verify(const om_snap *snap, const char *value, const char *const *rcpts,

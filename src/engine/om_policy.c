@@ -114,6 +114,9 @@ om_policy_decide(const om_scan *scan, om_result *res, int failed)
 		res->reply = om_pool_printf(scan->pool, "451 4.7.1 Message deferred by mail policy: %s; try again later",
 					    res->reason);
 		break;
+	case OM_ACT_APPROVE:
+		res->reason = reason_text(scan, res, OM_ACT_APPROVE);
+		break;
 	case OM_ACT_HOLD:
 		res->reason = failed ? "message could not be checked" : reason_text(scan, res, OM_ACT_HOLD);
 		break;

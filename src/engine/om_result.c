@@ -35,6 +35,8 @@ om_act_kind_name(om_act_kind kind)
 		return ("register-domain");
 	case OM_DO_REMEMBER:
 		return ("remember");
+	case OM_DO_DELAY:
+		return ("delay");
 	}
 	return ("?");
 }

@@ -62,6 +62,10 @@ typedef enum om_act_kind {
 	OM_DO_REMEMBER,			/* name: namespace, value: key, index:
 					 * seconds; kept once the message is
 					 * accepted (om_act_register) */
+	OM_DO_DELAY,			/* name: "delay", index: seconds; the
+					 * daemon keeps a pending record
+					 * (om_pending.h) before the quarantine
+					 * step that follows */
 } om_act_kind;
 
 typedef struct om_act {
@@ -96,6 +100,11 @@ typedef struct om_result {
 	int	to_bcc;			/* external To/Cc addresses moved out of sight */
 	const char *ppap_key;		/* sender and recipients of an encrypted archive */
 	om_action on_trouble;		/* when a required step fails: error_action */
+	/* Send delay (om_pending.h): */
+	unsigned delay;			/* seconds the delivered mail waits, or 0 */
+	const char *pending_token;	/* its reply token, once the record is kept */
+	long	pending_due;		/* ... and when it goes */
+	const char *pending_approvers;	/* approval: manager and deputy, space separated */
 } om_result;
 
 const char *om_act_kind_name(om_act_kind kind);

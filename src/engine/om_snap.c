@@ -91,6 +91,12 @@ om_snap_build(om_conf *conf, unsigned what, om_conf_err *err)
 	}
 	if ((what & OM_SNAP_MAPS) && om_maps_load(conf, &snap->freemail, &snap->manager, err) < 0)
 		goto fail;
+	if ((what & OM_SNAP_MAPS) && conf->conf_deputy_map) {
+		/* "manager deputy" lines, read like manager_map. */
+		snap->deputy = om_map_new();
+		if (om_map_load(snap->deputy, conf->conf_deputy_map, 1, err) < 0)
+			goto fail;
+	}
 	if ((what & OM_SNAP_MAPS) && (snap->insurers = om_insurers_load(conf, err)) == NULL)
 		goto fail;
 	if ((what & OM_SNAP_BRANDS) && (snap->brands = om_brands_load(conf, err)) == NULL)
@@ -169,6 +175,7 @@ om_snap_unref(om_snap *snap)
 	om_brands_free(snap->brands);
 	om_insurers_free(snap->insurers);
 	om_map_free(snap->manager);
+	om_map_free(snap->deputy);
 	om_map_free(snap->freemail);
 	om_rules_free(snap->rules);
 	OPENSSL_cleanse(snap->notice_key, sizeof(snap->notice_key));

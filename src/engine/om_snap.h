@@ -55,6 +55,7 @@ typedef struct om_snap {
 	struct om_ruleset *rules;	/* OM_SNAP_RULES */
 	struct om_map *freemail;	/* OM_SNAP_MAPS */
 	struct om_map *manager;		/* OM_SNAP_MAPS, when manager_map is set */
+	struct om_map *deputy;		/* OM_SNAP_MAPS, when deputy_map is set */
 	struct om_brands *brands;	/* OM_SNAP_BRANDS */
 	struct om_insurers *insurers;	/* OM_SNAP_MAPS */
 	struct om_audit *audit;		/* OM_SNAP_AUDIT, when audit_log is set */

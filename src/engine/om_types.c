@@ -15,7 +15,7 @@ static const char *const dir_names[OM_DIR_COUNT] = {
 };
 
 static const char *const act_names[OM_ACT_COUNT] = {
-	"accept", "tag", "add-cc", "hold", "reject", "tempfail",
+	"accept", "tag", "add-cc", "approve", "hold", "reject", "tempfail",
 };
 
 static const struct {

@@ -24,6 +24,7 @@ typedef enum om_action {
 	OM_ACT_ACCEPT = 0,
 	OM_ACT_TAG,
 	OM_ACT_ADD_CC,
+	OM_ACT_APPROVE,			/* held until the sender's manager approves */
 	OM_ACT_HOLD,
 	OM_ACT_REJECT,
 	OM_ACT_TEMPFAIL,

@@ -45,6 +45,13 @@
  *	"unknown" (an outside client) when it gave none: an empty address
  *	never makes mail the firm's.
  *
+ *	Send delay and approval (om_pending.h): a verdict with a delay
+ *	step gets its pending record before the quarantine (a record that
+ *	cannot be kept is internal trouble), the sender a notice with the
+ *	reply addresses, and, for approval, the manager and the deputy an
+ *	approval request. A mail to one of the reply addresses is an answer:
+ *	judged by control_answer(), never scanned and never delivered.
+ *
  *	Every decision is recorded in the audit log of the message's
  *	snapshot (om_audit_record(), or an "error" event when there was
  *	nothing to judge) before the MTA hears the verdict; a record that
@@ -76,6 +83,7 @@
 #include "om_log.h"
 #include "om_milter.h"
 #include "om_notice.h"
+#include "om_pending.h"
 #include "om_pool.h"
 
 #define RCPT_MAX	100000		/* envelope recipients per message */
@@ -96,6 +104,10 @@ typedef struct msg {
 	int	failed;			/* internal trouble: error_action */
 	const char *fail_why;
 	char   *notice;			/* first X-Omamori-Notice value, or NULL */
+	int	control;		/* a recipient is one of our reply addresses */
+	om_pending_verb verb;		/* ... what the first one asks */
+	char	token[OM_PENDING_TOKEN_MAX + 1];
+	char   *subject;		/* ... the answer's Subject: an approver's words */
 } msg;
 
 /* One milter connection (one SMTP session). */
@@ -159,6 +171,7 @@ msg_reset(conn *c)
 	free(m->from);
 	free(m->auth);
 	free(m->notice);
+	free(m->subject);
 	om_buf_free(&m->raw);
 	if (m->fd >= 0)
 		close(m->fd);
@@ -381,6 +394,10 @@ cb_envrcpt(SMFICTX *ctx, char **argv)
 		msg_fail(m, "out of memory");
 	else
 		m->nrcpt++;
+	/* An answer to a delayed or waiting message: handled whole at end of message. */
+	if (!m->control && argv && argv[0]
+	    && om_pending_control(m->snap->conf, argv[0], &m->verb, m->token, sizeof(m->token)))
+		m->control = 1;
 	return (reply_ok(c, SMFIP_NR_RCPT));
 }
 
@@ -395,6 +412,9 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 		return (step_fail(c, SMFIP_NR_HDR));
 	if (strcasecmp(name, OM_NOTICE_HEADER) == 0 && m->notice == NULL
 		 && (m->notice = strdup(value)) == NULL)
+		msg_fail(m, "out of memory");
+	if (m->control && strcasecmp(name, "Subject") == 0 && m->subject == NULL
+	    && (m->subject = strndup(value, 2000)) == NULL)
 		msg_fail(m, "out of memory");
 	keep(m, name, strlen(name));
 	keep(m, ": ", 2);
@@ -561,6 +581,7 @@ apply_verdict(SMFICTX *ctx, const om_result *res, const char *ref, int *notice)
 		case OM_DO_NOTICE:
 		case OM_DO_REGISTER_DOMAIN:	/* after acceptance, by cb_eom */
 		case OM_DO_REMEMBER:
+		case OM_DO_DELAY:		/* the record, by cb_eom before */
 			break;
 		}
 		if (rc < 0 && a->required) {
@@ -626,6 +647,68 @@ judge(msg *m, const om_envelope *env, const char *ref)
 	return (res);
 }
 
+/*
+ * control_answer - a mail to one of our reply addresses: the sender of
+ * a delayed message cancels it or sends it now, or an approver approves
+ * or rejects one that waits (the Subject is the reason). Honoured only from a
+ * client of the firm (SASL, or trusted_networks and not inbound_relays)
+ * and when om_pending_answer() agrees; recorded in the audit log, then
+ * the mail is discarded: it is never delivered anywhere. Anything else
+ * is refused with a 550 that says why; store trouble is a 451.
+ */
+static sfsistat
+control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char *ref)
+{
+	const om_conf *conf = m->snap->conf;
+	const char *verb = om_pending_verb_name(m->verb);
+	om_pending p;
+	char    text[REPLY_MAX], reason[256];
+	int     st;
+
+	memset(&p, 0, sizeof(p));
+	if (m->failed) {
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be read now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	om_pending_reason(m->subject, reason, sizeof(reason));
+	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr) || om_conf_client_relay(conf, c->addr)))
+		st = OM_PENDING_NOT_SENDER;
+	else
+		st = om_pending_answer(m->snap, m->verb, m->token, m->from, reason, (long) time(NULL), &p);
+	om_info("%s: answer %s to %s: %s%s%s", ref, verb, *p.qid ? p.qid : "-", om_pending_status(st),
+		*p.ref ? " ref=" : "", p.ref);
+	if (m->snap->audit && om_audit_event(m->snap->audit, "pending_answer", "queue_id", qid, "ref", ref,
+					     "answer", verb, "status", om_pending_status(st),
+					     "held_queue_id", *p.qid ? p.qid : NULL, "held_ref", *p.ref ? p.ref : NULL,
+					     "by", m->from, "reason", *p.reason ? p.reason : NULL, (char *) NULL) < 0) {
+		om_warn("%s: audit log: %s", ref, om_audit_error());
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be recorded now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	if (st == OM_PENDING_OK)
+		return (SMFIS_DISCARD);
+	if (st == OM_PENDING_TROUBLE) {
+		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be handled now; try again later");
+		return (SMFIS_TEMPFAIL);
+	}
+	snprintf(text, sizeof(text), "550 5.7.1 omamori: this %s address is not valid (%s); nothing was changed",
+		 verb, om_pending_status(st));
+	set_reply(ctx, text, "550", "5.7.1", text);
+	return (SMFIS_REJECT);
+}
+
+/* approval_requests - one approval request to each approver (a failure only logs) */
+static void
+approval_requests(const om_snap *snap, const om_result *res, const char *ref)
+{
+	char    list[2 * OM_PENDING_ADDR_MAX + 2], *save = NULL;
+
+	snprintf(list, sizeof(list), "%s", res->pending_approvers);
+	for (char *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save))
+		if (om_notice_send_approval(snap, res, ref, a) < 0)
+			om_warn("%s: approval request to %s not sent", ref, a);
+}
+
 /* cb_eom - judge the message and act */
 static sfsistat
 cb_eom(SMFICTX *ctx)
@@ -656,6 +739,13 @@ cb_eom(SMFICTX *ctx)
 	env.queue_id = qid;
 	env.ref = ref;
 
+	/* An answer to a delayed or waiting message is never delivered. */
+	if (m->control) {
+		rc = control_answer(ctx, m, c, qid, ref);
+		msg_reset(c);
+		return (rc);
+	}
+
 	/* Our own notices: null sender, a client of the firm, a valid MAC. */
 	if (m->notice && !m->failed && (why = notice_why(m, c)) == NULL) {
 		om_info("%s: notice %s verified; passed unscanned", ref, m->notice);
@@ -678,12 +768,35 @@ cb_eom(SMFICTX *ctx)
 		om_info("%s: direction=%s action=%s categories=%s size=%zu rcpts=%zu%s", ref,
 			om_direction_name(res->direction), om_action_name(res->action), om_act_categories(res),
 			m->size, m->nrcpt, res->internal_error ? " (internal error)" : "");
+	/* Delayed: the pending record is kept before the hold (om_pending.h). */
+	if (res->delay && res->action != OM_ACT_REJECT && res->action != OM_ACT_TEMPFAIL) {
+		if (om_pending_hold(m->snap, res, qid, ref) < 0
+		    || (m->snap->audit && om_audit_event(m->snap->audit,
+							 res->action == OM_ACT_APPROVE ? "approve_wait" : "delay",
+							 "queue_id", qid, "ref", ref, "approvers",
+							 res->action == OM_ACT_APPROVE ? res->pending_approvers : NULL,
+							 "pending", om_pool_printf(res->pool, "%.*s",
+										   (int) strcspn(res->pending_token, "."),
+										   res->pending_token), "due",
+							 om_pool_printf(res->pool, "%ld", res->pending_due),
+							 (char *) NULL) < 0)) {
+			om_warn("%s: send delay not recorded; %s", ref, om_action_name(res->on_trouble));
+			rc = trouble_verdict(ctx, res->on_trouble, ref);
+			om_result_free(res);
+			msg_reset(c);
+			return (rc);
+		}
+		om_info("%s: delayed %us, due %ld", ref, res->delay, res->pending_due);
+	}
 	rc = apply_verdict(ctx, res, ref, &notice);
 	/* Delivered: its new domains are known from now on (a failure only logs). */
 	if (rc == SMFIS_CONTINUE)
 		(void) om_act_register(m->snap, res, ref);
 	if (notice && om_notice_send(m->snap, res, ref) < 0)
 		om_warn("%s: sender notice not sent", ref);
+	/* Waiting for approval: the manager and the deputy are asked. */
+	if (rc == SMFIS_CONTINUE && res->action == OM_ACT_APPROVE && res->pending_approvers)
+		approval_requests(m->snap, res, ref);
 	om_result_free(res);
 	msg_reset(c);
 	return (rc);
