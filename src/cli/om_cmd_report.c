@@ -77,6 +77,9 @@ typedef struct report {
 	rpt_table actions, categories, rules, senders, domains;
 	rpt_table new_domains;		/* first-time external domains */
 	unsigned long to_bcc;		/* To/Cc moved out of sight */
+	/* Send delay and approval (omamori review due, answers by reply). */
+	unsigned long delayed, delay_sent, delay_now, delay_cancelled;
+	unsigned long approval_asked, approved, rejected, approval_timeout;
 	unsigned long held, released, discarded, revealed;
 	struct {
 		char   *qid;
@@ -247,6 +250,10 @@ report_decision(report *r, JsonObject *rec, time_t t)
 	}
 	if (json_object_has_member(rec, "to_bcc") && json_object_get_boolean_member(rec, "to_bcc"))
 		r->to_bcc++;
+	if (json_object_has_member(rec, "delay"))
+		r->delayed++;
+	if (action && strcmp(action, "approve") == 0)
+		r->approval_asked++;
 	if (nf > 0) {
 		table_add(&r->senders, sender, nf, 0);
 		for (unsigned i = 0; i < nr && i < 10000; i++) {
@@ -304,11 +311,41 @@ report_decision(report *r, JsonObject *rec, time_t t)
 	}
 }
 
+/*
+ * report_pending - a release or discard of mail that waited for its send
+ * delay or for approval (omamori review due), by why it was settled
+ */
+static void
+report_pending(report *r, const char *type, const char *kind, const char *why)
+{
+	if (why == NULL)
+		why = "";
+	if (strcmp(type, "approve") == 0)
+		r->approved++;
+	else if (strcmp(type, "reject") == 0)
+		r->rejected++;
+	else if (strcmp(kind, "approve") == 0)
+		r->approval_timeout++;
+	else if (strcmp(why, "cancelled by the sender") == 0)
+		r->delay_cancelled++;
+	else if (strcmp(why, "sent now by the sender") == 0)
+		r->delay_now++;
+	else
+		r->delay_sent++;
+}
+
 /* report_review - a release or discard: count it, measure latency */
 static void
 report_review(report *r, JsonObject *rec, const char *type, time_t t)
 {
 	const char *qid = om_cmd_str(rec, "queue_id");
+	const char *kind = om_cmd_str(rec, "kind");
+
+	/* Waiting mail settled by its time or its sender: not a review. */
+	if (kind != NULL || strcmp(type, "approve") == 0 || strcmp(type, "reject") == 0) {
+		report_pending(r, type, kind ? kind : "approve", om_cmd_str(rec, "reason"));
+		return;
+	}
 
 	if (strcmp(type, "release") == 0)
 		r->released++;
@@ -337,7 +374,8 @@ report_rec(JsonObject *rec, const char *line, void *ctx)
 		return (0);
 	if (strcmp(type, "decision") == 0)
 		report_decision(r, rec, t);
-	else if (strcmp(type, "release") == 0 || strcmp(type, "discard") == 0)
+	else if (strcmp(type, "release") == 0 || strcmp(type, "discard") == 0
+		 || strcmp(type, "approve") == 0 || strcmp(type, "reject") == 0)
 		report_review(r, rec, type, t);
 	else if (strcmp(type, "reveal") == 0)
 		r->revealed++;
@@ -601,6 +639,17 @@ write_html(const report *r, const char *path, const char *from_s, const char *to
 			      table_messages(&r->categories, missend_rows[i].key));
 	om_buf_printf(&b, "<tr><td>To/Cc を Bcc に変換 / To and Cc moved to Bcc</td><td class=\"n\">%lu</td></tr></table>\n",
 		      r->to_bcc);
+	om_buf_printf(&b, "<p>送信保留と上長承認 / Send delay and approval:</p>\n<table>"
+		      "<tr><td>送信保留 / delayed</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>保留後に送信 / sent when the delay was over</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>送信者がすぐ送信 / sent now by the sender</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>送信者が取り消し / cancelled by the sender</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>承認の依頼 / approval asked</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>承認 / approved</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>却下 / rejected</td><td class=\"n\">%lu</td></tr>"
+		      "<tr><td>期限切れ / no answer in time</td><td class=\"n\">%lu</td></tr></table>\n",
+		      r->delayed, r->delay_sent, r->delay_now, r->delay_cancelled,
+		      r->approval_asked, r->approved, r->rejected, r->approval_timeout);
 	om_buf_puts(&b, "<p>初めて送信した社外ドメイン（宛先に誤りがないか確認） / First-time external domains (check they were meant):</p>\n");
 	html_table(&b, &r->new_domains, "ドメイン / domain", 0);
 	om_buf_puts(&b, "<h2>保留メールの確認 / Review of held messages</h2>\n<table>");
@@ -675,6 +724,10 @@ write_csv(const report *r, const char *path)
 	for (size_t i = 0; i < sizeof(missend_rows) / sizeof(missend_rows[0]); i++)
 		fprintf(fp, "missend,%s,%lu,\n", missend_rows[i].key, table_messages(&r->categories, missend_rows[i].key));
 	fprintf(fp, "missend,to_bcc,%lu,\n", r->to_bcc);
+	fprintf(fp, "delay,delayed,%lu,\ndelay,sent,%lu,\ndelay,sent_now,%lu,\ndelay,cancelled,%lu,\n",
+		r->delayed, r->delay_sent, r->delay_now, r->delay_cancelled);
+	fprintf(fp, "approval,asked,%lu,\napproval,approved,%lu,\napproval,rejected,%lu,\napproval,timeout,%lu,\n",
+		r->approval_asked, r->approved, r->rejected, r->approval_timeout);
 	csv_table(fp, "new_domain", &r->new_domains);
 	fprintf(fp, "review,held,%lu,\nreview,released,%lu,\nreview,discarded,%lu,\nreview,revealed,%lu,\n",
 		r->held, r->released, r->discarded, r->revealed);

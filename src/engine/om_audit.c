@@ -1114,6 +1114,9 @@ om_audit_record(om_audit *a, const om_result *res, const om_envelope *env)
 	/* Present only when true, so that older records read the same. */
 	if (res->to_bcc)
 		om_buf_puts(&b, ",\"to_bcc\":true");
+	/* A send delay (approval says so by its action). */
+	if (res->delay > 0 && res->action != OM_ACT_APPROVE)
+		om_buf_printf(&b, ",\"delay\":%u", res->delay);
 	om_buf_printf(&b, ",\"internal_error\":%s,\"rules\":", res->internal_error ? "true" : "false");
 	pthread_mutex_lock(&a->lock);
 	om_json_str(&b, a->rules_version ? a->rules_version : "omamori " PACKAGE_VERSION);
