@@ -948,9 +948,27 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 	pii_ctx cx;
 	unsigned char *taken;
 	om_text table;
+	om_pii_score attach, *side = NULL;
+	unsigned char *memo = NULL;
 
 	if (set == NULL || text->len == 0)
 		return (0);
+
+	/*
+	 * An attachment's text (or a file's name) is also judged on its own
+	 * for attach.pii_unencrypted, with the weights body.pii gives: that
+	 * score is kept beside, from the same matches, instead of a second
+	 * scan of the text.
+	 */
+	if (score == NULL && scan->outbound_checks && scan->msg != NULL
+	    && (text->scope == OM_SCOPE_ATTACHMENT || text->scope == OM_SCOPE_FILENAME)
+	    && text >= scan->msg->texts && text < scan->msg->texts + scan->msg->ntexts) {
+		if (scan->attach_pii == NULL)
+			scan->attach_pii = om_pool_zalloc(scan->pool, scan->msg->ntexts);
+		memo = scan->attach_pii + (text - scan->msg->texts);
+		memset(&attach, 0, sizeof(attach));
+		side = &attach;
+	}
 	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
 		text = &table;
 	ctx_init(&cx, scan, text);
@@ -964,6 +982,8 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 			   : text->scope == OM_SCOPE_HEADER ? text->scope | OM_SCOPE_SUBJECT : text->scope)
 			  | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
 		return (-1);
+	if (memo)
+		*memo = 1;
 	if (cx.nhits == 0)
 		return (0);
 	qsort(cx.hits, cx.nhits, sizeof(pii_hit), hit_cmp);
@@ -984,15 +1004,25 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 		taken[i] = 1;
 		weight = h->score;
 		/* A customer's item by its label: high-risk on its own. */
-		if (score && weight < (double) scan->conf->conf_pii_body_threshold
-		    && customer_label(text->text, h->start, h->rule->category))
-			weight = (double) scan->conf->conf_pii_body_threshold;
+		if ((score || side) && weight < (double) scan->conf->conf_pii_body_threshold
+		    && customer_label(text->text, h->start, h->rule->category)) {
+			if (side)
+				score_add(scan->conf, side, h->rule->category, text->text + h->start,
+					  h->end - h->start, (double) scan->conf->conf_pii_body_threshold);
+			else
+				weight = (double) scan->conf->conf_pii_body_threshold;
+		} else if (side) {
+			score_add(scan->conf, side, h->rule->category, text->text + h->start,
+				  h->end - h->start, weight);
+		}
 		om_mask(h->rule->mask, text->text + h->start, h->end - h->start, sample);
 		om_scan_add(scan, h->rule->category, h->rule->id, text->where, sample, weight);
 		if (score)
 			score_add(scan->conf, score, h->rule->category, text->text + h->start,
 				  h->end - h->start, weight);
 	}
+	if (side && side->items > 0 && om_pii_says_pii(scan->conf, side))
+		*memo = 2;
 	return (0);
 }
 
