@@ -42,6 +42,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <pwd.h>
 #include <signal.h>
@@ -233,6 +234,8 @@ milter_thread(void *arg)
 
 /* What the daemon's snapshots hold: everything, the notice key made if missing. */
 #define SNAP_DAEMON (OM_SNAP_SCAN | OM_SNAP_NOTICE_CREATE | OM_SNAP_AUDIT | OM_SNAP_STATE)
+/* Blocks from this size on are mapped and unmapped for each (mallopt). */
+#define OM_MILTER_MMAP_THRESHOLD	(128 * 1024)
 
 /* reload - load and validate a new snapshot; keep the old one on error */
 static void
@@ -322,6 +325,15 @@ main(int argc, char **argv)
 	write_pid(conf->conf_pid_file, uid, gid);
 	drop_privileges(conf->conf_user, uid, gid);
 	supervise(conf);
+
+	/*
+	 * A message's large blocks (its raw copy, decoded parts, extracted
+	 * texts) straight from and back to the kernel. glibc would
+	 * otherwise raise its mmap threshold to the largest block freed,
+	 * serve such blocks from the per-thread arenas and keep the freed
+	 * memory there: with many sessions, tens of megabytes per arena.
+	 */
+	mallopt(M_MMAP_THRESHOLD, OM_MILTER_MMAP_THRESHOLD);
 	if (om_milter_spill_init(conf) < 0)
 		om_fatal("no private directory for large messages under %s", conf->conf_temp_dir);
 	/*
