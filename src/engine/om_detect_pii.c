@@ -705,9 +705,8 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 {
 	const char *t = in->text, *end = t + in->len, *eol, *p;
 	const char *hs[64];
-	size_t  hn[64], ncols = 0, rows = 0;
-	char    sep;
-	om_buf  b;
+	size_t  hn[64], ncols = 0, n = 0, cap, limit = in->len * 4 + 4096;
+	char    sep, *o;
 
 	while (t < end && (*t == '\n' || *t == '\r'))
 		t++;
@@ -724,8 +723,36 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 	}
 	for (p = t; p < eol && ncols < 64; ncols++)
 		cell(&p, eol, sep, hs + ncols, hn + ncols);
-	om_buf_init(&b, in->len * 2 + 64);
-	for (t = eol + 1; t < end && b.len < in->len * 4 + 4096; t = eol + 1) {
+	if (eol + 1 >= end)
+		return (0);
+
+	/*
+	 * The rewrite goes straight into the pool, so its size is bounded
+	 * first: a row gives at most its own bytes and every column's
+	 * name with ": " and a line end, and one more line end; and the
+	 * rows stop once limit bytes are written.
+	 */
+	{
+		size_t  per_row = 1, lines = 0, longest = 0, body = (size_t) (end - (eol + 1));
+		const char *q = eol + 1, *nl;
+
+		for (size_t i = 0; i < ncols; i++)
+			per_row += hn[i] + 3;
+		for (; q < end; q = nl + 1) {
+			if ((nl = memchr(q, '\n', (size_t) (end - q))) == NULL)
+				nl = end;
+			lines++;
+			if ((size_t) (nl - q) > longest)
+				longest = (size_t) (nl - q);
+			if (nl == end)
+				break;
+		}
+		cap = body + lines * per_row;
+		if (cap > limit + longest + per_row)
+			cap = limit + longest + per_row;
+	}
+	o = om_pool_alloc(scan->pool, cap + 1);
+	for (t = eol + 1; t < end && n < limit; t = eol + 1) {
 		if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
 			eol = end;
 		p = t;
@@ -736,24 +763,24 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 			cell(&p, eol, sep, &cs, &cn);
 			if (hn[i] == 0 || cn == 0)
 				continue;
-			om_buf_append(&b, hs[i], hn[i]);
-			om_buf_puts(&b, ": ");
-			om_buf_append(&b, cs, cn);
-			om_buf_putc(&b, '\n');
+			memcpy(o + n, hs[i], hn[i]);
+			n += hn[i];
+			o[n++] = ':';
+			o[n++] = ' ';
+			memcpy(o + n, cs, cn);
+			n += cn;
+			o[n++] = '\n';
 		}
-		om_buf_putc(&b, '\n');
-		rows++;
+		o[n++] = '\n';
 		if (eol == end)
 			break;
 	}
-	if (rows == 0) {
-		om_buf_free(&b);
-		return (0);
-	}
+	if (n > cap)
+		om_panic("table_text: %zu bytes written, %zu reserved", n, cap);
+	o[n] = 0;
 	*out = *in;
-	out->text = om_pool_memdup(scan->pool, b.data ? b.data : "", b.len);
-	out->len = b.len;
-	om_buf_free(&b);
+	out->text = o;
+	out->len = n;
 	return (1);
 }
 
