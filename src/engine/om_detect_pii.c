@@ -56,6 +56,7 @@
 #define PII_LINES_MAX	200000
 #define SIG_WHY		"in a signature block"
 #define PII_SIGVALS_MAX	256		/* per text */
+#define PII_OVERLAP_LIST 64		/* more matches: overlaps by bitmap */
 
 /*
  * Kinds of evidence for body.pii. A postal code and an address are one
@@ -973,7 +974,7 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 {
 	const om_ruleset *set = scan->snap->rules;
 	pii_ctx cx;
-	unsigned char *taken;
+	unsigned char *taken, *used = NULL;
 	om_text table;
 	om_pii_score attach, *side = NULL;
 	unsigned char *memo = NULL;
@@ -1015,20 +1016,45 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 		return (0);
 	qsort(cx.hits, cx.nhits, sizeof(pii_hit), hit_cmp);
 	taken = om_pool_zalloc(scan->pool, cx.nhits);
+
+	/*
+	 * A match that overlaps one taken before it is left. With many
+	 * matches (a customer list: thousands) the taken bytes are marked
+	 * in a bitmap of the text instead of comparing each match with
+	 * every earlier one; the same answer, as long as no match is
+	 * empty (an empty one marks no byte).
+	 */
+	if (cx.nhits > PII_OVERLAP_LIST) {
+		size_t  i;
+
+		for (i = 0; i < cx.nhits; i++)
+			if (cx.hits[i].start >= cx.hits[i].end || cx.hits[i].end > text->len)
+				break;
+		if (i == cx.nhits)
+			used = om_pool_zalloc(scan->pool, text->len / 8 + 1);
+	}
 	for (size_t i = 0; i < cx.nhits; i++) {
 		const pii_hit *h = cx.hits + i;
 		char    sample[OM_MASK_MAX];
 		int     overlap = 0;
 		double  weight;
 
-		for (size_t k = 0; k < i && !overlap; k++)
-			overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		if (used) {
+			for (size_t b = h->start; b < h->end && !overlap; b++)
+				overlap = (used[b >> 3] >> (b & 7)) & 1;
+		} else {
+			for (size_t k = 0; k < i && !overlap; k++)
+				overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		}
 		for (size_t k = 0; k < cx.nsigvals && !overlap; k++)
 			overlap = strcmp(cx.sigvals[k].category, h->rule->category) == 0
 			    && cx.sigvals[k].hash == alnum_hash(text->text + h->start, h->end - h->start);
 		if (overlap)
 			continue;
 		taken[i] = 1;
+		if (used)
+			for (size_t b = h->start; b < h->end; b++)
+				used[b >> 3] |= (unsigned char) (1u << (b & 7));
 		weight = h->score;
 		/* A customer's item by its label: high-risk on its own. */
 		if ((score || side) && weight < (double) scan->conf->conf_pii_body_threshold
