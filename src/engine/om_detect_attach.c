@@ -341,6 +341,10 @@ pii_score(om_scan *scan, const om_text *text, void *ctx)
 	om_pii_score score;
 
 	(void) ctx;
+	/* Scored already by om_detect_pii(), as it read the text. */
+	if (scan->attach_pii != NULL && text >= scan->msg->texts
+	    && text < scan->msg->texts + scan->msg->ntexts && scan->attach_pii[text - scan->msg->texts])
+		return (scan->attach_pii[text - scan->msg->texts] - 1);
 	scratch.findings = NULL;
 	scratch.nfindings = 0;
 	scratch.findings_cap = 0;

@@ -56,6 +56,7 @@
 #define PII_LINES_MAX	200000
 #define SIG_WHY		"in a signature block"
 #define PII_SIGVALS_MAX	256		/* per text */
+#define PII_OVERLAP_LIST 64		/* more matches: overlaps by bitmap */
 
 /*
  * Kinds of evidence for body.pii. A postal code and an address are one
@@ -705,9 +706,8 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 {
 	const char *t = in->text, *end = t + in->len, *eol, *p;
 	const char *hs[64];
-	size_t  hn[64], ncols = 0, rows = 0;
-	char    sep;
-	om_buf  b;
+	size_t  hn[64], ncols = 0, n = 0, cap, limit = in->len * 4 + 4096;
+	char    sep, *o;
 
 	while (t < end && (*t == '\n' || *t == '\r'))
 		t++;
@@ -724,8 +724,36 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 	}
 	for (p = t; p < eol && ncols < 64; ncols++)
 		cell(&p, eol, sep, hs + ncols, hn + ncols);
-	om_buf_init(&b, in->len * 2 + 64);
-	for (t = eol + 1; t < end && b.len < in->len * 4 + 4096; t = eol + 1) {
+	if (eol + 1 >= end)
+		return (0);
+
+	/*
+	 * The rewrite goes straight into the pool, so its size is bounded
+	 * first: a row gives at most its own bytes and every column's
+	 * name with ": " and a line end, and one more line end; and the
+	 * rows stop once limit bytes are written.
+	 */
+	{
+		size_t  per_row = 1, lines = 0, longest = 0, body = (size_t) (end - (eol + 1));
+		const char *q = eol + 1, *nl;
+
+		for (size_t i = 0; i < ncols; i++)
+			per_row += hn[i] + 3;
+		for (; q < end; q = nl + 1) {
+			if ((nl = memchr(q, '\n', (size_t) (end - q))) == NULL)
+				nl = end;
+			lines++;
+			if ((size_t) (nl - q) > longest)
+				longest = (size_t) (nl - q);
+			if (nl == end)
+				break;
+		}
+		cap = body + lines * per_row;
+		if (cap > limit + longest + per_row)
+			cap = limit + longest + per_row;
+	}
+	o = om_pool_alloc(scan->pool, cap + 1);
+	for (t = eol + 1; t < end && n < limit; t = eol + 1) {
 		if ((eol = memchr(t, '\n', (size_t) (end - t))) == NULL)
 			eol = end;
 		p = t;
@@ -736,24 +764,24 @@ table_text(om_scan *scan, const om_text *in, om_text *out)
 			cell(&p, eol, sep, &cs, &cn);
 			if (hn[i] == 0 || cn == 0)
 				continue;
-			om_buf_append(&b, hs[i], hn[i]);
-			om_buf_puts(&b, ": ");
-			om_buf_append(&b, cs, cn);
-			om_buf_putc(&b, '\n');
+			memcpy(o + n, hs[i], hn[i]);
+			n += hn[i];
+			o[n++] = ':';
+			o[n++] = ' ';
+			memcpy(o + n, cs, cn);
+			n += cn;
+			o[n++] = '\n';
 		}
-		om_buf_putc(&b, '\n');
-		rows++;
+		o[n++] = '\n';
 		if (eol == end)
 			break;
 	}
-	if (rows == 0) {
-		om_buf_free(&b);
-		return (0);
-	}
+	if (n > cap)
+		om_panic("table_text: %zu bytes written, %zu reserved", n, cap);
+	o[n] = 0;
 	*out = *in;
-	out->text = om_pool_memdup(scan->pool, b.data ? b.data : "", b.len);
-	out->len = b.len;
-	om_buf_free(&b);
+	out->text = o;
+	out->len = n;
 	return (1);
 }
 
@@ -946,11 +974,29 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 {
 	const om_ruleset *set = scan->snap->rules;
 	pii_ctx cx;
-	unsigned char *taken;
+	unsigned char *taken, *used = NULL;
 	om_text table;
+	om_pii_score attach, *side = NULL;
+	unsigned char *memo = NULL;
 
 	if (set == NULL || text->len == 0)
 		return (0);
+
+	/*
+	 * An attachment's text (or a file's name) is also judged on its own
+	 * for attach.pii_unencrypted, with the weights body.pii gives: that
+	 * score is kept beside, from the same matches, instead of a second
+	 * scan of the text.
+	 */
+	if (score == NULL && scan->outbound_checks && scan->msg != NULL
+	    && (text->scope == OM_SCOPE_ATTACHMENT || text->scope == OM_SCOPE_FILENAME)
+	    && text >= scan->msg->texts && text < scan->msg->texts + scan->msg->ntexts) {
+		if (scan->attach_pii == NULL)
+			scan->attach_pii = om_pool_zalloc(scan->pool, scan->msg->ntexts);
+		memo = scan->attach_pii + (text - scan->msg->texts);
+		memset(&attach, 0, sizeof(attach));
+		side = &attach;
+	}
 	if (text->scope == OM_SCOPE_ATTACHMENT && table_text(scan, text, &table))
 		text = &table;
 	ctx_init(&cx, scan, text);
@@ -964,35 +1010,72 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 			   : text->scope == OM_SCOPE_HEADER ? text->scope | OM_SCOPE_SUBJECT : text->scope)
 			  | OM_RULES_UTF8_CHECKED, NULL, on_hit, &cx) < 0)
 		return (-1);
+	if (memo)
+		*memo = 1;
 	if (cx.nhits == 0)
 		return (0);
 	qsort(cx.hits, cx.nhits, sizeof(pii_hit), hit_cmp);
 	taken = om_pool_zalloc(scan->pool, cx.nhits);
+
+	/*
+	 * A match that overlaps one taken before it is left. With many
+	 * matches (a customer list: thousands) the taken bytes are marked
+	 * in a bitmap of the text instead of comparing each match with
+	 * every earlier one; the same answer, as long as no match is
+	 * empty (an empty one marks no byte).
+	 */
+	if (cx.nhits > PII_OVERLAP_LIST) {
+		size_t  i;
+
+		for (i = 0; i < cx.nhits; i++)
+			if (cx.hits[i].start >= cx.hits[i].end || cx.hits[i].end > text->len)
+				break;
+		if (i == cx.nhits)
+			used = om_pool_zalloc(scan->pool, text->len / 8 + 1);
+	}
 	for (size_t i = 0; i < cx.nhits; i++) {
 		const pii_hit *h = cx.hits + i;
 		char    sample[OM_MASK_MAX];
 		int     overlap = 0;
 		double  weight;
 
-		for (size_t k = 0; k < i && !overlap; k++)
-			overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		if (used) {
+			for (size_t b = h->start; b < h->end && !overlap; b++)
+				overlap = (used[b >> 3] >> (b & 7)) & 1;
+		} else {
+			for (size_t k = 0; k < i && !overlap; k++)
+				overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
+		}
 		for (size_t k = 0; k < cx.nsigvals && !overlap; k++)
 			overlap = strcmp(cx.sigvals[k].category, h->rule->category) == 0
 			    && cx.sigvals[k].hash == alnum_hash(text->text + h->start, h->end - h->start);
 		if (overlap)
 			continue;
 		taken[i] = 1;
+		if (used)
+			for (size_t b = h->start; b < h->end; b++)
+				used[b >> 3] |= (unsigned char) (1u << (b & 7));
 		weight = h->score;
 		/* A customer's item by its label: high-risk on its own. */
-		if (score && weight < (double) scan->conf->conf_pii_body_threshold
-		    && customer_label(text->text, h->start, h->rule->category))
-			weight = (double) scan->conf->conf_pii_body_threshold;
+		if ((score || side) && weight < (double) scan->conf->conf_pii_body_threshold
+		    && customer_label(text->text, h->start, h->rule->category)) {
+			if (side)
+				score_add(scan->conf, side, h->rule->category, text->text + h->start,
+					  h->end - h->start, (double) scan->conf->conf_pii_body_threshold);
+			else
+				weight = (double) scan->conf->conf_pii_body_threshold;
+		} else if (side) {
+			score_add(scan->conf, side, h->rule->category, text->text + h->start,
+				  h->end - h->start, weight);
+		}
 		om_mask(h->rule->mask, text->text + h->start, h->end - h->start, sample);
 		om_scan_add(scan, h->rule->category, h->rule->id, text->where, sample, weight);
 		if (score)
 			score_add(scan->conf, score, h->rule->category, text->text + h->start,
 				  h->end - h->start, weight);
 	}
+	if (side && side->items > 0 && om_pii_says_pii(scan->conf, side))
+		*memo = 2;
 	return (0);
 }
 

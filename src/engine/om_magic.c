@@ -7,11 +7,14 @@
  *	See om_magic.h. Decompression and external helpers are off: the
  *	archive code looks inside containers itself, within its limits.
  *
- *	Each thread's handle is a thread-specific value whose destructor
- *	closes it, so a thread pool that ends idle workers (libmilter's
- *	does) cannot leak one mapping of the magic database per worker.
- *	The main thread's handle, which no destructor sees, is closed by
- *	om_magic_thread_done().
+ *	A handle is not thread-safe, and each maps the whole compiled
+ *	database (some 6 MB of resident memory): one per thread made a
+ *	daemon serving 100 sessions, one thread each, hold 100 of them.
+ *	The handles are kept in one pool instead, at most two per CPU;
+ *	a thread borrows one for a call and gives it back, and waits for
+ *	one when all are lent (a call lasts a millisecond or two, and
+ *	more threads than CPUs would not run faster anyway).
+ *	om_magic_done() closes them at exit.
  *
  *	An answer that names a format without a signature of its own is
  *	checked against the bytes (om_sniff.h): text that decodes
@@ -22,6 +25,7 @@
 #include <magic.h>
 #include <pthread.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "om_log.h"
 #include "om_magic.h"
@@ -29,41 +33,22 @@
 
 #define MAGIC_INPUT_MAX	(4u * 1024 * 1024)
 
-/* Marks a thread whose handle could not be loaded: do not retry. */
-#define MAGIC_FAILED	((void *) 1)
+#define MAGIC_HANDLES_MAX	64	/* whatever the number of CPUs */
 
-static pthread_key_t magic_key;
-static pthread_once_t magic_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t magic_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t magic_cond = PTHREAD_COND_INITIALIZER;
+static magic_t magic_idle[MAGIC_HANDLES_MAX];	/* loaded, not lent */
+static int magic_nidle;
+static int magic_made;			/* loaded and not closed (idle or lent) */
+static int magic_cap;			/* at most this many; 0: not yet known */
+static int magic_failed;		/* the database did not load: never again */
 
-/* magic_key_done - a thread ends: close its handle */
-static void
-magic_key_done(void *value)
-{
-	if (value != NULL && value != MAGIC_FAILED)
-		magic_close((magic_t) value);
-}
-
-/* magic_key_init - once per process */
-static void
-magic_key_init(void)
-{
-	if (pthread_key_create(&magic_key, magic_key_done) != 0)
-		om_panic("om_magic: pthread_key_create failed");
-}
-
-/* magic_handle - this thread's handle, loaded on first use */
+/* magic_load_one - a new handle, or NULL */
 static magic_t
-magic_handle(void)
+magic_load_one(void)
 {
-	void   *value;
 	magic_t m;
 
-	pthread_once(&magic_once, magic_key_init);
-	value = pthread_getspecific(magic_key);
-	if (value == MAGIC_FAILED)
-		return (NULL);
-	if (value != NULL)
-		return ((magic_t) value);
 	m = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR | MAGIC_NO_CHECK_COMPRESS
 		       | MAGIC_NO_CHECK_ELF | MAGIC_NO_CHECK_ENCODING);
 	if (m == NULL || magic_load(m, NULL) != 0) {
@@ -71,24 +56,70 @@ magic_handle(void)
 			m ? magic_error(m) : "magic_open failed");
 		if (m)
 			magic_close(m);
-		(void) pthread_setspecific(magic_key, MAGIC_FAILED);
 		return (NULL);
 	}
-	(void) pthread_setspecific(magic_key, m);
 	return (m);
+}
+
+/* magic_borrow - an idle handle, a new one below the cap, or wait; NULL if none loads */
+static magic_t
+magic_borrow(void)
+{
+	magic_t m;
+
+	pthread_mutex_lock(&magic_lock);
+	if (magic_cap == 0) {
+		long    ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+		magic_cap = ncpu < 1 ? 2 : ncpu * 2 > MAGIC_HANDLES_MAX ? MAGIC_HANDLES_MAX : (int) ncpu * 2;
+	}
+	while (!magic_failed && magic_nidle == 0 && magic_made >= magic_cap)
+		pthread_cond_wait(&magic_cond, &magic_lock);
+	if (magic_failed) {
+		pthread_mutex_unlock(&magic_lock);
+		return (NULL);
+	}
+	if (magic_nidle > 0) {
+		m = magic_idle[--magic_nidle];
+		pthread_mutex_unlock(&magic_lock);
+		return (m);
+	}
+	magic_made++;
+	pthread_mutex_unlock(&magic_lock);
+	/* Loading takes a while: others may borrow meanwhile. */
+	if ((m = magic_load_one()) == NULL) {
+		pthread_mutex_lock(&magic_lock);
+		magic_made--;
+		magic_failed = 1;
+		pthread_cond_broadcast(&magic_cond);
+		pthread_mutex_unlock(&magic_lock);
+	}
+	return (m);
+}
+
+/* magic_return - give a borrowed handle back */
+static void
+magic_return(magic_t m)
+{
+	pthread_mutex_lock(&magic_lock);
+	magic_idle[magic_nidle++] = m;
+	pthread_cond_signal(&magic_cond);
+	pthread_mutex_unlock(&magic_lock);
 }
 
 /* om_magic_type - MIME type of a buffer, or NULL */
 const char *
 om_magic_type(om_pool *pool, const void *data, size_t len)
 {
-	magic_t m = magic_handle();
+	magic_t m;
 	const char *t;
 
-	if (m == NULL)
+	if ((m = magic_borrow()) == NULL)
 		return (NULL);
-	if (len == 0)
+	if (len == 0) {
+		magic_return(m);
 		return (om_pool_strdup(pool, "application/x-empty"));
+	}
 	if (len > MAGIC_INPUT_MAX)
 		len = MAGIC_INPUT_MAX;
 	t = magic_buffer(m, data, len);
@@ -104,17 +135,20 @@ om_magic_type(om_pool *pool, const void *data, size_t len)
 		if (om_sniff_text(data, len, 1))
 			t = "text/plain";
 	}
-	return (t ? om_pool_strdup(pool, t) : NULL);
+	/* The answer lives in the handle: copied before it goes back. */
+	t = t ? om_pool_strdup(pool, t) : NULL;
+	magic_return(m);
+	return (t);
 }
 
-/* om_magic_thread_done - close this thread's handle now */
+/* om_magic_done - close the idle handles (at exit, when none is lent) */
 void
-om_magic_thread_done(void)
+om_magic_done(void)
 {
-	void   *value;
-
-	pthread_once(&magic_once, magic_key_init);
-	value = pthread_getspecific(magic_key);
-	magic_key_done(value);
-	(void) pthread_setspecific(magic_key, NULL);
+	pthread_mutex_lock(&magic_lock);
+	while (magic_nidle > 0) {
+		magic_close(magic_idle[--magic_nidle]);
+		magic_made--;
+	}
+	pthread_mutex_unlock(&magic_lock);
 }

@@ -197,6 +197,6 @@ om_msg_global_init(void)
 void
 om_msg_global_shutdown(void)
 {
-	om_magic_thread_done();
+	om_magic_done();
 	g_mime_shutdown();
 }

@@ -61,6 +61,13 @@ typedef struct om_scan {
 	const om_rule *phrase_rule[2];	/* OM_PHRASE_THEME, OM_PHRASE_CRED */
 	const char *phrase_where[2];
 	char	phrase_sample[2][OM_MASK_MAX];
+	/*
+	 * Outbound, the same pass scores each attachment and file name
+	 * text as body.pii would (om_pii_score_text): per text of msg,
+	 * 0 not scored, 1 not personal data, 2 personal data, so that
+	 * attach.pii_unencrypted need not read the text again.
+	 */
+	unsigned char *attach_pii;
 } om_scan;
 
 #define OM_PHRASE_THEME	0

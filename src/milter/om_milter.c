@@ -120,6 +120,17 @@ typedef struct conn {
 
 static pthread_mutex_t conf_lock = PTHREAD_MUTEX_INITIALIZER;
 static om_snap *snap_cur;
+
+/*
+ * Scans at once: libmilter gives every connection its own thread, but
+ * more scans than CPUs only share the CPUs, each holding its decoded
+ * message the while. A message waits here until one of ncpu slots is
+ * free (a scan lasts milliseconds).
+ */
+static pthread_mutex_t scan_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t scan_cond = PTHREAD_COND_INITIALIZER;
+static int scan_running;
+static int scan_slots;
 static unsigned inflight;
 static unsigned long ref_counter;
 static char spill_dir[PATH_MAX];
@@ -614,6 +625,32 @@ notice_why(const msg *m, const conn *c)
 	return (st == OM_NOTICE_VALID ? NULL : om_notice_status(st));
 }
 
+/* scan_enter - wait for a scan slot */
+static void
+scan_enter(void)
+{
+	pthread_mutex_lock(&scan_lock);
+	if (scan_slots == 0) {
+		long    ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+		scan_slots = ncpu < 1 ? 1 : ncpu > 1024 ? 1024 : (int) ncpu;
+	}
+	while (scan_running >= scan_slots)
+		pthread_cond_wait(&scan_cond, &scan_lock);
+	scan_running++;
+	pthread_mutex_unlock(&scan_lock);
+}
+
+/* scan_leave - give the slot back */
+static void
+scan_leave(void)
+{
+	pthread_mutex_lock(&scan_lock);
+	scan_running--;
+	pthread_cond_signal(&scan_cond);
+	pthread_mutex_unlock(&scan_lock);
+}
+
 /* judge - the engine's verdict, recorded; NULL only when no memory is left */
 static om_result *
 judge(msg *m, const om_envelope *env, const char *ref)
@@ -622,10 +659,12 @@ judge(msg *m, const om_envelope *env, const char *ref)
 	om_result *res = NULL;
 
 	if (!m->failed) {
+		scan_enter();
 		if (m->fd >= 0)
 			res = om_engine_scan_fd(m->snap, env, m->fd);
 		else
 			res = om_engine_scan(m->snap, env, m->raw.data ? m->raw.data : "", m->raw.len);
+		scan_leave();
 		if (res == NULL)
 			msg_fail(m, "scan failed");
 		else if (audit && om_audit_record(audit, res, env) < 0) {

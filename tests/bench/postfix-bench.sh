@@ -8,11 +8,20 @@
 #	-n N              messages per run for every size (default: 2000 for
 #	                  10 KB, 500 for 200 KB)
 #	--n10k N, --n200k N   the same, per size
-#	-s N              parallel SMTP sessions of smtp-source (default: 10)
+#	-s "N ..."        parallel SMTP sessions of smtp-source, one or more
+#	                  counts, each run in turn (default: 10)
 #	-r N              rounds (default: 3); the table shows medians
 #	--sizes "10 200"  which message sizes to run, in KB (10 and/or 200)
 #	--msg10k FILE, --msg200k FILE   send this message instead of the
 #	                  generated one (LF line ends, headers included)
+#	--workload DIR    instead of the two sizes, the messages of DIR
+#	                  (*.eml; "gen" writes tests/bench/workload.py's set
+#	                  into the work directory): Japanese text in UTF-8
+#	                  and ISO-2022-JP, CSV and XLSX attachments, a 2 MB
+#	                  PDF, an HTML newsletter. Messages per run for each:
+#	                  -n, else 10 MB worth, between 100 and 2000
+#	--shapes "a b"    only these messages of the workload (names without
+#	                  .eml)
 #	--omamori PATH --config FILE    also run omamori-milter: started once
 #	                  as "PATH -c FILE -f"; its socket is the config's
 #	                  "socket" key, which should be a unix: socket like
@@ -45,9 +54,14 @@
 #	stop; a message that is not delivered fails the run.
 #
 #	Output: one "# run" line per run, then a table of medians:
-#	config, size, msgs/s, MB/s, ratio to nullmilter, ratio to postfix,
-#	share of all CPUs busy, and the CPU time (user + system, all
-#	threads, from /proc/PID/stat) the milter process spent per message.
+#	config, message, sessions, msgs/s, MB/s, ratio to nullmilter, ratio
+#	to postfix, share of all CPUs busy, the CPU time (user + system, all
+#	threads, from /proc/PID/stat) the milter's processes (a supervisor
+#	and its worker) spent per message, the p50 and p99 of the time
+#	before the queue manager (Postfix's delays=a: the transfer and the
+#	milter's answer at end of message), what a milter adds to them over
+#	Postfix alone, and the peak RSS of the milter's processes during the
+#	run (VmHWM, reset before each run through clear_refs).
 #	The numbers are only comparable within one invocation.
 #
 # EXIT STATUS
@@ -66,6 +80,9 @@ ROUNDS=3
 SIZES="10 200"
 MSG10=
 MSG200=
+WORKLOAD=
+SHAPES_WANT=
+N_SET=
 OMAMORI=
 OMCONF=
 REUSE=
@@ -80,7 +97,7 @@ usage() {
 
 while [ $# -gt 0 ]; do
     case $1 in
-    -n) N10=${2:?-n needs a value}; N200=$2; shift ;;
+    -n) N10=${2:?-n needs a value}; N200=$2; N_SET=$2; shift ;;
     --n10k) N10=${2:?--n10k needs a value}; shift ;;
     --n200k) N200=${2:?--n200k needs a value}; shift ;;
     -s) CONC=${2:?-s needs a value}; shift ;;
@@ -88,6 +105,8 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES=${2:?--sizes needs a value}; shift ;;
     --msg10k) MSG10=${2:?--msg10k needs a file}; shift ;;
     --msg200k) MSG200=${2:?--msg200k needs a file}; shift ;;
+    --workload) WORKLOAD=${2:?--workload needs a directory}; shift ;;
+    --shapes) SHAPES_WANT=${2:?--shapes needs names}; shift ;;
     --omamori) OMAMORI=${2:?--omamori needs a path}; shift ;;
     --config) OMCONF=${2:?--config needs a file}; shift ;;
     --reuse) REUSE=1 ;;
@@ -97,12 +116,18 @@ while [ $# -gt 0 ]; do
     esac
     shift || usage
 done
-for v in "$N10" "$N200" "$CONC" "$ROUNDS"; do
+for v in "$N10" "$N200" $CONC "$ROUNDS"; do
     case $v in '' | *[!0-9]* | 0) echo "postfix-bench: not a positive number: $v" >&2; exit 2 ;; esac
 done
 for s in $SIZES; do
     case $s in 10 | 200) ;; *) echo "postfix-bench: size must be 10 or 200" >&2; exit 2 ;; esac
 done
+MAXCONC=0
+for c in $CONC; do [ "$c" -gt "$MAXCONC" ] && MAXCONC=$c; done
+if [ -n "$WORKLOAD" ] && [ "$WORKLOAD" != gen ] && [ ! -d "$WORKLOAD" ]; then
+    echo "postfix-bench: --workload: no directory $WORKLOAD" >&2
+    exit 2
+fi
 if [ -n "$OMAMORI" ] || [ -n "$OMCONF" ]; then
     if [ ! -x "$OMAMORI" ] || [ ! -r "$OMCONF" ]; then
         echo "postfix-bench: --omamori needs an executable and --config a readable file" >&2
@@ -207,20 +232,57 @@ open(path, "w", encoding="utf-8").write(text)
 EOF
 }
 
-MSGFILE_10=${MSG10:-$WORK/msg-10k.eml}
-MSGFILE_200=${MSG200:-$WORK/msg-200k.eml}
-[ -n "$MSG10" ] || gen_message 10 "$MSGFILE_10" || exit 1
-[ -n "$MSG200" ] || gen_message 200 "$MSGFILE_200" || exit 1
+# Each message shape has a file (MSGFILE[shape]) and a count per run (NMSG[shape]).
+declare -A MSGFILE NMSG
+if [ -n "$WORKLOAD" ]; then
+    if [ "$WORKLOAD" = gen ]; then
+        WORKLOAD=$WORK/workload
+        "$PF_PYTHON" "$HERE/workload.py" "$WORKLOAD" || exit 1
+    fi
+    SIZES=
+    for f in "$WORKLOAD"/*.eml; do
+        [ -f "$f" ] || continue
+        s=$(basename "$f" .eml)
+        if [ -n "$SHAPES_WANT" ]; then
+            case " $SHAPES_WANT " in *" $s "*) ;; *) continue ;; esac
+        fi
+        MSGFILE[$s]=$f
+        bytes=$(wc -c <"$f")
+        n=$((10 * 1024 * 1024 / bytes))
+        [ "$n" -lt 100 ] && n=100
+        [ "$n" -gt 2000 ] && n=2000
+        NMSG[$s]=${N_SET:-$n}
+        SIZES="$SIZES $s"
+    done
+    if [ -z "$SIZES" ]; then
+        echo "postfix-bench: no messages in $WORKLOAD" >&2
+        exit 2
+    fi
+else
+    MSGFILE[10]=${MSG10:-$WORK/msg-10k.eml}
+    MSGFILE[200]=${MSG200:-$WORK/msg-200k.eml}
+    [ -n "$MSG10" ] || gen_message 10 "${MSGFILE[10]}" || exit 1
+    [ -n "$MSG200" ] || gen_message 200 "${MSGFILE[200]}" || exit 1
+    NMSG[10]=$N10
+    NMSG[200]=$N200
+fi
+for s in $SIZES; do
+    if [ "${NMSG[$s]}" -lt "$MAXCONC" ]; then
+        NMSG[$s]=$MAXCONC
+    fi
+done
 
 # --- Postfix, sink, milters
 PF_SINK_MODE=count
-PF_SMTPD_LIMIT=$((CONC + 20))
+PF_SMTPD_LIMIT=$((MAXCONC + 20))
 PF_NO_TRAP=1  # our own trap (cleanup) calls pf_stop
 export PF_SINK_MODE PF_SMTPD_LIMIT PF_NO_TRAP
 if ! pf_start "$WORK/pf"; then
     echo "postfix-bench: private Postfix did not start" >&2
     exit 1
 fi
+# Delays to the microsecond, for the latency percentiles.
+pf_postconf "delay_logging_resolution_limit = 6" || exit 1
 NULLSOCK=unix:$PF_DIR/milter/null.sock
 NULLPID=$(pf_milter_start "$NULLSOCK" "$WORK/nullmilter" -p "$NULLSOCK") || exit 1
 OMPID=
@@ -270,23 +332,61 @@ cpu_jiffies() {
                    print t - $5 - $6, t; exit }' /proc/stat
 }
 
-# proc_cpu_ms PID - user + system CPU time of a process, all its threads, in ms
-proc_cpu_ms() {
-    [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
-    # Fields after the ")" of the command name: utime is the 12th, stime the 13th.
-    sed 's/.*) //' "/proc/$1/stat" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($12 + $13) * 1000 / hz }'
+# proc_tree PID - the process and its children (omamori-milter's
+#	supervisor and the worker it forks)
+proc_tree() {
+    [ -n "$1" ] && [ -r "/proc/$1/stat" ] || return 0
+    echo "$1"
+    ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' '
 }
 
-# run_once CONFIG KB N ROUND - one timed run; appends to $WORK/results
+# proc_cpu_ms PID - user + system CPU time of a process and its children,
+#	all their threads, in ms
+proc_cpu_ms() {
+    local p t=0 v
+    for p in $(proc_tree "$1"); do
+        [ -r "/proc/$p/stat" ] || continue
+        # Fields after the ")" of the command name: utime is the 12th, stime the 13th.
+        v=$(sed 's/.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }')
+        t=$((t + ${v:-0}))
+    done
+    awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%d", t * 1000 / hz }'
+}
+
+# rss_reset PID - start the peak RSS (VmHWM) of the process tree afresh
+rss_reset() {
+    local p
+    for p in $(proc_tree "$1"); do
+        echo 5 >"/proc/$p/clear_refs" 2>/dev/null
+    done
+}
+
+# rss_peak_mb PID - the sum of the peak RSS of the process tree, in MB
+rss_peak_mb() {
+    local p
+    for p in $(proc_tree "$1"); do
+        awk '/^VmHWM:/ { print $2 }' "/proc/$p/status" 2>/dev/null
+    done | awk '{ t += $1 } END { printf "%.1f", t / 1024 }'
+}
+
+# delay_pcts FROMLINE - p50 and p99 (ms) of delays=a of the deliveries
+#	logged from line FROMLINE of the Postfix log on
+delay_pcts() {
+    pf_log | tail -n +"$1" | sed -n '/status=sent/s/.*delays=\([0-9.]*\)\/.*/\1/p' | sort -g \
+        | awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit }
+            i50 = int(NR * 0.50 + 0.999); i99 = int(NR * 0.99 + 0.999)
+            printf "%.2f %.2f", v[i50] * 1000, v[i99] * 1000 }'
+}
+
+# run_once CONFIG SHAPE N ROUND CONC - one timed run; appends to $WORK/results
 run_once() {
-    local config=$1 kb=$2 n=$3 round=$4 file base t0 t_inj='' t1 now c limit
-    local args secs inj rate cpu0 cpu1 busy mpid ms0 ms1 msper
-    file=MSGFILE_$kb
-    file=${!file}
+    local config=$1 kb=$2 n=$3 round=$4 conc=$5 file base t0 t_inj='' t1 now c limit
+    local args secs inj rate cpu0 cpu1 busy mpid ms0 ms1 msper line0 pcts rss
+    file=${MSGFILE[$kb]}
     use_config "$config" || return 1
     pf_wait_idle 120 || return 1
     base=$(sink_count)
-    args=(-s "$CONC" -m "$n" -F "$file" -f "$FROM" -t "$RCPT"
+    args=(-s "$conc" -m "$n" -F "$file" -f "$FROM" -t "$RCPT"
         -M client.sakura-hoken.example)
     [ -n "$REUSE" ] && args+=(-d)
     # A generous bound: 20 messages/s at least, and 2 minutes at least.
@@ -297,6 +397,8 @@ run_once() {
     *) mpid= ;;
     esac
     ms0=$(proc_cpu_ms "$mpid")
+    rss_reset "$mpid"
+    line0=$(($(pf_log | wc -l) + 1))
     cpu0=$(cpu_jiffies)
     t0=$(_pf_now_ms)
     smtp-source "${args[@]}" "127.0.0.1:$PF_PORT" \
@@ -321,7 +423,7 @@ run_once() {
             break
         fi
         if [ $(((now - t0) / 1000)) -ge "$limit" ]; then
-            echo "# run FAILED: $config ${kb}KB: $c of $n delivered after ${limit}s" >&2
+            echo "# run FAILED: $config $kb: $c of $n delivered after ${limit}s" >&2
             [ -n "$SOURCE_PID" ] && kill "$SOURCE_PID" 2>/dev/null
             return 1
         fi
@@ -333,10 +435,18 @@ run_once() {
     # Share of all CPUs busy during the run (user+system+irq, not idle/iowait).
     busy=$(echo "$cpu0 $cpu1" | awk '{ printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }')
     msper=-
-    [ -n "$mpid" ] && msper=$(awk -v a="$ms0" -v b="$ms1" -v n="$n" 'BEGIN { printf "%.2f", (b - a) / n }')
-    printf '# run round=%s config=%s size=%sKB n=%d secs=%s inject_secs=%s msgs/s=%s cpu_busy=%s%% milter_cpu_ms/msg=%s\n' \
-        "$round" "$config" "$kb" "$n" "$secs" "$inj" "$rate" "$busy" "$msper"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$config" "$kb" "$rate" "$busy" "$msper" >>"$WORK/results"
+    rss=-
+    if [ -n "$mpid" ]; then
+        msper=$(awk -v a="$ms0" -v b="$ms1" -v n="$n" 'BEGIN { printf "%.2f", (b - a) / n }')
+        rss=$(rss_peak_mb "$mpid")
+    fi
+    # The last deliveries' log lines may trail the sink's count a little.
+    sleep 0.5
+    pcts=$(delay_pcts "$line0")
+    printf '# run round=%s config=%s msg=%s sessions=%s n=%d secs=%s inject_secs=%s msgs/s=%s cpu_busy=%s%% milter_cpu_ms/msg=%s delay_a_p50/p99_ms=%s peak_rss_mb=%s\n' \
+        "$round" "$config" "$kb" "$conc" "$n" "$secs" "$inj" "$rate" "$busy" "$msper" "${pcts/ //}" "$rss"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$kb" "$conc" "$rate" "$busy" "$msper" \
+        ${pcts} "$rss" >>"$WORK/results"
 }
 
 # How busy is the machine without us? Other work skews every figure.
@@ -352,8 +462,7 @@ if [ "$IDLE_BUSY" -gt 10 ]; then
     echo "# WARNING: the figures below are not reliable (see top(1))."
 fi
 for kb in $SIZES; do
-    f=MSGFILE_$kb
-    echo "# message ${kb}KB: ${!f} ($(wc -c <"${!f}") bytes)"
+    echo "# message $kb: ${MSGFILE[$kb]} ($(wc -c <"${MSGFILE[$kb]}") bytes, ${NMSG[$kb]} per run)"
 done
 : >"$WORK/results"
 T_START=$(_pf_now_ms)
@@ -361,7 +470,7 @@ T_START=$(_pf_now_ms)
 # Warm-up: page cache, process images, first-connection costs.
 use_config postfix || exit 1
 for kb in $SIZES; do
-    run_once postfix "$kb" 100 0 >/dev/null || exit 1
+    run_once postfix "$kb" 100 0 "$MAXCONC" >/dev/null || exit 1
 done
 : >"$WORK/results"
 
@@ -371,14 +480,15 @@ NCONF=$#
 FAILED=0
 for round in $(seq 1 "$ROUNDS"); do
     for kb in $SIZES; do
-        n=$N10
-        [ "$kb" = 200 ] && n=$N200
-        # Rotate the order: round 1 starts with the first configuration,
-        # round 2 with the second, and so on.
-        for k in $(seq 0 $((NCONF - 1))); do
-            idx=$(((round - 1 + k) % NCONF + 1))
-            run_once "${!idx}" "$kb" "$n" "$round" || FAILED=1
-            [ "$FAILED" = 0 ] || break 3
+        n=${NMSG[$kb]}
+        for conc in $CONC; do
+            # Rotate the order: round 1 starts with the first configuration,
+            # round 2 with the second, and so on.
+            for k in $(seq 0 $((NCONF - 1))); do
+                idx=$(((round - 1 + k) % NCONF + 1))
+                run_once "${!idx}" "$kb" "$n" "$round" "$conc" || FAILED=1
+                [ "$FAILED" = 0 ] || break 4
+            done
         done
     done
 done
@@ -394,10 +504,13 @@ fi
 [ "$FAILED" = 0 ] || exit 1
 
 # --- table of medians
-awk -F'\t' -v configs="$CONFIGS" -v sizes="$SIZES" \
-    -v s10="$(wc -c <"$MSGFILE_10")" -v s200="$(wc -c <"$MSGFILE_200")" '
+for kb in $SIZES; do
+    printf '%s\t%s\n' "$kb" "$(wc -c <"${MSGFILE[$kb]}")"
+done >"$WORK/sizes"
+awk -F'\t' -v configs="$CONFIGS" -v sizes="$SIZES" -v concs="$CONC" '
 function median(list,    n, i, j, t, v) {
     n = split(list, v, " ")
+    if (n == 0 || v[1] == "-") return "-"
     for (i = 2; i <= n; i++)
         for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
             t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
@@ -405,23 +518,32 @@ function median(list,    n, i, j, t, v) {
     if (n % 2) return v[(n + 1) / 2]
     return (v[n / 2] + v[n / 2 + 1]) / 2
 }
-{ runs[$1 SUBSEP $2] = runs[$1 SUBSEP $2] " " $3
-  cpu[$1 SUBSEP $2] = cpu[$1 SUBSEP $2] " " $4
-  ms[$1 SUBSEP $2] = ms[$1 SUBSEP $2] " " $5 }
+function add(a, b) { return (a == "-" || b == "-") ? "-" : sprintf("%.2f", a - b) }
+FILENAME ~ /sizes$/ { bytes[$1] = $2; next }
+{ k = $1 SUBSEP $2 SUBSEP $3
+  runs[k] = runs[k] " " $4; cpu[k] = cpu[k] " " $5; ms[k] = ms[k] " " $6
+  p50[k] = p50[k] " " $7; p99[k] = p99[k] " " $8; rss[k] = rss[k] " " $9 }
 END {
     nc = split(configs, c, " ")
     ns = split(sizes, s, " ")
-    printf "%-11s %6s %9s %7s %13s %10s %6s %11s\n", "config", "size", "msgs/s", "MB/s", \
-        "vs nullmilter", "vs postfix", "cpu%", "milter ms"
-    for (i = 1; i <= ns; i++) {
-        base = median(runs["postfix" SUBSEP s[i]])
-        null = median(runs["nullmilter" SUBSEP s[i]])
-        bytes = (s[i] == 10) ? s10 : s200
-        for (j = 1; j <= nc; j++) {
-            m = median(runs[c[j] SUBSEP s[i]])
-            mm = (c[j] == "postfix") ? "-" : sprintf("%.2f", median(ms[c[j] SUBSEP s[i]]))
-            printf "%-11s %4sKB %9.1f %7.2f %13.2f %10.2f %6d %11s\n", c[j], s[i], m, \
-                m * bytes / 1e6, m / null, m / base, median(cpu[c[j] SUBSEP s[i]]), mm
+    nn = split(concs, q, " ")
+    printf "%-11s %-18s %4s %8s %7s %6s %7s %5s %9s %8s %8s %7s %7s %8s\n", "config", "message", "sess", \
+        "msgs/s", "MB/s", "vs null", "vs pfx", "cpu%", "milter ms", "p50 ms", "p99 ms", "+p50", "+p99", "RSS MB"
+    for (i = 1; i <= ns; i++)
+        for (h = 1; h <= nn; h++) {
+            kk = SUBSEP s[i] SUBSEP q[h]
+            base = median(runs["postfix" kk])
+            null = median(runs["nullmilter" kk])
+            b50 = median(p50["postfix" kk]); b99 = median(p99["postfix" kk])
+            for (j = 1; j <= nc; j++) {
+                k = c[j] kk
+                m = median(runs[k])
+                mm = (c[j] == "postfix") ? "-" : sprintf("%.2f", median(ms[k]))
+                a50 = median(p50[k]); a99 = median(p99[k])
+                printf "%-11s %-18s %4s %8.1f %7.2f %6.2f %7.2f %5d %9s %8s %8s %7s %7s %8s\n", c[j], s[i], q[h], \
+                    m, m * bytes[s[i]] / 1e6, m / null, m / base, median(cpu[k]), mm, a50, a99, \
+                    (c[j] == "postfix") ? "-" : add(a50, b50), (c[j] == "postfix") ? "-" : add(a99, b99), \
+                    (c[j] == "postfix") ? "-" : median(rss[k])
+            }
         }
-    }
-}' "$WORK/results"
+}' "$WORK/sizes" "$WORK/results"

@@ -611,6 +611,42 @@ test_score_text(void **state)
 }
 
 /*
+ * Guard: a text with many matches (a customer list) resolves overlapping
+ * matches as one with few does: each category counts the same per line,
+ * whether the line is alone or one of a hundred. (Past a number of
+ * matches the overlaps are found another way; both must agree.)
+ */
+static void
+test_many_matches(void **state)
+{
+	static const char *const cats[] = {"pii.name", "pii.phone", "pii.birthdate", "pii.postal_code",
+	"pii.address", "pii.mynumber", NULL};
+	static const char line[] = "契約者 山田 花子 様 携帯 " MOBILE " 生年月日 " BIRTH
+	    " 〒150-0001 東京都渋谷区神宮前1-2-3 個人番号 " MYNUMBER "\n";
+	om_buf  body;
+	om_result *one, *many;
+	char   *b1;
+
+	(void) state;
+	om_buf_init(&body, 0);
+	for (int i = 0; i < 100; i++)
+		om_buf_puts(&body, line);
+	om_buf_putc(&body, 0);
+	b1 = strdup(line);
+	one = out(plain_snap, b1);
+	many = out(plain_snap, body.data);
+	for (int c = 0; cats[c]; c++)
+		if (count(many, cats[c]) != 100 * count(one, cats[c]))
+			fail_msg("%s: %u in 100 lines, %u in one: %s", cats[c], count(many, cats[c]),
+				 count(one, cats[c]), findings(one));
+	assert_true(count(one, "pii.phone") == 1);
+	om_result_free(one);
+	om_result_free(many);
+	free(b1);
+	om_buf_free(&body);
+}
+
+/*
  * body.pii is for mail to an external recipient only; the pii.*
  * findings themselves are reported in every direction.
  */
@@ -660,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_says_pii),
 		cmocka_unit_test(test_score_text),
 		cmocka_unit_test(test_direction),
+		cmocka_unit_test(test_many_matches),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
