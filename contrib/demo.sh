@@ -163,7 +163,7 @@ if ! "$OMAMORI" config check -c "$CONF" >/dev/null; then
 	echo "demo: the demo configuration is not valid" >&2
 	exit 1
 fi
-if ! mta_milter_start "$SOCK" "$MILTER" -c "$CONF" -f >/dev/null; then
+if ! MILTER_PID=$(mta_milter_start "$SOCK" "$MILTER" -c "$CONF" -f); then
 	echo "demo: omamori-milter did not start" >&2
 	exit 1
 fi
@@ -198,6 +198,84 @@ mta_held_json >"$WORK/queue.json" 2>/dev/null
 echo "What happened to each message:"
 echo
 "$PF_PYTHON" "$TABLE" table "$WORK/replies" "$SINK_DIR" "$WORK/queue.json" "$WORK/audit/audit.log"
+# --- the send delay (R5): outbound mail waits, the sender may cancel it
+#     by replying to the notice; omamori review due (a timer, as root)
+#     sends what is due and drops what was cancelled.
+if [ "$MTA" = postfix ]; then
+	echo
+	echo "Send delay (送信保留): the daemon again, now with delay_outbound = 8s"
+	pf_milter_stop "$MILTER_PID"
+	mkdir -p "$WORK/state"
+	{
+		echo "delay_outbound = 8s"
+		echo "state = sqlite:$WORK/state/state.db"
+		echo "review_postqueue = $(command -v postqueue || echo /usr/sbin/postqueue)"
+		echo "review_postsuper = $(command -v postsuper || echo /usr/sbin/postsuper)"
+		echo "review_postfix_dir = $PF_ETC"
+	} >>"$CONF"
+	if ! MILTER_PID=$(mta_milter_start "$SOCK" "$MILTER" -c "$CONF" -f); then
+		echo "demo: omamori-milter did not start with the delay" >&2
+		exit 1
+	fi
+	FROM=tanaka@sakura-hoken.example
+	TO=yamada@partner-shoji.example
+	delay_msg() {
+		printf 'From: 田中 <%s>\nTo: %s\nCc: kanri@sakura-hoken.example\nSubject: %s\n' "$FROM" "$TO" "$1"
+		printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n'
+		printf 'お世話になっております。お見積りの件、承知いたしました。\n'
+	}
+	# first_notice - the first delay notice at the sink (cancel address in Reply-To)
+	first_notice() {
+		local f
+		for f in $(ls -tr "$SINK_DIR" 2>/dev/null); do
+			grep -q '^Reply-To: omamori-cancel+' "$SINK_DIR/$f" && { echo "$SINK_DIR/$f"; return 0; }
+		done
+		return 1
+	}
+	r1=$(delay_msg "delay-demo-1 (cancelled)" | mta_send "$FROM" "$TO" kanri@sakura-hoken.example)
+	notice=
+	for _ in $(seq 1 40); do
+		notice=$(first_notice) && break
+		sleep 0.25
+	done
+	r2=$(delay_msg "delay-demo-2 (sent when due)" | mta_send "$FROM" "$TO" kanri@sakura-hoken.example)
+	echo "  two outbound messages: $r1 / $r2"
+	mta_wait_idle 30 >/dev/null 2>&1
+	if [ -z "$notice" ]; then
+		echo "demo: no delay notice reached the sink" >&2
+	else
+		cancel=$(sed -n 's/^Reply-To: //p' "$notice" | head -n 1)
+		echo "  the sender's notice (Reply-To $cancel) says:"
+		mta_sink_body "$notice" | "$PF_PYTHON" -c '
+import email, sys
+m = email.message_from_binary_file(sys.stdin.buffer)
+for part in m.walk():
+    if part.get_content_type() == "text/plain":
+        text = part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8", "replace")
+        for line in text.splitlines()[:8]:
+            print("    | " + line)
+        break'
+		echo "  the sender replies to the cancel address:"
+		r=$(printf 'From: %s\nTo: %s\nSubject: Re: cancel\n\nやめます\n' "$FROM" "$cancel" \
+			| mta_send "$FROM" "$cancel")
+		echo "    $r (the reply itself is not delivered anywhere)"
+	fi
+	echo "  \$ omamori review list   (both wait in the hold queue for their delay)"
+	"$OMAMORI" review list -c "$CONF" | sed 's/^/    /'
+	echo "  ... 9 seconds later, the timer runs \$ omamori review due"
+	sleep 9
+	"$OMAMORI" review due -c "$CONF" 2>&1 | sed 's/^/    /'
+	mta_wait_idle 30 >/dev/null 2>&1
+	sleep 1
+	got=
+	for f in "$SINK_DIR"/*; do
+		[ -f "$f" ] || continue
+		grep -q '^Reply-To: omamori-' "$f" && continue
+		grep -q 'Subject: .*delay-demo-1' "$f" && got="$got cancelled-one-DELIVERED(wrong)"
+		grep -q 'Subject: .*delay-demo-2' "$f" && got="$got delay-demo-2-delivered"
+	done
+	echo "  at the sink: ${got:- nothing}"
+fi
 echo
 echo "The audit log ($WORK/audit/audit.log):"
 echo "\$ omamori log verify"
@@ -205,6 +283,7 @@ echo "\$ omamori log verify"
 echo
 echo "\$ omamori log search --from tanaka@sakura-hoken.example"
 "$OMAMORI" log search -c "$CONF" --from tanaka@sakura-hoken.example
+
 echo
 echo "stopping $MTA_NAME, omamori-milter and the sink..."
 exit 0
