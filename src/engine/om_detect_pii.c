@@ -624,6 +624,19 @@ on_hit(const om_rule_hit *h, void *arg)
 
 	const char *why;
 
+	/*
+	 * A value a keyword took away ("Fax." just above the signer's
+	 * mobile) is still the signer's when it stands in a signature: the
+	 * same value in the text is theirs too.
+	 */
+	if (h->status == OM_HIT_EXCLUDED && strncmp(h->rule->category, "pii.", 4) == 0) {
+		if ((why = span_reason(cx, h->start, h->end)) != NULL && strcmp(why, SIG_WHY) == 0
+		    && cx->nsigvals < PII_SIGVALS_MAX) {
+			cx->sigvals[cx->nsigvals].category = h->rule->category;
+			cx->sigvals[cx->nsigvals++].hash = alnum_hash(t + h->start, h->end - h->start);
+		}
+		return (0);
+	}
 	if (h->status != OM_HIT_ACCEPTED)
 		return (0);
 	/* Inbound attack phrases are om_detect_attack.c's: pass them on. */
