@@ -760,6 +760,21 @@ test_general_notices(void **state)
 	run_cases(c, sizeof(c) / sizeof(c[0]));
 }
 
+/* Birth dates as forms write them: the western year beside the era, an age. */
+static void
+test_birthdate_forms(void **state)
+{
+	static const pii_case c[] = {
+		{"被保険者の生年月日：昭和60年(1985年)3月12日", "pii.birthdate", 1},
+		{"生年月日 1985年（昭和60年）3月12日", "pii.birthdate", 1},
+		{"ご家族: 山田 一郎 平成22年5月1日（満15歳）", "pii.birthdate", 1},
+		{"事故日 2024年4月1日（40歳）", "pii.birthdate", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
 int
 main(void)
 {
@@ -777,6 +792,7 @@ main(void)
 		cmocka_unit_test(test_roles_not_names),
 		cmocka_unit_test(test_business_contacts),
 		cmocka_unit_test(test_general_notices),
+		cmocka_unit_test(test_birthdate_forms),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
