@@ -735,7 +735,8 @@ test_business_contacts(void **state)
 
 /*
  * Notices, seminars and product texts about illness or crime victims
- * concern nobody in particular; a statement about a person does.
+ * concern nobody in particular; a statement about a person does, in
+ * the words of illness, treatment and criminal proceedings.
  */
 static void
 test_general_notices(void **state)
@@ -754,6 +755,8 @@ test_general_notices(void **state)
 		{"山田様は現在治療中です。", "sensitive", 1},
 		{"息子さんが虐待を受けていたとのことです。", "sensitive", 1},
 		{"山田様は昨年、詐欺の被害に遭われ、警察に相談中です。", "sensitive", 1},
+		{"山田様は適応障害のため、先月から病気休職されています。", "sensitive", 2},
+		{"ご子息が書類送検されたと伺いました。", "sensitive", 1},
 	};
 
 	(void) state;
