@@ -548,6 +548,11 @@ static const char *const home_words[] = {
 	"自宅", "携帯", "ご本人", "個人", NULL,
 };
 
+/* Labels of a business's contact besides the company words. */
+static const char *const business_words[] = {
+	"会社名", "社名", "法人名", "代表", "FAX", "ＦＡＸ", NULL,
+};
+
 /* line_around - [*ls, *le) the line of offset at, without its newline */
 static void
 line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
@@ -564,7 +569,8 @@ line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
 /*
  * business_contact - a landline number or a postal code of a business:
  * its own line, or the line just above, names a company (株式会社,
- * 有限会社, 支店, 営業所 ...), and neither line names a customer
+ * 有限会社, 支店, 営業所 ...) or labels one (会社名, 代表, FAX), and
+ * neither line names a customer
  * (お客様, 契約者, 被保険者 ...) or a person's own phone (自宅, 携帯).
  * A mobile number (070, 080, 090) is a person's wherever it stands.
  */
@@ -593,9 +599,13 @@ business_contact(const om_text *text, const char *category, size_t start, size_t
 	if (has_any(t + ls, le - ls, home_words))
 		return (NULL);
 	w = line_words(t + ls, le - ls);
+	if (has_any(t + ls, le - ls, business_words))
+		w |= WORDS_COMPANY;
 	if (ls > 0) {
 		line_around(t, text->len, ls - 1, &ps, &pe);
 		w |= line_words(t + ps, pe - ps);
+		if (has_any(t + ps, pe - ps, business_words))
+			w |= WORDS_COMPANY;
 	}
 	if ((w & WORDS_COMPANY) && !(w & WORDS_PERSONAL_NOT_SAMA))
 		return ("a business's contact (a company on its line or the line above)");

@@ -713,6 +713,7 @@ test_business_contacts(void **state)
 		 "pii.postal_code", 0},
 		{"請求書の送付先は下記のとおりです。\n〒530-0001 大阪府大阪市北区梅田1-1-1\n"
 		 "北村商事株式会社 経理部 御中\n", "pii.postal_code", 0},
+		{"取引先の情報です。\n会社名：北村商事\n電話：03-5211-4321\n", "pii.phone", 0},
 		/* Guards: a person's phone and a customer's postal code stay. */
 		{"本件は株式会社みなと物流の鈴木様のご担当です。\n鈴木様の携帯 " MOBILE " にお電話ください。",
 		 "pii.phone", 1},
