@@ -12,7 +12,10 @@
  *	inside a URL, inside a signature block (the sender's or a quoted
  *	one), or when it is one of the firm's own details (pii_own_phones,
  *	pii_own_postal_codes, pii_own_addresses, pii_own_names, e-mail
- *	addresses of internal_domains or of the envelope). Where matches
+ *	addresses of internal_domains or of the envelope), or when it is a
+ *	business's landline or postal code: a company word (株式会社,
+ *	支店, 営業所 ...) on its line or the line above and no customer's
+ *	word (お客様, 契約者, 自宅 ...) there. Where matches
  *	of several rules overlap, the heaviest one wins.
  *
  *	File names are read by the rules that read attachment content
@@ -541,6 +544,75 @@ own_detail(om_scan *scan, const char *category, const char *s, size_t n)
 	return (NULL);
 }
 
+/* Words that make a phone on their line a person's, whatever the company. */
+static const char *const home_words[] = {
+	"自宅", "携帯", "ご本人", "個人", NULL,
+};
+
+/* Labels of a business's contact besides the company words. */
+static const char *const business_words[] = {
+	"会社名", "社名", "法人名", "代表", "FAX", "ＦＡＸ", NULL,
+};
+
+/* line_around - [*ls, *le) the line of offset at, without its newline */
+static void
+line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
+{
+	const char *nl;
+
+	*ls = at;
+	while (*ls > 0 && t[*ls - 1] != '\n')
+		(*ls)--;
+	nl = memchr(t + at, '\n', len - at);
+	*le = nl ? (size_t) (nl - t) : len;
+}
+
+/*
+ * business_contact - a landline number or a postal code of a business:
+ * its own line, or the line just above, names a company (株式会社,
+ * 有限会社, 支店, 営業所 ...) or labels one (会社名, 代表, FAX), and
+ * neither line names a customer
+ * (お客様, 契約者, 被保険者 ...) or a person's own phone (自宅, 携帯).
+ * A mobile number (070, 080, 090) is a person's wherever it stands.
+ */
+static const char *
+business_contact(const om_text *text, const char *category, size_t start, size_t end)
+{
+	const char *t = text->text;
+	size_t  ls, le, ps, pe;
+	char    d[40];
+	int     nd;
+	uint32_t w;
+
+	if (strcmp(category, "pii.phone") == 0) {
+		nd = om_validate_digits(t + start, end - start, d, sizeof(d));
+		if (nd < 4)
+			return (NULL);
+		{
+			const char *p = strncmp(d, "81", 2) == 0 ? d + 2 : d + 1;
+
+			if ((p[0] == '7' || p[0] == '8' || p[0] == '9') && p[1] == '0')
+				return (NULL);
+		}
+	} else if (strcmp(category, "pii.postal_code") != 0)
+		return (NULL);
+	line_around(t, text->len, start, &ls, &le);
+	if (has_any(t + ls, le - ls, home_words))
+		return (NULL);
+	w = line_words(t + ls, le - ls);
+	if (has_any(t + ls, le - ls, business_words))
+		w |= WORDS_COMPANY;
+	if (ls > 0) {
+		line_around(t, text->len, ls - 1, &ps, &pe);
+		w |= line_words(t + ps, pe - ps);
+		if (has_any(t + ps, pe - ps, business_words))
+			w |= WORDS_COMPANY;
+	}
+	if ((w & WORDS_COMPANY) && !(w & WORDS_PERSONAL_NOT_SAMA))
+		return ("a business's contact (a company on its line or the line above)");
+	return (NULL);
+}
+
 /* alnum_hash - hash of the letters and digits of a value */
 static unsigned long
 alnum_hash(const char *s, size_t n)
@@ -625,6 +697,19 @@ on_hit(const om_rule_hit *h, void *arg)
 
 	const char *why;
 
+	/*
+	 * A value a keyword took away ("Fax." just above the signer's
+	 * mobile) is still the signer's when it stands in a signature: the
+	 * same value in the text is theirs too.
+	 */
+	if (h->status == OM_HIT_EXCLUDED && strncmp(h->rule->category, "pii.", 4) == 0) {
+		if ((why = span_reason(cx, h->start, h->end)) != NULL && strcmp(why, SIG_WHY) == 0
+		    && cx->nsigvals < PII_SIGVALS_MAX) {
+			cx->sigvals[cx->nsigvals].category = h->rule->category;
+			cx->sigvals[cx->nsigvals++].hash = alnum_hash(t + h->start, h->end - h->start);
+		}
+		return (0);
+	}
 	if (h->status != OM_HIT_ACCEPTED)
 		return (0);
 	/* Inbound attack phrases are om_detect_attack.c's: pass them on. */
@@ -644,7 +729,8 @@ on_hit(const om_rule_hit *h, void *arg)
 		}
 		return (0);
 	}
-	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start))
+	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start)
+	    || business_contact(cx->text, h->rule->category, h->start, h->end))
 		return (0);
 	if (cx->nhits >= PII_HITS_MAX)
 		return (0);
@@ -1113,7 +1199,9 @@ om_pii_filter_reason(om_scan *scan, const om_text *text, const char *category,
 	ctx_init(&cx, scan, text);
 	if ((why = span_reason(&cx, start, end)) != NULL)
 		return (why);
-	return (own_detail(scan, category, text->text + start, end - start));
+	if ((why = own_detail(scan, category, text->text + start, end - start)) != NULL)
+		return (why);
+	return (business_contact(text, category, start, end));
 }
 
 /*

@@ -221,14 +221,19 @@ date_ok(int y, int m, int dd)
 	return (1);
 }
 
-/* om_validate_birthdate - a real date between 1900 and this year */
+/*
+ * om_validate_birthdate - a real date between 1900 and this year; an
+ * era year may carry its western year in brackets, or the other way
+ * round ("昭和60年(1985年)3月12日", "1985年(昭和60年)3月12日"), when
+ * the two agree.
+ */
 int
 om_validate_birthdate(const char *s, size_t len)
 {
-	int     num[3], nnum = 0, era = -1;
+	int     num[4], nnum = 0, era = -1, era_at = -1;
 	int     y, m, dd;
 
-	for (size_t i = 0; i < len && nnum < 3;) {
+	for (size_t i = 0; i < len && nnum < 4;) {
 		unsigned char c = (unsigned char) s[i];
 
 		if (c >= '0' && c <= '9') {
@@ -246,7 +251,7 @@ om_validate_birthdate(const char *s, size_t len)
 			i += strlen("元");
 			continue;
 		}
-		if (era < 0 && nnum == 0) {
+		if (era < 0 && nnum <= 1) {
 			for (size_t e = 0; e < sizeof(eras) / sizeof(eras[0]); e++) {
 				size_t  el = strlen(eras[e].name);
 
@@ -255,14 +260,24 @@ om_validate_birthdate(const char *s, size_t len)
 					 || c == (unsigned char) (eras[e].letter + 32))
 					&& i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')) {
 					era = (int) e;
+					era_at = nnum;
 					break;
 				}
 			}
 		}
 		i++;
 	}
-	if (nnum != 3)
+	if (nnum == 4) {
+		/* Two years: an era year and its western year, agreeing. */
+		int     ey = num[era_at == 0 ? 0 : 1], wy = num[era_at == 0 ? 1 : 0];
+
+		if (era < 0 || ey < 1 || ey > eras[era].last || ey + eras[era].base != wy)
+			return (0);
+		num[0] = wy, num[1] = num[2], num[2] = num[3];
+		era = -1;
+	} else if (nnum != 3 || era_at > 0) {
 		return (0);
+	}
 	y = num[0], m = num[1], dd = num[2];
 	if (era >= 0) {
 		if (y < 1 || y > eras[era].last)

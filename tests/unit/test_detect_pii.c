@@ -682,6 +682,139 @@ test_direction(void **state)
 	free(raw);
 }
 
+/* One case: a body, a category and how many findings of it to want. */
+typedef struct {
+	const char *body;
+	const char *category;
+	unsigned want;
+} pii_case;
+
+/* run_cases - each body scanned on its own, without pii_own_phones; all told */
+static void
+run_cases(const pii_case *c, size_t n)
+{
+	int     failed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		om_result *res = out(plain_snap, c[i].body);
+
+		if (count(res, c[i].category) != c[i].want) {
+			print_error("\"%s\": %s x%u, want %u: %s\n", c[i].body, c[i].category,
+				    count(res, c[i].category), c[i].want, findings(res));
+			failed++;
+		}
+		om_result_free(res);
+	}
+	if (failed)
+		fail_msg("%d of %zu cases", failed, n);
+}
+
+/*
+ * Roles and honorifics (被保険者様, 受取人, 法定相続人) and company names
+ * with 様 are not a person's name; a name under the same labels is.
+ */
+static void
+test_roles_not_names(void **state)
+{
+	static const pii_case c[] = {
+		{"保険金の受取人は被保険者様となります。\n被保険者様のご署名をお願いします。", "pii.name", 0},
+		{"ご確認ください。\n受取人 被保険者様\n", "pii.name", 0},
+		{"先日、北村商事様より見積依頼がありました。", "pii.name", 0},
+		{"ご確認ください。\n受取人：法定相続人\n契約者：北村商事株式会社\n", "pii.name", 0},
+		{"書類の欄は 契約者 被保険者 受取人 の順です。", "pii.name", 0},
+		/* Guards: names under the same labels. */
+		{"ご確認ください。\n受取人：山田 花子\n契約者：山田 太郎\n", "pii.name", 2},
+		{"先日、長谷川 由美子 様より見積依頼がありました。", "pii.name", 1},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/*
+ * A business's landline and postal code (代表, 支店, FAX, a company on
+ * the line or the line above) are not a customer's; a mobile, a home
+ * phone and a customer's postal code are.
+ */
+static void
+test_business_contacts(void **state)
+{
+	static const pii_case c[] = {
+		{"弊社代表番号 03-5211-4321 までご連絡ください。", "pii.phone", 0},
+		{"ご不明な点は当社 大阪支店（電話 06-6345-1111）へお問い合わせください。", "pii.phone", 0},
+		{"窓口は北村商事の鈴木様です。電話 03-5211-4321（代表）", "pii.phone", 0},
+		{"株式会社みなと物流様（〒455-0001）に発送しました。お電話は 052-654-3210 です。",
+		 "pii.phone", 0},
+		{"株式会社みなと物流様（〒455-0001）に発送しました。お電話は 052-654-3210 です。",
+		 "pii.postal_code", 0},
+		{"請求書の送付先は下記のとおりです。\n〒530-0001 大阪府大阪市北区梅田1-1-1\n"
+		 "北村商事株式会社 経理部 御中\n", "pii.postal_code", 0},
+		{"取引先の情報です。\n会社名：北村商事\n電話：03-5211-4321\n", "pii.phone", 0},
+		/* Guards: a person's phone and a customer's postal code stay. */
+		{"本件は株式会社みなと物流の鈴木様のご担当です。\n鈴木様の携帯 " MOBILE " にお電話ください。",
+		 "pii.phone", 1},
+		{"勤務先は北村商事株式会社の大阪工場で、平日は不在がちです。\n自宅 03-3456-7890\n",
+		 "pii.phone", 1},
+		{"お客様のご住所は\n〒150-0001 東京都渋谷区神宮前9-8-7\nです。", "pii.postal_code", 1},
+		/*
+		 * Guard: the signer's mobile told in the text is the signer's
+		 * even when the signature's Fax line vetoes it there.
+		 */
+		{"明日は外出します。急ぎの際は私の携帯（" MOBILE2 "）までご連絡ください。\n\n"
+		 "━━━━━━━━━━━━━━━━━━━━\n株式会社さくら保険サービス\n高田 健\n"
+		 "Tel.03-6228-4410  Fax.03-6228-4411\n携帯：" MOBILE2 "\n"
+		 "━━━━━━━━━━━━━━━━━━━━\n", "pii.phone", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/*
+ * Notices, seminars and product texts about illness or crime victims
+ * concern nobody in particular; a statement about a person does, in
+ * the words of illness, treatment and criminal proceedings.
+ */
+static void
+test_general_notices(void **state)
+{
+	static const pii_case c[] = {
+		{"がん保険のご案内\n\nがんと診断されたときに一時金をお支払いします。"
+		 "治療中の方もご相談ください。", "sensitive", 0},
+		{"犯罪被害者等給付金制度について\n\n犯罪被害者やご家族の方を支援する制度です。", "sensitive", 0},
+		{"セミナーのご案内: 認知症と介護、糖尿病の予防について専門医が講演します。"
+		 "皆様のご参加をお待ちしております。", "sensitive", 0},
+		{"新商品: 持病がある方でも入りやすい医療保険です。", "sensitive", 0},
+		{"虐待防止研修のお知らせ\n被害届の出し方について説明します。", "sensitive", 0},
+		{"がん保険のご案内\n\nがんと診断されたときに一時金をお支払いします。"
+		 "治療中の方もご相談ください。", "body.pii", 0},
+		/* Guards: statements about a person. */
+		{"山田様は現在治療中です。", "sensitive", 1},
+		{"息子さんが虐待を受けていたとのことです。", "sensitive", 1},
+		{"山田様は昨年、詐欺の被害に遭われ、警察に相談中です。", "sensitive", 1},
+		{"山田様は適応障害のため、先月から病気休職されています。", "sensitive", 2},
+		{"ご子息が書類送検されたと伺いました。", "sensitive", 1},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/* Birth dates as forms write them: the western year beside the era, an age. */
+static void
+test_birthdate_forms(void **state)
+{
+	static const pii_case c[] = {
+		{"被保険者の生年月日：昭和60年(1985年)3月12日", "pii.birthdate", 1},
+		{"生年月日 1985年（昭和60年）3月12日", "pii.birthdate", 1},
+		{"ご家族: 山田 一郎 平成22年5月1日（満15歳）", "pii.birthdate", 1},
+		{"事故日 2024年4月1日（40歳）", "pii.birthdate", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
 int
 main(void)
 {
@@ -697,6 +830,10 @@ main(void)
 		cmocka_unit_test(test_score_text),
 		cmocka_unit_test(test_direction),
 		cmocka_unit_test(test_many_matches),
+		cmocka_unit_test(test_roles_not_names),
+		cmocka_unit_test(test_business_contacts),
+		cmocka_unit_test(test_general_notices),
+		cmocka_unit_test(test_birthdate_forms),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

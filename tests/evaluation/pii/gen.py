@@ -3988,6 +3988,137 @@ def s_bank_plain(m, k):
     m.note = 'payment mail of a business: no account of a person'
 
 
+
+@scenario('role-words', 4)
+def s_role_words(m, k):
+    """Roles and honorifics (被保険者様, 受取人, ご担当者様) and a company
+    with 様: nobody's name."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'suzuki'])]
+    org = ORGS[rng.choice(['aozora-svc', 'himawari-claim', 'partner'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['書類のご記入について', '保険金請求書類のご案内'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p(*[
+        ['保険金の受取人は、原則として被保険者様となります。',
+         '被保険者様がお亡くなりの場合は、法定相続人様への支払いとなります。'],
+        ['請求書の記入欄は以下のとおりです。', '受取人 被保険者様', '契約者 被保険者 受取人 の順にご署名ください。'],
+        ['先日、北村商事様より団体保険の見積依頼がありました。', 'ご担当者様あてに資料をお送りしております。'],
+        ['受取人：法定相続人', '契約者：北村商事株式会社', '上記の内容で手続きを進めます。'],
+    ][k - 1])
+    m.trap('role-words')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'roles and company names with 様, no person'
+
+
+@scenario('business-contact', 4)
+def s_business_contact(m, k):
+    """The firm's and partners' phones and postal codes in the body, not
+    in a signature: a business's contact, nobody's data."""
+    rng = m.rng
+    me = STAFF[rng.choice(['morimoto', 'tanaka'])]
+    org = ORGS[rng.choice(['partner', 'kokyaku', 'it'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['連絡先変更のお知らせ', '書類送付先のご案内', 'お問い合わせ先について'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p(*[
+        ['ご不明な点は、弊社代表番号 03-5211-4321 までお問い合わせください。',
+         '大阪支店（電話 06-6345-1111）でも承ります。'],
+        ['本件の窓口は北村商事の鈴木様です。電話 03-5211-4321（代表）',
+         'TEL 03-5211-4321 FAX 03-5211-4322（平日9時〜17時）'],
+        ['請求書の送付先は下記のとおりです。', '〒530-0001 大阪府大阪市北区梅田9-8-7',
+         '北村商事株式会社 経理部 御中'],
+        ['株式会社みなと物流様（〒455-0001）に発送しました。お電話は 052-654-3210 です。',
+         '有限会社ひかり設備の新しい事務所は〒464-0850、電話 052-733-1200 に変わります。'],
+    ][k - 1])
+    m.trap('company-phone')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'business phones and postal codes in the body'
+
+
+@scenario('notice-general', 4)
+def s_notice_general(m, k):
+    """Notices, seminars and products about illness or crime victims:
+    nobody in particular."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'morimoto'])]
+    org = ORGS[rng.choice(['partner', 'kokyaku'])]
+    send(m, me, [org])
+    m.subject = ['がん保険のご案内', '犯罪被害者等給付金制度について', 'セミナーのご案内',
+                 '新商品のご紹介'][k - 1]
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    m.p(*[
+        ['がん保険のご案内です。', 'がんと診断されたときに一時金をお支払いします。治療中の方もご相談ください。'],
+        ['犯罪被害者等給付金制度についてご紹介します。', '犯罪被害者やご家族の方を支援する制度です。'],
+        ['認知症と介護、糖尿病の予防について専門医が講演します。', '皆様のご参加をお待ちしております。'],
+        ['持病がある方でも入りやすい医療保険です。', '虐待防止研修のお知らせも添付いたします。'],
+    ][k - 1])
+    m.trap('sensitive-topic')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive words in a notice, no person'
+
+
+@scenario('birth-forms', 3)
+def s_birth_forms(m, k):
+    """Birth dates with the western year beside the era, or with the age."""
+    rng = m.rng
+    me = STAFF['tanaka']
+    org = ORGS['himawari']
+    send(m, me, [org])
+    p = m.person(born=(1950, 1999))
+    d = p.birth
+    m.subject = rng.choice(['見積依頼（医療保険）', '設計書作成のお願い'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        when = '%s(%d年)%d月%d日' % (era(d), d.year, d.month, d.day)
+    elif k == 2:
+        when = '%d年（%s）%d月%d日' % (d.year, era(d), d.month, d.day)
+    else:
+        age = m.when.year - d.year - ((m.when.month, m.when.day) < (d.month, d.day))
+        when = '%d年%d月%d日（%d歳）' % (d.year, d.month, d.day, age)
+    if k < 3:
+        m.p('下記の方の設計書の作成をお願いいたします。',
+            '被保険者：%s 様' % m.name(p), '生年月日：%s' % m.pii('pii.birthdate', when))
+    else:
+        m.p('下記の方の設計書の作成をお願いいたします。',
+            '%s 様　%s' % (m.name(p), m.pii('pii.birthdate', when)))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'name and birth date in the forms of application papers'
+
+
+@scenario('sensitive-person', 3)
+def s_sensitive_person(m, k):
+    """Statements about a customer in words of illness, treatment and
+    criminal proceedings."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    org = ORGS[rng.choice(['aozora', 'himawari-claim'])]
+    send(m, me, [org])
+    p = m.person()
+    m.subject = rng.choice(['ご契約者様の件', 'お客様対応についてのご相談'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    n = p.sei + '様'
+    text, key = [
+        ('{n}は適応障害のため、先月から病気休職されています。', '適応障害'),
+        ('{n}は現在、抗がん剤による化学療法を受けておられます。', '抗がん剤'),
+        ('{n}のご子息が書類送検されたと伺いました。', '書類送検'),
+    ][k - 1]
+    m.p('%s 様（%s）の件でご連絡です。' % (m.name(p), rng.choice(['ご契約者', '被保険者'])))
+    m.p(sensitive(m, text.format(n=n), key))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'sensitive statement about a customer'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
