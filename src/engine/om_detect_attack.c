@@ -467,14 +467,45 @@ host_char(unsigned char c)
 	return (isalnum(c) || c == '.' || c == '-' || c >= 0x80);
 }
 
+static int tld_known(const char *);
+static int is_ipv4(const char *);
+
+/*
+ * text_after_host - where Japanese text glued to a host begins, or n:
+ * "198.51.100.7にアクセス" or "login.example。" is the ASCII host and
+ * then prose, while "例え.jp" and "shop.例え.jp" are IDN hosts (their
+ * non-ASCII label is followed by a dot or is the first).
+ */
+static size_t
+text_after_host(const char *h, size_t n)
+{
+	char    a[OM_ATTACK_HOST_MAX];
+	size_t  j, k;
+
+	for (j = 0; j < n && (unsigned char) h[j] < 0x80; j++)
+		;
+	if (j == 0 || j == n || j >= sizeof(a) || memchr(h + j, '.', n - j) != NULL)
+		return (n);
+	for (k = j; k > 0 && h[k - 1] == '.'; k--)
+		;
+	memcpy(a, h, k);
+	a[k] = 0;
+	for (size_t i = 0; i < k; i++)
+		a[i] = (char) tolower((unsigned char) a[i]);
+	return (k > 0 && (is_ipv4(a) || tld_known(a)) ? k : n);
+}
+
 /* om_attack_url_host - host of "scheme://[user@]host[:port]/..." */
 int
 om_attack_url_host(const char *url, char *host, size_t hostsize)
 {
-	const char *p = strstr(url, "://"), *h, *e;
+	const char *p, *h, *e;
 	size_t  n;
 
-	if (p == NULL)
+	/* Browsers drop the blanks around an href: " http://..." */
+	while (*url == ' ' || *url == '\t' || *url == '\r' || *url == '\n')
+		url++;
+	if ((p = strstr(url, "://")) == NULL)
 		return (-1);
 	for (const char *s = url; s < p; s++)
 		if (!isalnum((unsigned char) *s) && *s != '+' && *s != '-' && *s != '.')
@@ -494,6 +525,7 @@ om_attack_url_host(const char *url, char *host, size_t hostsize)
 	n = (size_t) (e - h);
 	while (n > 0 && h[n - 1] == '.')
 		n--;
+	n = text_after_host(h, n);
 	if (n == 0 || n >= hostsize)
 		return (-1);
 	for (size_t i = 0; i < n; i++) {
@@ -562,25 +594,37 @@ om_attack_text_host(const char *text, char *host, size_t hostsize)
 	return (tld_known(host) ? 0 : -1);
 }
 
-/* is_ipv4 - dotted-quad host */
+/*
+ * is_ipv4 - a host a browser reads as an IPv4 address: one to four
+ * numeric parts, each decimal, octal (leading 0) or hexadecimal (0x),
+ * as the WHATWG URL standard parses them ("198.51.100.7", but also
+ * "3325256711" and "0xc6.0x33.0x64.0x07", which lures use to hide it)
+ */
 static int
 is_ipv4(const char *h)
 {
-	int     dots = 0, digits = 0;
+	int     parts = 0;
 
-	for (; *h; h++) {
-		if (*h == '.') {
-			if (digits == 0)
+	if (*h == 0)
+		return (0);
+	for (;;) {
+		size_t  len = 0;
+		int     hex = h[0] == '0' && (h[1] == 'x' || h[1] == 'X');
+
+		if (hex)
+			h += 2;
+		for (; hex ? isxdigit((unsigned char) *h) : isdigit((unsigned char) *h); h++)
+			if (++len > 32)
 				return (0);
-			dots++;
-			digits = 0;
-		} else if (isdigit((unsigned char) *h)) {
-			if (++digits > 3)
-				return (0);
-		} else
+		if ((len == 0 && !hex) || ++parts > 4)
 			return (0);
+		if (*h == 0)
+			return (1);
+		if (*h++ != '.')
+			return (0);
+		if (*h == 0)
+			return (1);		/* a trailing dot */
 	}
-	return (dots == 3 && digits > 0);
 }
 
 /* utf8_next - code point at *p, advancing; 0xFFFD on bad bytes */
@@ -691,6 +735,28 @@ strip_suffix(const char *ascii, char *sk)
 		*p = 0;
 }
 
+/* digit_letters - a 0 or 1 next to a letter in a host skeleton */
+static int
+digit_letters(const char *sk)
+{
+	for (const char *p = sk; *p; p++)
+		if ((*p == '0' || *p == '1')
+		    && ((p > sk && isalpha((unsigned char) p[-1])) || isalpha((unsigned char) p[1])))
+			return (1);
+	return (0);
+}
+
+/* fold_digits - 0 read as o, 1 and i as l, in place */
+static void
+fold_digits(char *s)
+{
+	for (; *s; s++)
+		if (*s == '0')
+			*s = 'o';
+		else if (*s == '1' || *s == 'i')
+			*s = 'l';
+}
+
 /* om_attack_lookalike - rule id when a host imitates a listed brand, else NULL */
 const char *
 om_attack_lookalike(const om_brands *b, const char *host)
@@ -720,6 +786,23 @@ om_attack_lookalike(const om_brands *b, const char *host)
 		for (size_t k = 0; k < b->v[i].ntokens; k++)
 			if (token_in(sk, b->v[i].tokens[k]))
 				return (idn ? "attack.lookalike.homograph" : "attack.lookalike.brand");
+	/*
+	 * Digits for letters: amaz0n, paypa1, rakuten-card1. Tried only when
+	 * a 0 or 1 touches a letter, so that numbered hosts (web01, a1) and
+	 * dates stay as they are; i and l fold together as 1 stands for both.
+	 */
+	if (digit_letters(sk)) {
+		char    tf[OM_ATTACK_HOST_MAX];
+
+		fold_digits(sk);
+		for (size_t i = 0; i < b->n; i++)
+			for (size_t k = 0; k < b->v[i].ntokens; k++) {
+				snprintf(tf, sizeof(tf), "%s", b->v[i].tokens[k]);
+				fold_digits(tf);
+				if (token_in(sk, tf))
+					return ("attack.lookalike.digit");
+			}
+	}
 	return (NULL);
 }
 
@@ -1674,6 +1757,32 @@ check_host(attack_ctx *cx, const char *host, const char *where)
 			    om_pool_strdup(cx->scan->pool, host), 0);
 }
 
+/*
+ * anchor_lookalike - the href host imitates the host its anchor shows,
+ * whatever the site: the same name read with look-alike letters or
+ * digits (www.amaz0n.co.jp behind www.amazon.co.jp), or the shown
+ * domain put in front of another one (www.shop.example.login.example).
+ * Only called for hosts of different organisations.
+ */
+static int
+anchor_lookalike(const char *href, const char *text)
+{
+	char    hr[OM_ATTACK_HOST_MAX], hn[OM_ATTACK_HOST_MAX], tr[OM_ATTACK_HOST_MAX];
+	char    tn[OM_ATTACK_HOST_MAX], hs[OM_ATTACK_HOST_MAX], ts[OM_ATTACK_HOST_MAX];
+	size_t  tl;
+
+	if (own_split(href, hr, sizeof(hr), hn, sizeof(hn)) < 0
+	    || own_split(text, tr, sizeof(tr), tn, sizeof(tn)) < 0)
+		return (0);
+	tl = strlen(tr);
+	for (const char *p = strstr(href, tr); p; p = strstr(p + 1, tr))
+		if ((p == href || p[-1] == '.') && p[tl] == '.')
+			return (1);
+	own_skeleton(hn, hs, sizeof(hs));
+	own_skeleton(tn, ts, sizeof(ts));
+	return (strlen(ts) >= 4 && strcmp(hs, ts) == 0 && strcmp(hn, tn) != 0);
+}
+
 /* detect_links - anchors: text against href, hosts against brands */
 static void
 detect_links(attack_ctx *cx)
@@ -1695,9 +1804,13 @@ detect_links(attack_ctx *cx)
 			check_host(cx, hh, "body");
 		if (text_ok)
 			check_host(cx, th, "body");
-		if (href_ok && text_ok && !om_attack_same_org(hh, th))
+		if (href_ok && text_ok && !om_attack_same_org(hh, th)) {
 			om_scan_add(cx->scan, "attack.url_mismatch", "attack.url_mismatch", "body",
 				    om_pool_printf(cx->scan->pool, "%s -> %s", th, hh), 0);
+			if (anchor_lookalike(hh, th))
+				om_scan_add(cx->scan, "attack.lookalike_url", "attack.lookalike.anchor", "body",
+					    om_pool_strdup(cx->scan->pool, hh), 0);
+		}
 	}
 }
 
