@@ -105,6 +105,7 @@
 #define ADDRS_MAX	50		/* signature addresses per body */
 #define HTML_ATTACH_MAX	20		/* attached web pages read per message */
 #define CHINESE_HAN_MIN	20		/* hanzi that make a text without kana Chinese */
+#define TRAD_FORMS_MIN	3		/* distinct traditional forms that make Japanese text Chinese */
 #define OWN_MAX		100000		/* partner domains kept */
 #define LEARNED_REFRESH	300		/* seconds before the registered domains are reread */
 
@@ -1873,6 +1874,33 @@ chinese_word(unsigned cp)
 }
 
 /*
+ * traditional_form - a traditional Chinese form that Japanese writes in
+ * its simplified (shinjitai) form or not at all, although it is in JIS:
+ * a Japanese text carries one now and then in a name, a Chinese one
+ * several in every sentence. Forms that Japanese names or words keep
+ * (國 澤 邊 齋 廣 應 會 條, 還 in 返還, 個 in 個人) are not listed.
+ */
+static int
+traditional_form(unsigned cp)
+{
+	static const unsigned tab[] = {
+		0x5011, 0x9019, 0x60a8, 0x55ce, 0x4f60,	/* 們 這 您 嗎 你 */
+		0x8207, 0x5c07, 0x8aaa, 0x8b93, 0x5c0d,	/* 與 將 說 讓 對 */
+		0x95dc, 0x5f9e, 0x7576, 0x9ad4, 0x50f9,	/* 關 從 當 體 價 */
+		0x55ae, 0x806f, 0x7e6b, 0x767c, 0x4f86,	/* 單 聯 繫 發 來 */
+		0x865f, 0x9ebc, 0x5462, 0x5427, 0x89bd,	/* 號 麼 呢 吧 覽 */
+		0x7d93, 0x5be6, 0x7522, 0x7e8c, 0x7e3d,	/* 經 實 產 續 總 */
+		0x64da, 0x8655, 0x6b61, 0x9a57, 0x8b49,	/* 據 處 歡 驗 證 */
+		0x6236, 0x78bc,				/* 戶 碼 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -1882,7 +1910,7 @@ detect_hanzi(attack_ctx *cx)
 {
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
-	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8];
+	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
 	const char *rule = NULL;
 
 	for (size_t t = 0; t < msg->ntexts; t++) {
@@ -1909,6 +1937,12 @@ detect_hanzi(attack_ctx *cx)
 				if (k == nw && nw < 8)
 					wd[nw++] = cp;
 			}
+			if (traditional_form(cp)) {
+				for (k = 0; k < nt && td[k] != cp; k++)
+					;
+				if (k == nt && nt < 8)
+					td[nt++] = cp;
+			}
 			if (!om_attack_hanzi_foreign(cp))
 				continue;
 			for (k = 0; k < nh && hz[k] != cp; k++)
@@ -1926,16 +1960,30 @@ detect_hanzi(attack_ctx *cx)
 	 * mostly in JIS X 0213, hence the grammar words.
 	 */
 	else if (han >= CHINESE_HAN_MIN && (size_t) kana * 20 <= han
-		 && (nh >= conf->conf_attack_kanji_min || (words >= 3 && nw >= 2)) && !sender_known(cx))
+		 && (nh >= conf->conf_attack_kanji_min || nt >= conf->conf_attack_kanji_min
+		     || (words >= 3 && nw >= 2)) && !sender_known(cx))
 		rule = "attack.non_japanese_kanji.chinese_text";
+	/*
+	 * Traditional Chinese inside Japanese mail (a quotation pasted under
+	 * a Japanese greeting): its characters are in JIS, so only forms
+	 * Japanese replaced show it, and one or two may be a name's.
+	 */
+	else if (kana >= conf->conf_attack_kana_min && nt >= TRAD_FORMS_MIN
+		 && nt >= conf->conf_attack_kanji_min && !sender_known(cx))
+		rule = "attack.non_japanese_kanji.traditional";
 	if (rule) {
 		om_buf  b;
 
 		om_buf_init(&b, 64);
+		if (strcmp(rule, "attack.non_japanese_kanji.traditional") == 0)
+			nh = 0;			/* show the forms that decided */
 		for (unsigned k = 0; k < nh && k < 4; k++)
 			om_buf_printf(&b, "%c%c%c", 0xe0 | (hz[k] >> 12), 0x80 | ((hz[k] >> 6) & 0x3f),
 				      0x80 | (hz[k] & 0x3f));
-		for (unsigned k = 0; nh == 0 && k < nw && k < 4; k++)
+		for (unsigned k = 0; nh == 0 && k < nt && k < 4; k++)
+			om_buf_printf(&b, "%c%c%c", 0xe0 | (td[k] >> 12), 0x80 | ((td[k] >> 6) & 0x3f),
+				      0x80 | (td[k] & 0x3f));
+		for (unsigned k = 0; nh == 0 && nt == 0 && k < nw && k < 4; k++)
 			om_buf_printf(&b, "%c%c%c", 0xe0 | (wd[k] >> 12), 0x80 | ((wd[k] >> 6) & 0x3f),
 				      0x80 | (wd[k] & 0x3f));
 		om_scan_add(cx->scan, "attack.non_japanese_kanji", rule, "body",
