@@ -490,12 +490,12 @@ static const struct {
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "渡邊さん、齋藤さん、國分さんが次回の会議に出席されます。よろしくお願いいたします。\r\n",
 	 "", 0, OM_ACT_ACCEPT},
-	{"English quota notice asking for the mailbox password at an IP: hold", "helpdesk@webmail-admin.example",
+	{"English quota notice asking for the mailbox password at an IP (a guard): hold", "helpdesk@webmail-admin.example",
 	 "From: helpdesk@webmail-admin.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "Your mailbox has exceeded the storage limit. Confirm your email password below to increase your mailbox storage: http://203.0.113.9/upgrade\r\n",
 	 "attack.credential_request attack.lookalike_url attack.theme", 5, OM_ACT_HOLD},
-	{"internal-looking password change notice with a link: hold", "it-support@helpdesk-portal.example",
+	{"internal-looking password change notice with a link: tag", "it-support@helpdesk-portal.example",
 	 "From: it-support@helpdesk-portal.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "パスワード変更のお願い\r\n下記ページよりパスワードを変更してください。\r\nhttps://helpdesk-portal.example/pw\r\n",
@@ -515,7 +515,7 @@ static const struct {
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "お客様のメールボックスを升级してください。邮箱の容量がいっぱいです。よろしくお願いします。\r\n",
 	 "attack.non_japanese_kanji attack.theme", 3, OM_ACT_TAG},
-	{"English expiry notice from free mail, keep the password: tag", "it.helpdesk.team@gmail.com",
+	{"English expiry notice from free mail, keep the password: hold", "it.helpdesk.team@gmail.com",
 	 "From: it.helpdesk.team@gmail.com\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Password notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "Your password is about to expire. Click here to keep the same password: https://keep-pass.example/k\r\n",
