@@ -284,6 +284,31 @@ THEME = [
     "verify your account", "verify your email", "unusual sign-in",
     "unusual signin", "unusual login", "unusual activity", "suspicious sign-in",
     "suspicious login", "suspicious activity", "new sign-in", "sign-in attempt",
+    # carriers: the address to correct (ヤマト運輸, 佐川急便 warnings)
+    "配送先", "お届け先", "宛先不明", "再配送", "送り状番号", "tracking number",
+    # airlines: bookings and miles (JAL, ANA warnings)
+    "予約内容の確認", "予約の確認", "ご予約の確認", "マイル有効期限", "マイルの有効期限",
+    "マイル失効", "マイルの失効", "マイル加算", "マイルが失効", "マイレージ", "搭乗券",
+    "booking reference", "booking details", "your miles", "miles will expire",
+    # banks and cards: usage checks and restrictions (フィッシング対策協議会)
+    "ご利用確認のお願い", "ご利用確認はこちら", "ご利用内容の確認のお願い",
+    "お客さま情報の確認", "お客様情報の確認", "お客さま情報等の確認", "登録情報の確認",
+    "ご登録情報の確認", "登録情報の更新", "ご登録情報の更新", "お取引目的", "直近の取引",
+    "直近のお取引", "取引制限", "取引の制限", "取引を一部制限", "取引を制限",
+    "ご利用を一部制限", "利用制限", "ご利用制限", "カードの利用制限", "使用制限",
+    "不正利用の可能性", "不正利用の疑い", "不正利用を検知", "第三者による不正",
+    "unusual transaction", "unusual card activity",
+    # quota, upgrade and password change (hoax-slayer samples; IPA)
+    "メールボックスのアップグレード", "メールボックスがいっぱい", "パスワード変更のお願い",
+    "パスワードの変更のお願い", "パスワードの更新が必要", "パスワードを変更してください",
+    "アカウントを検証", "exceeded the storage limit", "exceeded its storage limit",
+    "exceeded its quota", "quota warning", "quota exceeded", "quota limit",
+    "re-validate your mailbox", "revalidate your mailbox", "validate your mailbox",
+    "mailbox upgrade", "email upgrade", "password is about to expire",
+    "change your password", "update your password",
+    # written in or translated from Chinese
+    "邮箱", "郵箱", "升级", "账户", "帐户", "帳戶", "密码", "密碼", "发票", "發票",
+    "过期", "验证", "驗證", "登录", "登錄", "付款通知",
 ]
 
 # Words Chinese writes in almost every sentence, Japanese seldom or never.
@@ -300,7 +325,16 @@ CREDENTIAL = [
     "update your password", "reset your password", "mailbox quota",
     "mailbox is full", "sign in to", "validate your", "verify your identity",
     # machine-translated forms seen in lures with stray hanzi
-    "账户", "帐户", "帳戶", "验证", "登录",
+    "账户", "帐户", "帳戶", "验证", "登录", "密码", "密碼", "驗證", "登錄",
+    # change pages and the mailbox password (IPA; hoax-slayer samples)
+    "パスワードを変更してください", "パスワードの変更手続き", "リンクからログイン",
+    "urlからログイン", "urlよりログイン", "リンクよりログイン", "サインインして",
+    "容量を追加", "容量を増や", "メールボックスのアップグレード",
+    "confirm your password", "confirm your email password", "provide your password",
+    "enter your email password", "keep the same password", "keep your current password",
+    "increase your mailbox", "upgrade your mailbox", "revalidate your mailbox",
+    "re-validate your mailbox", "login here", "log in here", "sign in here",
+    "click here to verify", "click here to validate", "click here to keep",
 ]
 
 MULTI_SUFFIX = {"co.jp", "ne.jp", "or.jp", "go.jp", "ac.jp", "ad.jp", "ed.jp",
