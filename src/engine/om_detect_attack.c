@@ -599,7 +599,9 @@ om_attack_text_host(const char *text, char *host, size_t hostsize)
  * is_ipv4 - a host a browser reads as an IPv4 address: one to four
  * numeric parts, each decimal, octal (leading 0) or hexadecimal (0x),
  * as the WHATWG URL standard parses them ("198.51.100.7", but also
- * "3325256711" and "0xc6.0x33.0x64.0x07", which lures use to hide it)
+ * "3325256711" and "0xc6.0x33.0x64.0x07", which lures use to hide it).
+ * With fewer than four parts the last must hold more than one octet:
+ * "0" (x-apple-data-detectors://0) or "1.2" are no address anyone sends.
  */
 static int
 is_ipv4(const char *h)
@@ -611,20 +613,28 @@ is_ipv4(const char *h)
 	for (;;) {
 		size_t  len = 0;
 		int     hex = h[0] == '0' && (h[1] == 'x' || h[1] == 'X');
+		int     oct = !hex && h[0] == '0';
+		unsigned long long v = 0;
 
 		if (hex)
 			h += 2;
-		for (; hex ? isxdigit((unsigned char) *h) : isdigit((unsigned char) *h); h++)
+		for (; hex ? isxdigit((unsigned char) *h) : isdigit((unsigned char) *h); h++) {
+			int     d = isdigit((unsigned char) *h) ? *h - '0' : tolower((unsigned char) *h) - 'a' + 10;
+
 			if (++len > 32)
 				return (0);
+			v = v * (hex ? 16 : oct ? 8 : 10) + (unsigned) d;
+			if (v > 0xffffffffULL)
+				return (0);
+		}
 		if ((len == 0 && !hex) || ++parts > 4)
 			return (0);
+		if (*h == '.')
+			h++;
 		if (*h == 0)
-			return (1);
-		if (*h++ != '.')
+			return (parts == 4 || v > 255);
+		if (!isxdigit((unsigned char) *h))
 			return (0);
-		if (*h == 0)
-			return (1);		/* a trailing dot */
 	}
 }
 

@@ -173,6 +173,8 @@ test_lookalike(void **state)
 		{"0xc6.0x33.0x64.0x07", "attack.lookalike.ip_host"},
 		{"198.51.100.7.", "attack.lookalike.ip_host"},
 		{"1.2.3.4.5", NULL},
+		{"0", NULL},				/* x-apple-data-detectors://0 */
+		{"1.2", NULL},
 		{"2024.example", NULL},
 		/* Digits for letters. */
 		{"www.amaz0n-co-jp.example", "attack.lookalike.digit"},
