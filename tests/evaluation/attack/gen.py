@@ -306,10 +306,19 @@ THEME = [
     "re-validate your mailbox", "revalidate your mailbox", "validate your mailbox",
     "mailbox upgrade", "email upgrade", "password is about to expire",
     "change your password", "update your password",
-    # written in or translated from Chinese
-    "邮箱", "郵箱", "升级", "账户", "帐户", "帳戶", "密码", "密碼", "发票", "發票",
-    "过期", "验证", "驗證", "登录", "登錄", "付款通知",
+    # written in Chinese: the lure phrases (the words alone are everyday
+    # Chinese; next to kana see THEME_HANZI_WORDS)
+    "邮箱容量", "邮箱空间", "邮箱已满", "邮箱升级", "邮箱验证", "郵箱容量", "郵箱空間",
+    "郵箱已滿", "郵箱升級", "郵箱驗證", "账户验证", "账户异常", "账户冻结", "帐户验证",
+    "帐户异常", "帳戶驗證", "帳戶異常", "帳戶凍結", "密码过期", "密码到期", "密码重置",
+    "密碼過期", "密碼到期", "密碼重置", "信箱已满", "信箱已滿", "容量已满", "容量已滿",
+    "发票", "發票", "付款通知",
 ]
+
+# Chinese words Japanese never writes: a lure topic when kana touch them
+# (machine-translated Japanese).
+THEME_HANZI_WORDS = ["邮箱", "郵箱", "升级", "账户", "帐户", "帳戶", "密码", "密碼",
+                     "验证", "驗證", "登录", "登錄", "过期"]
 
 # Words Chinese writes in almost every sentence, Japanese seldom or never.
 CHINESE_WORDS = set("的了您们們吗嗎这這个個我你是请請将將与與在")
@@ -975,6 +984,12 @@ def oracle(m, texts, anchors, urls):
     tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()
     if any(theme_hit(p, tlow) for p in THEME):
         got.add("attack.theme")
+    for w in THEME_HANZI_WORDS:
+        for i in (i for i in range(len(tlow)) if tlow.startswith(w, i)):
+            before = tlow[i - 1] if i > 0 else ""
+            after = tlow[i + len(w)] if i + len(w) < len(tlow) else ""
+            if (before and is_kana(before)) or (after and is_kana(after)):
+                got.add("attack.theme")
 
     for a in m.attach:
         for n in a.names():

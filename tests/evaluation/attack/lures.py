@@ -1504,7 +1504,7 @@ lure("lure-085-chinese-simplified.eml", [K, C, L, T],
      邮件系统管理员
      """),
 
-lure("lure-086-chinese-traditional.eml", [K, C, L, T],
+lure("lure-086-chinese-traditional.eml", [K, C, L],
      ("郵件系統", "service@mailbox-notice.example"), [SATO],
      "您的電子郵件帳號通知",
      charset="utf-8",
