@@ -22,7 +22,10 @@
  *
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
- *	brand's domains, a punycode homograph of one, or a raw IPv4 host;
+ *	brand's domains (also read with 0 as o and 1 as l), a punycode
+ *	homograph of one, or a raw IPv4 host in any form a browser reads;
+ *	rule attack.lookalike.anchor when an href reads as the host its
+ *	anchor text shows;
  *	rules attack.lookalike.internal and attack.lookalike.partner when
  *	it imitates a domain of internal_domains, of the attack_partners
  *	file or of the state store's registered domains (om_domidx: the
@@ -39,7 +42,10 @@
  *	attack.non_japanese_kanji.chinese_text for text in Chinese
  *	throughout (CHINESE_HAN_MIN hanzi or more, kana under a twentieth
  *	of them, and simplified forms or Chinese grammar words) from a
- *	sender that is neither internal nor a partner.
+ *	sender that is neither internal nor a partner; rule
+ *	attack.non_japanese_kanji.traditional for Japanese text with
+ *	TRAD_FORMS_MIN traditional forms Japanese replaced, from such a
+ *	sender.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
