@@ -320,6 +320,10 @@ THEME = [
 THEME_HANZI_WORDS = ["邮箱", "郵箱", "升级", "账户", "帐户", "帳戶", "密码", "密碼",
                      "验证", "驗證", "登录", "登錄", "过期"]
 
+# Traditional forms that modern Japanese writes otherwise (not the old
+# forms Japanese names keep: 國 澤 邊 齋 廣 應 會).
+TRAD_FORMS = set("們這您嗎你與將說讓對關從當體價單聯繫發來號麼呢吧覽經實產續總據處歡驗證戶碼")
+
 # Words Chinese writes in almost every sentence, Japanese seldom or never.
 CHINESE_WORDS = set("的了您们們吗嗎这這个個我你是请請将將与與在")
 
@@ -751,7 +755,33 @@ def lookalike(host):
     for b in brand_hits(host):
         if reg not in b[4]:
             return True
+    # digits for letters (0 as o, 1 as l; i and l alike), when one touches a letter
+    if re.search(r"(?<=[a-z])[01]|[01](?=[a-z])", host):
+        def fold(x):
+            return x.replace("0", "o").replace("1", "l").replace("i", "l")
+        fh = fold(host)
+        fparts = set()
+        for lab in fh.split("."):
+            fparts.add(lab)
+            fparts.update(lab.split("-"))
+        for b in BRANDS:
+            if reg in b[4]:
+                continue
+            if any(fold(t) in fh for t in b[2]) or any(fold(t) in fparts for t in b[3]):
+                return True
     return False
+
+
+def anchor_lookalike(href_host, text_host):
+    """the href reads as the host the anchor text shows: the same name by
+    look-alike letters or digits, or the shown domain put in front"""
+    hr, tr = registrable(href_host), registrable(text_host)
+    if hr == tr or is_ipv4(href_host) or is_ipv4(text_host):
+        return False
+    if re.search(r"(?:^|\.)" + re.escape(tr) + r"\.", href_host):
+        return True
+    hn, tn = hr.split(".")[0], tr.split(".")[0]
+    return hn != tn and len(own_skeleton(tn)) >= 4 and own_skeleton(hn) == own_skeleton(tn)
 
 
 def own_skeleton(name):
@@ -954,6 +984,8 @@ def oracle(m, texts, anchors, urls):
         if hm and "." in hm.group(1) and re.search(r"[A-Za-z]", hm.group(1).split(".")[-1]):
             if registrable(hm.group(1)) != registrable(host_of(href)):
                 got.add("attack.url_mismatch")
+                if anchor_lookalike(host_of(href), hm.group(1).lower()):
+                    got.add("attack.lookalike_url")
 
     hosts = {host_of(u) for u in urls}
     if any(lookalike(h) or own_lookalike(h) for h in hosts if h):
@@ -968,11 +1000,15 @@ def oracle(m, texts, anchors, urls):
     kana = sum(1 for c in alltext if is_kana(c))
     han = [c for c in alltext if is_han(c)]
     words = [c for c in han if c in CHINESE_WORDS]
+    trad = {c for c in han if c in TRAD_FORMS}
     if kana >= 10 and len(stray_hanzi(alltext)) >= 2:
         got.add("attack.non_japanese_kanji")
     elif (len(han) >= 20 and kana * 20 <= len(han)
-          and (len(stray_hanzi(alltext)) >= 2 or (len(words) >= 3 and len(set(words)) >= 2))
+          and (len(stray_hanzi(alltext)) >= 2 or len(trad) >= 2
+               or (len(words) >= 3 and len(set(words)) >= 2))
           and registrable(frm_dom) not in OWN):
+        got.add("attack.non_japanese_kanji")
+    elif kana >= 10 and len(trad) >= 3 and registrable(frm_dom) not in OWN:
         got.add("attack.non_japanese_kanji")
 
     low = unicodedata.normalize("NFKC", alltext).lower()

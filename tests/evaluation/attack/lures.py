@@ -1518,4 +1518,53 @@ lure("lure-086-chinese-traditional.eml", [K, C, L],
 
      系統管理部
      """),
+
+# ---------------------------------------------------------------- second round: forms the first round missed
+
+lure("lure-087-quota-ip-glued.eml", [L, C, T],
+     ("メール管理センター", "admin@mail-kanri-center.example"), [SUZUKI],
+     "メールボックス容量のお知らせ",
+     note="quota lure; the raw IPv4 link is written straight into the Japanese sentence",
+     text="""
+     鈴木 様
+
+     メールボックスの容量が上限に達しました。
+     新しいメールを受信できなくなる前に、http://203.0.113.45にアクセスして
+     容量を追加してください。
+
+     メール管理センター
+     """),
+
+lure("lure-088-digit-anchor.eml", [U, L, T],
+     ("北斗商事 経理部", "keiri@hokuto-shoji-billing.example"), [TANAKA],
+     "請求書送付のご案内",
+     charset="utf-8",
+     note="anchor shows the firm's own site, href the same name with a 0 for the o",
+     anchors=[("https://www.hokut0-shoji.example/seikyu/2025-06", "https://www.hokuto-shoji.example/seikyu/2025-06")],
+     html_body="""
+     <html><head><meta charset="utf-8"></head><body>
+     <p>田中様</p>
+     <p>いつもお世話になっております。北斗商事経理部です。<br>
+     今月分の請求書を下記に掲載いたしましたので、ご確認ください。</p>
+     <p>{a0}</p>
+     <p>北斗商事株式会社 経理部</p>
+     </body></html>
+     """),
+
+lure("lure-089-traditional-quote.eml", [F, K],
+     ("西門貿易 營業部", "ximen.trading.sales@gmail.com"), [INFO],
+     "お見積りの件",
+     charset="utf-8",
+     note="Japanese greeting over a quotation in traditional Chinese from free mail: no foreign hanzi, the replaced forms decide",
+     text="""
+     ご担当者様
+
+     いつもお世話になっております。お見積りの件、下記の通りご連絡いたします。
+     よろしくお願いいたします。
+
+     您好，附件是本公司的報價單，請查收。
+     如有任何問題，請隨時與我們聯繫。
+
+     西門貿易 營業部
+     """),
 ]
