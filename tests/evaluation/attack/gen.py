@@ -292,6 +292,7 @@ THEME = [
     "booking reference", "booking details", "your miles", "miles will expire",
     # banks and cards: usage checks and restrictions (フィッシング対策協議会)
     "ご利用確認のお願い", "ご利用確認はこちら", "ご利用内容の確認のお願い",
+    "ご利用内容の確認をお願い", "ご利用確認をお願い",
     "お客さま情報の確認", "お客様情報の確認", "お客さま情報等の確認", "登録情報の確認",
     "ご登録情報の確認", "登録情報の更新", "ご登録情報の更新", "お取引目的", "直近の取引",
     "直近のお取引", "取引制限", "取引の制限", "取引を一部制限", "取引を制限",
@@ -303,6 +304,7 @@ THEME = [
     "パスワードの変更のお願い", "パスワードの更新が必要", "パスワードを変更してください",
     "アカウントを検証", "exceeded the storage limit", "exceeded its storage limit",
     "exceeded its quota", "quota warning", "quota exceeded", "quota limit",
+    "reached its storage limit", "mailbox has reached", "storage has reached",
     "re-validate your mailbox", "revalidate your mailbox", "validate your mailbox",
     "mailbox upgrade", "email upgrade", "password is about to expire",
     "change your password", "update your password",
@@ -312,7 +314,7 @@ THEME = [
     "郵箱已滿", "郵箱升級", "郵箱驗證", "账户验证", "账户异常", "账户冻结", "帐户验证",
     "帐户异常", "帳戶驗證", "帳戶異常", "帳戶凍結", "密码过期", "密码到期", "密码重置",
     "密碼過期", "密碼到期", "密碼重置", "信箱已满", "信箱已滿", "容量已满", "容量已滿",
-    "发票", "發票", "付款通知",
+    "发票", "發票", "付款通知", "升级您的邮箱", "升级邮箱",
 ]
 
 # Chinese words Japanese never writes: a lure topic when kana touch them
