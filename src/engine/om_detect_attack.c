@@ -22,7 +22,10 @@
  *
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
- *	brand's domains, a punycode homograph of one, or a raw IPv4 host;
+ *	brand's domains (also read with 0 as o and 1 as l), a punycode
+ *	homograph of one, or a raw IPv4 host in any form a browser reads;
+ *	rule attack.lookalike.anchor when an href reads as the host its
+ *	anchor text shows;
  *	rules attack.lookalike.internal and attack.lookalike.partner when
  *	it imitates a domain of internal_domains, of the attack_partners
  *	file or of the state store's registered domains (om_domidx: the
@@ -39,7 +42,10 @@
  *	attack.non_japanese_kanji.chinese_text for text in Chinese
  *	throughout (CHINESE_HAN_MIN hanzi or more, kana under a twentieth
  *	of them, and simplified forms or Chinese grammar words) from a
- *	sender that is neither internal nor a partner.
+ *	sender that is neither internal nor a partner; rule
+ *	attack.non_japanese_kanji.traditional for Japanese text with
+ *	TRAD_FORMS_MIN traditional forms Japanese replaced, from such a
+ *	sender.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
@@ -105,6 +111,7 @@
 #define ADDRS_MAX	50		/* signature addresses per body */
 #define HTML_ATTACH_MAX	20		/* attached web pages read per message */
 #define CHINESE_HAN_MIN	20		/* hanzi that make a text without kana Chinese */
+#define TRAD_FORMS_MIN	3		/* distinct traditional forms that make Japanese text Chinese */
 #define OWN_MAX		100000		/* partner domains kept */
 #define LEARNED_REFRESH	300		/* seconds before the registered domains are reread */
 
@@ -467,14 +474,45 @@ host_char(unsigned char c)
 	return (isalnum(c) || c == '.' || c == '-' || c >= 0x80);
 }
 
+static int tld_known(const char *);
+static int is_ipv4(const char *);
+
+/*
+ * text_after_host - where Japanese text glued to a host begins, or n:
+ * "198.51.100.7にアクセス" or "login.example。" is the ASCII host and
+ * then prose, while "例え.jp" and "shop.例え.jp" are IDN hosts (their
+ * non-ASCII label is followed by a dot or is the first).
+ */
+static size_t
+text_after_host(const char *h, size_t n)
+{
+	char    a[OM_ATTACK_HOST_MAX];
+	size_t  j, k;
+
+	for (j = 0; j < n && (unsigned char) h[j] < 0x80; j++)
+		;
+	if (j == 0 || j == n || j >= sizeof(a) || memchr(h + j, '.', n - j) != NULL)
+		return (n);
+	for (k = j; k > 0 && h[k - 1] == '.'; k--)
+		;
+	memcpy(a, h, k);
+	a[k] = 0;
+	for (size_t i = 0; i < k; i++)
+		a[i] = (char) tolower((unsigned char) a[i]);
+	return (k > 0 && (is_ipv4(a) || tld_known(a)) ? k : n);
+}
+
 /* om_attack_url_host - host of "scheme://[user@]host[:port]/..." */
 int
 om_attack_url_host(const char *url, char *host, size_t hostsize)
 {
-	const char *p = strstr(url, "://"), *h, *e;
+	const char *p, *h, *e;
 	size_t  n;
 
-	if (p == NULL)
+	/* Browsers drop the blanks around an href: " http://..." */
+	while (*url == ' ' || *url == '\t' || *url == '\r' || *url == '\n')
+		url++;
+	if ((p = strstr(url, "://")) == NULL)
 		return (-1);
 	for (const char *s = url; s < p; s++)
 		if (!isalnum((unsigned char) *s) && *s != '+' && *s != '-' && *s != '.')
@@ -494,6 +532,7 @@ om_attack_url_host(const char *url, char *host, size_t hostsize)
 	n = (size_t) (e - h);
 	while (n > 0 && h[n - 1] == '.')
 		n--;
+	n = text_after_host(h, n);
 	if (n == 0 || n >= hostsize)
 		return (-1);
 	for (size_t i = 0; i < n; i++) {
@@ -562,25 +601,47 @@ om_attack_text_host(const char *text, char *host, size_t hostsize)
 	return (tld_known(host) ? 0 : -1);
 }
 
-/* is_ipv4 - dotted-quad host */
+/*
+ * is_ipv4 - a host a browser reads as an IPv4 address: one to four
+ * numeric parts, each decimal, octal (leading 0) or hexadecimal (0x),
+ * as the WHATWG URL standard parses them ("198.51.100.7", but also
+ * "3325256711" and "0xc6.0x33.0x64.0x07", which lures use to hide it).
+ * With fewer than four parts the last must hold more than one octet:
+ * "0" (x-apple-data-detectors://0) or "1.2" are no address anyone sends.
+ */
 static int
 is_ipv4(const char *h)
 {
-	int     dots = 0, digits = 0;
+	int     parts = 0;
 
-	for (; *h; h++) {
-		if (*h == '.') {
-			if (digits == 0)
+	if (*h == 0)
+		return (0);
+	for (;;) {
+		size_t  len = 0;
+		int     hex = h[0] == '0' && (h[1] == 'x' || h[1] == 'X');
+		int     oct = !hex && h[0] == '0';
+		unsigned long long v = 0;
+
+		if (hex)
+			h += 2;
+		for (; hex ? isxdigit((unsigned char) *h) : isdigit((unsigned char) *h); h++) {
+			int     d = isdigit((unsigned char) *h) ? *h - '0' : tolower((unsigned char) *h) - 'a' + 10;
+
+			if (++len > 32)
 				return (0);
-			dots++;
-			digits = 0;
-		} else if (isdigit((unsigned char) *h)) {
-			if (++digits > 3)
+			v = v * (hex ? 16 : oct ? 8 : 10) + (unsigned) d;
+			if (v > 0xffffffffULL)
 				return (0);
-		} else
+		}
+		if ((len == 0 && !hex) || ++parts > 4)
+			return (0);
+		if (*h == '.')
+			h++;
+		if (*h == 0)
+			return (parts == 4 || v > 255);
+		if (!isxdigit((unsigned char) *h))
 			return (0);
 	}
-	return (dots == 3 && digits > 0);
 }
 
 /* utf8_next - code point at *p, advancing; 0xFFFD on bad bytes */
@@ -691,6 +752,28 @@ strip_suffix(const char *ascii, char *sk)
 		*p = 0;
 }
 
+/* digit_letters - a 0 or 1 next to a letter in a host skeleton */
+static int
+digit_letters(const char *sk)
+{
+	for (const char *p = sk; *p; p++)
+		if ((*p == '0' || *p == '1')
+		    && ((p > sk && isalpha((unsigned char) p[-1])) || isalpha((unsigned char) p[1])))
+			return (1);
+	return (0);
+}
+
+/* fold_digits - 0 read as o, 1 and i as l, in place */
+static void
+fold_digits(char *s)
+{
+	for (; *s; s++)
+		if (*s == '0')
+			*s = 'o';
+		else if (*s == '1' || *s == 'i')
+			*s = 'l';
+}
+
 /* om_attack_lookalike - rule id when a host imitates a listed brand, else NULL */
 const char *
 om_attack_lookalike(const om_brands *b, const char *host)
@@ -720,6 +803,23 @@ om_attack_lookalike(const om_brands *b, const char *host)
 		for (size_t k = 0; k < b->v[i].ntokens; k++)
 			if (token_in(sk, b->v[i].tokens[k]))
 				return (idn ? "attack.lookalike.homograph" : "attack.lookalike.brand");
+	/*
+	 * Digits for letters: amaz0n, paypa1, rakuten-card1. Tried only when
+	 * a 0 or 1 touches a letter, so that numbered hosts (web01, a1) and
+	 * dates stay as they are; i and l fold together as 1 stands for both.
+	 */
+	if (digit_letters(sk)) {
+		char    tf[OM_ATTACK_HOST_MAX];
+
+		fold_digits(sk);
+		for (size_t i = 0; i < b->n; i++)
+			for (size_t k = 0; k < b->v[i].ntokens; k++) {
+				snprintf(tf, sizeof(tf), "%s", b->v[i].tokens[k]);
+				fold_digits(tf);
+				if (token_in(sk, tf))
+					return ("attack.lookalike.digit");
+			}
+	}
 	return (NULL);
 }
 
@@ -1674,6 +1774,32 @@ check_host(attack_ctx *cx, const char *host, const char *where)
 			    om_pool_strdup(cx->scan->pool, host), 0);
 }
 
+/*
+ * anchor_lookalike - the href host imitates the host its anchor shows,
+ * whatever the site: the same name read with look-alike letters or
+ * digits (www.amaz0n.co.jp behind www.amazon.co.jp), or the shown
+ * domain put in front of another one (www.shop.example.login.example).
+ * Only called for hosts of different organisations.
+ */
+static int
+anchor_lookalike(const char *href, const char *text)
+{
+	char    hr[OM_ATTACK_HOST_MAX], hn[OM_ATTACK_HOST_MAX], tr[OM_ATTACK_HOST_MAX];
+	char    tn[OM_ATTACK_HOST_MAX], hs[OM_ATTACK_HOST_MAX], ts[OM_ATTACK_HOST_MAX];
+	size_t  tl;
+
+	if (own_split(href, hr, sizeof(hr), hn, sizeof(hn)) < 0
+	    || own_split(text, tr, sizeof(tr), tn, sizeof(tn)) < 0)
+		return (0);
+	tl = strlen(tr);
+	for (const char *p = strstr(href, tr); p; p = strstr(p + 1, tr))
+		if ((p == href || p[-1] == '.') && p[tl] == '.')
+			return (1);
+	own_skeleton(hn, hs, sizeof(hs));
+	own_skeleton(tn, ts, sizeof(ts));
+	return (strlen(ts) >= 4 && strcmp(hs, ts) == 0 && strcmp(hn, tn) != 0);
+}
+
 /* detect_links - anchors: text against href, hosts against brands */
 static void
 detect_links(attack_ctx *cx)
@@ -1695,9 +1821,13 @@ detect_links(attack_ctx *cx)
 			check_host(cx, hh, "body");
 		if (text_ok)
 			check_host(cx, th, "body");
-		if (href_ok && text_ok && !om_attack_same_org(hh, th))
+		if (href_ok && text_ok && !om_attack_same_org(hh, th)) {
 			om_scan_add(cx->scan, "attack.url_mismatch", "attack.url_mismatch", "body",
 				    om_pool_printf(cx->scan->pool, "%s -> %s", th, hh), 0);
+			if (anchor_lookalike(hh, th))
+				om_scan_add(cx->scan, "attack.lookalike_url", "attack.lookalike.anchor", "body",
+					    om_pool_strdup(cx->scan->pool, hh), 0);
+		}
 	}
 }
 
@@ -1760,6 +1890,33 @@ chinese_word(unsigned cp)
 }
 
 /*
+ * traditional_form - a traditional Chinese form that Japanese writes in
+ * its simplified (shinjitai) form or not at all, although it is in JIS:
+ * a Japanese text carries one now and then in a name, a Chinese one
+ * several in every sentence. Forms that Japanese names or words keep
+ * (國 澤 邊 齋 廣 應 會 條, 還 in 返還, 個 in 個人) are not listed.
+ */
+static int
+traditional_form(unsigned cp)
+{
+	static const unsigned tab[] = {
+		0x5011, 0x9019, 0x60a8, 0x55ce, 0x4f60,	/* 們 這 您 嗎 你 */
+		0x8207, 0x5c07, 0x8aaa, 0x8b93, 0x5c0d,	/* 與 將 說 讓 對 */
+		0x95dc, 0x5f9e, 0x7576, 0x9ad4, 0x50f9,	/* 關 從 當 體 價 */
+		0x55ae, 0x806f, 0x7e6b, 0x767c, 0x4f86,	/* 單 聯 繫 發 來 */
+		0x865f, 0x9ebc, 0x5462, 0x5427, 0x89bd,	/* 號 麼 呢 吧 覽 */
+		0x7d93, 0x5be6, 0x7522, 0x7e8c, 0x7e3d,	/* 經 實 產 續 總 */
+		0x64da, 0x8655, 0x6b61, 0x9a57, 0x8b49,	/* 據 處 歡 驗 證 */
+		0x6236, 0x78bc,				/* 戶 碼 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -1769,7 +1926,7 @@ detect_hanzi(attack_ctx *cx)
 {
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
-	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8];
+	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
 	const char *rule = NULL;
 
 	for (size_t t = 0; t < msg->ntexts; t++) {
@@ -1796,6 +1953,12 @@ detect_hanzi(attack_ctx *cx)
 				if (k == nw && nw < 8)
 					wd[nw++] = cp;
 			}
+			if (traditional_form(cp)) {
+				for (k = 0; k < nt && td[k] != cp; k++)
+					;
+				if (k == nt && nt < 8)
+					td[nt++] = cp;
+			}
 			if (!om_attack_hanzi_foreign(cp))
 				continue;
 			for (k = 0; k < nh && hz[k] != cp; k++)
@@ -1813,16 +1976,30 @@ detect_hanzi(attack_ctx *cx)
 	 * mostly in JIS X 0213, hence the grammar words.
 	 */
 	else if (han >= CHINESE_HAN_MIN && (size_t) kana * 20 <= han
-		 && (nh >= conf->conf_attack_kanji_min || (words >= 3 && nw >= 2)) && !sender_known(cx))
+		 && (nh >= conf->conf_attack_kanji_min || nt >= conf->conf_attack_kanji_min
+		     || (words >= 3 && nw >= 2)) && !sender_known(cx))
 		rule = "attack.non_japanese_kanji.chinese_text";
+	/*
+	 * Traditional Chinese inside Japanese mail (a quotation pasted under
+	 * a Japanese greeting): its characters are in JIS, so only forms
+	 * Japanese replaced show it, and one or two may be a name's.
+	 */
+	else if (kana >= conf->conf_attack_kana_min && nt >= TRAD_FORMS_MIN
+		 && nt >= conf->conf_attack_kanji_min && !sender_known(cx))
+		rule = "attack.non_japanese_kanji.traditional";
 	if (rule) {
 		om_buf  b;
 
 		om_buf_init(&b, 64);
+		if (strcmp(rule, "attack.non_japanese_kanji.traditional") == 0)
+			nh = 0;			/* show the forms that decided */
 		for (unsigned k = 0; k < nh && k < 4; k++)
 			om_buf_printf(&b, "%c%c%c", 0xe0 | (hz[k] >> 12), 0x80 | ((hz[k] >> 6) & 0x3f),
 				      0x80 | (hz[k] & 0x3f));
-		for (unsigned k = 0; nh == 0 && k < nw && k < 4; k++)
+		for (unsigned k = 0; nh == 0 && k < nt && k < 4; k++)
+			om_buf_printf(&b, "%c%c%c", 0xe0 | (td[k] >> 12), 0x80 | ((td[k] >> 6) & 0x3f),
+				      0x80 | (td[k] & 0x3f));
+		for (unsigned k = 0; nh == 0 && nt == 0 && k < nw && k < 4; k++)
 			om_buf_printf(&b, "%c%c%c", 0xe0 | (wd[k] >> 12), 0x80 | ((wd[k] >> 6) & 0x3f),
 				      0x80 | (wd[k] & 0x3f));
 		om_scan_add(cx->scan, "attack.non_japanese_kanji", rule, "body",

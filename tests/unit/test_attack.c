@@ -91,6 +91,21 @@ test_text_host(void **state)
 		{"version 1.2", NULL},
 		{"see www.a.example for more", NULL},
 	};
+	static const struct {
+		const char *url;
+		const char *want;		/* NULL: no host */
+	} urls[] = {
+		/* Prose glued to the host is not part of it. */
+		{"http://198.51.100.7にアクセスしてください", "198.51.100.7"},
+		{"https://login.example\xe3\x80\x82", "login.example"},
+		{"https://login.example\xe3\x81\xb8", "login.example"},
+		/* Blanks a browser drops from an href. */
+		{" \thttp://198.51.100.7/owa", "198.51.100.7"},
+		/* Guards: IDN hosts stay whole. */
+		{"https://\xe4\xbe\x8b\xe3\x81\x88.jp/", "\xe4\xbe\x8b\xe3\x81\x88.jp"},
+		{"https://shop.\xe4\xbe\x8b\xe3\x81\x88.jp/", "shop.\xe4\xbe\x8b\xe3\x81\x88.jp"},
+		{"mailto x://", NULL},
+	};
 	char    out[OM_ATTACK_HOST_MAX];
 
 	(void) state;
@@ -102,6 +117,15 @@ test_text_host(void **state)
 				fail_msg("\"%s\": took it for host %s", cases[i].text, out);
 		} else if (rc != 0 || strcmp(out, cases[i].want) != 0)
 			fail_msg("\"%s\": rc %d host %s, want %s", cases[i].text, rc, rc ? "-" : out, cases[i].want);
+	}
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		int     rc = om_attack_url_host(urls[i].url, out, sizeof(out));
+
+		if (urls[i].want == NULL) {
+			if (rc == 0)
+				fail_msg("\"%s\": took it for host %s", urls[i].url, out);
+		} else if (rc != 0 || strcmp(out, urls[i].want) != 0)
+			fail_msg("\"%s\": rc %d host %s, want %s", urls[i].url, rc, rc ? "-" : out, urls[i].want);
 	}
 }
 
@@ -144,6 +168,21 @@ test_lookalike(void **state)
 		{"eltax-refund.example", "attack.lookalike.brand"},
 		{"ymobile-support.example", "attack.lookalike.brand"},
 		{"etc-meisai.jp.riyou-kakunin.example", "attack.lookalike.brand"},
+		/* Addresses in the other forms a browser accepts. */
+		{"3325256711", "attack.lookalike.ip_host"},
+		{"0xc6.0x33.0x64.0x07", "attack.lookalike.ip_host"},
+		{"198.51.100.7.", "attack.lookalike.ip_host"},
+		{"1.2.3.4.5", NULL},
+		{"0", NULL},				/* x-apple-data-detectors://0 */
+		{"1.2", NULL},
+		{"2024.example", NULL},
+		/* Digits for letters. */
+		{"www.amaz0n-co-jp.example", "attack.lookalike.digit"},
+		{"m1zuho-direct.example", "attack.lookalike.digit"},
+		{"rakuten-card.co.jp.login-check.example", "attack.lookalike.brand"},
+		{"web01.example", NULL},
+		{"a1.example", NULL},
+		{"mail1.example", NULL},
 	};
 	const om_brands *b = snap->brands;
 	char    host[OM_ATTACK_HOST_MAX];
@@ -417,7 +456,7 @@ static const struct {
 	 "From: service@mailbox-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "尊敬的客户，您的邮箱容量已满，系统将暂停接收新邮件。请尽快联系管理员处理，谢谢合作。\r\n",
-	 "attack.non_japanese_kanji", 2, OM_ACT_TAG},
+	 "attack.non_japanese_kanji attack.theme", 3, OM_ACT_TAG},
 	{"all traditional Chinese from a stranger: tag", "service@mailbox-center.example",
 	 "From: service@mailbox-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
@@ -427,6 +466,71 @@ static const struct {
 	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: hello\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "您好！我们计划五月组织一个二十五人的访日旅游团，想请贵公司协助办理旅行保险，请告知所需资料。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"raw IPv4 link written into Japanese prose: tag", "info@quota-notice.example",
+	 "From: info@quota-notice.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "詳細は http://198.51.100.7にアクセスしてご確認ください。\r\n",
+	 "attack.lookalike_url", 2, OM_ACT_TAG},
+	{"anchor showing a site, href the site with a digit for a letter: hold", "news@mitsui-shoji.example",
+	 "From: news@mitsui-shoji.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "<a href=\"https://www.m1tsui-shoji.example/l\">https://www.mitsui-shoji.example/</a>\r\n",
+	 "attack.lookalike_url attack.url_mismatch", 4, OM_ACT_HOLD},
+	{"traditional Chinese quotation under a Japanese greeting: tag", "sales@tw-trading.example",
+	 "From: sales@tw-trading.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: quotation\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "いつもお世話になっております。お見積りの件、下記の通りご連絡いたします。よろしくお願いいたします。\r\n您好，附件是本公司的報價單，請查收。如有任何問題，請與我們聯繫。\r\n",
+	 "attack.non_japanese_kanji", 2, OM_ACT_TAG},
+	{"the same quotation from a listed partner: nothing", "liu@dongfang-travel.example",
+	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: quotation\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "いつもお世話になっております。お見積りの件、下記の通りご連絡いたします。よろしくお願いいたします。\r\n您好，附件是本公司的報價單，請查收。如有任何問題，請與我們聯繫。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"old forms in Japanese names: nothing", "soumu@center.example",
+	 "From: soumu@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: meeting\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "渡邊さん、齋藤さん、國分さんが次回の会議に出席されます。よろしくお願いいたします。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"English quota notice asking for the mailbox password at an IP (a guard): hold", "helpdesk@webmail-admin.example",
+	 "From: helpdesk@webmail-admin.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "Your mailbox has exceeded the storage limit. Confirm your email password below to increase your mailbox storage: http://203.0.113.9/upgrade\r\n",
+	 "attack.credential_request attack.lookalike_url attack.theme", 5, OM_ACT_HOLD},
+	{"internal-looking password change notice with a link: tag", "it-support@helpdesk-portal.example",
+	 "From: it-support@helpdesk-portal.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "パスワード変更のお願い\r\n下記ページよりパスワードを変更してください。\r\nhttps://helpdesk-portal.example/pw\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"card usage check lure: theme", "card@card-center.example",
+	 "From: card@card-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "カードのご利用を一部制限させていただきました。ご利用確認のお願いをご覧ください。\r\n",
+	 "attack.theme", 1, OM_ACT_ACCEPT},
+	{"mileage lure: theme", "jmb@mile-info.example",
+	 "From: jmb@mile-info.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "【重要】マイル有効期限に関するご案内\r\n",
+	 "attack.theme", 1, OM_ACT_ACCEPT},
+	{"simplified Chinese mailbox upgrade in Japanese: tag", "admin@mail-center.example",
+	 "From: admin@mail-center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "お客様のメールボックスを升级してください。邮箱の容量がいっぱいです。よろしくお願いします。\r\n",
+	 "attack.non_japanese_kanji attack.theme", 3, OM_ACT_TAG},
+	{"English expiry notice from free mail, keep the password: hold", "it.helpdesk.team@gmail.com",
+	 "From: it.helpdesk.team@gmail.com\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Password notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "Your password is about to expire. Click here to keep the same password: https://keep-pass.example/k\r\n",
+	 "attack.credential_request attack.freemail_sender attack.theme", 4, OM_ACT_HOLD},
+	{"delivery address to correct at a sign-in page: theme and request", "info@delivery-info.example",
+	 "From: info@delivery-info.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "宛先不明のため配送できませんでした。下記リンクからログインしてお届け先を更新してください。https://redelivery.example/\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"genuine password changed notice: nothing", "noreply@service.example",
+	 "From: noreply@service.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "パスワードを変更しました。お心当たりがない場合はサポートまでご連絡ください。https://www.service.example/\r\n",
 	 "", 0, OM_ACT_ACCEPT},
 	{"kanji-heavy Japanese terms with few kana: nothing", "info@center.example",
 	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?57SE5qy+?=\r\n"

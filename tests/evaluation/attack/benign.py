@@ -1544,4 +1544,35 @@ ok("benign-097-vendor-password-expiry.eml", [T],
    クモシステムズ サポート
    support@kumo-systems.example
    """),
+
+ok("benign-098-kyujitai-names.eml", [],
+   ("総務部 渡邊", "watanabe@hokuto-life.example"), [TANAKA],
+   "次回会議の出席者について",
+   charset="utf-8",
+   note="old forms kept in names (渡邊 齋藤 國分 濱田): not traditional Chinese",
+   text="""
+   田中様
+
+   いつもお世話になっております。北斗生命の渡邊です。
+   次回の会議には、齋藤、國分、濱田の三名が出席いたします。
+   資料は当日お持ちします。よろしくお願いいたします。
+
+   北斗生命 総務部 渡邊
+   watanabe@hokuto-life.example
+   """),
+
+ok("benign-099-numbered-host.eml", [],
+   ("みらいOA サポート", "support@mirai-oa.example"), [KANRI],
+   "複合機の保守点検について",
+   note="a numbered host (web01) and a plain link of the partner: no look-alike",
+   text="""
+   ご担当者様
+
+   いつもお世話になっております。みらいOAサポートです。
+   来週の保守点検の日程は下記のページでご確認いただけます。
+   https://web01.mirai-oa.example/schedule
+
+   みらいOA サポート
+   support@mirai-oa.example
+   """),
 ]

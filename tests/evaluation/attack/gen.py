@@ -284,7 +284,47 @@ THEME = [
     "verify your account", "verify your email", "unusual sign-in",
     "unusual signin", "unusual login", "unusual activity", "suspicious sign-in",
     "suspicious login", "suspicious activity", "new sign-in", "sign-in attempt",
+    # carriers: the address to correct (ヤマト運輸, 佐川急便 warnings)
+    "配送先", "お届け先", "宛先不明", "再配送", "送り状番号", "tracking number",
+    # airlines: bookings and miles (JAL, ANA warnings)
+    "予約内容の確認", "予約の確認", "ご予約の確認", "マイル有効期限", "マイルの有効期限",
+    "マイル失効", "マイルの失効", "マイル加算", "マイルが失効", "マイレージ", "搭乗券",
+    "booking reference", "booking details", "your miles", "miles will expire",
+    # banks and cards: usage checks and restrictions (フィッシング対策協議会)
+    "ご利用確認のお願い", "ご利用確認はこちら", "ご利用内容の確認のお願い",
+    "ご利用内容の確認をお願い", "ご利用確認をお願い",
+    "お客さま情報の確認", "お客様情報の確認", "お客さま情報等の確認", "登録情報の確認",
+    "ご登録情報の確認", "登録情報の更新", "ご登録情報の更新", "お取引目的", "直近の取引",
+    "直近のお取引", "取引制限", "取引の制限", "取引を一部制限", "取引を制限",
+    "ご利用を一部制限", "利用制限", "ご利用制限", "カードの利用制限", "使用制限",
+    "不正利用の可能性", "不正利用の疑い", "不正利用を検知", "第三者による不正",
+    "unusual transaction", "unusual card activity",
+    # quota, upgrade and password change (hoax-slayer samples; IPA)
+    "メールボックスのアップグレード", "メールボックスがいっぱい", "パスワード変更のお願い",
+    "パスワードの変更のお願い", "パスワードの更新が必要", "パスワードを変更してください",
+    "アカウントを検証", "exceeded the storage limit", "exceeded its storage limit",
+    "exceeded its quota", "quota warning", "quota exceeded", "quota limit",
+    "reached its storage limit", "mailbox has reached", "storage has reached",
+    "re-validate your mailbox", "revalidate your mailbox", "validate your mailbox",
+    "mailbox upgrade", "email upgrade", "password is about to expire",
+    "change your password", "update your password",
+    # written in Chinese: the lure phrases (the words alone are everyday
+    # Chinese; next to kana see THEME_HANZI_WORDS)
+    "邮箱容量", "邮箱空间", "邮箱已满", "邮箱升级", "邮箱验证", "郵箱容量", "郵箱空間",
+    "郵箱已滿", "郵箱升級", "郵箱驗證", "账户验证", "账户异常", "账户冻结", "帐户验证",
+    "帐户异常", "帳戶驗證", "帳戶異常", "帳戶凍結", "密码过期", "密码到期", "密码重置",
+    "密碼過期", "密碼到期", "密碼重置", "信箱已满", "信箱已滿", "容量已满", "容量已滿",
+    "发票", "發票", "付款通知", "升级您的邮箱", "升级邮箱",
 ]
+
+# Chinese words Japanese never writes: a lure topic when kana touch them
+# (machine-translated Japanese).
+THEME_HANZI_WORDS = ["邮箱", "郵箱", "升级", "账户", "帐户", "帳戶", "密码", "密碼",
+                     "验证", "驗證", "登录", "登錄", "过期"]
+
+# Traditional forms that modern Japanese writes otherwise (not the old
+# forms Japanese names keep: 國 澤 邊 齋 廣 應 會).
+TRAD_FORMS = set("們這您嗎你與將說讓對關從當體價單聯繫發來號麼呢吧覽經實產續總據處歡驗證戶碼")
 
 # Words Chinese writes in almost every sentence, Japanese seldom or never.
 CHINESE_WORDS = set("的了您们們吗嗎这這个個我你是请請将將与與在")
@@ -300,7 +340,16 @@ CREDENTIAL = [
     "update your password", "reset your password", "mailbox quota",
     "mailbox is full", "sign in to", "validate your", "verify your identity",
     # machine-translated forms seen in lures with stray hanzi
-    "账户", "帐户", "帳戶", "验证", "登录",
+    "账户", "帐户", "帳戶", "验证", "登录", "密码", "密碼", "驗證", "登錄",
+    # change pages and the mailbox password (IPA; hoax-slayer samples)
+    "パスワードを変更してください", "パスワードの変更手続き", "リンクからログイン",
+    "urlからログイン", "urlよりログイン", "リンクよりログイン", "サインインして",
+    "容量を追加", "容量を増や", "メールボックスのアップグレード",
+    "confirm your password", "confirm your email password", "provide your password",
+    "enter your email password", "keep the same password", "keep your current password",
+    "increase your mailbox", "upgrade your mailbox", "revalidate your mailbox",
+    "re-validate your mailbox", "login here", "log in here", "sign in here",
+    "click here to verify", "click here to validate", "click here to keep",
 ]
 
 MULTI_SUFFIX = {"co.jp", "ne.jp", "or.jp", "go.jp", "ac.jp", "ad.jp", "ed.jp",
@@ -708,7 +757,33 @@ def lookalike(host):
     for b in brand_hits(host):
         if reg not in b[4]:
             return True
+    # digits for letters (0 as o, 1 as l; i and l alike), when one touches a letter
+    if re.search(r"(?<=[a-z])[01]|[01](?=[a-z])", host):
+        def fold(x):
+            return x.replace("0", "o").replace("1", "l").replace("i", "l")
+        fh = fold(host)
+        fparts = set()
+        for lab in fh.split("."):
+            fparts.add(lab)
+            fparts.update(lab.split("-"))
+        for b in BRANDS:
+            if reg in b[4]:
+                continue
+            if any(fold(t) in fh for t in b[2]) or any(fold(t) in fparts for t in b[3]):
+                return True
     return False
+
+
+def anchor_lookalike(href_host, text_host):
+    """the href reads as the host the anchor text shows: the same name by
+    look-alike letters or digits, or the shown domain put in front"""
+    hr, tr = registrable(href_host), registrable(text_host)
+    if hr == tr or is_ipv4(href_host) or is_ipv4(text_host):
+        return False
+    if re.search(r"(?:^|\.)" + re.escape(tr) + r"\.", href_host):
+        return True
+    hn, tn = hr.split(".")[0], tr.split(".")[0]
+    return hn != tn and len(own_skeleton(tn)) >= 4 and own_skeleton(hn) == own_skeleton(tn)
 
 
 def own_skeleton(name):
@@ -911,6 +986,8 @@ def oracle(m, texts, anchors, urls):
         if hm and "." in hm.group(1) and re.search(r"[A-Za-z]", hm.group(1).split(".")[-1]):
             if registrable(hm.group(1)) != registrable(host_of(href)):
                 got.add("attack.url_mismatch")
+                if anchor_lookalike(host_of(href), hm.group(1).lower()):
+                    got.add("attack.lookalike_url")
 
     hosts = {host_of(u) for u in urls}
     if any(lookalike(h) or own_lookalike(h) for h in hosts if h):
@@ -925,11 +1002,15 @@ def oracle(m, texts, anchors, urls):
     kana = sum(1 for c in alltext if is_kana(c))
     han = [c for c in alltext if is_han(c)]
     words = [c for c in han if c in CHINESE_WORDS]
+    trad = {c for c in han if c in TRAD_FORMS}
     if kana >= 10 and len(stray_hanzi(alltext)) >= 2:
         got.add("attack.non_japanese_kanji")
     elif (len(han) >= 20 and kana * 20 <= len(han)
-          and (len(stray_hanzi(alltext)) >= 2 or (len(words) >= 3 and len(set(words)) >= 2))
+          and (len(stray_hanzi(alltext)) >= 2 or len(trad) >= 2
+               or (len(words) >= 3 and len(set(words)) >= 2))
           and registrable(frm_dom) not in OWN):
+        got.add("attack.non_japanese_kanji")
+    elif kana >= 10 and len(trad) >= 3 and registrable(frm_dom) not in OWN:
         got.add("attack.non_japanese_kanji")
 
     low = unicodedata.normalize("NFKC", alltext).lower()
@@ -941,6 +1022,12 @@ def oracle(m, texts, anchors, urls):
     tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()
     if any(theme_hit(p, tlow) for p in THEME):
         got.add("attack.theme")
+    for w in THEME_HANZI_WORDS:
+        for i in (i for i in range(len(tlow)) if tlow.startswith(w, i)):
+            before = tlow[i - 1] if i > 0 else ""
+            after = tlow[i + len(w)] if i + len(w) < len(tlow) else ""
+            if (before and is_kana(before)) or (after and is_kana(after)):
+                got.add("attack.theme")
 
     for a in m.attach:
         for n in a.names():

@@ -549,7 +549,7 @@ lure("lure-027-mynaportal.eml", [L, C],
      マイナポータル運営事務局
      """),
 
-lure("lure-028-mufg-kochira.eml", [L, C],
+lure("lure-028-mufg-kochira.eml", [L, C, T],
      ("三菱UFJ銀行", "info@mufg-customer-center.example"), [KANRI],
      "【三菱UFJ銀行】お客さま情報確認のお願い",
      charset="utf-8",
@@ -564,7 +564,7 @@ lure("lure-028-mufg-kochira.eml", [L, C],
      </body></html>
      """),
 
-lure("lure-029-smbc-urlmismatch.eml", [U, L, C],
+lure("lure-029-smbc-urlmismatch.eml", [U, L, C, T],
      ("三井住友銀行", "information@smbc.co.jp"), [KANRI],
      "【三井住友銀行】お取引制限のお知らせ",
      charset="utf-8",
@@ -597,7 +597,7 @@ lure("lure-030-mizuho-punycode.eml", [L, C],
      株式会社みずほ銀行
      """ % PUNY_MIZUHO),
 
-lure("lure-031-rakuten-ip.eml", [L, C],
+lure("lure-031-rakuten-ip.eml", [L, C, T],
      ("楽天カード", "info@rakuten-card-notice.example"), [SUZUKI],
      "【楽天カード】カードご利用確認のお願い",
      charset="utf-8",
@@ -613,7 +613,7 @@ lure("lure-031-rakuten-ip.eml", [L, C],
      </body></html>
      """),
 
-lure("lure-032-docomo-hanzi.eml", [K, L, C],
+lure("lure-032-docomo-hanzi.eml", [K, L, C, T],
      ("NTTドコモ", "billing@docomo-payment-info.example"), [SATO],
      "【ドコモ】ご利用料金のお支払い确认のお願い",
      charset="utf-8",
@@ -781,7 +781,7 @@ lure("lure-041-nissay-sig.eml", [F, S, L, C],
      ----------------------------------
      """),
 
-lure("lure-042-daiichi-hanzi.eml", [K, L, C],
+lure("lure-042-daiichi-hanzi.eml", [K, L, C, T],
      ("第一生命", "info@daiichi-customer-center.example"), [SATO],
      "第一生命 お客さま情报更新のお願い",
      charset="utf-8",
@@ -797,7 +797,7 @@ lure("lure-042-daiichi-hanzi.eml", [K, L, C],
      第一生命保険株式会社
      """),
 
-lure("lure-043-jcb-traditional.eml", [K, L, C],
+lure("lure-043-jcb-traditional.eml", [K, L, C, T],
      ("MyJCB", "info@myjcb-notice.example"), [YAMAMOTO],
      "【MyJCB】カードご利用確認のお知らせ",
      charset="utf-8",
@@ -814,7 +814,7 @@ lure("lure-043-jcb-traditional.eml", [K, L, C],
      株式会社ジェーシービー
      """),
 
-lure("lure-044-aeon-card.eml", [L, C],
+lure("lure-044-aeon-card.eml", [L, C, T],
      ("イオンカード", "info@aeon-card-center.example"), [SUZUKI],
      "【イオンカード】不正利用の疑いがあるお取引について",
      charset="utf-8",
@@ -876,7 +876,7 @@ lure("lure-047-deactivate-en-ip.eml", [F, L, C, T],
      </body></html>
      """),
 
-lure("lure-048-hanzi-account.eml", [K, C],
+lure("lure-048-hanzi-account.eml", [K, C, T],
      ("アカウントセンター", "support@account-center-notice.example"), [SATO],
      "【重要】お客様の账户安全确认",
      charset="utf-8",
@@ -1488,7 +1488,7 @@ lure("lure-084-ana-reregister.eml", [C, L, T],
      ANAマイレージクラブ事務局
      """),
 
-lure("lure-085-chinese-simplified.eml", [K, C, L],
+lure("lure-085-chinese-simplified.eml", [K, C, L, T],
      ("邮件系统管理员", "admin@mail-system-center.example"), [TANAKA],
      "邮箱容量已满通知",
      charset="gb2312",
@@ -1517,5 +1517,54 @@ lure("lure-086-chinese-traditional.eml", [K, C, L],
      http://198.51.100.24/verify
 
      系統管理部
+     """),
+
+# ---------------------------------------------------------------- second round: forms the first round missed
+
+lure("lure-087-quota-ip-glued.eml", [L, C, T],
+     ("メール管理センター", "admin@mail-kanri-center.example"), [SUZUKI],
+     "メールボックス容量のお知らせ",
+     note="quota lure; the raw IPv4 link is written straight into the Japanese sentence",
+     text="""
+     鈴木 様
+
+     メールボックスの容量が上限に達しました。
+     新しいメールを受信できなくなる前に、http://203.0.113.45にアクセスして
+     容量を追加してください。
+
+     メール管理センター
+     """),
+
+lure("lure-088-digit-anchor.eml", [U, L, T],
+     ("北斗商事 経理部", "keiri@hokuto-shoji-billing.example"), [TANAKA],
+     "請求書送付のご案内",
+     charset="utf-8",
+     note="anchor shows the firm's own site, href the same name with a 0 for the o",
+     anchors=[("https://www.hokut0-shoji.example/seikyu/2025-06", "https://www.hokuto-shoji.example/seikyu/2025-06")],
+     html_body="""
+     <html><head><meta charset="utf-8"></head><body>
+     <p>田中様</p>
+     <p>いつもお世話になっております。北斗商事経理部です。<br>
+     今月分の請求書を下記に掲載いたしましたので、ご確認ください。</p>
+     <p>{a0}</p>
+     <p>北斗商事株式会社 経理部</p>
+     </body></html>
+     """),
+
+lure("lure-089-traditional-quote.eml", [F, K],
+     ("西門貿易 營業部", "ximen.trading.sales@gmail.com"), [INFO],
+     "お見積りの件",
+     charset="utf-8",
+     note="Japanese greeting over a quotation in traditional Chinese from free mail: no foreign hanzi, the replaced forms decide",
+     text="""
+     ご担当者様
+
+     いつもお世話になっております。お見積りの件、下記の通りご連絡いたします。
+     よろしくお願いいたします。
+
+     您好，附件是本公司的報價單，請查收。
+     如有任何問題，請隨時與我們聯繫。
+
+     西門貿易 營業部
      """),
 ]
