@@ -581,21 +581,39 @@ om_pending_answer(const om_snap *snap, om_pending_verb verb, const char *token, 
 	int     approval = verb == OM_VERB_APPROVE || verb == OM_VERB_REJECT;
 	unsigned char key[OM_PENDING_KEY_LEN];
 	char    host[OM_PENDING_HOST_MAX + 1], rkey[OM_PENDING_TOKEN_MAX + 1], sender[OM_PENDING_ADDR_MAX + 1];
-	int     st, rc;
+	int     st, rc, other = 0;
 
 	memset(p, 0, sizeof(*p));
 	om_pending_key(snap, key);
 	st = om_pending_token_check(key, token, om_pending_host(snap->conf, host, sizeof(host)), now,
 				    rkey, sizeof(rkey));
+	/*
+	 * Another gateway's token that verifies under the shared key: a
+	 * sender's reply may come in through any gateway. The answer is
+	 * written to the record when the store is shared (Redis); the
+	 * gateway that holds the mail acts on it. Without the record here
+	 * it stays "another gateway holds that mail".
+	 */
+	if (st == OM_PENDING_OTHER_HOST) {
+		const char *h = strchr(token, '.') + 1;	/* checked well-formed */
+		size_t  hl = (size_t) (strchr(h, '.') - h);
+
+		if (hl < sizeof(host)) {
+			memcpy(host, h, hl);
+			host[hl] = 0;
+			if (om_pending_token_check(key, token, host, now, rkey, sizeof(rkey)) == OM_PENDING_OK)
+				other = 1;
+		}
+	}
 	OPENSSL_cleanse(key, sizeof(key));
-	if (st != OM_PENDING_OK)
+	if (st != OM_PENDING_OK && !other)
 		return (st);
 	if (snap->state == NULL)
 		return (OM_PENDING_TROUBLE);
 	if ((rc = om_pending_get(snap->state, rkey, p)) < 0)
 		return (OM_PENDING_TROUBLE);
 	if (rc == 0 || strcmp(p->token, token) != 0)
-		return (OM_PENDING_UNKNOWN);
+		return (other ? OM_PENDING_OTHER_HOST : OM_PENDING_UNKNOWN);
 	if (p->kind != (approval ? OM_PENDING_APPROVE : OM_PENDING_DELAY))
 		return (OM_PENDING_WRONG_KIND);
 	bare(from, sender, sizeof(sender));

@@ -31,8 +31,10 @@
  *	(hex), MAC the first 16 hex digits of HMAC-SHA-256 over
  *	"omamori-pending\nID.HOST.EXPIRES" under the pending key. The key
  *	is HMAC-SHA-256(notice key, "omamori pending v1"): gateways that
- *	share the notice (audit) key verify each other's tokens, and each
- *	acts only on the tokens of its own HOST.
+ *	share the notice (audit) key verify each other's tokens: a reply
+ *	that comes in through another gateway is written to the record when
+ *	the store is shared (Redis), and only the gateway named by HOST
+ *	releases or discards its mail (omamori review due).
  *--*/
 #ifndef OM_PENDING_H
 #define OM_PENDING_H

@@ -529,6 +529,36 @@ test_answer(void **state)
 	assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, r2->pending_token, SENDER, NULL, (long) now, &p),
 			 OM_PENDING_BAD_MAC);
 	memcpy(b->snap.notice_key, key_a, sizeof(b->snap.notice_key));
+	/*
+	 * Mail held by gateway gw2 in the store both share, its reply come
+	 * in through this one (gw1, the same key): the answer is recorded
+	 * for gw2 to act on.
+	 */
+	{
+		om_pending q = {0};
+
+		om_pending_key(&b->snap, pk);
+		assert_int_equal(om_pending_token_make(pk, "gw2", (long) now + 600, other, sizeof(other)), 0);
+		q.kind = OM_PENDING_DELAY;
+		q.state = OM_PENDING_WAITING;
+		snprintf(q.token, sizeof(q.token), "%s", other);
+		snprintf(q.key, sizeof(q.key), "%.*s", (int) (strchr(strchr(other, '.') + 1, '.') - other), other);
+		snprintf(q.host, sizeof(q.host), "gw2");
+		snprintf(q.qid, sizeof(q.qid), "6BBB01");
+		snprintf(q.ref, sizeof(q.ref), "6BBB01.x");
+		snprintf(q.sender, sizeof(q.sender), "%s", SENDER);
+		q.created = (long) now;
+		q.due = (long) now + 600;
+		assert_int_equal(om_pending_put(b->st, &q), 0);
+		assert_int_equal(om_pending_answer(&b->snap, OM_VERB_CANCEL, other, SENDER, NULL, (long) now, &p),
+				 OM_PENDING_OK);
+		assert_int_equal(om_pending_get(b->st, q.key, &q), 1);
+		assert_int_equal(q.state, OM_PENDING_CANCEL);
+		assert_string_equal(q.host, "gw2");
+		/* Not the sender: refused there too. */
+		assert_int_equal(om_pending_answer(&b->snap, OM_VERB_SEND, other, "<suzuki@sakura-hoken.example>",
+						   NULL, (long) now, &p), OM_PENDING_NOT_SENDER);
+	}
 	/* Settled and deleted: unknown. */
 	assert_int_equal(om_pending_token_check(pk, r2->pending_token, "gw1", (long) now, other, sizeof(other)),
 			 OM_PENDING_OK);
