@@ -290,6 +290,8 @@ brands_merge(om_brands *dst, om_brands *src)
 		memcpy(dst->v + dst->n, src->v, src->n * sizeof(*src->v));
 		dst->n += src->n;
 	}
+	/* The brands moved; their array goes. */
+	free(src->v);
 	src->v = NULL;
 	src->n = 0;
 	om_brands_free(src);
