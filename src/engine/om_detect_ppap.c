@@ -15,7 +15,8 @@
  *	ppap_window seconds.
  *
  *	attach.ppap_password: outbound mail from the same sender to the same
- *	external recipients within that window, without attachments, whose
+ *	external recipients within that window, without attachments (an
+ *	inline image of a signature aside), whose
  *	body is short and speaks of a password. The pair is found through
  *	the state store (om_state.h); without a store there is no
  *	attach.ppap_password, and a store that fails makes the verdict
@@ -114,12 +115,30 @@ archive_name(const om_msg *msg, size_t i)
 	return (p->filename ? p->filename : "archive");
 }
 
-/* has_attachments - any attachment at all */
+#define SIG_IMAGE_MAX	(256 * 1024)	/* a logo in a signature, not a file */
+
+/*
+ * signature_image - an image shown in the text (a logo in the sender's
+ * signature, as mail programs add to every message): declared and
+ * detected an image, inline, small. It does not make a password mail an
+ * attachment mail.
+ */
+static int
+signature_image(const om_part *p)
+{
+	return (p->content_type && strncmp(p->content_type, "image/", 6) == 0
+		&& p->magic_type && strncmp(p->magic_type, "image/", 6) == 0
+		&& p->disposition && strcmp(p->disposition, "inline") == 0
+		&& !(p->flags & OM_PART_MEMBER) && p->size <= SIG_IMAGE_MAX);
+}
+
+/* has_attachments - any attachment but a signature image */
 static int
 has_attachments(const om_msg *msg)
 {
 	for (size_t i = 0; i < msg->nparts; i++)
-		if ((msg->parts[i].flags & OM_PART_ATTACHMENT) && !(msg->parts[i].flags & OM_PART_CONTAINER))
+		if ((msg->parts[i].flags & OM_PART_ATTACHMENT) && !(msg->parts[i].flags & OM_PART_CONTAINER)
+		    && !signature_image(msg->parts + i))
 			return (1);
 	return (0);
 }

@@ -132,6 +132,43 @@ test_pair(void **state)
 	assert_int_equal(res->action, OM_ACT_HOLD);
 	om_result_free(res);
 
+	/*
+	 * The password mail as Outlook sends it, the signature's logo inline
+	 * (multipart/related, image001.png): still the pair. The same with
+	 * the image as an attachment is an attachment mail, not a password mail.
+	 */
+	{
+		static const unsigned char png[] = {
+			0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R',
+			0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+			0, 0, 0, 0x0d, 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1,
+			0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
+		};
+		const char *disp[] = {"inline", "attachment"};
+
+		for (int k = 0; k < 2; k++) {
+			om_buf  b;
+
+			om_buf_init(&b, 0);
+			om_buf_printf(&b, "From: " FROM "\r\nTo: yamada@kokyaku.example\r\nSubject: パスワード\r\n"
+				      "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=r\r\n\r\n--r\r\n"
+				      "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+				      "パスワード: Kq7#mP2x\r\n--r\r\nContent-Type: image/png; name=image001.png\r\n"
+				      "Content-ID: <image001.png@01DA>\r\n"
+				      "Content-Disposition: %s; filename=image001.png\r\n"
+				      "Content-Transfer-Encoding: base64\r\n\r\n", disp[k]);
+			om_test_b64(png, sizeof(png), &b);
+			om_buf_puts(&b, "--r--\r\n");
+			res = judge(b.data, r1, 1);
+			if (k == 0)
+				assert_true(has(res, "attach.ppap_password"));
+			else
+				assert_false(has(res, "attach.ppap_password"));
+			om_result_free(res);
+			om_buf_free(&b);
+		}
+	}
+
 	/* Another recipient: not the pair. */
 	res = judge(password_mail(), r2, 1);
 	assert_false(has(res, "attach.ppap_password"));
