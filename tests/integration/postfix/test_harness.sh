@@ -134,7 +134,12 @@ one_round() {
     done
     ok $rc "$label: bodies intact (UTF-8 text, leading dot)"
 
-    ! pf_log | grep -E 'fatal:|panic:|warning:' | sed 's/^/# /' | grep .
+    # The host's clock stepping under a virtual machine is not ours to
+    # judge (cleanup: "file system clock is N seconds ahead", then
+    # "resetting file time stamps").
+    ! pf_log | grep -E 'fatal:|panic:|warning:' \
+        | grep -Ev 'warning: file system clock is [0-9]+ seconds? ahead of local clock|warning: resetting file time stamps' \
+        | sed 's/^/# /' | grep .
     ok $? "$label: no fatal, panic or warning in the Postfix log"
 
     if [ -n "$milter" ]; then
