@@ -28,6 +28,10 @@
 #	                  nullmilter's (inet: works, but is not the same test);
 #	                  audit_log must be writable (the daemon writes one
 #	                  record per message) or empty to leave the record out
+#	--rspamd PREFIX   also run rspamd from PREFIX (tests/bench/rspamd-prefix.sh
+#	                  makes one): its milter-mode proxy, scanning by
+#	                  itself, with a private configuration under the
+#	                  work directory and every network module off
 #	--reuse           send all messages of a session over one connection
 #	                  (smtp-source -d); default: one connection per message
 #	--keep            keep the work directory (/tmp/omamori-bench.*)
@@ -45,6 +49,25 @@
 #	  postfix      no milter
 #	  nullmilter   tests/bench/nullmilter.c, built here, on a unix socket
 #	  omamori      omamori-milter, when --omamori is given
+#	  rspamd       rspamd, when --rspamd is given
+#
+#	rspamd runs as "PREFIX/bin/rspamd -f -i" (as root: -i keeps the
+#	workers root, as the work directory is root's) with the package's
+#	rules, modules and scores, but its own configuration in
+#	WORK/rspamd: only the rspamd_proxy worker, milter = yes, with
+#	self_scan (no normal worker behind it), one process per CPU, on a
+#	unix socket next to nullmilter's; DNS goes to 127.0.0.1:53 (where
+#	nothing answers), and every module that would look up DNS (RBL,
+#	SURBL, SPF, DKIM, DMARC, ARC, ASN, MX, hfilter, emails), ask a hash
+#	or scanning service (fuzzy, DCC, antivirus, external services),
+#	need Redis (ratelimit, neural, greylist, reputation, replies, ...)
+#	or fetch maps over HTTP (multimap's freemail lists, phishing,
+#	whitelist, rspamd_update) is off; mime_types and mid read the
+#	package's copies of their maps. Bayes finds no Redis and stays
+#	off. So rspamd does what it can do alone: the regexp, chartable,
+#	MIME and header rules, Lua rules, hyperscan. Its worker count and
+#	peak RSS include the main process and hs_helper. rspamd's log is
+#	WORK/rspamd/log/rspamd.log (--keep keeps it).
 #
 #	Switching configuration = postconf + postfix reload. Before round 1 a
 #	short warm-up run fills caches. The generated messages are outbound
@@ -85,6 +108,7 @@ SHAPES_WANT=
 N_SET=
 OMAMORI=
 OMCONF=
+RSPAMD=
 REUSE=
 KEEP=
 FROM=tanaka@sakura-hoken.example
@@ -109,6 +133,7 @@ while [ $# -gt 0 ]; do
     --shapes) SHAPES_WANT=${2:?--shapes needs names}; shift ;;
     --omamori) OMAMORI=${2:?--omamori needs a path}; shift ;;
     --config) OMCONF=${2:?--config needs a file}; shift ;;
+    --rspamd) RSPAMD=${2:?--rspamd needs a prefix}; shift ;;
     --reuse) REUSE=1 ;;
     --keep) KEEP=1 ;;
     -h | --help) usage ;;
@@ -135,6 +160,15 @@ if [ -n "$OMAMORI" ] || [ -n "$OMCONF" ]; then
     fi
     OMAMORI=$(cd "$(dirname "$OMAMORI")" && pwd)/$(basename "$OMAMORI")
     OMCONF=$(cd "$(dirname "$OMCONF")" && pwd)/$(basename "$OMCONF")
+fi
+
+if [ -n "$RSPAMD" ]; then
+    if [ ! -x "$RSPAMD/bin/rspamd" ] || [ ! -d "$RSPAMD/etc" ]; then
+        echo "postfix-bench: --rspamd: no PREFIX/bin/rspamd and PREFIX/etc in $RSPAMD" \
+            "(tests/bench/rspamd-prefix.sh makes them)" >&2
+        exit 2
+    fi
+    RSPAMD=$(cd "$RSPAMD" && pwd)
 fi
 
 if ! why=$(pf_have_postfix); then
@@ -272,6 +306,94 @@ for s in $SIZES; do
     fi
 done
 
+# rspamd_write_config DIR SOCKET COUNT - a private rspamd configuration in
+#	DIR: the milter-mode proxy scanning by itself on SOCKET, COUNT
+#	processes, no other worker, and the network modules off (see
+#	DESCRIPTION)
+rspamd_write_config() {
+    local d=$1 sock=$2 count=$3 m
+    mkdir -p "$d/local.d" "$d/override.d" "$d/run" "$d/db" "$d/log" "$d/tmp" || return 1
+    cat >"$d/rspamd.conf" <<EOF
+# Private rspamd for postfix-bench.sh: the package's rules and modules
+# (\$CONFDIR), overridden from \$LOCAL_CONFDIR (this directory).
+.include "\$CONFDIR/common.conf"
+
+options {
+    pidfile = "\$RUNDIR/rspamd.pid";
+    .include "\$CONFDIR/options.inc"
+    .include(priority=10) "\$LOCAL_CONFDIR/override.d/options.inc"
+}
+
+logging {
+    type = "file";
+    filename = "\$LOGDIR/rspamd.log";
+    level = "notice";
+}
+
+# The language data is in the prefix, not in /usr/share/rspamd.
+lang_detection {
+    languages = "\$SHAREDIR/languages";
+}
+
+worker "rspamd_proxy" {
+    bind_socket = "$sock mode=0666";
+    count = $count;
+    milter = yes;
+    timeout = 120s;
+    upstream "local" {
+        default = yes;
+        self_scan = yes;
+    }
+}
+EOF
+    cat >"$d/override.d/options.inc" <<EOF
+# No fuzzy_check and no DKIM (key lookups in DNS): local rules only.
+filters = "chartable,regexp";
+dns {
+    nameserver = ["127.0.0.1:53"];
+    timeout = 1s;
+    retransmits = 1;
+}
+tempdir = "$d/tmp";
+control_socket = "\$RUNDIR/control.sock mode=0600";
+EOF
+    for m in rbl surbl dkim spf dmarc arc asn mx_check hfilter emails \
+        fuzzy_check dcc antivirus external_services \
+        ratelimit neural greylist history_redis reputation replies \
+        url_redirector bimi spamtrap clickhouse elastic metadata_exporter \
+        metric_exporter aws_s3 p0f \
+        multimap phishing whitelist rspamd_update dkim_signing external_relay; do
+        echo "enabled = false;" >"$d/local.d/$m.conf" || return 1
+    done
+    # Both would try maps.rspamd.com first; the package has copies.
+    # shellcheck disable=SC2016  # rspamd expands ${CONFDIR}
+    echo 'file = ["${CONFDIR}/maps.d/mime_types.inc"];' >"$d/override.d/mime_types.conf"
+    # shellcheck disable=SC2016
+    echo 'source { url = ["${CONFDIR}/maps.d/mid.inc"]; }' >"$d/override.d/mid.conf"
+}
+
+# rspamd_start - start rspamd from $RSPAMD on $RSPSOCK; prints its pid
+rspamd_start() {
+    local d=$WORK/rspamd p=$RSPAMD
+    # A prefix that does not run at all fails here, not after the wait.
+    if ! "$p/bin/rspamd" --version >/dev/null 2>&1; then
+        echo "postfix-bench: $p/bin/rspamd does not run:" >&2
+        "$p/bin/rspamd" --version 2>&1 | tail -n 3 >&2
+        return 1
+    fi
+    rspamd_write_config "$d" "${RSPSOCK#unix:}" "$(nproc)" || return 1
+    # Loading the rules takes 5-10 s here before the socket appears
+    # (hyperscan's databases are compiled after, hence the warm-up).
+    PF_MILTER_WAIT=60 pf_milter_start "$RSPSOCK" "$p/bin/rspamd" -f -i -c "$d/rspamd.conf" \
+        --var=CONFDIR="$p/etc" --var=LOCAL_CONFDIR="$d" --var=SHAREDIR="$p/share" \
+        --var=RULESDIR="$p/share/rules" --var=LUALIBDIR="$p/share/lualib" \
+        --var=PLUGINSDIR="$p/share/plugins" --var=WWWDIR="$p/share/www" \
+        --var=RUNDIR="$d/run" --var=DBDIR="$d/db" --var=LOGDIR="$d/log" && return 0
+    echo "postfix-bench: rspamd did not start; the end of $d/log/rspamd.log:" >&2
+    tail -n 5 "$d/log/rspamd.log" >&2 2>/dev/null
+    return 1
+}
+
 # --- Postfix, sink, milters
 PF_SINK_MODE=count
 PF_SMTPD_LIMIT=$((MAXCONC + 20))
@@ -302,6 +424,12 @@ if [ -n "$OMAMORI" ]; then
     OMPID=$(pf_milter_start "$OMSOCK" "$OMAMORI" -c "$OMCONF" -f) || exit 1
     CONFIGS="$CONFIGS omamori"
 fi
+RSPPID=
+if [ -n "$RSPAMD" ]; then
+    RSPSOCK=unix:$PF_DIR/milter/rspamd.sock
+    RSPPID=$(rspamd_start) || exit 1
+    CONFIGS="$CONFIGS rspamd"
+fi
 
 CURRENT_MILTER=none
 # use_config NAME - point Postfix at the milter of configuration NAME
@@ -311,6 +439,7 @@ use_config() {
     postfix) want= ;;
     nullmilter) want=$NULLSOCK ;;
     omamori) want=$OMSOCK ;;
+    rspamd) want=$RSPSOCK ;;
     esac
     [ "$want" = "$CURRENT_MILTER" ] && return 0
     pf_set_milter "$want" || return 1
@@ -394,6 +523,7 @@ run_once() {
     case $config in
     nullmilter) mpid=$NULLPID ;;
     omamori) mpid=$OMPID ;;
+    rspamd) mpid=$RSPPID ;;
     *) mpid= ;;
     esac
     ms0=$(proc_cpu_ms "$mpid")
@@ -472,6 +602,12 @@ use_config postfix || exit 1
 for kb in $SIZES; do
     run_once postfix "$kb" 100 0 "$MAXCONC" >/dev/null || exit 1
 done
+# rspamd's first messages wait for hs_helper's databases.
+if [ -n "$RSPPID" ]; then
+    for kb in $SIZES; do
+        run_once rspamd "$kb" 100 0 "$MAXCONC" >/dev/null || exit 1
+    done
+fi
 : >"$WORK/results"
 
 # shellcheck disable=SC2086  # a list of words
