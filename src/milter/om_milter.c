@@ -692,8 +692,9 @@ judge(msg *m, const om_envelope *env, const char *ref)
  * or rejects one that waits (the Subject is the reason). Honoured only from a
  * client of the firm (SASL, or trusted_networks and not inbound_relays)
  * and when om_pending_answer() agrees; recorded in the audit log, then
- * the mail is discarded: it is never delivered anywhere. Anything else
- * is refused with a 550 that says why; store trouble is a 451.
+ * the mail is discarded: it is never delivered anywhere. An answer
+ * that also goes to other recipients, and anything else, is refused with
+ * a 550 that says why; store trouble is a 451.
  */
 static sfsistat
 control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char *ref)
@@ -708,6 +709,17 @@ control_answer(SMFICTX *ctx, msg *m, const conn *c, const char *qid, const char 
 	if (m->failed) {
 		set_reply(ctx, NULL, "451", "4.7.1", "Answer could not be read now; try again later");
 		return (SMFIS_TEMPFAIL);
+	}
+	/*
+	 * An answer goes to the reply address alone: a message that also
+	 * goes to others would be discarded for them too, unseen. Refused,
+	 * so that the sender sends the two apart.
+	 */
+	if (m->nrcpt != 1) {
+		om_info("%s: answer %s with %zu recipients refused", ref, verb, m->nrcpt);
+		set_reply(ctx, NULL, "550", "5.7.1",
+			  "omamori: send an answer to the reply address alone, not with other recipients");
+		return (SMFIS_REJECT);
 	}
 	om_pending_reason(m->subject, reason, sizeof(reason));
 	if (m->auth == NULL && (!om_conf_client_trusted(conf, c->addr) || om_conf_client_relay(conf, c->addr)))
