@@ -589,6 +589,37 @@ msg('lure-chinese-04.eml', [K, C, T], 'account verification in simplified Chines
 请点击链接并输入用户名和密码：https://zhanghu-yanzheng.example/login
 """)
 
+
+# ---- the firm's own domain from an outside client -------------------
+
+msg('lure-spoofed-01.eml', [S, T, SI], "president's transfer request with the firm domain as sender from an outside client; Reply-To at free mail",
+    '椿 一郎 <ichiro.tsubaki@tsubaki-hoken.example>', '【至急】本日中の振込について', """
+金田さん
+
+取引先への支払いを本日中に済ませる必要があります。
+振込先はこのメールへの返信で伝えますので、準備をお願いします。
+外出中のため電話には出られません。
+""", reply_to='ceo.tsubaki.office@outlook.com', args='--client 203.0.113.201')
+
+msg('lure-spoofed-02.eml', [C, T, SI], 'bonus statement notice with the firm domain as sender from an outside client; HTML attachment with a login form',
+    '総務部 <soumu@tsubaki-hoken.example>', '【全社員】賞与支給明細のお知らせ', """
+社員各位
+
+冬季賞与の支給明細を添付します。社員IDとパスワードで閲覧してください。
+""", attach=[('賞与支給明細.html', 'text/html',
+              login_page('賞与支給明細', 'https://payslip-view-portal.example/auth', user_label='社員ID'))],
+    args='--client 198.51.100.99')
+
+
+msg('lure-chinese-05.eml', [L, K, T], 'parcel notice in simplified Chinese linking to a raw IPv4 host',
+    '快递服务 <notice@kuaidi-tongzhi.example>', '您的包裹无法投递', """
+尊敬的客户：
+
+由于地址信息不完整，您的包裹无法投递。
+请在48小时内点击以下链接更新您的收货地址：http://203.0.113.66/kd/update
+否则包裹将被退回。
+""")
+
 # ---- free-mail senders claiming to be a partner ---------------------
 
 msg('lure-freemail-01.eml', [F, S], 'free-mail sender using the insurer staff name; signature keeps the insurer address',
