@@ -925,10 +925,17 @@ test_more_forms(void **state)
 		{"契約者の山田さんから住所変更の連絡がありました。", "pii.name", 1},
 		{"The insured was admitted to hospital on 3 May.", "sensitive", 1},
 		{"佐藤様は血圧の薬を服用中です。", "sensitive", 1},
+		{"昭和六十年三月十二日生の被保険者です。", "pii.birthdate", 1},
+		{"Birthday: March 12, 1985", "pii.birthdate", 1},
+		{"山田さん（契約者）から電話がありました。", "pii.name", 1},
+		{"お客さまの山田さんから電話がありました。", "pii.name", 1},
+		{"お父様は透析を受けておられます。", "sensitive", 1},
 		/* Guards: a greeting with さん, a name label with a form word, a date of a meeting. */
 		{"田中さん、お疲れ様です。\n明日の会議の件です。", "pii.name", 0},
 		{"氏名 個人 登録", "pii.name", 0},
 		{"令和二年五月一日に開催します。", "pii.birthdate", 0},
+		{"令和二年五月一日生命保険に加入しました。", "pii.birthdate", 0},
+		{"人工透析の費用について、保険の対象か教えてください。", "sensitive", 0},
 		{"Dear Mr John Smith, please find the passport form attached.", "pii.name", 0},
 	};
 
