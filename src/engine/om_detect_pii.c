@@ -113,6 +113,7 @@ typedef struct pii_ctx {
 	size_t	cap;
 	pii_sigval sigvals[PII_SIGVALS_MAX];	/* values seen in signatures */
 	size_t	nsigvals;
+	int	event;			/* event_notice: 0 unknown, 1 no, 2 yes */
 } pii_ctx;
 
 /* kind_of - evidence kind of a category, -1 for others */
@@ -582,16 +583,48 @@ line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
 	*le = nl ? (size_t) (nl - t) : len;
 }
 
+/* What an event notice names: the event, and its date or venue. */
+static const char *const event_words[] = {
+	"セミナー", "説明会", "勉強会", "研修会", "講演会", "相談会", "懇親会", "展示会",
+	"イベント", "フォーラム", "seminar", "webinar", "workshop", NULL,
+};
+static const char *const event_place_words[] = {
+	"会場", "開催", "日時", "venue", NULL,
+};
+/* Labels of whom to ask, besides TEL and 電話. */
+static const char *const inquiry_words[] = {
+	"問合せ", "問い合わせ", "問合わせ", "申込", "申し込み", "連絡先", "contact", NULL,
+};
+
+/*
+ * event_notice - the text announces an event (a seminar and its venue
+ * or date); *memo caches the answer for the text: 0 not yet known,
+ * 1 no, 2 yes
+ */
+static int
+event_notice(const om_text *text, int *memo)
+{
+	if (*memo == 0)
+		*memo = has_any(text->text, text->len, event_words)
+		    && has_any(text->text, text->len, event_place_words) ? 2 : 1;
+	return (*memo == 2);
+}
+
 /*
  * business_contact - a landline number or a postal code of a business:
  * its own line, or the line just above, names a company (株式会社,
  * 有限会社, 支店, 営業所 ...) or labels one (会社名, 代表, FAX), and
  * neither line names a customer
  * (お客様, 契約者, 被保険者 ...) or a person's own phone (自宅, 携帯).
- * A mobile number (070, 080, 090) is a person's wherever it stands.
+ * In an event notice a landline labelled as a contact (TEL, 電話,
+ * 問い合わせ, 申込, 連絡先 on its line or the line above) is the
+ * organiser's or the venue's, unless those lines name a person (様 too:
+ * a list of participants). A mobile number (070, 080, 090) is a
+ * person's wherever it stands.
  */
 static const char *
-business_contact(const om_text *text, const char *category, size_t start, size_t end)
+business_contact(const om_text *text, const char *category, size_t start, size_t end,
+		 int *event)
 {
 	const char *t = text->text;
 	size_t  ls, le, ps, pe;
@@ -614,6 +647,7 @@ business_contact(const om_text *text, const char *category, size_t start, size_t
 	line_around(t, text->len, start, &ls, &le);
 	if (has_any(t + ls, le - ls, home_words))
 		return (NULL);
+	ps = ls;			/* the two lines from ps to le */
 	w = line_words(t + ls, le - ls);
 	if (has_any(t + ls, le - ls, business_words))
 		w |= WORDS_COMPANY;
@@ -625,6 +659,10 @@ business_contact(const om_text *text, const char *category, size_t start, size_t
 	}
 	if ((w & WORDS_COMPANY) && !(w & WORDS_PERSONAL_NOT_SAMA))
 		return ("a business's contact (a company on its line or the line above)");
+	if (strcmp(category, "pii.phone") == 0 && !(w & WORDS_PERSONAL)
+	    && ((w & WORDS_CONTACT) || has_any(t + ps, le - ps, inquiry_words))
+	    && event_notice(text, event))
+		return ("an event's contact (a landline in a seminar or event notice)");
 	return (NULL);
 }
 
@@ -797,7 +835,7 @@ on_hit(const om_rule_hit *h, void *arg)
 		return (0);
 	}
 	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start)
-	    || business_contact(cx->text, h->rule->category, h->start, h->end))
+	    || business_contact(cx->text, h->rule->category, h->start, h->end, &cx->event))
 		return (0);
 	if (strcmp(h->rule->category, "pii.email") == 0
 	    && header_line_address(cx->scan, cx->text, h->start, h->end))
@@ -1320,7 +1358,7 @@ om_pii_filter_reason(om_scan *scan, const om_text *text, const char *category,
 	if (strcmp(category, "pii.email") == 0
 	    && (why = header_line_address(scan, text, start, end)) != NULL)
 		return (why);
-	return (business_contact(text, category, start, end));
+	return (business_contact(text, category, start, end, &cx.event));
 }
 
 /*

@@ -840,8 +840,9 @@ test_quoted_headers(void **state)
 }
 
 /*
- * The phone of an event's organiser or venue (主催, 事務局, 会場) in a
- * seminar notice is a business's; a home phone under it is not.
+ * The phone of an event's organiser or venue (主催, 事務局, 会場, or a
+ * contact label in a seminar notice) is a business's; a home phone
+ * under it and the participants' phones are not.
  */
 static void
 test_event_contacts(void **state)
@@ -851,8 +852,15 @@ test_event_contacts(void **state)
 		 "お問い合わせ: 03-5211-4321（事務局 佐藤）\n", "pii.phone", 0},
 		{"【説明会のお知らせ】\n場所: 大阪市北区梅田1-1-1\n主催: 北村商事\n"
 		 "連絡先: 06-6345-1234\n", "pii.phone", 0},
+		{"セミナーのご案内\n日時: 2025年4月10日\n会場: 八重洲ホール\n定員: 50名\n"
+		 "問合せ: 03-5211-4321（担当 佐藤）\n", "pii.phone", 0},
 		/* Guard: a customer's home phone is a person's whatever is above it. */
 		{"主催: 北村商事\nお客様の自宅電話: 06-6345-1234\n", "pii.phone", 1},
+		/* Guards: participants of an event, with 様 or without a contact label. */
+		{"説明会の参加者です。\n日時: 4月10日\n山田 太郎様 03-1234-5678\n"
+		 "佐藤 花子様 06-2345-6789\n", "pii.phone", 2},
+		{"説明会の参加者です。\n日時: 4月10日\n山田 太郎 03-1234-5678\n"
+		 "佐藤 花子 06-2345-6789\n", "pii.phone", 2},
 	};
 
 	(void) state;

@@ -4243,7 +4243,7 @@ def s_sensitive_indirect(m, k):
     m.note = 'sensitive statement about a customer, said indirectly'
 
 
-@scenario('precision-more', 3)
+@scenario('precision-more', 4)
 def s_precision_more(m, k):
     """No customer data: a form's own words after a name label, an insurer's
     mailbox in a quoted Outlook header, an organiser's phone in a notice."""
@@ -4270,6 +4270,15 @@ def s_precision_more(m, k):
             '>',
             '> お見積りを添付いたします。')
         m.trap('quoted-header')
+    elif k == 4:
+        d = m.day(rng.randint(14, 40))
+        m.subject = '【ご案内】事故対応勉強会'
+        m.p('保険会社の勉強会のご案内を共有いたします。',
+            '日時：%s 10:00〜12:00' % jdate(d, year=True),
+            '会場：日本橋ビジネスセンター 4F',
+            '定員：40名',
+            '問合せ：03-6225-%s（担当 吉田）' % digits(rng, 4, '123456789'))
+        m.trap('event-phone')
     else:
         d = m.day(rng.randint(14, 40))
         m.subject = '【ご案内】代理店向け説明会'
