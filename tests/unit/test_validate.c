@@ -51,6 +51,8 @@ static const struct {
 	{"birthdate", "令和三年二月二十九日", 0},
 	{"birthdate", "昭和六十五年一月一日", 0},
 	{"birthdate", "昭和六十年十三月一日", 0},
+	{"birthdate", "昭和六十年(一九八五年)三月十二日", 1},
+	{"birthdate", "昭和六十一年(一九八五年)三月十二日", 0},
 	{"birthdate", "1850-01-01", 0},
 	{"birthdate", "2999-01-01", 0},
 	{"birthdate", "昭和60年(1985年)3月12日", 1},
