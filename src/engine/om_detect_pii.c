@@ -46,6 +46,7 @@
 
 #include "om_buf.h"
 #include "om_log.h"
+#include "om_map.h"
 #include "om_mask.h"
 #include "om_norm.h"
 #include "om_rules.h"
@@ -58,7 +59,7 @@
 #define PII_SPANS_MAX	4096		/* per text */
 #define PII_LINES_MAX	200000
 #define SIG_WHY		"in a signature block"
-#define PII_SIGVALS_MAX	256		/* per text */
+#define PII_SIGVALS_MAX	256		/* per text, and per message */
 #define PII_OVERLAP_LIST 64		/* more matches: overlaps by bitmap */
 
 /*
@@ -89,6 +90,18 @@ typedef struct pii_hit {
 	double	score;
 } pii_hit;
 
+/* A value seen in a signature: its category and alnum_hash. */
+typedef struct pii_sigval {
+	const char *category;
+	unsigned long hash;
+} pii_sigval;
+
+/* The signature values of the texts of one message read so far. */
+struct om_pii_sigvals {
+	pii_sigval v[PII_SIGVALS_MAX];
+	size_t	n;
+};
+
 typedef struct pii_ctx {
 	om_scan *scan;
 	const om_text *text;
@@ -98,11 +111,9 @@ typedef struct pii_ctx {
 	pii_hit *hits;
 	size_t	nhits;
 	size_t	cap;
-	struct {
-		const char *category;
-		unsigned long hash;
-	}	sigvals[PII_SIGVALS_MAX];	/* values seen in signatures */
+	pii_sigval sigvals[PII_SIGVALS_MAX];	/* values seen in signatures */
 	size_t	nsigvals;
+	int	event;			/* event_notice: 0 unknown, 1 no, 2 yes */
 } pii_ctx;
 
 /* kind_of - evidence kind of a category, -1 for others */
@@ -549,9 +560,14 @@ static const char *const home_words[] = {
 	"自宅", "携帯", "ご本人", "個人", NULL,
 };
 
-/* Labels of a business's contact besides the company words. */
+/*
+ * Labels of a business's contact besides the company words; an event's
+ * organiser and venue (主催, 事務局, 会場) are a business's too.
+ */
 static const char *const business_words[] = {
-	"会社名", "社名", "法人名", "代表", "FAX", "ＦＡＸ", NULL,
+	"会社名", "社名", "法人名", "代表", "FAX", "ＦＡＸ",
+	"主催", "共催", "事務局", "会場", "開催場所", "お問い合わせ先", "お問合せ先", "問い合わせ先",
+	NULL,
 };
 
 /* line_around - [*ls, *le) the line of offset at, without its newline */
@@ -567,16 +583,48 @@ line_around(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
 	*le = nl ? (size_t) (nl - t) : len;
 }
 
+/* What an event notice names: the event, and its date or venue. */
+static const char *const event_words[] = {
+	"セミナー", "説明会", "勉強会", "研修会", "講演会", "相談会", "懇親会", "展示会",
+	"イベント", "フォーラム", "seminar", "webinar", "workshop", NULL,
+};
+static const char *const event_place_words[] = {
+	"会場", "開催", "日時", "venue", NULL,
+};
+/* Labels of whom to ask, besides TEL and 電話. */
+static const char *const inquiry_words[] = {
+	"問合せ", "問い合わせ", "問合わせ", "申込", "申し込み", "連絡先", "contact", NULL,
+};
+
+/*
+ * event_notice - the text announces an event (a seminar and its venue
+ * or date); *memo caches the answer for the text: 0 not yet known,
+ * 1 no, 2 yes
+ */
+static int
+event_notice(const om_text *text, int *memo)
+{
+	if (*memo == 0)
+		*memo = has_any(text->text, text->len, event_words)
+		    && has_any(text->text, text->len, event_place_words) ? 2 : 1;
+	return (*memo == 2);
+}
+
 /*
  * business_contact - a landline number or a postal code of a business:
  * its own line, or the line just above, names a company (株式会社,
  * 有限会社, 支店, 営業所 ...) or labels one (会社名, 代表, FAX), and
  * neither line names a customer
  * (お客様, 契約者, 被保険者 ...) or a person's own phone (自宅, 携帯).
- * A mobile number (070, 080, 090) is a person's wherever it stands.
+ * In an event notice a landline labelled as a contact (TEL, 電話,
+ * 問い合わせ, 申込, 連絡先 on its line or the line above) is the
+ * organiser's or the venue's, unless those lines name a person (様 too:
+ * a list of participants). A mobile number (070, 080, 090) is a
+ * person's wherever it stands.
  */
 static const char *
-business_contact(const om_text *text, const char *category, size_t start, size_t end)
+business_contact(const om_text *text, const char *category, size_t start, size_t end,
+		 int *event)
 {
 	const char *t = text->text;
 	size_t  ls, le, ps, pe;
@@ -599,6 +647,7 @@ business_contact(const om_text *text, const char *category, size_t start, size_t
 	line_around(t, text->len, start, &ls, &le);
 	if (has_any(t + ls, le - ls, home_words))
 		return (NULL);
+	ps = ls;			/* the two lines from ps to le */
 	w = line_words(t + ls, le - ls);
 	if (has_any(t + ls, le - ls, business_words))
 		w |= WORDS_COMPANY;
@@ -610,7 +659,63 @@ business_contact(const om_text *text, const char *category, size_t start, size_t
 	}
 	if ((w & WORDS_COMPANY) && !(w & WORDS_PERSONAL_NOT_SAMA))
 		return ("a business's contact (a company on its line or the line above)");
+	if (strcmp(category, "pii.phone") == 0 && !(w & WORDS_PERSONAL)
+	    && ((w & WORDS_CONTACT) || has_any(t + ps, le - ps, inquiry_words))
+	    && event_notice(text, event))
+		return ("an event's contact (a landline in a seminar or event notice)");
 	return (NULL);
+}
+
+/* Header labels of a quoted or forwarded mail, as mail programs write them. */
+static const char *const header_labels[] = {
+	"From", "To", "Cc", "Bcc", "Reply-To", "Sender", "差出人", "宛先", "送信者", "返信先", NULL,
+};
+
+/* header_label_at - a header label and its colon stand at [i, end) */
+static int
+header_label_at(const char *t, size_t i, size_t end)
+{
+	for (const char *const *w = header_labels; *w; w++) {
+		size_t  wl = strlen(*w), k = i + wl;
+
+		if (k > end || strncasecmp(t + i, *w, wl) != 0)
+			continue;
+		while (k < end && t[k] == ' ')
+			k++;
+		if (k < end && (t[k] == ':' || (k + 3 <= end && memcmp(t + k, "：", 3) == 0)))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * header_line_address - an address on a header line of a quoted or
+ * forwarded mail ("> From: 山田 <t.yamada@insurer.example>", "差出人:")
+ * is routing, a business mailbox, unless its domain is a free-mail
+ * one: a customer writing from free mail is still a customer. Without
+ * the free-mail list nothing is taken away.
+ */
+static const char *
+header_line_address(om_scan *scan, const om_text *text, size_t start, size_t end)
+{
+	const char *t = text->text, *at;
+	size_t  ls, le, i;
+	char    dom[256];
+
+	if (scan->snap == NULL || scan->snap->freemail == NULL)
+		return (NULL);
+	line_around(t, text->len, start, &ls, &le);
+	for (i = ls; i < start && (t[i] == '>' || t[i] == ' ' || t[i] == '\t' || t[i] == '|'); i++)
+		;
+	if (!header_label_at(t, i, start))
+		return (NULL);
+	if ((at = memchr(t + start, '@', end - start)) == NULL
+	    || (size_t) (t + end - at - 1) >= sizeof(dom))
+		return (NULL);
+	snprintf(dom, sizeof(dom), "%.*s", (int) (t + end - at - 1), at + 1);
+	if (om_map_has_domain(scan->snap->freemail, dom))
+		return (NULL);
+	return ("a business address on a header line of a quoted or forwarded mail");
 }
 
 /* alnum_hash - hash of the letters and digits of a value */
@@ -730,7 +835,10 @@ on_hit(const om_rule_hit *h, void *arg)
 		return (0);
 	}
 	if (own_detail(cx->scan, h->rule->category, t + h->start, h->end - h->start)
-	    || business_contact(cx->text, h->rule->category, h->start, h->end))
+	    || business_contact(cx->text, h->rule->category, h->start, h->end, &cx->event))
+		return (0);
+	if (strcmp(h->rule->category, "pii.email") == 0
+	    && header_line_address(cx->scan, cx->text, h->start, h->end))
 		return (0);
 	if (cx->nhits >= PII_HITS_MAX)
 		return (0);
@@ -1054,6 +1162,49 @@ customer_label(const char *t, size_t start, const char *category)
 	return (0);
 }
 
+/* sigval_in - the value s[0..n) of category is among v[0..nv) */
+static int
+sigval_in(const pii_sigval *v, size_t nv, const char *category, const char *s, size_t n)
+{
+	unsigned long h;
+
+	if (nv == 0)
+		return (0);
+	h = alnum_hash(s, n);
+	for (size_t k = 0; k < nv; k++)
+		if (v[k].hash == h && strcmp(v[k].category, category) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * sigvals_keep - the signature values of this text, for the texts of
+ * the message read after it: the plain text's signature also covers
+ * its HTML alternative and a quoted or attached copy, where the block
+ * may not be recognised as one (an HTML table, a letter in a PDF).
+ */
+static void
+sigvals_keep(om_scan *scan, const pii_ctx *cx)
+{
+	struct om_pii_sigvals *sv;
+
+	if (cx->nsigvals == 0)
+		return;
+	if (scan->pii_sigvals == NULL)
+		scan->pii_sigvals = om_pool_zalloc(scan->pool, sizeof(*scan->pii_sigvals));
+	sv = scan->pii_sigvals;
+	for (size_t k = 0; k < cx->nsigvals && sv->n < PII_SIGVALS_MAX; k++) {
+		size_t  j;
+
+		for (j = 0; j < sv->n; j++)
+			if (sv->v[j].hash == cx->sigvals[k].hash
+			    && strcmp(sv->v[j].category, cx->sigvals[k].category) == 0)
+				break;
+		if (j == sv->n)
+			sv->v[sv->n++] = cx->sigvals[k];
+	}
+}
+
 /* om_pii_score_text - findings and evidence of one text */
 int
 om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
@@ -1098,6 +1249,7 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 		return (-1);
 	if (memo)
 		*memo = 1;
+	sigvals_keep(scan, &cx);
 	if (cx.nhits == 0)
 		return (0);
 	qsort(cx.hits, cx.nhits, sizeof(pii_hit), hit_cmp);
@@ -1132,9 +1284,11 @@ om_pii_score_text(om_scan *scan, const om_text *text, om_pii_score *score)
 			for (size_t k = 0; k < i && !overlap; k++)
 				overlap = taken[k] && h->start < cx.hits[k].end && h->end > cx.hits[k].start;
 		}
-		for (size_t k = 0; k < cx.nsigvals && !overlap; k++)
-			overlap = strcmp(cx.sigvals[k].category, h->rule->category) == 0
-			    && cx.sigvals[k].hash == alnum_hash(text->text + h->start, h->end - h->start);
+		overlap = overlap || sigval_in(cx.sigvals, cx.nsigvals, h->rule->category,
+					       text->text + h->start, h->end - h->start)
+		    || (scan->pii_sigvals && sigval_in(scan->pii_sigvals->v, scan->pii_sigvals->n,
+						       h->rule->category, text->text + h->start,
+						       h->end - h->start));
 		if (overlap)
 			continue;
 		taken[i] = 1;
@@ -1201,7 +1355,10 @@ om_pii_filter_reason(om_scan *scan, const om_text *text, const char *category,
 		return (why);
 	if ((why = own_detail(scan, category, text->text + start, end - start)) != NULL)
 		return (why);
-	return (business_contact(text, category, start, end));
+	if (strcmp(category, "pii.email") == 0
+	    && (why = header_line_address(scan, text, start, end)) != NULL)
+		return (why);
+	return (business_contact(text, category, start, end, &cx.event));
 }
 
 /*

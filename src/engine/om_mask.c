@@ -78,6 +78,18 @@ keep_chars(const char *s, size_t len, size_t k, char *out)
 	put(out, &o, " **", 3);
 }
 
+/* kanji_numeral - the 3 bytes at s are one of 〇一二三四五六七八九十 */
+static int
+kanji_numeral(const char *s)
+{
+	static const char kn[] = "〇一二三四五六七八九十";
+
+	for (size_t k = 0; k + 3 <= sizeof(kn) - 1; k += 3)
+		if (memcmp(s, kn + k, 3) == 0)
+			return (1);
+	return (0);
+}
+
 /* om_mask - write a masked sample of s[0..len) into out[OM_MASK_MAX] */
 void
 om_mask(om_mask_kind kind, const char *s, size_t len, char *out)
@@ -131,6 +143,9 @@ om_mask(om_mask_kind kind, const char *s, size_t len, char *out)
 				put(out, &o, s + i, 1);
 			else
 				put(out, &o, "*", 1);
+		} else if (kind == OM_MASK_DATE && cl == 3 && kanji_numeral(s + i)) {
+			/* A date in kanji numerals is masked as its digits are. */
+			put(out, &o, "*", 1);
 		} else {
 			if (seen > 0 && lead == 1)
 				lead = 2;

@@ -68,6 +68,13 @@ typedef struct om_scan {
 	 * attach.pii_unencrypted need not read the text again.
 	 */
 	unsigned char *attach_pii;
+	/*
+	 * The values the firm's signature showed in the texts read so
+	 * far (om_detect_pii.c), so that the same value in a later text
+	 * of the message (the HTML alternative, a quoted or attached
+	 * part) is the firm's too.
+	 */
+	struct om_pii_sigvals *pii_sigvals;
 } om_scan;
 
 #define OM_PHRASE_THEME	0

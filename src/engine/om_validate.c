@@ -221,11 +221,61 @@ date_ok(int y, int m, int dd)
 	return (1);
 }
 
+/* kanji_digit - value of the kanji numeral at s (〇 to 九), or -1 */
+static int
+kanji_digit(const char *s, size_t len)
+{
+	static const char *const kd[] = {
+		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+	};
+
+	if (len < 3)
+		return (-1);
+	for (int k = 0; k < 10; k++)
+		if (memcmp(s, kd[k], 3) == 0)
+			return (k);
+	return (-1);
+}
+
+/*
+ * kanji_number - a number in kanji numerals at s: 十 as tens ("六十",
+ * "十二", "三十一") or one digit after another ("一九八五"); its
+ * value, or -1 when s holds none. *used gets the bytes read.
+ */
+static int
+kanji_number(const char *s, size_t len, size_t *used)
+{
+	int     v = 0, cur = -1, tens = 0, nd = 0;
+	size_t  i = 0;
+
+	while (i + 3 <= len && nd < 5) {
+		int     d = kanji_digit(s + i, len - i);
+
+		if (d >= 0) {
+			cur = cur < 0 ? d : cur * 10 + d;
+		} else if (memcmp(s + i, "十", 3) == 0 && !tens) {
+			tens = 1;
+			v = (cur < 0 ? 1 : cur) * 10;
+			cur = -1;
+		} else {
+			break;
+		}
+		i += 3, nd++;
+	}
+	*used = i;
+	if (i == 0)
+		return (-1);
+	if (tens && cur > 9)
+		return (-1);
+	return (v + (cur < 0 ? 0 : cur));
+}
+
 /*
  * om_validate_birthdate - a real date between 1900 and this year; an
  * era year may carry its western year in brackets, or the other way
  * round ("昭和60年(1985年)3月12日", "1985年(昭和60年)3月12日"), when
- * the two agree.
+ * the two agree. Numbers may be written in kanji numerals
+ * ("昭和六十年三月十二日", "一九八五年三月十二日").
  */
 int
 om_validate_birthdate(const char *s, size_t len)
@@ -245,6 +295,16 @@ om_validate_birthdate(const char *s, size_t len)
 			}
 			num[nnum++] = v;
 			continue;
+		}
+		if (c == 0xe3 || c == 0xe4 || c == 0xe5) {
+			size_t  used;
+			int     v = kanji_number(s + i, len - i, &used);
+
+			if (v >= 0) {
+				num[nnum++] = v;
+				i += used;
+				continue;
+			}
 		}
 		if (strncmp(s + i, "元", strlen("元")) == 0 && i + strlen("元") <= len) {
 			num[nnum++] = 1;

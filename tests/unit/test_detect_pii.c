@@ -815,6 +815,142 @@ test_birthdate_forms(void **state)
 	run_cases(c, sizeof(c) / sizeof(c[0]));
 }
 
+/*
+ * An address on a header line of a quoted or forwarded mail (From:,
+ * 差出人:) is the insurer's or partner's mailbox, routing; a free-mail
+ * address there is still a customer's, and so is a labelled one.
+ */
+static void
+test_quoted_headers(void **state)
+{
+	static const pii_case c[] = {
+		{"ご確認ください。\n\n> -----Original Message-----\n"
+		 "> From: Yamada Taro <t.yamada@aozora-sonpo.example>\n"
+		 "> Sent: Monday, March 3, 2025 10:00 AM\n> Subject: RE: 見積\n", "pii.email", 0},
+		{"ご確認ください。\n\n> 差出人: 山田 太郎 <t.yamada@aozora-sonpo.example>\n"
+		 "> 送信日時: 2025年3月3日 10:00\n> 件名: 見積\n", "pii.email", 0},
+		/* Guards: a customer's free mail in a forwarded header, a labelled address. */
+		{"転送します。\n-----Original Message-----\nFrom: 山田 <yamada.taro88@gmail.com>\n"
+		 "Subject: 質問\n", "pii.email", 1},
+		{"お客様の連絡先: t.yamada@aozora-sonpo.example", "pii.email", 1},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/*
+ * The phone of an event's organiser or venue (主催, 事務局, 会場, or a
+ * contact label in a seminar notice) is a business's; a home phone
+ * under it and the participants' phones are not.
+ */
+static void
+test_event_contacts(void **state)
+{
+	static const pii_case c[] = {
+		{"セミナーのご案内\n日時: 2025年4月10日 14:00-16:00\n会場: 東京国際フォーラム\n"
+		 "お問い合わせ: 03-5211-4321（事務局 佐藤）\n", "pii.phone", 0},
+		{"【説明会のお知らせ】\n場所: 大阪市北区梅田1-1-1\n主催: 北村商事\n"
+		 "連絡先: 06-6345-1234\n", "pii.phone", 0},
+		{"セミナーのご案内\n日時: 2025年4月10日\n会場: 八重洲ホール\n定員: 50名\n"
+		 "問合せ: 03-5211-4321（担当 佐藤）\n", "pii.phone", 0},
+		/* Guard: a customer's home phone is a person's whatever is above it. */
+		{"主催: 北村商事\nお客様の自宅電話: 06-6345-1234\n", "pii.phone", 1},
+		/* Guards: participants of an event, with 様 or without a contact label. */
+		{"説明会の参加者です。\n日時: 4月10日\n山田 太郎様 03-1234-5678\n"
+		 "佐藤 花子様 06-2345-6789\n", "pii.phone", 2},
+		{"説明会の参加者です。\n日時: 4月10日\n山田 太郎 03-1234-5678\n"
+		 "佐藤 花子 06-2345-6789\n", "pii.phone", 2},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/*
+ * The firm's signature in the plain text covers the same values in the
+ * HTML alternative and in an attached letter, where no signature block
+ * is recognised (one line, no frame).
+ */
+static void
+test_signature_other_texts(void **state)
+{
+	static const char text[] =
+		"山田様\n\n資料をお送りします。\n\n"
+		"-- \n田中 一郎\n株式会社さくら保険 営業部\nTEL 03-6228-4410\n"
+		"〒104-0061 東京都中央区銀座9-8-7\n";
+	static const char html[] =
+		"<p>山田様</p><p>資料をお送りします。</p>"
+		"<p>田中 一郎　TEL 03-6228-4410　〒104-0061 東京都中央区銀座9-8-7</p>";
+	static const char raw[] =
+		"From: Tanaka <" SENDER ">\nTo: <" CUSTOMER ">\nSubject: ご連絡\n"
+		"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"mix\"\n\n"
+		"--mix\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
+		"山田様\n\n送付状を添付します。\n\n"
+		"-- \n田中 一郎\n株式会社さくら保険 営業部\nTEL 03-6228-4410\n"
+		"〒104-0061 東京都中央区銀座9-8-7\n"
+		"--mix\nContent-Type: text/plain; charset=UTF-8; name=\"letter.txt\"\n"
+		"Content-Disposition: attachment; filename=\"letter.txt\"\n"
+		"Content-Transfer-Encoding: 8bit\n\n"
+		"送付状\n山田様\n担当 田中 連絡先 TEL 03-6228-4410 〒104-0061 東京都中央区銀座9-8-7\n"
+		"--mix--\n";
+	om_result *res;
+
+	(void) state;
+	res = out_alt(plain_snap, text, html);
+	want(res, "pii.phone", 0);
+	want(res, "pii.postal_code", 0);
+	want(res, "pii.address", 0);
+	om_result_free(res);
+
+	res = scan_as(plain_snap, SENDER, CUSTOMER, "127.0.0.1", raw);
+	want(res, "pii.phone", 0);
+	want(res, "pii.postal_code", 0);
+	want(res, "pii.address", 0);
+	om_result_free(res);
+
+	/* Guard: another phone in the HTML is still found. */
+	res = out_alt(plain_snap, text, "<p>お客様の携帯 " MOBILE "</p><p>田中 一郎　TEL 03-6228-4410</p>");
+	want(res, "pii.phone", 1);
+	om_result_free(res);
+}
+
+/*
+ * Birth dates in kanji numerals and English ordinals, names with さん
+ * or a title near a customer word, and statements of illness or
+ * arrest in English.
+ */
+static void
+test_more_forms(void **state)
+{
+	static const pii_case c[] = {
+		{"被保険者：山田 太郎 様\n生年月日：昭和六十年三月十二日", "pii.birthdate", 1},
+		{"被保険者：山田 太郎 様\n生年月日：昭和六十年三月十二日", "body.pii", 1},
+		{"令和二年五月一日生まれのお子様です。", "pii.birthdate", 1},
+		{"He was born on the 3rd of May 1979.", "pii.birthdate", 1},
+		{"Mr Taro Yamada (born 12 March 1985)", "pii.name", 1},
+		{"YAMADA Taro, born 3 May 1979", "pii.name", 1},
+		{"契約者の山田さんから住所変更の連絡がありました。", "pii.name", 1},
+		{"The insured was admitted to hospital on 3 May.", "sensitive", 1},
+		{"佐藤様は血圧の薬を服用中です。", "sensitive", 1},
+		{"昭和六十年三月十二日生の被保険者です。", "pii.birthdate", 1},
+		{"Birthday: March 12, 1985", "pii.birthdate", 1},
+		{"山田さん（契約者）から電話がありました。", "pii.name", 1},
+		{"お客さまの山田さんから電話がありました。", "pii.name", 1},
+		{"お父様は透析を受けておられます。", "sensitive", 1},
+		/* Guards: a greeting with さん, a name label with a form word, a date of a meeting. */
+		{"田中さん、お疲れ様です。\n明日の会議の件です。", "pii.name", 0},
+		{"氏名 個人 登録", "pii.name", 0},
+		{"令和二年五月一日に開催します。", "pii.birthdate", 0},
+		{"令和二年五月一日生命保険に加入しました。", "pii.birthdate", 0},
+		{"人工透析の費用について、保険の対象か教えてください。", "sensitive", 0},
+		{"Dear Mr John Smith, please find the passport form attached.", "pii.name", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
 int
 main(void)
 {
@@ -834,6 +970,10 @@ main(void)
 		cmocka_unit_test(test_business_contacts),
 		cmocka_unit_test(test_general_notices),
 		cmocka_unit_test(test_birthdate_forms),
+		cmocka_unit_test(test_quoted_headers),
+		cmocka_unit_test(test_event_contacts),
+		cmocka_unit_test(test_signature_other_texts),
+		cmocka_unit_test(test_more_forms),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

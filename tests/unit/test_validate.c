@@ -44,6 +44,15 @@ static const struct {
 	{"birthdate", "平成元年1月8日", 1},
 	{"birthdate", "H2.4.1", 1},
 	{"birthdate", "昭和65年1月1日", 0},
+	{"birthdate", "昭和六十年三月十二日", 1},
+	{"birthdate", "平成元年一月八日", 1},
+	{"birthdate", "一九八五年十二月三十一日", 1},
+	{"birthdate", "令和二年二月二十九日", 1},
+	{"birthdate", "令和三年二月二十九日", 0},
+	{"birthdate", "昭和六十五年一月一日", 0},
+	{"birthdate", "昭和六十年十三月一日", 0},
+	{"birthdate", "昭和六十年(一九八五年)三月十二日", 1},
+	{"birthdate", "昭和六十一年(一九八五年)三月十二日", 0},
 	{"birthdate", "1850-01-01", 0},
 	{"birthdate", "2999-01-01", 0},
 	{"birthdate", "昭和60年(1985年)3月12日", 1},
@@ -103,6 +112,7 @@ static const struct {
 	{OM_MASK_ADDRESS, "東京都世田谷区北沢2-3-4", "東京都世 **"},
 	{OM_MASK_EMAIL, "yamada.taro@gmail.com", "***@gmail.com"},
 	{OM_MASK_DATE, "1985年3月12日", "****年*月**日"},
+	{OM_MASK_DATE, "昭和六十年三月十二日", "昭和**年*月**日"},
 };
 
 static void

@@ -4119,6 +4119,179 @@ def s_sensitive_person(m, k):
     m.note = 'sensitive statement about a customer'
 
 
+def kanji_date(d, era_year=True):
+    """A date in kanji numerals: 昭和六十年三月十二日, or 一九八五年三月十二日."""
+    if era_year:
+        name, n = era_parts(d)
+        year = name + ('元' if n == 1 else kansuji(n)) + '年'
+    else:
+        year = ''.join('〇一二三四五六七八九'[int(c)] for c in str(d.year)) + '年'
+    return year + kansuji(d.month) + '月' + kansuji(d.day) + '日'
+
+
+@scenario('birth-kansuji', 3)
+def s_birth_kansuji(m, k):
+    """Birth dates in kanji numerals, as transcribed from a handwritten form."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'suzuki'])]
+    org = ORGS[rng.choice(['aozora-svc', 'himawari'])]
+    send(m, me, [org])
+    m.subject = rng.choice(['申込書の記載内容について', '被保険者情報のご連絡'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 3:
+        p = m.person(born=(2019, 2022))
+        m.p('お子様の追加について、申込書の内容を転記いたします。',
+            'お子様のお名前：%s' % m.name(p),
+            '%s生まれ' % m.pii('pii.birthdate', kanji_date(p.birth)))
+    else:
+        p = m.person(born=(1950, 1999))
+        m.p('手書きの申込書の内容を転記いたします。',
+            '被保険者：%s 様' % m.name(p),
+            '生年月日：%s' % m.pii('pii.birthdate', kanji_date(p.birth, era_year=(k == 1))))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'birth date in kanji numerals'
+
+
+def en_ordinal(n):
+    return '%d%s' % (n, 'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th'))
+
+
+@scenario('english-birth', 3)
+def s_english_birth(m, k):
+    """English birth dates with ordinal days, names with a title or in
+    passport order."""
+    rng = m.rng
+    me = STAFF[rng.choice(['takada', 'tanaka'])]
+    org = ORGS['travel']
+    send(m, me, [org])
+    p = m.person(born=(1950, 2000))
+    d = p.birth
+    m.subject = rng.choice(['Traveller details', 'Medical assistance request'])
+    m.p('Dear Ms Komatsu,')
+    m.trap('greeting')
+    if k == 1:
+        m.p('Mr %s (born %s) will travel to Singapore next week.' % (
+            m.pii('pii.name', '%s %s' % (p.mei_r.capitalize(), p.sei_r.capitalize())),
+            m.pii('pii.birthdate', '%s %s %d' % (en_ordinal(d.day), d.strftime('%B'), d.year))))
+    elif k == 2:
+        m.p('%s, born on %s, needs a medical assistance card.' % (
+            m.pii('pii.name', '%s %s' % (p.sei_r.upper(), p.mei_r.capitalize())),
+            m.pii('pii.birthdate', 'the %s of %s %d' % (en_ordinal(d.day), d.strftime('%B'), d.year))))
+    else:
+        m.p('Passport holder: ' + m.pii('pii.name', '%s %s' % (p.sei_r.upper(), p.mei_r.upper())),
+            'DOB: ' + m.pii('pii.birthdate', '%s %s, %d' % (d.strftime('%B'), en_ordinal(d.day), d.year)))
+    m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'English birth date with an ordinal day'
+
+
+@scenario('customer-san', 3)
+def s_customer_san(m, k):
+    """A customer named with さん or 氏 after the role; the recipient is
+    greeted with さん too."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    org = ORGS[rng.choice(['aozora', 'himawari-claim'])]
+    send(m, me, [org])
+    p = m.person()
+    m.subject = rng.choice(['お客様からのご連絡', '契約者様の件'])
+    m.p('%sさん' % org.surname, 'いつもお世話になっております。')
+    m.trap('greeting')
+    who = ['契約者の', 'お客様の', '被保険者である'][k - 1]
+    hon = ['さん', '氏', 'さん'][k - 1]
+    m.p('%s%s%sから、連絡先変更のご依頼がありました。' % (who, m.name(p), hon),
+        '新しい携帯番号は %s とのことです。' % m.mobile(p))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'customer name with さん/氏 after the role'
+
+
+@scenario('sensitive-indirect', 4)
+def s_sensitive_indirect(m, k):
+    """要配慮個人情報 said indirectly about a customer, in Japanese and English."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    n = m.person().sei
+    if k <= 2:
+        org = ORGS[rng.choice(['aozora', 'himawari-claim'])]
+        send(m, me, [org])
+        m.subject = rng.choice(['ご契約者様の件', '告知内容のご相談'])
+        m.p(*greet_org(m, org))
+        m.p(*opening(m, me))
+        text, key = [
+            ('ご契約者の{n}様は、血圧の薬を服用中とのことです。', '服用中'),
+            ('被保険者の{n}様は現在も投薬中で、経過を見ているそうです。', '投薬中'),
+        ][k - 1]
+        m.p(sensitive(m, text.format(n=n), key))
+        m.p(*closing(m))
+    else:
+        org = ORGS['travel']
+        send(m, me, [org])
+        m.subject = 'Medical assistance request'
+        m.p('Dear Ms Komatsu,')
+        m.trap('greeting')
+        text, key = [
+            ('The insured was admitted to hospital in Bangkok on arrival.', 'admitted to hospital'),
+            ('The policyholder underwent surgery last month and is on medication for it.',
+             'underwent surgery'),
+        ][k - 3]
+        m.p(sensitive(m, text, key))
+        m.p('Best regards,')
+    own_sig(m, me)
+    m.note = 'sensitive statement about a customer, said indirectly'
+
+
+@scenario('precision-more', 4)
+def s_precision_more(m, k):
+    """No customer data: a form's own words after a name label, an insurer's
+    mailbox in a quoted Outlook header, an organiser's phone in a notice."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'suzuki'])]
+    org = ORGS[rng.choice(['aozora', 'himawari'])]
+    send(m, me, [org])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.subject = '申込書の記入方法について'
+        m.p('申込書の記入方法をご案内します。',
+            '契約者 個人 法人の別に丸を付けてください。',
+            'お名前 個人 事業主の方は屋号もご記入ください。')
+        m.trap('form-words')
+    elif k == 2:
+        m.subject = 'RE: 見積のご依頼'
+        m.p('ご回答ありがとうございました。承知いたしました。')
+        m.p('> -----Original Message-----',
+            '> From: 吉田 真理 <m.yoshida@%s>' % org.domain,
+            '> Sent: %s' % email.utils.format_datetime(m.when - datetime.timedelta(days=1)),
+            '> To: %s <%s>' % (me.name, me.mail),
+            '> Subject: 見積のご依頼',
+            '>',
+            '> お見積りを添付いたします。')
+        m.trap('quoted-header')
+    elif k == 4:
+        d = m.day(rng.randint(14, 40))
+        m.subject = '【ご案内】事故対応勉強会'
+        m.p('保険会社の勉強会のご案内を共有いたします。',
+            '日時：%s 10:00〜12:00' % jdate(d, year=True),
+            '会場：日本橋ビジネスセンター 4F',
+            '定員：40名',
+            '問合せ：03-6225-%s（担当 吉田）' % digits(rng, 4, '123456789'))
+        m.trap('event-phone')
+    else:
+        d = m.day(rng.randint(14, 40))
+        m.subject = '【ご案内】代理店向け説明会'
+        m.p('保険会社の説明会のご案内を共有いたします。',
+            '日時：%s 14:00〜16:00' % jdate(d, year=True),
+            '会場：八重洲カンファレンスホール',
+            'お申込み・お問い合わせ：03-3593-%s（説明会事務局）' % digits(rng, 4, '123456789'))
+        m.trap('event-phone')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'no customer data'
+
+
 def build():
     """All messages: list of (file name, Rendered)."""
     out = []
