@@ -58,7 +58,11 @@
  *	only in a message that carries a link. An attached web page
  *	(.html, .htm, .shtml, ...) with a password input (rule
  *	attack.credential.html_password) or a form that posts to a web
- *	site (attack.credential.html_form) is a credential request itself.
+ *	site (attack.credential.html_form) is a credential request itself;
+ *	so is such a form in an HTML body when a script writes it from an
+ *	encoded string, and, in either, a script that writes what cannot be
+ *	decoded or sends the reader to a decoded address (rule
+ *	attack.credential.html_script; om_html_forms() reads the scripts).
  *
  *	The weights of the indicators present (and of the inbound
  *	attach.executable, attach.double_extension, attach.rlo findings)
@@ -2093,7 +2097,11 @@ html_name(const char *name)
 /*
  * detect_html_forms - an attached web page with a login form: a
  * password input, or a form that sends what is typed to a web site
- * (opened from disk, the page needs no link in the mail)
+ * (opened from disk, the page needs no link in the mail); and in both
+ * attached pages and HTML bodies, a form a script writes from an
+ * encoded string, a script that writes what cannot be decoded, or one
+ * that sends the reader to a decoded address. An HTML body's own form
+ * posting to a web site (a survey) is not one.
  */
 static void
 detect_html_forms(attack_ctx *cx)
@@ -2106,26 +2114,38 @@ detect_html_forms(attack_ctx *cx)
 		const om_part *p = msg->parts + i;
 		const char *name = p->path ? p->path : p->filename;
 		char    action[OM_ATTACK_HOST_MAX], host[OM_ATTACK_HOST_MAX];
-		const char *used = NULL;
+		const char *used = NULL, *where, *how;
+		int     attached = (p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) != 0;
 		unsigned found;
 		om_buf  utf8;
 
-		if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) || p->data == NULL || p->size == 0
-		    || !html_name(name))
+		if (p->data == NULL || p->size == 0)
+			continue;
+		if (attached ? !html_name(name) : !(p->flags & OM_PART_HTML))
 			continue;
 		seen++;
 		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
 		(void) om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
 		found = om_html_forms(utf8.data ? utf8.data : "", utf8.len, action, sizeof(action));
 		om_buf_free(&utf8);
-		if (found & OM_HTML_PASSWORD)
-			om_scan_add(scan, "attack.credential_request", "attack.credential.html_password",
-				    om_pool_printf(scan->pool, "attachment:%s", name), "<input type=password>", 0);
-		else if (found & OM_HTML_FORM_EXTERNAL)
-			om_scan_add(scan, "attack.credential_request", "attack.credential.html_form",
-				    om_pool_printf(scan->pool, "attachment:%s", name),
-				    om_attack_url_host(action, host, sizeof(host)) == 0
-				    ? om_pool_printf(scan->pool, "<form action> %s", host) : "<form action>", 0);
+		if (!attached && !(found & (OM_HTML_SCRIPTED | OM_HTML_OBFUSCATED | OM_HTML_REDIRECT)))
+			continue;
+		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
+		how = found & OM_HTML_SCRIPTED ? " (script)" : "";
+		if (*action && om_attack_url_host(action, host, sizeof(host)) == 0)
+			check_host(cx, host, where);
+		else
+			*host = 0;
+		if ((found & OM_HTML_PASSWORD) && (attached || (found & OM_HTML_SCRIPTED)))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_password", where,
+				    om_pool_printf(scan->pool, "<input type=password>%s", how), 0);
+		else if ((found & OM_HTML_FORM_EXTERNAL) && (attached || (found & OM_HTML_SCRIPTED)))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_form", where,
+				    om_pool_printf(scan->pool, "<form action>%s%s%s", *host ? " " : "", host, how), 0);
+		else if (found & (OM_HTML_OBFUSCATED | OM_HTML_REDIRECT))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_script", where,
+				    found & OM_HTML_OBFUSCATED ? "<script> encoded write"
+				    : om_pool_printf(scan->pool, "<script> location %s", host), 0);
 	}
 }
 
