@@ -23,7 +23,9 @@
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
  *	brand's domains (also read with 0 as o and 1 as l), a punycode
- *	homograph of one, or a raw IPv4 host in any form a browser reads;
+ *	homograph of one, or a raw IPv4 host in any form a browser reads
+ *	(also a dotted quad with a port or path but no scheme) or an IPv6
+ *	literal;
  *	rule attack.lookalike.anchor when an href reads as the host its
  *	anchor text shows;
  *	rules attack.lookalike.internal and attack.lookalike.partner when
@@ -45,7 +47,9 @@
  *	sender that is neither internal nor a partner; rule
  *	attack.non_japanese_kanji.traditional for Japanese text with
  *	TRAD_FORMS_MIN traditional forms Japanese replaced, from such a
- *	sender.
+ *	sender; rule attack.non_japanese_kanji.simplified for Japanese
+ *	text with a single such hanzi of the main CJK block (a simplified
+ *	form) from such a sender, when attack_kanji_min is 2 or less.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
@@ -528,8 +532,21 @@ om_attack_url_host(const char *url, char *host, size_t hostsize)
 	for (const char *at = h; at < e; at++)
 		if (*at == '@')
 			h = at + 1;
-	if (*h == '[')
-		return (-1);			/* IPv6 literal: not judged */
+	if (*h == '[') {
+		/* An IPv6 literal: kept with its brackets, a raw address too. */
+		const char *c = memchr(h, ']', (size_t) (e - h));
+
+		n = c ? (size_t) (c - h) + 1 : 0;
+		if (n < 4 || n >= hostsize)
+			return (-1);
+		for (size_t i = 1; i + 1 < n; i++)
+			if (!isxdigit((unsigned char) h[i]) && h[i] != ':' && h[i] != '.')
+				return (-1);
+		for (size_t i = 0; i < n; i++)
+			host[i] = (char) tolower((unsigned char) h[i]);
+		host[n] = 0;
+		return (0);
+	}
 	for (const char *c = h; c < e; c++)
 		if (*c == ':') {
 			e = c;
@@ -787,7 +804,7 @@ om_attack_lookalike(const om_brands *b, const char *host)
 	char    a[OM_ATTACK_HOST_MAX], sk[OM_ATTACK_HOST_MAX];
 	int     idn;
 
-	if (is_ipv4(host))
+	if (is_ipv4(host) || host[0] == '[')
 		return ("attack.lookalike.ip_host");
 	if (b == NULL || host_ascii(host, a, sizeof(a)) < 0)
 		return (NULL);
@@ -1837,6 +1854,36 @@ detect_links(attack_ctx *cx)
 	}
 }
 
+/*
+ * bare_ipv4 - a dotted-quad address at s written as a link without its
+ * scheme: followed by a port or by a path ("198.51.100.7/owa",
+ * "198.51.100.7:2096"), not a network ("/24") nor a version. Its length,
+ * or 0.
+ */
+static size_t
+bare_ipv4(const char *start, const char *s)
+{
+	const char *p = s;
+
+	if (s > start && (isalnum((unsigned char) s[-1]) || strchr("./@:-_", s[-1])))
+		return (0);
+	for (int part = 0; part < 4; part++) {
+		unsigned v = 0, len = 0;
+
+		for (; isdigit((unsigned char) *p) && len < 4; p++, len++)
+			v = v * 10 + (unsigned) (*p - '0');
+		if (len == 0 || len > 3 || v > 255)
+			return (0);
+		if (part < 3 && *p++ != '.')
+			return (0);
+	}
+	if (p[0] == ':' && isdigit((unsigned char) p[1]))
+		return ((size_t) (p - s));
+	if (p[0] == '/' && (isalpha((unsigned char) p[1]) || p[1] == '~' || p[1] == '_'))
+		return ((size_t) (p - s));
+	return (0);
+}
+
 /* detect_text_urls - plain-text URLs of subject and bodies */
 static void
 detect_text_urls(attack_ctx *cx)
@@ -1862,6 +1909,24 @@ detect_text_urls(attack_ctx *cx)
 				continue;
 			cx->has_link = 1;
 			check_host(cx, h, tx->where);
+		}
+		/* Raw addresses written without a scheme: a lure's link too. */
+		n = 0;
+		for (p = tx->text; (p = strpbrk(p, "0123456789")) != NULL && n < URLS_MAX; p++) {
+			size_t  len = bare_ipv4(tx->text, p);
+			char    h[OM_ATTACK_HOST_MAX];
+
+			if (len == 0) {
+				while (isdigit((unsigned char) p[1]))
+					p++;
+				continue;
+			}
+			n++;
+			memcpy(h, p, len);
+			h[len] = 0;
+			cx->has_link = 1;
+			check_host(cx, h, tx->where);
+			p += len - 1;
 		}
 	}
 }
@@ -1923,6 +1988,26 @@ traditional_form(unsigned cp)
 }
 
 /*
+ * proper_suffix - a hanzi that ends a place or company name written in
+ * Chinese (上海市浦东新区, 有限公司): a stray form inside one is a name's
+ */
+static int
+proper_suffix(unsigned cp)
+{
+	static const unsigned tab[] = {
+		0x5e02, 0x533a, 0x5340, 0x7701, 0x53bf,	/* 市 区 區 省 县 */
+		0x7e23, 0x5dde, 0x8def, 0x8857, 0x9547,	/* 縣 州 路 街 镇 */
+		0x93ae, 0x6751, 0x53f7, 0x865f, 0x697c,	/* 鎮 村 号 號 楼 */
+		0x6a13, 0x53f8,				/* 樓 司 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -1933,18 +2018,40 @@ detect_hanzi(attack_ctx *cx)
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
 	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
+	unsigned char in_name[HANZI_MAX];	/* first seen in a place or company name */
 	const char *rule = NULL;
+	int     stray = 0;
 
 	for (size_t t = 0; t < msg->ntexts; t++) {
 		const om_text *tx = msg->texts + t;
 		const unsigned char *p = (const unsigned char *) tx->text, *end = p + tx->len;
 
+		unsigned run_from = nh;
+		int     in_run = 0, run_name = 0;
+
 		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
 			continue;
-		while (p < end) {
-			unsigned cp = utf8_next(&p, end);
+		while (p <= end) {
+			int     last = p >= end;
+			unsigned cp = last ? 0 : utf8_next(&p, end);
+			int     h = !last && cp >= 0x3400 && is_han(cp);
 			size_t  k;
 
+			/* A run of hanzi ends: was it a name? */
+			if (!h && in_run) {
+				for (k = run_from; k < nh; k++)
+					in_name[k] = (unsigned char) run_name;
+				in_run = 0;
+			}
+			if (h && !in_run) {
+				in_run = 1;
+				run_from = nh;
+				run_name = 0;
+			}
+			if (h && proper_suffix(cp))
+				run_name = 1;
+			if (last)
+				break;
 			if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) {
 				kana++;
 				continue;
@@ -1969,10 +2076,15 @@ detect_hanzi(attack_ctx *cx)
 				continue;
 			for (k = 0; k < nh && hz[k] != cp; k++)
 				;
-			if (k == nh && nh < HANZI_MAX)
+			if (k == nh && nh < HANZI_MAX) {
+				in_name[nh] = 0;
 				hz[nh++] = cp;
+			}
 		}
 	}
+	for (unsigned k = 0; k < nh; k++)
+		if (!in_name[k] && hz[k] >= 0x4e00 && hz[k] <= 0x9fff)
+			stray = 1;
 	if (kana >= conf->conf_attack_kana_min && nh >= conf->conf_attack_kanji_min)
 		rule = "attack.non_japanese_kanji";
 	/*
@@ -1993,6 +2105,17 @@ detect_hanzi(attack_ctx *cx)
 	else if (kana >= conf->conf_attack_kana_min && nt >= TRAD_FORMS_MIN
 		 && nt >= conf->conf_attack_kanji_min && !sender_known(cx))
 		rule = "attack.non_japanese_kanji.traditional";
+	/*
+	 * One simplified form in otherwise Japanese text (IPA: an enquiry
+	 * machine-translated, 询价 for 見積): the main CJK block outside all
+	 * the Japanese sets holds simplified forms, not the rare name
+	 * characters of the extensions; one inside a place or company name
+	 * written in Chinese (上海市浦东新区) is the name's. From a stranger,
+	 * at the default attack_kanji_min.
+	 */
+	else if (kana >= conf->conf_attack_kana_min && stray && conf->conf_attack_kanji_min <= 2
+		 && !sender_known(cx))
+		rule = "attack.non_japanese_kanji.simplified";
 	if (rule) {
 		om_buf  b;
 
