@@ -2218,6 +2218,42 @@ html_name(const char *name)
 }
 
 /*
+ * html_active - an HTML body that has something for a script reader: a
+ * script, an event handler, a data: page or a srcdoc. Most bodies have
+ * none and are not parsed a second time.
+ */
+static int
+html_active(const unsigned char *d, size_t n)
+{
+	static const char *const words[] = {"script", "data:", "srcdoc"};
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char) tolower(d[i]);
+
+		if (c == 's' || c == 'd')
+			for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+				size_t  l = strlen(words[w]);
+
+				if (n - i >= l && strncasecmp((const char *) d + i, words[w], l) == 0)
+					return (1);
+			}
+		/* An event handler: " onload=", " onclick =" */
+		if (c == 'o' && i > 0 && (d[i - 1] == ' ' || d[i - 1] == '\t' || d[i - 1] == '\n')
+		    && i + 2 < n && tolower(d[i + 1]) == 'n' && isalpha(d[i + 2])) {
+			size_t  k = i + 2;
+
+			while (k < n && k - i < 24 && isalpha(d[k]))
+				k++;
+			while (k < n && (d[k] == ' ' || d[k] == '\t'))
+				k++;
+			if (k < n && d[k] == '=')
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
  * detect_html_forms - an attached web page with a login form: a
  * password input, or a form that sends what is typed to a web site
  * (opened from disk, the page needs no link in the mail); and in both
@@ -2244,7 +2280,7 @@ detect_html_forms(attack_ctx *cx)
 
 		if (p->data == NULL || p->size == 0)
 			continue;
-		if (attached ? !html_name(name) : !(p->flags & OM_PART_HTML))
+		if (attached ? !html_name(name) : !(p->flags & OM_PART_HTML) || !html_active(p->data, p->size))
 			continue;
 		seen++;
 		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
