@@ -806,9 +806,21 @@ js_term(js_ctx *j, js_val *v, int nest)
 		js_val  a;
 		js_var *var;
 
-		if (strncmp(name, "window.", 7) == 0)
-			memmove(name, name + 7, strlen(name + 7) + 1);
-		if (strcmp(name, "atob") == 0 || strcmp(name, "unescape") == 0
+		for (int k = 0; k < 3; k++) {
+			static const char *const globals[] = {"window.", "self.", "globalThis."};
+			size_t  gl = strlen(globals[k]);
+
+			if (strncmp(name, globals[k], gl) == 0)
+				memmove(name, name + gl, strlen(name + gl) + 1);
+		}
+		if (strcmp(name, "escape") == 0 || strcmp(name, "encodeURIComponent") == 0
+		    || strcmp(name, "encodeURI") == 0) {
+			/*
+			 * Values here are bytes: decodeURIComponent(escape(atob(s)))
+			 * reads atob's bytes as UTF-8, which they already are.
+			 */
+			js_arg(j, v, nest);
+		} else if (strcmp(name, "atob") == 0 || strcmp(name, "unescape") == 0
 		    || strcmp(name, "decodeURIComponent") == 0 || strcmp(name, "decodeURI") == 0) {
 			om_buf_init(&a.s, JS_VALUE_MAX);
 			a.unknown = a.decoded = 0;
@@ -1085,6 +1097,9 @@ js_sink(js_ctx *j, const char *name)
 			 || strcmp(name, "location.assign") == 0 || js_ends(name, "location.replace")
 			 || js_ends(name, "location.assign"))
 			what = GO;
+		else if (name[0] == '.' && (strcmp(name, ".html") == 0 || strcmp(name, ".append") == 0
+					    || strcmp(name, ".prepend") == 0))
+			what = WRITE;		/* $("#x").html(...): jQuery parses it */
 		else if (js_ends(name, "insertAdjacentHTML")) {
 			/* The position first: skip it. */
 			const char *e = js_span_end(j->p + 1, j->end);

@@ -636,6 +636,12 @@ test_forms_script(void **state)
 		assert_true(found & OM_HTML_PASSWORD);
 		g_free(cut);
 	}
+	/* UTF-8 through escape() and decodeURIComponent; jQuery's html(). */
+	found = forms_of("<script>document.write(decodeURIComponent(escape(self.atob('%s'))))</script>", b64,
+			 action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	found = forms_of("<script>$(\"#x\").html(atob(\"%s\"));</script>", b64, action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
 	/* The same markup in plain view is no script's. */
 	found = om_html_forms(form, n, action, sizeof(action));
 	assert_true(found & OM_HTML_PASSWORD);
