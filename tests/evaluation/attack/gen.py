@@ -363,9 +363,15 @@ CREDENTIAL = [
     "sign in with your email password", "log in with your email password",
     "sign in with your email credentials", "log in to your email account to",
     "sign in to your email account to", "enter your email address and password",
-    "verify your email account", "ログインのうえ", "ログインいただ", "サインインいただ",
-    "マイページにログイン", "マイページからログイン", "会員ページにログイン",
+    "verify your email account",
 ]
+
+# Sign-in requests that count only beside a delivery word (a genuine
+# newsletter asks to log in too): shop and carrier notices.
+CREDENTIAL_DELIVERY = ["ログインのうえ", "ログインの上", "ログインいただ", "サインインいただ",
+                       "サインインのうえ", "マイページにログイン", "マイページからログイン",
+                       "会員ページにログイン"]
+DELIVERY_WORDS = ["配送先", "お届け先", "届け先", "配達", "お荷物", "発送", "配送", "宅配", "送り状"]
 
 MULTI_SUFFIX = {"co.jp", "ne.jp", "or.jp", "go.jp", "ac.jp", "ad.jp", "ed.jp",
                 "gr.jp", "lg.jp", "co.uk", "org.uk", "com.cn", "com.tw",
@@ -1138,6 +1144,9 @@ def oracle(m, texts, anchors, urls):
 
     low = unicodedata.normalize("NFKC", alltext).lower()
     if urls and any(p in low for p in CREDENTIAL):
+        got.add("attack.credential_request")
+    if (urls and any(p in low for p in CREDENTIAL_DELIVERY)
+            and any(w in low for w in DELIVERY_WORDS)):
         got.add("attack.credential_request")
     if any(a.kind == "html" and html_form_request(a.page) for a in m.attach):
         got.add("attack.credential_request")
