@@ -431,12 +431,14 @@ password_in_script(const char *s)
 #define JS_SPAN_MAX	(64u << 10)	/* bytes of one sink argument looked at */
 #define JS_LONG_LITERAL	200		/* an encoded literal this long is a payload */
 #define JS_SHORT	16		/* a written value shorter than this tells nothing */
+#define JS_WORK		(64u << 20)	/* bytes copied or scanned per om_html_forms() */
 
 typedef struct forms_ctx {
 	unsigned found;
 	char   *action;
 	size_t	actionsize;
 	size_t	budget;			/* decoded bytes still allowed */
+	size_t	work;			/* script work still allowed (JS_WORK) */
 } forms_ctx;
 
 typedef struct js_val {
@@ -464,6 +466,22 @@ typedef struct js_ctx {
 } js_ctx;
 
 static void forms_doc(const char *html, size_t len, forms_ctx *fc, int depth);
+
+/*
+ * js_spend - charge work to the document; 1 when it is spent. Copies of
+ * variables and sink arguments could otherwise grow with the square of
+ * the script (a thousand writes of a long variable).
+ */
+static int
+js_spend(js_ctx *j, size_t n)
+{
+	if (j->fc->work <= n) {
+		j->fc->work = 0;
+		return (1);
+	}
+	j->fc->work -= n;
+	return (0);
+}
 
 /* js_id - a character of an identifier */
 static int
@@ -825,7 +843,9 @@ js_term(js_ctx *j, js_val *v, int nest)
 			om_buf_init(&a.s, JS_VALUE_MAX);
 			a.unknown = a.decoded = 0;
 			js_arg(j, &a, nest);
-			if (name[0] == 'a')
+			if (js_spend(j, a.s.len + 1))
+				a.unknown = 1;
+			else if (name[0] == 'a')
 				js_atob(&a, v);
 			else
 				js_unescape(&a, v);
@@ -858,6 +878,10 @@ js_term(js_ctx *j, js_val *v, int nest)
 				v->unknown = 1;
 			v->decoded = 1;
 		} else if (strchr(name, '.') == NULL && (var = js_var_find(j, name)) != NULL) {
+			if (js_spend(j, var->len + 1)) {
+				v->unknown = 1;
+				return;
+			}
 			js_put(v, var->data, var->len);
 			v->unknown |= var->unknown;
 			v->decoded |= var->decoded;
@@ -958,8 +982,13 @@ js_encoded_span(const char *s, const char *e)
 static void
 js_judge(js_ctx *j, const js_val *v, const char *from)
 {
-	const char *to = js_span_end(from, j->end);
+	const char *to;
 
+	if (!v->unknown || v->s.len >= JS_SHORT)
+		return;
+	to = js_span_end(from, j->end);
+	if (js_spend(j, (size_t) (to - from) * 10 + 1))
+		return;
 	if (v->unknown && v->s.len < JS_SHORT && (v->decoded || js_encoded_span(from, to)))
 		j->fc->found |= OM_HTML_OBFUSCATED;
 }
@@ -1056,7 +1085,7 @@ js_set(js_ctx *j, const char *name, const js_val *v, int append)
 		var->len = 0;
 		var->unknown = var->decoded = 0;
 	}
-	if (j->var_bytes + v->s.len > JS_VARS_BYTES) {
+	if (j->var_bytes + v->s.len > JS_VARS_BYTES || js_spend(j, old + v->s.len + 1)) {
 		var->unknown = 1;
 		return;
 	}
@@ -1085,7 +1114,7 @@ js_sink(js_ctx *j, const char *name)
 	js_val  v;
 
 	js_space(j);
-	if (j->p >= j->end)
+	if (j->p >= j->end || js_spend(j, 64))
 		return;
 	if (*j->p == '(') {
 		if (strcmp(name, "document.write") == 0 || strcmp(name, "document.writeln") == 0
@@ -1183,7 +1212,7 @@ js_run(const char *s, size_t len, forms_ctx *fc, int depth)
 	j->end = s + len;
 	j->fc = fc;
 	om_buf_init(&j->written, fc->budget < JS_VALUE_MAX * 2 ? fc->budget : JS_VALUE_MAX * 2);
-	while (j->p < j->end) {
+	while (j->p < j->end && fc->work > 0) {
 		const char *at = j->p;
 
 		js_space(j);
@@ -1224,6 +1253,7 @@ js_run(const char *s, size_t len, forms_ctx *fc, int depth)
 		before = inner.found & (OM_HTML_FORM | OM_HTML_PASSWORD | OM_HTML_FORM_EXTERNAL);
 		fc->found |= inner.found | (before ? OM_HTML_SCRIPTED : 0);
 		fc->budget = inner.budget;
+		fc->work = inner.work;
 	}
 	for (size_t i = 0; i < j->nvars; i++)
 		free(j->vars[i].data);
@@ -1258,6 +1288,7 @@ forms_data(const char *u, forms_ctx *fc, int depth)
 		fc->found |= inner.found
 			| (inner.found & (OM_HTML_FORM | OM_HTML_PASSWORD | OM_HTML_FORM_EXTERNAL) ? OM_HTML_SCRIPTED : 0);
 		fc->budget = inner.budget;
+		fc->work = inner.work;
 	}
 	om_buf_free(&j->written);
 	free(j);
@@ -1302,6 +1333,7 @@ forms_attrs(xmlNode *n, forms_ctx *fc, int depth)
 					forms_doc((const char *) v, l, &inner, depth + 1);
 					fc->found |= inner.found;
 					fc->budget = inner.budget;
+					fc->work = inner.work;
 				}
 				xmlFree(v);
 			}
@@ -1385,6 +1417,7 @@ om_html_forms(const char *html, size_t len, char *action, size_t actionsize)
 	fc.action = actionsize ? action : dummy;
 	fc.actionsize = actionsize;
 	fc.budget = DECODE_BUDGET;
+	fc.work = JS_WORK;
 	if (actionsize)
 		*action = 0;
 	forms_doc(html, len, &fc, 0);

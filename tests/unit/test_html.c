@@ -744,6 +744,23 @@ test_forms_bounds(void **state)
 		g_free(l1);
 		g_free(b2);
 	}
+	/*
+	 * Twenty thousand writes of a 500 KiB variable would copy 10 GB:
+	 * the work per document is bounded, so this returns at once.
+	 */
+	{
+		GString *g = g_string_new("<script>var s = \"");
+
+		for (int i = 0; i < 500000; i++)
+			g_string_append_c(g, 'Q');
+		g_string_append(g, "\";");
+		for (int i = 0; i < 20000; i++)
+			g_string_append(g, "document.write(s);");
+		g_string_append(g, "</script>");
+		found = om_html_forms(g->str, g->len, action, sizeof(action));
+		assert_false(found & OM_HTML_PASSWORD);
+		g_string_free(g, TRUE);
+	}
 	/* 8 MiB of base64 in one literal: past the caps, nothing crashes. */
 	{
 		size_t  n = 8u << 20;
