@@ -956,7 +956,8 @@ static int
 js_encoded_span(const char *s, const char *e)
 {
 	static const char *const words[] = {
-		"atob", "unescape", "fromCharCode", "decodeURI", "eval", "\\x", "\\u", "%3c", "%u00", NULL
+		"atob", "unescape", "fromCharCode", "decodeURI", "eval", "\\x", "\\u", "%3c", "%u00",
+		"function(p,a,c,k,e,", NULL
 	};
 	size_t  run = 0;
 
@@ -1177,11 +1178,14 @@ js_sink(js_ctx *j, const char *name)
 		js_write(j, &v);
 		break;
 	case EVAL:
-		/* eval() of what cannot be read (a packer) hides a script. */
-		if (v.unknown && v.s.len < JS_SHORT)
-			j->fc->found |= OM_HTML_OBFUSCATED;
-		else if (om_buf_puts(&j->written, "<script>") < 0 || om_buf_append(&j->written, v.s.data, v.s.len) < 0
-			 || om_buf_puts(&j->written, "</script>\n") < 0)
+		/*
+		 * eval() of what cannot be read hides a script when a decoder
+		 * or a packer feeds it; eval("(" + json + ")") does not.
+		 */
+		js_judge(j, &v, arg);
+		if (v.s.len > 0 && (om_buf_puts(&j->written, "<script>") < 0
+				    || om_buf_append(&j->written, v.s.data, v.s.len) < 0
+				    || om_buf_puts(&j->written, "</script>\n") < 0))
 			j->fc->found |= OM_HTML_OBFUSCATED;
 		break;
 	case GO:

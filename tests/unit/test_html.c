@@ -698,6 +698,7 @@ test_forms_benign_scripts(void **state)
 		"<p id=d></p><script>document.getElementById('d').innerHTML = new Date().toLocaleDateString();</script>",
 		"<script>location.href = \"https://www.sakura-hoken.example/news/\";</script>",
 		"<script>var q = encodeURIComponent(document.title); document.write('<img src=\"/t.gif?' + q + '\">');</script>",
+		"<script>var data = eval(\"(\" + req.responseText + \")\");</script>",
 	};
 	char    action[256];
 	unsigned found;
