@@ -455,12 +455,17 @@ typedef struct js_var {
 	int	decoded;
 } js_var;
 
+/* The string variables of one page: its scripts share them. */
+typedef struct js_vars {
+	js_var	v[JS_VARS];
+	size_t	n;
+	size_t	bytes;
+} js_vars;
+
 typedef struct js_ctx {
 	const char *p;
 	const char *end;
-	js_var	vars[JS_VARS];
-	size_t	nvars;
-	size_t	var_bytes;
+	js_vars *vars;			/* the page's, or NULL */
 	om_buf	written;		/* markup the script writes into the page */
 	forms_ctx *fc;
 } js_ctx;
@@ -769,9 +774,9 @@ js_char_codes(js_ctx *j, js_val *v, char close)
 static js_var *
 js_var_find(js_ctx *j, const char *name)
 {
-	for (size_t i = j->nvars; i-- > 0;)
-		if (strcmp(j->vars[i].name, name) == 0)
-			return (j->vars + i);
+	for (size_t i = j->vars ? j->vars->n : 0; i-- > 0;)
+		if (strcmp(j->vars->v[i].name, name) == 0)
+			return (j->vars->v + i);
 	return (NULL);
 }
 
@@ -1078,15 +1083,15 @@ js_set(js_ctx *j, const char *name, const js_val *v, int append)
 	char   *d;
 
 	if (var == NULL) {
-		if (j->nvars >= JS_VARS)
+		if (j->vars == NULL || j->vars->n >= JS_VARS)
 			return;
-		var = j->vars + j->nvars++;
+		var = j->vars->v + j->vars->n++;
 		snprintf(var->name, sizeof(var->name), "%s", name);
 		var->data = NULL;
 		var->len = 0;
 		var->unknown = var->decoded = 0;
 	}
-	if (j->var_bytes + v->s.len > JS_VARS_BYTES || js_spend(j, old + v->s.len + 1)) {
+	if (j->vars->bytes + v->s.len > JS_VARS_BYTES || js_spend(j, old + v->s.len + 1)) {
 		var->unknown = 1;
 		return;
 	}
@@ -1098,7 +1103,7 @@ js_set(js_ctx *j, const char *name, const js_val *v, int append)
 	if (v->s.len)
 		memcpy(d + old, v->s.data, v->s.len);
 	d[old + v->s.len] = 0;
-	j->var_bytes += v->s.len;
+	j->vars->bytes += v->s.len;
 	free(var->data);
 	var->data = d;
 	var->len = old + v->s.len;
@@ -1203,7 +1208,7 @@ js_sink(js_ctx *j, const char *name)
 
 /* js_run - the sinks of one script; what they write is read as a page */
 static void
-js_run(const char *s, size_t len, forms_ctx *fc, int depth)
+js_run(const char *s, size_t len, js_vars *vars, forms_ctx *fc, int depth)
 {
 	js_ctx *j;
 	char    name[JS_NAME_MAX];
@@ -1215,6 +1220,7 @@ js_run(const char *s, size_t len, forms_ctx *fc, int depth)
 	j->p = s;
 	j->end = s + len;
 	j->fc = fc;
+	j->vars = vars;
 	om_buf_init(&j->written, fc->budget < JS_VALUE_MAX * 2 ? fc->budget : JS_VALUE_MAX * 2);
 	while (j->p < j->end && fc->work > 0) {
 		const char *at = j->p;
@@ -1259,8 +1265,6 @@ js_run(const char *s, size_t len, forms_ctx *fc, int depth)
 		fc->budget = inner.budget;
 		fc->work = inner.work;
 	}
-	for (size_t i = 0; i < j->nvars; i++)
-		free(j->vars[i].data);
 	om_buf_free(&j->written);
 	free(j);
 }
@@ -1300,7 +1304,7 @@ forms_data(const char *u, forms_ctx *fc, int depth)
 
 /* forms_attrs - event handlers run as scripts, data: pages of frames read */
 static void
-forms_attrs(xmlNode *n, forms_ctx *fc, int depth)
+forms_attrs(xmlNode *n, js_vars *vars, forms_ctx *fc, int depth)
 {
 	int     frame = elem_is(n, "iframe") || elem_is(n, "frame") || elem_is(n, "object")
 		|| elem_is(n, "embed");
@@ -1313,7 +1317,7 @@ forms_attrs(xmlNode *n, forms_ctx *fc, int depth)
 			continue;
 		if (strncasecmp(an, "on", 2) == 0) {
 			if ((v = xmlGetProp(n, a->name)) != NULL) {
-				js_run((const char *) v, strlen((const char *) v), fc, depth);
+				js_run((const char *) v, strlen((const char *) v), vars, fc, depth);
 				xmlFree(v);
 			}
 		} else if (frame && (strcasecmp(an, "src") == 0 || strcasecmp(an, "data") == 0)) {
@@ -1352,6 +1356,7 @@ forms_doc(const char *html, size_t len, forms_ctx *fc, int depth)
 	htmlDocPtr doc;
 	xmlNode *n;
 	unsigned nodes = 0;
+	js_vars *vars;
 
 	if (len > (size_t) INT32_MAX)
 		len = INT32_MAX;
@@ -1360,6 +1365,8 @@ forms_doc(const char *html, size_t len, forms_ctx *fc, int depth)
 			     | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
 	if (doc == NULL)
 		return;
+	if ((vars = calloc(1, sizeof(*vars))) == NULL)
+		om_panic("out of memory");
 	for (n = doc->children; n != NULL && nodes++ < HTML_FORM_NODES;) {
 		if (n->type == XML_ELEMENT_NODE && elem_is(n, "form")) {
 			xmlChar *act = xmlGetProp(n, (const xmlChar *) "action");
@@ -1391,10 +1398,10 @@ forms_doc(const char *html, size_t len, forms_ctx *fc, int depth)
 
 			if (password_in_script(sc))
 				fc->found |= OM_HTML_PASSWORD;
-			js_run(sc, strlen(sc), fc, depth);
+			js_run(sc, strlen(sc), vars, fc, depth);
 		}
 		if (n->type == XML_ELEMENT_NODE && n->properties)
-			forms_attrs(n, fc, depth);
+			forms_attrs(n, vars, fc, depth);
 		if (n->type == XML_ELEMENT_NODE && n->children) {
 			n = n->children;
 			continue;
@@ -1407,6 +1414,9 @@ forms_doc(const char *html, size_t len, forms_ctx *fc, int depth)
 		if (n != NULL)
 			n = n->next;
 	}
+	for (size_t i = 0; i < vars->n; i++)
+		free(vars->v[i].data);
+	free(vars);
 	xmlFreeDoc(doc);
 }
 

@@ -28,7 +28,8 @@
  *	OM_HTML_*, and the first http(s) form action in action. A
  *	password input written by a script (type="password" in its text)
  *	counts too. Scripts are not run but read: string literals, their
- *	concatenation, string variables and the decoders atob, unescape,
+ *	concatenation, string variables (shared by the scripts of a page)
+ *	and the decoders atob, unescape,
  *	decodeURI[Component] and String.fromCharCode are evaluated, and
  *	what reaches document.write, innerHTML, insertAdjacentHTML,
  *	srcdoc or eval is read as a page again (OM_HTML_SCRIPTED when a

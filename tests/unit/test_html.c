@@ -636,6 +636,10 @@ test_forms_script(void **state)
 		assert_true(found & OM_HTML_PASSWORD);
 		g_free(cut);
 	}
+	/* A variable of one script used by the next. */
+	found = forms_of("<script>var k = \"%s\";</script><p>x</p><script>document.write(atob(k))</script>", b64,
+			 action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
 	/* UTF-8 through escape() and decodeURIComponent; jQuery's html(). */
 	found = forms_of("<script>document.write(decodeURIComponent(escape(self.atob('%s'))))</script>", b64,
 			 action, sizeof(action));
