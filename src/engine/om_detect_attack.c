@@ -23,7 +23,9 @@
  *	attack.lookalike_url: a URL host (href, anchor text, plain text)
  *	that carries a listed brand's token without being under one of the
  *	brand's domains (also read with 0 as o and 1 as l), a punycode
- *	homograph of one, or a raw IPv4 host in any form a browser reads;
+ *	homograph of one, or a raw IPv4 host in any form a browser reads
+ *	(also a dotted quad with a port or path but no scheme) or an IPv6
+ *	literal;
  *	rule attack.lookalike.anchor when an href reads as the host its
  *	anchor text shows;
  *	rules attack.lookalike.internal and attack.lookalike.partner when
@@ -45,7 +47,9 @@
  *	sender that is neither internal nor a partner; rule
  *	attack.non_japanese_kanji.traditional for Japanese text with
  *	TRAD_FORMS_MIN traditional forms Japanese replaced, from such a
- *	sender.
+ *	sender; rule attack.non_japanese_kanji.simplified for Japanese
+ *	text with a single such hanzi of the main CJK block (a simplified
+ *	form) from such a sender, when attack_kanji_min is 2 or less.
  *
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
@@ -58,7 +62,11 @@
  *	only in a message that carries a link. An attached web page
  *	(.html, .htm, .shtml, ...) with a password input (rule
  *	attack.credential.html_password) or a form that posts to a web
- *	site (attack.credential.html_form) is a credential request itself.
+ *	site (attack.credential.html_form) is a credential request itself;
+ *	so is such a form in an HTML body when a script writes it from an
+ *	encoded string, and, in either, a script that writes what cannot be
+ *	decoded or sends the reader to a decoded address (rule
+ *	attack.credential.html_script; om_html_forms() reads the scripts).
  *
  *	The weights of the indicators present (and of the inbound
  *	attach.executable, attach.double_extension, attach.rlo findings)
@@ -524,8 +532,21 @@ om_attack_url_host(const char *url, char *host, size_t hostsize)
 	for (const char *at = h; at < e; at++)
 		if (*at == '@')
 			h = at + 1;
-	if (*h == '[')
-		return (-1);			/* IPv6 literal: not judged */
+	if (*h == '[') {
+		/* An IPv6 literal: kept with its brackets, a raw address too. */
+		const char *c = memchr(h, ']', (size_t) (e - h));
+
+		n = c ? (size_t) (c - h) + 1 : 0;
+		if (n < 4 || n >= hostsize)
+			return (-1);
+		for (size_t i = 1; i + 1 < n; i++)
+			if (!isxdigit((unsigned char) h[i]) && h[i] != ':' && h[i] != '.')
+				return (-1);
+		for (size_t i = 0; i < n; i++)
+			host[i] = (char) tolower((unsigned char) h[i]);
+		host[n] = 0;
+		return (0);
+	}
 	for (const char *c = h; c < e; c++)
 		if (*c == ':') {
 			e = c;
@@ -783,7 +804,7 @@ om_attack_lookalike(const om_brands *b, const char *host)
 	char    a[OM_ATTACK_HOST_MAX], sk[OM_ATTACK_HOST_MAX];
 	int     idn;
 
-	if (is_ipv4(host))
+	if (is_ipv4(host) || host[0] == '[')
 		return ("attack.lookalike.ip_host");
 	if (b == NULL || host_ascii(host, a, sizeof(a)) < 0)
 		return (NULL);
@@ -1833,6 +1854,36 @@ detect_links(attack_ctx *cx)
 	}
 }
 
+/*
+ * bare_ipv4 - a dotted-quad address at s written as a link without its
+ * scheme: followed by a port or by a path ("198.51.100.7/owa",
+ * "198.51.100.7:2096"), not a network ("/24") nor a version. Its length,
+ * or 0.
+ */
+static size_t
+bare_ipv4(const char *start, const char *s)
+{
+	const char *p = s;
+
+	if (s > start && (isalnum((unsigned char) s[-1]) || strchr("./@:-_", s[-1])))
+		return (0);
+	for (int part = 0; part < 4; part++) {
+		unsigned v = 0, len = 0;
+
+		for (; isdigit((unsigned char) *p) && len < 4; p++, len++)
+			v = v * 10 + (unsigned) (*p - '0');
+		if (len == 0 || len > 3 || v > 255)
+			return (0);
+		if (part < 3 && *p++ != '.')
+			return (0);
+	}
+	if (p[0] == ':' && isdigit((unsigned char) p[1]))
+		return ((size_t) (p - s));
+	if (p[0] == '/' && (isalpha((unsigned char) p[1]) || p[1] == '~' || p[1] == '_'))
+		return ((size_t) (p - s));
+	return (0);
+}
+
 /* detect_text_urls - plain-text URLs of subject and bodies */
 static void
 detect_text_urls(attack_ctx *cx)
@@ -1858,6 +1909,24 @@ detect_text_urls(attack_ctx *cx)
 				continue;
 			cx->has_link = 1;
 			check_host(cx, h, tx->where);
+		}
+		/* Raw addresses written without a scheme: a lure's link too. */
+		n = 0;
+		for (p = tx->text; (p = strpbrk(p, "0123456789")) != NULL && n < URLS_MAX; p++) {
+			size_t  len = bare_ipv4(tx->text, p);
+			char    h[OM_ATTACK_HOST_MAX];
+
+			if (len == 0) {
+				while (isdigit((unsigned char) p[1]))
+					p++;
+				continue;
+			}
+			n++;
+			memcpy(h, p, len);
+			h[len] = 0;
+			cx->has_link = 1;
+			check_host(cx, h, tx->where);
+			p += len - 1;
 		}
 	}
 }
@@ -1919,6 +1988,26 @@ traditional_form(unsigned cp)
 }
 
 /*
+ * proper_suffix - a hanzi that ends a place or company name written in
+ * Chinese (上海市浦东新区, 有限公司): a stray form inside one is a name's
+ */
+static int
+proper_suffix(unsigned cp)
+{
+	static const unsigned tab[] = {
+		0x5e02, 0x533a, 0x5340, 0x7701, 0x53bf,	/* 市 区 區 省 县 */
+		0x7e23, 0x5dde, 0x8def, 0x8857, 0x9547,	/* 縣 州 路 街 镇 */
+		0x93ae, 0x6751, 0x53f7, 0x865f, 0x697c,	/* 鎮 村 号 號 楼 */
+		0x6a13, 0x53f8,				/* 樓 司 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -1929,18 +2018,40 @@ detect_hanzi(attack_ctx *cx)
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
 	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
+	unsigned char in_name[HANZI_MAX];	/* first seen in a place or company name */
 	const char *rule = NULL;
+	int     stray = 0;
 
 	for (size_t t = 0; t < msg->ntexts; t++) {
 		const om_text *tx = msg->texts + t;
 		const unsigned char *p = (const unsigned char *) tx->text, *end = p + tx->len;
 
+		unsigned run_from = nh;
+		int     in_run = 0, run_name = 0;
+
 		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
 			continue;
-		while (p < end) {
-			unsigned cp = utf8_next(&p, end);
+		while (p <= end) {
+			int     last = p >= end;
+			unsigned cp = last ? 0 : utf8_next(&p, end);
+			int     h = !last && cp >= 0x3400 && is_han(cp);
 			size_t  k;
 
+			/* A run of hanzi ends: was it a name? */
+			if (!h && in_run) {
+				for (k = run_from; k < nh; k++)
+					in_name[k] = (unsigned char) run_name;
+				in_run = 0;
+			}
+			if (h && !in_run) {
+				in_run = 1;
+				run_from = nh;
+				run_name = 0;
+			}
+			if (h && proper_suffix(cp))
+				run_name = 1;
+			if (last)
+				break;
 			if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) {
 				kana++;
 				continue;
@@ -1965,10 +2076,15 @@ detect_hanzi(attack_ctx *cx)
 				continue;
 			for (k = 0; k < nh && hz[k] != cp; k++)
 				;
-			if (k == nh && nh < HANZI_MAX)
+			if (k == nh && nh < HANZI_MAX) {
+				in_name[nh] = 0;
 				hz[nh++] = cp;
+			}
 		}
 	}
+	for (unsigned k = 0; k < nh; k++)
+		if (!in_name[k] && hz[k] >= 0x4e00 && hz[k] <= 0x9fff)
+			stray = 1;
 	if (kana >= conf->conf_attack_kana_min && nh >= conf->conf_attack_kanji_min)
 		rule = "attack.non_japanese_kanji";
 	/*
@@ -1989,6 +2105,17 @@ detect_hanzi(attack_ctx *cx)
 	else if (kana >= conf->conf_attack_kana_min && nt >= TRAD_FORMS_MIN
 		 && nt >= conf->conf_attack_kanji_min && !sender_known(cx))
 		rule = "attack.non_japanese_kanji.traditional";
+	/*
+	 * One simplified form in otherwise Japanese text (IPA: an enquiry
+	 * machine-translated, 询价 for 見積): the main CJK block outside all
+	 * the Japanese sets holds simplified forms, not the rare name
+	 * characters of the extensions; one inside a place or company name
+	 * written in Chinese (上海市浦东新区) is the name's. From a stranger,
+	 * at the default attack_kanji_min.
+	 */
+	else if (kana >= conf->conf_attack_kana_min && stray && conf->conf_attack_kanji_min <= 2
+		 && !sender_known(cx))
+		rule = "attack.non_japanese_kanji.simplified";
 	if (rule) {
 		om_buf  b;
 
@@ -2091,9 +2218,49 @@ html_name(const char *name)
 }
 
 /*
+ * html_active - an HTML body that has something for a script reader: a
+ * script, an event handler, a data: page or a srcdoc. Most bodies have
+ * none and are not parsed a second time.
+ */
+static int
+html_active(const unsigned char *d, size_t n)
+{
+	static const char *const words[] = {"script", "data:", "srcdoc"};
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char) tolower(d[i]);
+
+		if (c == 's' || c == 'd')
+			for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+				size_t  l = strlen(words[w]);
+
+				if (n - i >= l && strncasecmp((const char *) d + i, words[w], l) == 0)
+					return (1);
+			}
+		/* An event handler: " onload=", " onclick =" */
+		if (c == 'o' && i > 0 && (d[i - 1] == ' ' || d[i - 1] == '\t' || d[i - 1] == '\n')
+		    && i + 2 < n && tolower(d[i + 1]) == 'n' && isalpha(d[i + 2])) {
+			size_t  k = i + 2;
+
+			while (k < n && k - i < 24 && isalpha(d[k]))
+				k++;
+			while (k < n && (d[k] == ' ' || d[k] == '\t'))
+				k++;
+			if (k < n && d[k] == '=')
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
  * detect_html_forms - an attached web page with a login form: a
  * password input, or a form that sends what is typed to a web site
- * (opened from disk, the page needs no link in the mail)
+ * (opened from disk, the page needs no link in the mail); and in both
+ * attached pages and HTML bodies, a form a script writes from an
+ * encoded string, a script that writes what cannot be decoded, or one
+ * that sends the reader to a decoded address. An HTML body's own form
+ * posting to a web site (a survey) is not one.
  */
 static void
 detect_html_forms(attack_ctx *cx)
@@ -2106,26 +2273,38 @@ detect_html_forms(attack_ctx *cx)
 		const om_part *p = msg->parts + i;
 		const char *name = p->path ? p->path : p->filename;
 		char    action[OM_ATTACK_HOST_MAX], host[OM_ATTACK_HOST_MAX];
-		const char *used = NULL;
+		const char *used = NULL, *where, *how;
+		int     attached = (p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) != 0;
 		unsigned found;
 		om_buf  utf8;
 
-		if (!(p->flags & (OM_PART_ATTACHMENT | OM_PART_MEMBER)) || p->data == NULL || p->size == 0
-		    || !html_name(name))
+		if (p->data == NULL || p->size == 0)
+			continue;
+		if (attached ? !html_name(name) : !(p->flags & OM_PART_HTML) || !html_active(p->data, p->size))
 			continue;
 		seen++;
 		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
 		(void) om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
 		found = om_html_forms(utf8.data ? utf8.data : "", utf8.len, action, sizeof(action));
 		om_buf_free(&utf8);
-		if (found & OM_HTML_PASSWORD)
-			om_scan_add(scan, "attack.credential_request", "attack.credential.html_password",
-				    om_pool_printf(scan->pool, "attachment:%s", name), "<input type=password>", 0);
-		else if (found & OM_HTML_FORM_EXTERNAL)
-			om_scan_add(scan, "attack.credential_request", "attack.credential.html_form",
-				    om_pool_printf(scan->pool, "attachment:%s", name),
-				    om_attack_url_host(action, host, sizeof(host)) == 0
-				    ? om_pool_printf(scan->pool, "<form action> %s", host) : "<form action>", 0);
+		if (!attached && !(found & (OM_HTML_SCRIPTED | OM_HTML_OBFUSCATED | OM_HTML_REDIRECT)))
+			continue;
+		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
+		how = found & OM_HTML_SCRIPTED ? " (script)" : "";
+		if (*action && om_attack_url_host(action, host, sizeof(host)) == 0)
+			check_host(cx, host, where);
+		else
+			*host = 0;
+		if ((found & OM_HTML_PASSWORD) && (attached || (found & OM_HTML_SCRIPTED)))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_password", where,
+				    om_pool_printf(scan->pool, "<input type=password>%s", how), 0);
+		else if ((found & OM_HTML_FORM_EXTERNAL) && (attached || (found & OM_HTML_SCRIPTED)))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_form", where,
+				    om_pool_printf(scan->pool, "<form action>%s%s%s", *host ? " " : "", host, how), 0);
+		else if (found & (OM_HTML_OBFUSCATED | OM_HTML_REDIRECT))
+			om_scan_add(scan, "attack.credential_request", "attack.credential.html_script", where,
+				    found & OM_HTML_OBFUSCATED ? "<script> encoded write"
+				    : om_pool_printf(scan->pool, "<script> location %s", host), 0);
 	}
 }
 

@@ -27,7 +27,17 @@
  *	a password or sends what is typed to a web site: the bits
  *	OM_HTML_*, and the first http(s) form action in action. A
  *	password input written by a script (type="password" in its text)
- *	counts too.
+ *	counts too. Scripts are not run but read: string literals, their
+ *	concatenation, string variables (shared by the scripts of a page)
+ *	and the decoders atob, unescape,
+ *	decodeURI[Component] and String.fromCharCode are evaluated, and
+ *	what reaches document.write, innerHTML, insertAdjacentHTML,
+ *	srcdoc or eval is read as a page again (OM_HTML_SCRIPTED when a
+ *	form came from there), as is a data: page of a frame or object;
+ *	all bounded in depth and decoded bytes. A sink fed through a
+ *	decoder with what cannot be evaluated is OM_HTML_OBFUSCATED; a
+ *	decoded http(s) address given to location is OM_HTML_REDIRECT
+ *	(in action when no form action is).
  *--*/
 #ifndef OM_HTML_H
 #define OM_HTML_H
@@ -51,6 +61,9 @@ typedef struct om_html_sink {
 #define OM_HTML_FORM		(1u << 0)	/* a <form> */
 #define OM_HTML_PASSWORD	(1u << 1)	/* an <input type=password> */
 #define OM_HTML_FORM_EXTERNAL	(1u << 2)	/* a form posting to an http(s) URL */
+#define OM_HTML_SCRIPTED	(1u << 3)	/* one of those written by a script */
+#define OM_HTML_OBFUSCATED	(1u << 4)	/* a script writes what cannot be decoded */
+#define OM_HTML_REDIRECT	(1u << 5)	/* a script sends the reader to a decoded URL */
 
 unsigned om_html_forms(const char *html, size_t len, char *action, size_t actionsize);
 int	om_html_text(const char *html, size_t len, om_buf *out,

