@@ -236,9 +236,17 @@ has_any(const char *s, size_t n, const char *const *words)
 
 		for (size_t k = 0; k < wl; k++)
 			letters |= ((*w)[k] >= 'A' && (*w)[k] <= 'Z') || ((*w)[k] >= 'a' && (*w)[k] <= 'z');
+		if (wl > n)
+			continue;
 		if (!letters) {
-			if (wl <= n && memmem(s, n, *w, wl) != NULL)
-				return (1);
+			/* Lines are short: memchr and a compare cost less than memmem's set-up. */
+			const char *p = s, *last = s + n - wl;
+
+			while (p <= last && (p = memchr(p, (*w)[0], (size_t) (last - p) + 1)) != NULL) {
+				if (memcmp(p + 1, *w + 1, wl - 1) == 0)
+					return (1);
+				p++;
+			}
 			continue;
 		}
 		for (size_t i = 0; i + wl <= n; i++)
@@ -918,7 +926,10 @@ word_ends(const char *t, size_t lo, size_t e, const char *w)
 {
 	size_t  wl = strlen(w);
 
-	return (e >= lo + wl && strncasecmp(t + e - wl, w, wl) == 0
+	/* The last byte, folded as strncasecmp folds ASCII, rules out most words. */
+	if (e < lo + wl || wl == 0 || ((unsigned char) t[e - 1] | 0x20) != ((unsigned char) w[wl - 1] | 0x20))
+		return (0);
+	return (strncasecmp(t + e - wl, w, wl) == 0
 		&& (e - wl == lo || !((unsigned char) t[e - wl - 1] < 0x80 && ((t[e - wl - 1] | 0x20) >= 'a'
 									     && (t[e - wl - 1] | 0x20) <= 'z')
 				      && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z'))));
@@ -991,8 +1002,12 @@ label_tail(const char *t, size_t a, size_t b, int address)
 			continue;
 		}
 		for (const char *const *w = tail_words; *w && !ok; w++) {
-			size_t  wl = strlen(*w);
+			size_t  wl;
 
+			/* The first byte, folded as strncasecmp folds ASCII, rules out most words. */
+			if ((c | 0x20) != ((unsigned char) (*w)[0] | 0x20))
+				continue;
+			wl = strlen(*w);
 			if (i + wl <= b && strncasecmp(t + i, *w, wl) == 0) {
 				i += wl;
 				ok = 1;
