@@ -248,6 +248,38 @@ next_digit(digit_mask *dm, const char *t, size_t i, size_t len)
 	}
 }
 
+/* digit_end - offset of the first byte at or after i that is not an ASCII digit, else len */
+static size_t
+digit_end(digit_mask *dm, const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		if (i >= len)
+			return (len);
+		if (!dm->valid || i < dm->base || i >= dm->base + 64) {
+			dm->base = i & ~(size_t) 63;
+			dm->bits = digit_bits(t, dm->base, len);
+			dm->valid = 1;
+		}
+		{
+			/* Past the end of the text the bits are 0: not digits. */
+			uint64_t m = ~dm->bits >> (i - dm->base);
+
+			if (m) {
+				size_t  e = i + (size_t) __builtin_ctzll(m);
+
+				return (e < len ? e : len);
+			}
+		}
+		i = dm->base + 64;
+	}
+}
+
+/* One rule anchored on digit runs, as one scan asks for it. */
+typedef struct digit_rule {
+	unsigned id, digits;
+	size_t	before, after;		/* digit_reach() either side */
+} digit_rule;
+
 /*
  * rules_digit_runs - windows for the rules anchored on digit runs. A run is
  * ASCII digits, each pair joined by at most RULES_JOIN_MAX joiner bytes
@@ -261,42 +293,52 @@ rules_digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 	const om_ruleset *set = ps->set;
 	const char *t = ps->text;
 	digit_mask dm = {.valid = 0};
-	size_t  len = ps->len, i = next_digit(&dm, t, 0, len);
-	unsigned least = (unsigned) set->v[set->digit_rules[0]].anchor_digits;
+	size_t  len = ps->len, i, nr = 0;
+	unsigned least;
 
+	/*
+	 * The rules this scan asks for, with their reach, once per text
+	 * rather than once per run: a table of figures has thousands of
+	 * runs. Fewest digits first, as in set->digit_rules.
+	 */
+	digit_rule local[32], *dr = set->ndigit <= 32 ? local : rules_xrealloc(NULL, set->ndigit * sizeof(digit_rule));
+
+	for (size_t k = 0; k < set->ndigit; k++) {
+		unsigned id = set->digit_rules[k];
+		const rules_rule *r = set->v + id;
+
+		if ((only && &r->pub != only) || !(r->pub.scopes & scope))
+			continue;
+		dr[nr].id = id;
+		dr[nr].digits = (unsigned) r->anchor_digits;
+		dr[nr].before = digit_reach(r, 0);
+		dr[nr].after = digit_reach(r, 1);
+		nr++;
+	}
+	least = nr > 0 ? dr[0].digits : UINT_MAX;
+	i = nr > 0 ? next_digit(&dm, t, 0, len) : len;
 	while (i < len) {
 		size_t  start = i, end, j;
 		unsigned nd = 0;
 
 		for (;;) {
-			while (i < len && is_digit(t[i])) {
-				nd++;
-				i++;
-			}
-			end = i;
+			end = digit_end(&dm, t, i, len);
+			nd += (unsigned) (end - i);
+			i = end;
 			for (j = i; j < len && j - i < RULES_JOIN_MAX && is_joiner(t[j]); j++)
 				;
 			if (j == i || j >= len || !is_digit(t[j]))
 				break;
 			i = j;
 		}
-		if (nd >= least) {
-			for (size_t k = 0; k < set->ndigit; k++) {
-				unsigned id = set->digit_rules[k];
-				const rules_rule *r = set->v + id;
-				size_t  before = digit_reach(r, 0), after = digit_reach(r, 1);
-
-				if ((unsigned) r->anchor_digits > nd)
-					break;
-				if ((only && &r->pub != only) || !(r->pub.scopes & scope))
-					continue;
-				/* A match holds digits of the run: it starts before its end. */
-				win_add(ps, id, start > before ? start - before : 0,
-					end + after < len ? end + after : len, end);
-			}
-		}
+		for (size_t k = 0; nd >= least && k < nr && dr[k].digits <= nd; k++)
+			/* A match holds digits of the run: it starts before its end. */
+			win_add(ps, dr[k].id, start > dr[k].before ? start - dr[k].before : 0,
+				end + dr[k].after < len ? end + dr[k].after : len, end);
 		i = next_digit(&dm, t, end, len);
 	}
+	if (dr != local)
+		free(dr);
 }
 
 /*
