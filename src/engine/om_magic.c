@@ -131,9 +131,9 @@ om_magic_type(om_pool *pool, const void *data, size_t len)
 	 * on a text part, and all they add is the kind of text (TeX, C, a
 	 * diff, a makefile). When every byte of the buffer is proven text
 	 * here, they are left out: an answer of the other tests (JSON, a
-	 * signature, XML, HTML ...) is the one the full run gives, and
-	 * otherwise the buffer is text/plain. Anything else gets the full
-	 * run.
+	 * signature such as PDF, RTF or #!) is the one the full run gives,
+	 * and otherwise the buffer is text/plain. Anything else gets the
+	 * full run.
 	 */
 	if (len <= OM_SNIFF_DECODE_MAX && om_sniff_text_whole(data, len)) {
 		magic_setflags(m, MAGIC_FLAGS | MAGIC_NO_CHECK_TEXT);

@@ -301,7 +301,10 @@ rules_digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 	 * rather than once per run: a table of figures has thousands of
 	 * runs. Fewest digits first, as in set->digit_rules.
 	 */
-	digit_rule local[32], *dr = set->ndigit <= 32 ? local : rules_xrealloc(NULL, set->ndigit * sizeof(digit_rule));
+	digit_rule local[32], *dr = local;
+
+	if (set->ndigit > 32)
+		dr = rules_xrealloc(NULL, set->ndigit * sizeof(digit_rule));
 
 	for (size_t k = 0; k < set->ndigit; k++) {
 		unsigned id = set->digit_rules[k];
