@@ -87,6 +87,7 @@
 #define RULES_DIGITS_MAX	64	/* anchor_digits, digits */
 #define RULES_JOIN_MAX		3	/* joiner bytes between two digits of a run */
 #define RULES_WINDOWS_MAX	65536	/* per text, then whole-text confirms */
+#define RULES_WINS_KEPT		8	/* window arrays kept between scans */
 #define RULES_OCC_MAX		262144	/* keyword occurrences per text, then memmem */
 #define RULES_KW_CALL		256	/* bytes a keyword scan reads in the time a call costs */
 #define RULES_NEAR_MAX		64	/* keywords kept from one candidate's neighbourhood */
@@ -211,6 +212,8 @@ typedef struct prefilter_state {
 	rules_win *wins;		/* closed windows */
 	size_t	nwins;
 	size_t	cap;
+	rules_win *spare;		/* where rules_wins_order() orders them */
+	size_t	spare_cap;
 } prefilter_state;
 
 /* om_rules_load.c */
@@ -238,6 +241,8 @@ extern void rules_win_close(prefilter_state *, unsigned);
 extern void rules_digit_runs(prefilter_state *, unsigned, const om_rule *);
 extern void rules_context_windows(prefilter_state *, unsigned, const om_rule *);
 extern void rules_wins_order(prefilter_state *);
+extern void rules_wins_borrow(prefilter_state *);
+extern void rules_wins_return(prefilter_state *);
 
 /* om_rules_near.c */
 extern size_t rules_fwd_chars(const char *, size_t, size_t, unsigned);

@@ -174,6 +174,7 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 		return (-1);
 	}
 	ps.tls->busy = 1;
+	rules_wins_borrow(&ps);
 
 	/*
 	 * hs_alloc_scratch() checks the CPU first (CPUID, which traps to the
@@ -302,7 +303,7 @@ out:
 		ps.open[ps.tls->touched[k]].hi = 0;
 	}
 	ps.tls->busy = 0;
-	free(ps.wins);
+	rules_wins_return(&ps);
 	rules_occ_free(&ps.occ);
 	rules_occ_free(&ps.gocc);
 	return (ret);

@@ -10,6 +10,7 @@
  *--*/
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "om_buf.h"
@@ -85,6 +86,37 @@ om_sniff_text(const unsigned char *d, size_t len, int prefix)
 	fl = om_charset_decode((const char *) d, n, NULL, &out, &used);
 	om_buf_free(&out);
 	return (!(fl & (OM_CHARSET_LOSSY | OM_CHARSET_TRUNCATED)));
+}
+
+/* om_sniff_text_whole - see om_sniff.h */
+int
+om_sniff_text_whole(const unsigned char *d, size_t len)
+{
+	size_t  i = 0;
+
+	if (len == 0 || len > OM_SNIFF_DECODE_MAX)
+		return (0);
+	if (om_sniff_utf16(d, len))
+		return (1);
+	/* Eight bytes at a time: only a word with a byte below 0x20 or a DEL is looked into. */
+	for (; i + 8 <= len; i += 8) {
+		const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+		uint64_t w, del;
+
+		memcpy(&w, d + i, 8);
+		del = w ^ (0x7f * ones);
+		if ((((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & high)
+			for (size_t k = i; k < i + 8; k++)
+				if (bad_control(d[k]) && !(d[k] == 0x1a && k + 1 == len))
+					return (0);
+	}
+	for (; i < len; i++)
+		if (bad_control(d[i]) && !(d[i] == 0x1a && i + 1 == len))
+			return (0);
+	/* Well-formed UTF-8 (ASCII too) needs no trial decode. */
+	if (om_utf8_valid((const char *) d, len))
+		return (1);
+	return (om_sniff_text(d, len, 0));
 }
 
 /* om_sniff_weak_magic - see om_sniff.h */

@@ -14,6 +14,11 @@
  *	set the bytes are the start of a longer file: the decode stops
  *	at the last line end, so a character cut in two does not count.
  *
+ *	om_sniff_text_whole() is om_sniff_text() with every byte checked:
+ *	0 for a buffer longer than OM_SNIFF_DECODE_MAX, which is decoded
+ *	only in part. Well-formed UTF-8 with no control bytes is text
+ *	without a trial decode.
+ *
  *	om_sniff_weak_magic() says whether a libmagic answer names a
  *	format with no signature of its own, which a clean text decode
  *	therefore beats: every answer except text types and formats that
@@ -34,6 +39,7 @@
 #define OM_SNIFF_DECODE_MAX	((size_t) 256 << 10)
 
 int	om_sniff_text(const unsigned char *data, size_t len, int prefix);
+int	om_sniff_text_whole(const unsigned char *data, size_t len);
 int	om_sniff_utf16(const unsigned char *data, size_t len);
 int	om_sniff_weak_magic(const char *type);
 

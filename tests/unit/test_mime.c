@@ -12,6 +12,9 @@
 #include "om_engine.h"
 #include "om_log.h"
 #include "om_msg.h"
+#include "om_magic.h"
+#include "om_pool.h"
+#include "om_sniff.h"
 
 static om_snap *snap;
 
@@ -377,6 +380,78 @@ test_lenient_encodings(void **state)
 	}
 }
 
+/*
+ * test_text_whole - om_sniff_text_whole() checks every byte: text in
+ * UTF-8, Shift_JIS and ISO-2022-JP is text, a control byte anywhere
+ * (even at the very end of a long buffer) is not, nor is a buffer
+ * longer than the decode limit.
+ */
+static void
+test_text_whole(void **state)
+{
+	static const char csv[] = "order,date,amount\nA1234567,2026-06-01,145500\n";
+	static const char utf8[] = "\xe3\x81\x8a\xe5\xae\xa2\xe6\xa7\x98\n";	/* お客様 */
+	static const char sjis[] = "\x82\xa8\x8b\x71\x97\x6c\r\n";			/* お客様 */
+	static const char jis[] = "\x1b$B$*5RMM\x1b(B\n";				/* お客様 */
+	size_t  big = OM_SNIFF_DECODE_MAX;
+	unsigned char *b = malloc(big + 1);
+
+	(void) state;
+	assert_non_null(b);
+	assert_true(om_sniff_text_whole((const unsigned char *) csv, sizeof(csv) - 1));
+	assert_true(om_sniff_text_whole((const unsigned char *) utf8, sizeof(utf8) - 1));
+	assert_true(om_sniff_text_whole((const unsigned char *) sjis, sizeof(sjis) - 1));
+	assert_true(om_sniff_text_whole((const unsigned char *) jis, sizeof(jis) - 1));
+	assert_false(om_sniff_text_whole((const unsigned char *) "", 0));
+	for (size_t i = 0; i < big + 1; i++)
+		b[i] = i % 64 == 63 ? '\n' : '0' + i % 10;
+	assert_true(om_sniff_text_whole(b, big));
+	assert_false(om_sniff_text_whole(b, big + 1));
+	b[big - 1] = 0x01;
+	assert_false(om_sniff_text_whole(b, big));
+	b[big - 1] = '\n';
+	b[10] = 0;
+	assert_false(om_sniff_text_whole(b, big));
+	free(b);
+}
+
+/*
+ * test_magic_text - guard: the libmagic answers the disguise and type
+ * checks read are the same on text proven by om_sniff_text_whole()
+ * (libmagic's text tests left out) as the full run gives them: a
+ * signature at the start (PDF, RTF, a script), JSON, and text/plain
+ * for plain text, a CSV and text that libmagic alone would call a DOS
+ * executable. Binary bytes still get the full run.
+ */
+static void
+test_magic_text(void **state)
+{
+	static const struct {
+		const char *data, *type;
+	} cases[] = {
+		{"order,date,amount\nA1234567,2026-06-01,145500\nA1234568,2026-06-02,2300\n", "text/plain"},
+		{"{\"customer\": \"ok\", \"n\": [1, 2, 3]}\n", "application/json"},
+		{"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+		 "application/pdf"},
+		{"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} hello}\n", "text/rtf"},
+		{"#!/bin/sh\necho hello\n", "text/x-shellscript"},
+		{"\xe3\x81\x84\xe3\x81\xa4\xe3\x82\x82\xe3\x81\x8a\xe4\xb8\x96\xe8\xa9\xb1\n", "text/plain"},
+		{NULL, NULL},
+	};
+	static const unsigned char exe[] = "MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0";
+	om_pool *pool = om_pool_new();
+
+	(void) state;
+	for (int i = 0; cases[i].data; i++) {
+		const char *t = om_magic_type(pool, cases[i].data, strlen(cases[i].data));
+
+		if (t == NULL || strcmp(t, cases[i].type) != 0)
+			fail_msg("case %d: %s, not %s", i, t ? t : "NULL", cases[i].type);
+	}
+	assert_false(om_sniff_text_whole(exe, sizeof(exe) - 1));
+	om_pool_free(pool);
+}
+
 int
 main(void)
 {
@@ -389,6 +464,8 @@ main(void)
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_preamble),
 		cmocka_unit_test(test_lenient_encodings),
+		cmocka_unit_test(test_text_whole),
+		cmocka_unit_test(test_magic_text),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
