@@ -91,6 +91,14 @@ struct om_audit {
 	unsigned long gap_found;	/* ... at this seq */
 	const char *gap_why;		/* NULL: no gap to record */
 	const struct om_ruleset *rules;	/* to mask free text; may be NULL */
+	/* The group fsync (audit_fsync = always); see audit_flush(). */
+	unsigned long wgen;		/* under lock: records written that want an fsync */
+	unsigned long epoch;		/* under lock: log files opened (rotation) */
+	pthread_mutex_t sync_lock;
+	pthread_cond_t sync_cond;
+	unsigned long pub_epoch, pub_gen;	/* under sync_lock: the last record written */
+	unsigned long done_epoch, done_gen;	/* under sync_lock: on disk up to here */
+	int	syncing;		/* under sync_lock: an fsync is running */
 };
 
 static __thread char audit_err[512];
@@ -499,6 +507,7 @@ audit_sync(om_audit *a)
 			close(a->fd);
 		a->fd = fd;
 		a->known_end = -1;
+		a->epoch++;
 	}
 	if (fstat(a->fd, &st) < 0)
 		return (audit_fail("%s: %s", a->path, strerror(errno)));
@@ -671,17 +680,67 @@ audit_unlock(om_audit *a)
 }
 
 /*
+ * audit_flush - make record "gen" of log file "epoch" durable through
+ * "fd", a duplicate of that file's descriptor; 0 or -1. A group commit:
+ * one fsync covers every record written to the file before it starts,
+ * so a thread whose record an fsync that began after its write has
+ * covered returns without one of its own, and while one fsync runs the
+ * others wait for it rather than start theirs. A record in a file that
+ * has been rotated away is flushed by its own writer. When the fsync
+ * fails, those who waited for it try their own.
+ */
+static int
+audit_flush(om_audit *a, int fd, unsigned long epoch, unsigned long gen)
+{
+	int     rc = 0, err = 0;
+
+	pthread_mutex_lock(&a->sync_lock);
+	if (epoch > a->pub_epoch || (epoch == a->pub_epoch && gen > a->pub_gen)) {
+		a->pub_epoch = epoch;
+		a->pub_gen = gen;
+	}
+	for (;;) {
+		unsigned long target;
+
+		if (a->done_epoch == epoch && a->done_gen >= gen)
+			break;
+		if (a->syncing) {
+			pthread_cond_wait(&a->sync_cond, &a->sync_lock);
+			continue;
+		}
+		/* Every record up to the last one written to this file is in it now. */
+		target = a->pub_epoch == epoch ? a->pub_gen : gen;
+		a->syncing = 1;
+		pthread_mutex_unlock(&a->sync_lock);
+		if ((rc = fsync(fd)) < 0)
+			err = errno;
+		pthread_mutex_lock(&a->sync_lock);
+		a->syncing = 0;
+		if (rc == 0 && (epoch > a->done_epoch || (epoch == a->done_epoch && target > a->done_gen))) {
+			a->done_epoch = epoch;
+			a->done_gen = target;
+		}
+		pthread_cond_broadcast(&a->sync_cond);
+		break;
+	}
+	pthread_mutex_unlock(&a->sync_lock);
+	return (rc < 0 ? audit_fail("%s: fsync: %s", a->path, strerror(err)) : 0);
+}
+
+/*
  * audit_append - one record of this type with these fields. The fsync
  * runs after the locks are released, on a duplicate of the descriptor:
  * the record's place in the chain is fixed by the write, and the milter's
  * threads would otherwise queue behind one another's disk flushes (several
- * milliseconds each). Concurrent fsyncs of one file share journal commits;
- * each caller still returns only once its own record is on disk.
+ * milliseconds each). Records written meanwhile share one fsync
+ * (audit_flush()); each caller still returns only once its own record is
+ * on disk.
  */
 static int
 audit_append(om_audit *a, const char *type, const char *fields)
 {
 	int     r, fresh, sync_fd = -1;
+	unsigned long gen = 0, epoch = 0;
 
 	if (audit_lock(a) < 0)
 		return (-1);
@@ -696,12 +755,16 @@ audit_append(om_audit *a, const char *type, const char *fields)
 		r = audit_notes_locked(a);
 	if (r == 0)
 		r = audit_write_locked(a, type, fields, 0);
-	if (r == 0 && a->fsync_each && (sync_fd = dup(a->fd)) < 0)
-		r = audit_fail("%s: dup: %s", a->path, strerror(errno));
+	if (r == 0 && a->fsync_each) {
+		if ((sync_fd = dup(a->fd)) < 0)
+			r = audit_fail("%s: dup: %s", a->path, strerror(errno));
+		gen = ++a->wgen;
+		epoch = a->epoch;
+	}
 	audit_unlock(a);
 	if (sync_fd >= 0) {
-		if (fsync(sync_fd) < 0)
-			r = audit_fail("%s: fsync: %s", a->path, strerror(errno));
+		if (audit_flush(a, sync_fd, epoch, gen) < 0)
+			r = -1;
 		close(sync_fd);
 	}
 	return (r);
@@ -721,6 +784,8 @@ om_audit_open_path(const char *log_path, const char *key_path, int pseudonymise,
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		om_panic("out of memory");
 	pthread_mutex_init(&a->lock, NULL);
+	pthread_mutex_init(&a->sync_lock, NULL);
+	pthread_cond_init(&a->sync_cond, NULL);
 	a->fd = a->lock_fd = a->state_fd = -1;
 	a->known_end = -1;
 	a->pseudo = pseudonymise;
@@ -1361,6 +1426,8 @@ om_audit_close(om_audit *a)
 	OPENSSL_cleanse(a->key, sizeof(a->key));
 	OPENSSL_cleanse(a->pkey, sizeof(a->pkey));
 	pthread_mutex_destroy(&a->lock);
+	pthread_mutex_destroy(&a->sync_lock);
+	pthread_cond_destroy(&a->sync_cond);
 	free(a->path);
 	free(a->lock_path);
 	free(a->rules_version);

@@ -197,6 +197,30 @@ qp_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 	}
 }
 
+/*
+ * uu_line - the bytes uuencoded line in[ls, le) stands for (0: none, it
+ * is not one); *end is where its letters end.
+ */
+static size_t
+uu_line(const unsigned char *in, size_t ls, size_t le, size_t *end)
+{
+	size_t  want, e;
+
+	for (e = le; e > ls && is_blank(in[e - 1]); e--)
+		;
+	*end = e;
+	if (e <= ls || (e - ls >= 6 && memcmp(in + ls, "begin ", 6) == 0))
+		return (0);
+	want = (size_t) ((in[ls] - 32) & 63);
+	for (size_t i = ls; i < e; i++)
+		if (in[i] < 32 || in[i] > 96)
+			return (0);
+	/* Trailing blanks may have been lost on the way: only require the letters. */
+	if (want == 0 || e - ls - 1 < (want * 4 + 2) / 3)
+		return (0);
+	return (want);
+}
+
 /* uu_read - uuencoded lines, begin/end lines or not; short lines padded */
 static void
 uu_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
@@ -204,19 +228,9 @@ uu_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 	(void) how;
 	for (size_t ls = 0, le; ls < n; ls = le + 1) {
 		size_t  want, end, got = 0;
-		int     ok = 1;
 
 		le = line_end(in, n, ls);
-		for (end = le; end > ls && is_blank(in[end - 1]); end--)
-			;
-		if (end <= ls || (end - ls >= 6 && memcmp(in + ls, "begin ", 6) == 0))
-			continue;
-		want = (size_t) ((in[ls] - 32) & 63);
-		for (size_t i = ls; i < end && ok; i++)
-			if (in[i] < 32 || in[i] > 96)
-				ok = 0;
-		/* Trailing blanks may have been lost on the way: only require the letters. */
-		if (!ok || want == 0 || end - ls - 1 < (want * 4 + 2) / 3)
+		if ((want = uu_line(in, ls, le, &end)) == 0)
 			continue;
 		for (size_t i = ls + 1; got < want; i += 4) {
 			unsigned v = 0;
@@ -237,12 +251,15 @@ yenc_read(const unsigned char *in, size_t n, unsigned how, om_buf *out)
 	size_t  ls = 0, le;
 
 	(void) how;
-	for (;; ls = le + 1) {
-		if (ls >= n)
+	/* The first line that starts with "=ybegin ": found by its "=", not line by line. */
+	for (const unsigned char *p = in;; p++) {
+		if ((p = memchr(p, '=', (size_t) (in + n - p))) == NULL)
 			return;
-		le = line_end(in, n, ls);
-		if (le - ls >= 8 && memcmp(in + ls, "=ybegin ", 8) == 0)
+		if ((p == in || p[-1] == '\n') && (size_t) (in + n - p) >= 8 && memcmp(p, "=ybegin ", 8) == 0) {
+			ls = (size_t) (p - in);
+			le = line_end(in, n, ls);
 			break;
+		}
 	}
 	for (ls = le + 1; ls < n; ls = le + 1) {
 		le = line_end(in, n, ls);
@@ -422,25 +439,26 @@ om_decode_file_kind(const unsigned char *d, size_t n)
 }
 
 /*
- * om_decode_best - read "in" every way, the declared family first; the
+ * decode_best - read "in" every way (but the families whose bit
+ * 1 << om_cte is set in "skip"), the declared family first; the
  * bytes of the reading that gives the most complete file go to "out"
  * (replacing what it held), at most "cap" of them. Returns their
  * OM_FILE_* kind; on a tie the reading tried first wins. OM_FILE_NONE
  * leaves "out" alone.
  */
-int
-om_decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, om_buf *out)
+static int
+decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, om_buf *out, unsigned skip)
 {
 	int     best = OM_FILE_NONE;
 	size_t  order[NREADINGS], k = 0;
 
 	for (size_t i = 0; i < NREADINGS; i++)
-		if (readings[i].family == declared)
+		if (readings[i].family == declared && !(skip & (1u << readings[i].family)))
 			order[k++] = i;
 	for (size_t i = 0; i < NREADINGS; i++)
-		if (readings[i].family != declared)
+		if (readings[i].family != declared && !(skip & (1u << readings[i].family)))
 			order[k++] = i;
-	for (size_t i = 0; i < NREADINGS && best < OM_FILE_COMPLETE; i++) {
+	for (size_t i = 0; i < k && best < OM_FILE_COMPLETE; i++) {
 		const struct reading *r = readings + order[i];
 		om_buf  probe, cand;
 		int     kind;
@@ -462,6 +480,13 @@ om_decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, o
 		om_buf_free(&cand);
 	}
 	return (best);
+}
+
+/* om_decode_best - see decode_best(), with every reading */
+int
+om_decode_best(const unsigned char *in, size_t n, om_cte declared, size_t cap, om_buf *out)
+{
+	return (decode_best(in, n, declared, cap, out, 0));
 }
 
 /*
@@ -538,15 +563,15 @@ looks_encoded(const unsigned char *in, size_t n)
 	return (0);
 }
 
-/* region_try - read in[s, e) as one encoded file; 1 if one was found */
+/* region_try - read in[s, e) as one encoded file (but the readings "skip" names); 1 if one was found */
 static int
-region_try(region *rg, size_t s, size_t e)
+region_try(region *rg, size_t s, size_t e, unsigned skip)
 {
 	om_buf  out;
 	int     kind;
 
 	om_buf_init(&out, rg->cap);
-	kind = om_decode_best(rg->in + s, e - s, rg->cte, rg->cap, &out);
+	kind = decode_best(rg->in + s, e - s, rg->cte, rg->cap, &out, skip);
 	if (kind != OM_FILE_NONE && out.len > 0) {
 		if (rg->found(rg->ctx, (const char *) rg->name, rg->name_len,
 			      (const unsigned char *) out.data, out.len, kind) != 0
@@ -583,11 +608,26 @@ region_read(region *rg, size_t s, size_t e)
 
 	if (rg->stop || e <= s || e - s < 8 || !looks_encoded(rg->in + s, e - s))
 		return (0);
-	if (region_try(rg, s, e) || rg->stop)
+	if (region_try(rg, s, e, 0) || rg->stop)
 		return (1);
 	nl = line_end(rg->in, e, s);
-	if (nl + 1 < e && e - nl - 1 >= 8 && (region_try(rg, nl + 1, e) || rg->stop))
-		return (1);
+	if (nl + 1 < e && e - nl - 1 >= 8) {
+		size_t  end;
+		unsigned skip = 0;
+
+		/*
+		 * uuencode and yEnc read line by line: without the first line
+		 * they give what they gave with it, unless that line was data
+		 * (uuencode) or the "=ybegin" line (yEnc). Those gave no file
+		 * just now; they are not read a second time.
+		 */
+		if (uu_line(rg->in, s, nl, &end) == 0)
+			skip |= 1u << OM_CTE_UU;
+		if (nl - s < 8 || memcmp(rg->in + s, "=ybegin ", 8) != 0)
+			skip |= 1u << OM_CTE_YENC;
+		if (region_try(rg, nl + 1, e, skip) || rg->stop)
+			return (1);
+	}
 	if (rg->depth == 0) {
 		om_buf  msg;
 
@@ -659,12 +699,18 @@ region_piece(region *rg, size_t s, size_t e)
 		(void) region_read(rg, s, e);
 }
 
-/* header_like - "Name:" at the start of the line */
+/*
+ * header_like - "Name:" at the start of the line. Most lines of a
+ * region are data or text with no colon at all: memchr() says so
+ * before the name is read byte by byte.
+ */
 static int
 header_like(const unsigned char *l, size_t len)
 {
 	size_t  i = 0;
 
+	if (len < 3 || !isalpha(l[0]) || memchr(l, ':', len) == NULL)
+		return (0);
 	while (i < len && i < 78 && (isalnum(l[i]) || l[i] == '-'))
 		i++;
 	if (i < 2 || !isalpha(l[0]))

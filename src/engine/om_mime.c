@@ -58,26 +58,6 @@ lower_dup(om_pool *pool, const char *s)
 	return (d);
 }
 
-/* count_content_types - how many lines start with "Content-Type:" */
-static size_t
-count_content_types(const char *raw, size_t len, size_t stop)
-{
-	const char *p = raw, *end = raw + len;
-	size_t  n = 0;
-
-	while (p < end) {
-		const char *nl;
-
-		if ((size_t) (end - p) >= 13 && (p[0] == 'C' || p[0] == 'c')
-		    && strncasecmp(p, "content-type:", 13) == 0 && ++n > stop)
-			return (n);
-		if ((nl = memchr(p, '\n', (size_t) (end - p))) == NULL)
-			break;
-		p = nl + 1;
-	}
-	return (n);
-}
-
 #define BND_SLOTS	8192		/* boundary set: power of two */
 #define BND_MAX		(BND_SLOTS / 2)	/* distinct boundaries kept */
 
@@ -139,26 +119,40 @@ is_lwsp(char c)
  * find_boundaries - every boundary= value anywhere in the message. A
  * form this scan does not read (RFC 2231 boundary*=, a value it cannot
  * delimit) sets "any": then every line starting with "--" and a
- * non-blank counts as a delimiter, which can only count too many.
+ * non-blank counts as a delimiter, which can only count too many, and
+ * nothing more needs to be read.
+ *
+ * The scan looks for the "=" (or "*") that must follow the word, with
+ * memchr(), and only then looks back over blanks for "boundary": most
+ * of a message (base64, text) holds neither byte, while the letter "b"
+ * is everywhere. A word that starts inside a value already read is
+ * skipped, as a forward reading would skip it.
  */
 static void
 find_boundaries(const char *raw, size_t len, bnd_set *b)
 {
-	for (size_t i = 0; i + 8 <= len; i++) {
-		size_t  k, v;
+	const char *end = raw + len;
+	const char *eq = memchr(raw, '=', len), *star = memchr(raw, '*', len);
+	size_t  from = 0;
 
-		if ((raw[i] | 0x20) != 'b' || strncasecmp(raw + i, "boundary", 8) != 0)
+	while (eq != NULL || star != NULL) {
+		const char *q = (star == NULL || (eq != NULL && eq < star)) ? eq : star;
+		size_t  j = (size_t) (q - raw), k = j, v;
+
+		if (q == eq)
+			eq = j + 1 < len ? memchr(q + 1, '=', (size_t) (end - q - 1)) : NULL;
+		else
+			star = j + 1 < len ? memchr(q + 1, '*', (size_t) (end - q - 1)) : NULL;
+		while (k > 0 && is_lwsp(raw[k - 1]))
+			k--;
+		if (k < 8 || k - 8 < from || (raw[k - 1] | 0x20) != 'y'
+		    || strncasecmp(raw + k - 8, "boundary", 8) != 0)
 			continue;
-		k = i + 8;
-		while (k < len && is_lwsp(raw[k]))
-			k++;
-		if (k < len && raw[k] == '*') {
+		if (*q == '*') {
 			b->any = 1;
-			continue;
+			return;
 		}
-		if (k >= len || raw[k] != '=')
-			continue;
-		k++;
+		k = j + 1;
 		while (k < len && is_lwsp(raw[k]))
 			k++;
 		if (k < len && raw[k] == '"') {
@@ -174,27 +168,31 @@ find_boundaries(const char *raw, size_t len, bnd_set *b)
 		while (v > k && is_lwsp(raw[v - 1]))
 			v--;
 		bnd_add(b, raw + k, v - k);
-		i = v > i ? v - 1 : i;
+		if (b->any)
+			return;
+		from = v;
 	}
 }
 
 /*
- * count_delimiters - how many lines open a part: "--" and a declared
- * boundary, then only blanks. GMime makes a part for each one whether
- * or not the part has headers, so this, not the Content-Type count,
- * is what bounds the parts it would build. Stops counting past stop.
+ * too_many_parts - more than "stop" lines that start with
+ * "Content-Type:", or more than "stop" lines that open a part: "--"
+ * and a declared boundary, then only blanks. GMime makes a part for
+ * each delimiter whether or not the part has headers, so that, not the
+ * Content-Type count alone, is what bounds the parts it would build.
+ * One pass over the lines counts both.
  */
-static size_t
-count_delimiters(const char *raw, size_t len, size_t stop)
+static int
+too_many_parts(const char *raw, size_t len, size_t stop)
 {
 	const char *p = raw, *end = raw + len;
 	bnd_set *b = calloc(1, sizeof(*b));
-	size_t  n = 0;
+	size_t  ndelim = 0, nct = 0;
 
 	if (b == NULL)
-		return (stop + 1);	/* cannot count: do not parse */
+		return (1);		/* cannot count: do not parse */
 	find_boundaries(raw, len, b);
-	while (p < end && n <= stop) {
+	while (p < end && ndelim <= stop && nct <= stop) {
 		const char *nl = memchr(p, '\n', (size_t) (end - p));
 		const char *le = nl ? nl : end, *t = p + 2, *te;
 
@@ -202,14 +200,16 @@ count_delimiters(const char *raw, size_t len, size_t stop)
 			for (te = t; te < le && !is_lwsp(*te); te++)
 				;
 			if (b->any || bnd_has(b, t, (size_t) (te - t)))
-				n++;
-		}
+				ndelim++;
+		} else if ((p[0] == 'C' || p[0] == 'c') && (size_t) (end - p) >= 13
+			   && strncasecmp(p, "content-type:", 13) == 0)
+			nct++;
 		if (nl == NULL)
 			break;
 		p = nl + 1;
 	}
 	free(b);
-	return (n);
+	return (ndelim > stop || nct > stop);
 }
 
 /* header_section_len - length of the top header block */
@@ -367,17 +367,29 @@ name_copy(parse_ctx *cx, const char *fn)
 	return (copy);
 }
 
-/* decode_leaf - transfer-decoded content of a leaf part */
+/*
+ * decode_leaf - transfer-decoded content of a leaf part. The array is
+ * sized for the decoded bytes up front (the encoded length, three
+ * quarters of it for base64), so that it does not grow by copies.
+ */
 static GByteArray *
 decode_leaf(GMimePart *part)
 {
 	GMimeDataWrapper *w = g_mime_part_get_content(part);
-	GMimeStream *mem;
+	GMimeStream *enc, *mem;
 	GByteArray *bytes;
+	gint64	elen;
 
 	if (w == NULL)
 		return (NULL);
-	bytes = g_byte_array_new();
+	enc = g_mime_data_wrapper_get_stream(w);
+	elen = enc ? g_mime_stream_length(enc) : -1;
+	if (elen > 0 && elen < (gint64) G_MAXUINT / 2) {
+		if (g_mime_data_wrapper_get_encoding(w) == GMIME_CONTENT_ENCODING_BASE64)
+			elen = elen / 4 * 3 + 3;
+		bytes = g_byte_array_sized_new((guint) elen + 1);
+	} else
+		bytes = g_byte_array_new();
 	mem = g_mime_stream_mem_new_with_byte_array(bytes);
 	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
 	if (g_mime_data_wrapper_write_to_stream(w, mem) < 0) {
@@ -923,8 +935,7 @@ om_mime_parse(const om_conf *conf, const char *raw, size_t len)
 	if (len > conf->conf_message_size_limit) {
 		msg->limits |= OM_LIMIT_SIZE;
 		parse_len = header_section_len(raw, len);
-	} else if (count_content_types(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit
-		   || count_delimiters(raw, len, conf->conf_mime_part_limit) > conf->conf_mime_part_limit) {
+	} else if (too_many_parts(raw, len, conf->conf_mime_part_limit)) {
 		msg->limits |= OM_LIMIT_PARTS;
 		parse_len = header_section_len(raw, len);
 	}

@@ -374,6 +374,59 @@ test_threads(void **state)
 }
 
 /*
+ * fsync - counted and slowed down while fsync_count_on is set, so that
+ * the writers of test_group_fsync overlap as on a busy disk. The
+ * library's calls land here: the test program defines the symbol.
+ */
+static int fsync_count_on;
+static unsigned long fsync_calls;
+
+int
+fsync(int fd)
+{
+	if (__atomic_load_n(&fsync_count_on, __ATOMIC_ACQUIRE)) {
+		struct timespec ts = {0, 3 * 1000 * 1000};
+
+		__atomic_add_fetch(&fsync_calls, 1, __ATOMIC_RELAXED);
+		nanosleep(&ts, NULL);
+	}
+	return (fdatasync(fd));
+}
+
+/*
+ * audit_fsync = always with eight writers at once: records written
+ * while an fsync runs share the next one instead of each taking its
+ * own, and the chain stays whole.
+ */
+static void
+test_group_fsync(void **state)
+{
+	fixture *f = *state;
+	om_audit *a = om_audit_open_path(f->log, f->key, 0, 1);
+	pthread_t t[8];
+	om_audit_problem p;
+	void   *r;
+
+	assert_non_null(a);
+	assert_int_equal(om_audit_event(a, "test", "n", "first", NULL), 0);
+	__atomic_store_n(&fsync_calls, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&fsync_count_on, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(pthread_create(t + i, NULL, writer, a), 0);
+	for (int i = 0; i < 8; i++) {
+		assert_int_equal(pthread_join(t[i], &r), 0);
+		assert_null(r);
+	}
+	__atomic_store_n(&fsync_count_on, 0, __ATOMIC_RELEASE);
+	om_audit_close(a);
+	assert_int_equal(verify_one(f, &p), 0);
+	assert_int_equal(p.records, 402);
+	/* One each would be 400. */
+	if (fsync_calls == 0 || fsync_calls > 200)
+		fail_msg("%lu fsyncs for 400 records", fsync_calls);
+}
+
+/*
  * A write cut short by a file size limit leaves no fragment: the writer
  * truncates back to the last whole record, and the next record written
  * says that a write failed. The chain stays verifiable.
@@ -536,6 +589,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_key_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pseudonymise, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_fsync, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_short_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rotate_owner, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_state, setup, teardown),

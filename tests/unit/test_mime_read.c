@@ -259,6 +259,47 @@ test_million_parts(void **state)
 }
 
 /*
+ * The delimiter count finds the boundary however the header writes it:
+ * blanks around "=", upper case, a value that contains "boundary=",
+ * an RFC 2231 boundary*0= it does not read (every "--" line counts).
+ * 1,001 delimiters without headers are refused in each form; the same
+ * lines under another boundary are not delimiters.
+ */
+static void
+test_boundary_forms(void **state)
+{
+	static const struct {
+		const char *decl;
+		const char *bnd;
+		int	over;
+	} forms[] = {
+		{"boundary = \"q1\"", "q1", 1},
+		{"BOUNDARY=q2", "q2", 1},
+		{"boundary=\"xboundary=q3\"", "q3", 0},
+		{"boundary=\"xboundary=q3\"", "xboundary=q3", 1},
+		{"boundary*0=\"q4\"", "zz", 1},
+		{"boundary=q5", "q6", 0},
+	};
+
+	(void) state;
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		om_buf  m;
+		om_msg *msg;
+
+		om_buf_init(&m, 0);
+		om_buf_printf(&m, "From: a@partner-shoji.example\nTo: tanaka@sakura-hoken.example\nSubject: x\n"
+			      "MIME-Version: 1.0\nContent-Type: multipart/mixed;\n %s\n\n", forms[f].decl);
+		for (int i = 0; i < 1001; i++)
+			om_buf_printf(&m, "--%s\n\nx\n", forms[f].bnd);
+		msg = om_test_parse(snap->conf, m.data, m.len);
+		if (!!(msg->limits & OM_LIMIT_PARTS) != forms[f].over)
+			fail_msg("%s with --%s: limit %s", forms[f].decl, forms[f].bnd, forms[f].over ? "not hit" : "hit");
+		om_msg_free(msg);
+		om_buf_free(&m);
+	}
+}
+
+/*
  * Real OpenPGP messages made by gpg (binary and armored, a small one
  * and a streamed one with partial body lengths) are encrypted; every
  * truncation of them only claims to be.
@@ -826,6 +867,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many_addresses),
 		cmocka_unit_test(test_million_parts),
+		cmocka_unit_test(test_boundary_forms),
 		cmocka_unit_test(test_pgp_real),
 		cmocka_unit_test(test_cms_real),
 		cmocka_unit_test(test_smime_signed),
