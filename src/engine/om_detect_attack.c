@@ -1713,7 +1713,11 @@ own_lookalike(attack_ctx *cx, const char *host, int *kind)
 	return (how);
 }
 
-/* sender_known - the sender's domain is internal, a partner or registered */
+/*
+ * sender_known - the sender's domain is internal, a partner or
+ * registered; an internal domain used by an outside client is forged
+ * and known to no one
+ */
 static int
 sender_known(attack_ctx *cx)
 {
@@ -1722,7 +1726,7 @@ sender_known(attack_ctx *cx)
 	const char *d = cx->from_domain;
 	int     known;
 
-	if (d == NULL)
+	if (d == NULL || scan->spoofed_internal)
 		return (0);
 	if (om_conf_domain_internal(scan->conf, d))
 		return (1);
@@ -2365,6 +2369,9 @@ score(attack_ctx *cx)
  * or mail from the null sender, MAILER-DAEMON or postmaster. Such mail
  * quotes a message our own user sent, so its text says nothing about the
  * report's sender; only the attachment indicators count for it.
+ * Mail from an outside client in the firm's own name is never one: a
+ * lure signed postmaster@ or sent from the null sender with an internal
+ * From: gets every inbound check.
  */
 static int
 delivery_report(const om_scan *scan)
@@ -2372,6 +2379,8 @@ delivery_report(const om_scan *scan)
 	const om_msg *msg = scan->msg;
 	const char *from = msg->from.n > 0 ? msg->from.v[0].addr : NULL;
 
+	if (scan->spoofed_internal)
+		return (0);
 	if (msg->nparts > 0 && msg->parts[0].content_type
 	    && strcmp(msg->parts[0].content_type, "multipart/report") == 0)
 		return (1);
