@@ -2012,6 +2012,26 @@ proper_suffix(unsigned cp)
 }
 
 /*
+ * proper_word - two hanzi that make a Chinese company name (华信贸易,
+ * 东方集团, 实业, 股份): a stray form in the same run is the name's
+ */
+static int
+proper_word(unsigned prev, unsigned cp)
+{
+	static const unsigned tab[][2] = {
+		{0x8d38, 0x6613}, {0x8cbf, 0x6613},	/* 贸易 貿易 */
+		{0x96c6, 0x56e2}, {0x96c6, 0x5718},	/* 集团 集團 */
+		{0x5b9e, 0x4e1a}, {0x5be6, 0x696d},	/* 实业 實業 */
+		{0x80a1, 0x4efd}, {0x5546, 0x8d38},	/* 股份 商贸 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i][0] == prev && tab[i][1] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -2022,7 +2042,9 @@ detect_hanzi(attack_ctx *cx)
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
 	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
-	unsigned char in_name[HANZI_MAX];	/* first seen in a place or company name */
+	unsigned char in_name[HANZI_MAX];	/* seen only in place or company names */
+	unsigned char run_seen[HANZI_MAX];	/* seen in the current run of hanzi */
+	unsigned free_forms = 0;		/* foreign forms seen outside names */
 	const char *rule = NULL;
 	int     stray = 0;
 
@@ -2030,7 +2052,7 @@ detect_hanzi(attack_ctx *cx)
 		const om_text *tx = msg->texts + t;
 		const unsigned char *p = (const unsigned char *) tx->text, *end = p + tx->len;
 
-		unsigned run_from = nh;
+		unsigned run_from = nh, prev = 0;
 		int     in_run = 0, run_name = 0;
 
 		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
@@ -2045,15 +2067,21 @@ detect_hanzi(attack_ctx *cx)
 			if (!h && in_run) {
 				for (k = run_from; k < nh; k++)
 					in_name[k] = (unsigned char) run_name;
+				for (k = 0; k < run_from; k++)
+					if (run_seen[k] && !run_name)
+						in_name[k] = 0;
 				in_run = 0;
 			}
 			if (h && !in_run) {
 				in_run = 1;
 				run_from = nh;
 				run_name = 0;
+				prev = 0;
+				memset(run_seen, 0, sizeof(run_seen));
 			}
-			if (h && proper_suffix(cp))
+			if (h && (proper_suffix(cp) || proper_word(prev, cp)))
 				run_name = 1;
+			prev = h ? cp : 0;
 			if (last)
 				break;
 			if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) {
@@ -2084,12 +2112,23 @@ detect_hanzi(attack_ctx *cx)
 				in_name[nh] = 0;
 				hz[nh++] = cp;
 			}
+			if (k < nh)
+				run_seen[k] = 1;
 		}
 	}
-	for (unsigned k = 0; k < nh; k++)
+	for (unsigned k = 0; k < nh; k++) {
 		if (!in_name[k] && hz[k] >= 0x4e00 && hz[k] <= 0x9fff)
 			stray = 1;
-	if (kana >= conf->conf_attack_kana_min && nh >= conf->conf_attack_kanji_min)
+		if (!in_name[k])
+			free_forms++;
+	}
+	/*
+	 * Japanese text: the forms outside names count (华信贸易 in a
+	 * partner's letter is the name of a firm), and a declared partner's
+	 * mail or the firm's own (not forged) is not a lure's.
+	 */
+	if (kana >= conf->conf_attack_kana_min && free_forms >= conf->conf_attack_kanji_min
+	    && !sender_known(cx))
 		rule = "attack.non_japanese_kanji";
 	/*
 	 * Chinese throughout: Japanese prose is never without kana (even a
