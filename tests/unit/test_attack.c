@@ -594,6 +594,33 @@ static const struct {
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "はじめまして。貴社の製品にとても興味があります。产品の価格を教えてください。よろしくお願いします。\r\n",
 	 "attack.theme", 1, OM_ACT_ACCEPT},
+	/* Fourth round. */
+	{"a partner's Japanese mail naming a Chinese firm: nothing", "liu@dongfang-travel.example",
+	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: visit\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "いつもお世話になっております。取引先の华信贸易の担当者が来月伺いますので、よろしくお願いいたします。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"a stranger naming two Chinese firms in Japanese: nothing", "nakamura@kawanishi-kogyo.example",
+	 "From: nakamura@kawanishi-kogyo.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: visit\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "来期から华信贸易および东方集团と取引を始めますので、保険についてご相談させてください。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"the topic only in an attached page's title: theme and request", "pbx@office-phone.example",
+	 "From: pbx@office-phone.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: message\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=msg.html\r\n\r\n"
+	 "<html><head><TITLE>Voicemail &amp; message</TITLE></head><body><h2 class=x>0:42</h2>"
+	 "<input type=password name=p></body></html>\r\n--b--\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"a heading with no lure topic (a guard): request only", "pbx@office-phone.example",
+	 "From: pbx@office-phone.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: message\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=msg.html\r\n\r\n"
+	 "<html><head><title>Document</title></head><body><h1>Welcome</h1><p>voicemail</p>"
+	 "<input type=password name=p></body></html>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
 	{"kanji-heavy Japanese terms with few kana: nothing", "info@center.example",
 	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?57SE5qy+?=\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
