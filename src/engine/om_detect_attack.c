@@ -100,6 +100,7 @@
 #include "om_log.h"
 #include "om_map.h"
 #include "om_mask.h"
+#include "om_norm.h"
 #include "om_rules.h"
 #include "om_scan.h"
 #include "om_sig.h"
@@ -116,6 +117,7 @@
 #define URLS_MAX	500		/* plain-text URLs per text */
 #define HOSTS_SEEN	32		/* look-alike answers remembered per message */
 #define HANZI_MAX	64		/* distinct foreign hanzi kept */
+#define HEADINGS_MAX	4096		/* bytes of an attached page's title and headings */
 #define ADDRS_MAX	50		/* signature addresses per body */
 #define HTML_ATTACH_MAX	20		/* attached web pages read per message */
 #define CHINESE_HAN_MIN	20		/* hanzi that make a text without kana Chinese */
@@ -1713,7 +1715,11 @@ own_lookalike(attack_ctx *cx, const char *host, int *kind)
 	return (how);
 }
 
-/* sender_known - the sender's domain is internal, a partner or registered */
+/*
+ * sender_known - the sender's domain is internal, a partner or
+ * registered; an internal domain used by an outside client is forged
+ * and known to no one
+ */
 static int
 sender_known(attack_ctx *cx)
 {
@@ -1722,7 +1728,7 @@ sender_known(attack_ctx *cx)
 	const char *d = cx->from_domain;
 	int     known;
 
-	if (d == NULL)
+	if (d == NULL || scan->spoofed_internal)
 		return (0);
 	if (om_conf_domain_internal(scan->conf, d))
 		return (1);
@@ -2008,6 +2014,26 @@ proper_suffix(unsigned cp)
 }
 
 /*
+ * proper_word - two hanzi that make a Chinese company name (华信贸易,
+ * 东方集团, 实业, 股份): a stray form in the same run is the name's
+ */
+static int
+proper_word(unsigned prev, unsigned cp)
+{
+	static const unsigned tab[][2] = {
+		{0x8d38, 0x6613}, {0x8cbf, 0x6613},	/* 贸易 貿易 */
+		{0x96c6, 0x56e2}, {0x96c6, 0x5718},	/* 集团 集團 */
+		{0x5b9e, 0x4e1a}, {0x5be6, 0x696d},	/* 实业 實業 */
+		{0x80a1, 0x4efd}, {0x5546, 0x8d38},	/* 股份 商贸 */
+	};
+
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i][0] == prev && tab[i][1] == cp)
+			return (1);
+	return (0);
+}
+
+/*
  * detect_hanzi - Japanese text with hanzi Japanese does not use, or
  * text that is Chinese throughout (hanzi, no kana) from a sender who is
  * neither internal nor a partner
@@ -2018,7 +2044,9 @@ detect_hanzi(attack_ctx *cx)
 	const om_msg *msg = cx->scan->msg;
 	const om_conf *conf = cx->scan->conf;
 	unsigned kana = 0, han = 0, words = 0, nh = 0, hz[HANZI_MAX], nw = 0, wd[8], nt = 0, td[8];
-	unsigned char in_name[HANZI_MAX];	/* first seen in a place or company name */
+	unsigned char in_name[HANZI_MAX];	/* seen only in place or company names */
+	unsigned char run_seen[HANZI_MAX];	/* seen in the current run of hanzi */
+	unsigned free_forms = 0;		/* foreign forms seen outside names */
 	const char *rule = NULL;
 	int     stray = 0;
 
@@ -2026,7 +2054,7 @@ detect_hanzi(attack_ctx *cx)
 		const om_text *tx = msg->texts + t;
 		const unsigned char *p = (const unsigned char *) tx->text, *end = p + tx->len;
 
-		unsigned run_from = nh;
+		unsigned run_from = nh, prev = 0;
 		int     in_run = 0, run_name = 0;
 
 		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
@@ -2041,15 +2069,21 @@ detect_hanzi(attack_ctx *cx)
 			if (!h && in_run) {
 				for (k = run_from; k < nh; k++)
 					in_name[k] = (unsigned char) run_name;
+				for (k = 0; k < run_from; k++)
+					if (run_seen[k] && !run_name)
+						in_name[k] = 0;
 				in_run = 0;
 			}
 			if (h && !in_run) {
 				in_run = 1;
 				run_from = nh;
 				run_name = 0;
+				prev = 0;
+				memset(run_seen, 0, sizeof(run_seen));
 			}
-			if (h && proper_suffix(cp))
+			if (h && (proper_suffix(cp) || proper_word(prev, cp)))
 				run_name = 1;
+			prev = h ? cp : 0;
 			if (last)
 				break;
 			if ((cp >= 0x3041 && cp <= 0x309f) || (cp >= 0x30a1 && cp <= 0x30fa)) {
@@ -2080,12 +2114,23 @@ detect_hanzi(attack_ctx *cx)
 				in_name[nh] = 0;
 				hz[nh++] = cp;
 			}
+			if (k < nh)
+				run_seen[k] = 1;
 		}
 	}
-	for (unsigned k = 0; k < nh; k++)
+	for (unsigned k = 0; k < nh; k++) {
 		if (!in_name[k] && hz[k] >= 0x4e00 && hz[k] <= 0x9fff)
 			stray = 1;
-	if (kana >= conf->conf_attack_kana_min && nh >= conf->conf_attack_kanji_min)
+		if (!in_name[k])
+			free_forms++;
+	}
+	/*
+	 * Japanese text: the forms outside names count (华信贸易 in a
+	 * partner's letter is the name of a firm), and a declared partner's
+	 * mail or the firm's own (not forged) is not a lure's.
+	 */
+	if (kana >= conf->conf_attack_kana_min && free_forms >= conf->conf_attack_kanji_min
+	    && !sender_known(cx))
 		rule = "attack.non_japanese_kanji";
 	/*
 	 * Chinese throughout: Japanese prose is never without kana (even a
@@ -2253,6 +2298,98 @@ html_active(const unsigned char *d, size_t n)
 	return (0);
 }
 
+/* tag_at - p starts the tag name (case-insensitive), followed by > or a space */
+static int
+tag_at(const char *p, const char *end, const char *name)
+{
+	size_t  n = strlen(name);
+
+	return ((size_t) (end - p) > n && strncasecmp(p, name, n) == 0
+		&& (p[n] == '>' || p[n] == ' ' || p[n] == '\t' || p[n] == '\r' || p[n] == '\n'));
+}
+
+/*
+ * html_headings - the title and the h1-h3 headings of a page as HTML
+ * paragraphs, at most about HEADINGS_MAX bytes: what a page says it is
+ * about
+ */
+static void
+html_headings(const char *html, size_t len, om_buf *out)
+{
+	static const char *const tags[] = {"title", "h1", "h2", "h3"};
+	const char *p = html, *end = html + len;
+
+	while (p < end && out->len < HEADINGS_MAX && (p = memchr(p, '<', (size_t) (end - p))) != NULL) {
+		const char *open, *close;
+		size_t  t, n;
+
+		p++;
+		for (t = 0; t < sizeof(tags) / sizeof(tags[0]) && !tag_at(p, end, tags[t]); t++)
+			;
+		if (t == sizeof(tags) / sizeof(tags[0]))
+			continue;
+		if ((open = memchr(p, '>', (size_t) (end - p))) == NULL)
+			break;
+		open++;
+		for (close = open; close < end; close++)
+			if (*close == '<' && close + 1 < end && close[1] == '/' && tag_at(close + 2, end, tags[t]))
+				break;
+		if (close >= end)
+			break;
+		n = (size_t) (close - open);
+		om_buf_puts(out, "<p>");
+		om_buf_append(out, open, n < HEADINGS_MAX ? n : HEADINGS_MAX);
+		om_buf_puts(out, "</p>");
+		p = close + 2;
+	}
+}
+
+/* on_heading - a theme rule's hit in an attached page's title or headings */
+static int
+on_heading(const om_rule_hit *h, void *arg)
+{
+	attack_ctx *cx = arg;
+
+	if (strcmp(h->rule->category, "attack.theme") == 0)
+		om_attack_phrase_hit(cx->scan, cx->text, h);
+	return (0);
+}
+
+/*
+ * page_theme - the theme rules over an attached page's title and
+ * headings (a lure's page is titled 請求書のご確認 or Voicemail); its
+ * file name is read with the other names
+ */
+static void
+page_theme(attack_ctx *cx, const char *html, size_t len, const char *where, int part)
+{
+	const om_ruleset *set = cx->scan->snap->rules;
+	om_buf  heads, text, norm;
+	om_text tx;
+
+	if (set == NULL)
+		return;
+	om_buf_init(&heads, 2 * HEADINGS_MAX + 16);
+	om_buf_init(&text, 2 * HEADINGS_MAX + 16);
+	om_buf_init(&norm, 4 * HEADINGS_MAX + 16);
+	html_headings(html, len, &heads);
+	(void) om_html_text(heads.data ? heads.data : "", heads.len, &text, NULL, NULL);
+	if (heads.len > 0 && text.len > 0 && om_norm_text(text.data, text.len, &norm) == 0 && norm.len > 0) {
+		memset(&tx, 0, sizeof(tx));
+		tx.scope = OM_SCOPE_BODY;
+		tx.where = where;
+		tx.text = norm.data;
+		tx.len = norm.len;
+		tx.part = part;
+		cx->text = &tx;
+		(void) om_rules_scan(set, norm.data, norm.len, OM_SCOPE_BODY, NULL, on_heading, cx);
+		cx->text = NULL;
+	}
+	om_buf_free(&heads);
+	om_buf_free(&text);
+	om_buf_free(&norm);
+}
+
 /*
  * detect_html_forms - an attached web page with a login form: a
  * password input, or a form that sends what is typed to a web site
@@ -2286,10 +2423,12 @@ detect_html_forms(attack_ctx *cx)
 		om_buf_init(&utf8, scan->conf->conf_text_size_limit);
 		(void) om_charset_decode((const char *) p->data, p->size, p->charset, &utf8, &used);
 		found = om_html_forms(utf8.data ? utf8.data : "", utf8.len, action, sizeof(action));
+		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
+		if (attached)
+			page_theme(cx, utf8.data ? utf8.data : "", utf8.len, where, (int) i);
 		om_buf_free(&utf8);
 		if (!attached && !(found & (OM_HTML_SCRIPTED | OM_HTML_OBFUSCATED | OM_HTML_REDIRECT)))
 			continue;
-		where = attached ? om_pool_printf(scan->pool, "attachment:%s", name) : "body";
 		how = found & OM_HTML_SCRIPTED ? " (script)" : "";
 		if (*action && om_attack_url_host(action, host, sizeof(host)) == 0)
 			check_host(cx, host, where);
@@ -2365,6 +2504,9 @@ score(attack_ctx *cx)
  * or mail from the null sender, MAILER-DAEMON or postmaster. Such mail
  * quotes a message our own user sent, so its text says nothing about the
  * report's sender; only the attachment indicators count for it.
+ * Mail from an outside client in the firm's own name is never one: a
+ * lure signed postmaster@ or sent from the null sender with an internal
+ * From: gets every inbound check.
  */
 static int
 delivery_report(const om_scan *scan)
@@ -2372,6 +2514,8 @@ delivery_report(const om_scan *scan)
 	const om_msg *msg = scan->msg;
 	const char *from = msg->from.n > 0 ? msg->from.v[0].addr : NULL;
 
+	if (scan->spoofed_internal)
+		return (0);
 	if (msg->nparts > 0 && msg->parts[0].content_type
 	    && strcmp(msg->parts[0].content_type, "multipart/report") == 0)
 		return (1);

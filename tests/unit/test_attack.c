@@ -594,6 +594,33 @@ static const struct {
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
 	 "はじめまして。貴社の製品にとても興味があります。产品の価格を教えてください。よろしくお願いします。\r\n",
 	 "attack.theme", 1, OM_ACT_ACCEPT},
+	/* Fourth round. */
+	{"a partner's Japanese mail naming a Chinese firm: nothing", "liu@dongfang-travel.example",
+	 "From: liu@dongfang-travel.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: visit\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "いつもお世話になっております。取引先の华信贸易の担当者が来月伺いますので、よろしくお願いいたします。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"a stranger naming two Chinese firms in Japanese: nothing", "nakamura@kawanishi-kogyo.example",
+	 "From: nakamura@kawanishi-kogyo.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: visit\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+	 "来期から华信贸易および东方集团と取引を始めますので、保険についてご相談させてください。\r\n",
+	 "", 0, OM_ACT_ACCEPT},
+	{"the topic only in an attached page's title: theme and request", "pbx@office-phone.example",
+	 "From: pbx@office-phone.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: message\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=msg.html\r\n\r\n"
+	 "<html><head><TITLE>Voicemail &amp; message</TITLE></head><body><h2 class=x>0:42</h2>"
+	 "<input type=password name=p></body></html>\r\n--b--\r\n",
+	 "attack.credential_request attack.theme", 3, OM_ACT_TAG},
+	{"a heading with no lure topic (a guard): request only", "pbx@office-phone.example",
+	 "From: pbx@office-phone.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: message\r\n"
+	 "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+	 "--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+	 "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=msg.html\r\n\r\n"
+	 "<html><head><title>Document</title></head><body><h1>Welcome</h1><p>voicemail</p>"
+	 "<input type=password name=p></body></html>\r\n--b--\r\n",
+	 "attack.credential_request", 2, OM_ACT_TAG},
 	{"kanji-heavy Japanese terms with few kana: nothing", "info@center.example",
 	 "From: info@center.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: =?UTF-8?B?57SE5qy+?=\r\n"
 	 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
@@ -643,6 +670,68 @@ test_messages(void **state)
 			assert_null(res->attack_words);
 		else
 			assert_non_null(res->attack_words);
+		om_result_free(res);
+	}
+}
+
+/*
+ * Mail from an outside client in the firm's own name gets every inbound
+ * check: a From: at postmaster@ or the null sender does not make it a
+ * delivery report, and the firm's domain does not make an all-Chinese
+ * text a known sender's.
+ */
+static void
+test_spoofed_inbound(void **state)
+{
+	static const struct {
+		const char *name;
+		const char *from;	/* envelope sender */
+		const char *msg;
+		const char *want[4];	/* categories besides attack.spoofed_internal */
+	} cases[] = {
+		{"held mail notice signed postmaster@", "postmaster@sakura-hoken.example",
+		 "From: postmaster@sakura-hoken.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
+		 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+		 "Your mailbox has exceeded the storage limit. Confirm your email password below: http://198.51.100.23/owa\r\n",
+		 {"attack.lookalike_url", "attack.credential_request", "attack.theme"}},
+		{"null sender, internal From:", "<>",
+		 "From: admin@sakura-hoken.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: Mailbox notice\r\n"
+		 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+		 "Your mailbox has exceeded the storage limit. Confirm your email password below: http://198.51.100.23/owa\r\n",
+		 {"attack.lookalike_url", "attack.credential_request", "attack.theme"}},
+		{"all simplified Chinese in the firm's name", "admin@sakura-hoken.example",
+		 "From: admin@sakura-hoken.example\r\nTo: tanaka@sakura-hoken.example\r\nSubject: notice\r\n"
+		 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+		 "尊敬的用户，您的邮箱容量已满，系统将暂停接收新邮件。请尽快联系管理员处理，谢谢合作。\r\n",
+		 {"attack.non_japanese_kanji", "attack.theme"}},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *rcpt[] = {"tanaka@sakura-hoken.example"};
+		om_envelope env = {0};
+		om_result *res;
+		int     found;
+
+		env.from = cases[i].from;
+		env.rcpt = rcpt;
+		env.nrcpt = 1;
+		env.client_addr = "203.0.113.50";
+		res = om_engine_scan(snap, &env, cases[i].msg, strlen(cases[i].msg));
+		assert_non_null(res);
+		assert_int_equal(res->direction, OM_DIR_INBOUND);
+		for (size_t w = 0; w < 5; w++) {
+			const char *want = w == 0 ? "attack.spoofed_internal" : cases[i].want[w - 1];
+
+			if (want == NULL)
+				break;
+			found = 0;
+			for (size_t k = 0; k < res->nfindings; k++)
+				found |= strcmp(res->findings[k].category, want) == 0;
+			if (!found)
+				fail_msg("%s: no %s", cases[i].name, want);
+		}
+		assert_int_equal(res->action, OM_ACT_HOLD);
 		om_result_free(res);
 	}
 }
@@ -709,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_own_many),
 		cmocka_unit_test(test_learned),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_spoofed_inbound),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

@@ -1642,3 +1642,58 @@ ok("benign-103-shanghai-address.eml", [],
    takahashi@kawanishi-kogyo.example
    """),
 ]
+
+# Records added after the set was first written: gen.py renders them last,
+# so the earlier messages keep their dates, ids and relays.
+LATER = [
+
+# ---------------------------------------------------------------- fourth round: guards
+ok("benign-104-partner-hanzi-company.eml", [],
+   ("東方旅行 王", "wang@dongfang-travel.example"), [TANAKA],
+   "来月のご訪問について",
+   charset="utf-8",
+   note="a declared partner's Japanese mail naming a Chinese firm in simplified hanzi (华信贸易): no foreign-hanzi indicator",
+   text="""
+   田中様
+
+   いつもお世話になっております。東方旅行の王です。
+   弊社の取引先である华信贸易の担当者が、来月東京へ伺います。
+   ご都合のよい日をお知らせいただけますでしょうか。
+
+   東方旅行 王
+   wang@dongfang-travel.example
+   """),
+
+ok("benign-105-customer-hanzi-company.eml", [],
+   ("営業部 中村", "nakamura@kawanishi-kogyo.example"), [EIGYO],
+   "新しい取引先のご紹介",
+   charset="utf-8",
+   note="a customer naming two Chinese firms (华信贸易, 东方集团) in Japanese: company names do not count",
+   text="""
+   ご担当者様
+
+   いつもお世話になっております。川西工業の中村です。
+   来期から华信贸易および东方集团と取引を始めますので、
+   輸出貨物の保険についてご相談させてください。
+
+   川西工業 営業部 中村
+   nakamura@kawanishi-kogyo.example
+   """),
+
+ok("benign-106-shared-folder-partner.eml", [],
+   ("パートナー商事 鈴木", "suzuki@partner-shoji.example"), [SATO],
+   "打合せ資料の件",
+   charset="iso-2022-jp",
+   note="a partner putting material in a shared folder, fax number in the signature: no theme",
+   text="""
+   佐藤様
+
+   いつもお世話になっております。
+   打合せ資料を社内で共有しましたので、当日お持ちします。
+   FAXでお送りする場合はご連絡ください。
+
+   パートナー商事 鈴木
+   TEL 03-5555-0201 / FAX 03-5555-0202
+   suzuki@partner-shoji.example
+   """),
+]

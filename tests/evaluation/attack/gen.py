@@ -165,7 +165,8 @@ POLICY = """\
 #     page with a password input or a form posting to an http(s) URL is a
 #     request by itself.
 # attack.theme  a lure topic (phrases in indicators-used.txt) in the subject,
-#     a body or an attachment name.  Genuine mail on these topics carries it
+#     a body, an attachment name, or the title or h1-h3 headings of an
+#     attached .html/.htm page.  Genuine mail on these topics carries it
 #     too; alone it is weak.
 # attach.executable / attach.double_extension / attach.rlo  as in DESIGN.md;
 #     an executable inside a zip counts as attach.executable.
@@ -324,6 +325,23 @@ THEME = [
     "帐户异常", "帳戶驗證", "帳戶異常", "帳戶凍結", "密码过期", "密码到期", "密码重置",
     "密碼過期", "密碼到期", "密碼重置", "信箱已满", "信箱已滿", "容量已满", "容量已滿",
     "发票", "發票", "付款通知", "升级您的邮箱", "升级邮箱",
+    # fourth round (IPA, JPCERT/CC): shared or replaced documents, fax and
+    # voicemail, pay statements, infection notices, the president's urgent
+    # transfer, held mail, account locks, staff systems moving, parcels in
+    # Chinese, reinsurers
+    "共有ファイルのお知らせ", "ドキュメントが共有されました", "ファイルが共有されました",
+    "資料が共有されました", "資料が差し替えされました", "has shared", "shared a document",
+    "shared a file", "fax受信", "faxを受信", "ファクス受信", "ボイスメール",
+    "新しい音声メッセージ", "voicemail", "voice message", "new fax", "incoming fax",
+    "fax received", "fax message", "賞与明細", "給与明細", "源泉徴収票", "payslip",
+    "salary statement", "salary adjustment", "bonus statement", "ウイルス感染",
+    "ウイルスに感染", "virus infection", "infected with", "極秘", "至急振込",
+    "至急の振込", "至急送金", "urgent wire transfer", "wire transfer", "urgent transfer",
+    "urgent payment", "保留中のメッセージ", "保留中のメール", "未配信のメッセージ",
+    "未配信メール", "pending messages", "undelivered messages", "held messages",
+    "アカウントがロック", "apple id", "your account has been locked",
+    "経費精算システムの移行", "勤怠管理システムの移行", "再ログイン", "system migration",
+    "包裹", "快递", "派送", "reinsurance", "reinsurer", "再保険会社", "再保険契約",
 ]
 
 # Chinese words Japanese never writes: a lure topic when kana touch them
@@ -364,6 +382,9 @@ CREDENTIAL = [
     "sign in with your email credentials", "log in to your email account to",
     "sign in to your email account to", "enter your email address and password",
     "verify your email account",
+    # fourth round: a mail address and password, keeping the password
+    "メールアドレスとパスワード", "enter your mail address and password",
+    "現在のパスワードを引き続き使用", "同じパスワードを使い続け",
 ]
 
 # Sign-in requests that count only beside a delivery word (a genuine
@@ -1038,13 +1059,38 @@ def stray_hanzi(text):
 
 
 NAME_END = set("市区區省县縣州路街镇鎮村号號楼樓司")
+NAME_WORDS = ["贸易", "貿易", "集团", "集團", "实业", "實業", "股份", "商贸"]
+
+
+def han_runs(text):
+    runs, cur = [], ""
+    for c in text:
+        if is_han(c) and ord(c) >= 0x3400:
+            cur += c
+        elif cur:
+            runs.append(cur)
+            cur = ""
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def stray_outside_names(text):
+    """forms outside the Japanese sets in runs of hanzi that are not a
+    place or company name written in Chinese (华信贸易, 上海市)"""
+    out = set()
+    for run in han_runs(text):
+        if set(run) & NAME_END or any(w in run for w in NAME_WORDS):
+            continue
+        out |= {c for c in run if not japanese_han(c)}
+    return out
 
 
 def single_stray(text):
     """one hanzi of the main block outside the Japanese sets, not inside
     a place or company name written in Chinese"""
     for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", text):
-        if set(run) & NAME_END:
+        if set(run) & NAME_END or any(w in run for w in NAME_WORDS):
             continue
         if any("\u4e00" <= c <= "\u9fff" and not japanese_han(c) for c in run):
             return True
@@ -1130,7 +1176,8 @@ def oracle(m, texts, anchors, urls):
     han = [c for c in alltext if is_han(c)]
     words = [c for c in han if c in CHINESE_WORDS]
     trad = {c for c in han if c in TRAD_FORMS}
-    if kana >= 10 and len(stray_hanzi(alltext)) >= 2:
+    if (kana >= 10 and len(stray_outside_names(alltext)) >= 2
+            and registrable(frm_dom) not in OWN):
         got.add("attack.non_japanese_kanji")
     elif (len(han) >= 20 and kana * 20 <= len(han)
           and (len(stray_hanzi(alltext)) >= 2 or len(trad) >= 2
@@ -1153,7 +1200,9 @@ def oracle(m, texts, anchors, urls):
     if body_html and (html_form_scripted(body_html) or html_script_hidden(body_html)):
         got.add("attack.credential_request")
     names = " ".join(n for a in m.attach for n in a.names())
-    tlow = low + "\n" + unicodedata.normalize("NFKC", names).lower()
+    heads = "\n".join(page_headings(a.page) for a in m.attach if a.kind == "html")
+    tlow = (low + "\n" + unicodedata.normalize("NFKC", names).lower()
+            + "\n" + unicodedata.normalize("NFKC", heads).lower())
     if any(theme_hit(p, tlow) for p in THEME):
         got.add("attack.theme")
     for w in THEME_HANZI_WORDS:
@@ -1173,6 +1222,14 @@ def oracle(m, texts, anchors, urls):
             if "\u202e" in n:
                 got.add("attach.rlo")
     return got
+
+
+def page_headings(page):
+    """the title and h1-h3 headings of an attached page, as text"""
+    out = []
+    for m in re.finditer(r"<(title|h[123])(?:\s[^>]*)?>(.*?)</\1\s*>", page or "", re.I | re.S):
+        out.append(html.unescape(re.sub(r"<[^>]*>", "", m.group(2))))
+    return "\n".join(out)
 
 
 def theme_hit(p, text):
@@ -1307,7 +1364,9 @@ def verify(m, raw, problems):
 def all_messages():
     import lures
     import benign
-    ms = lures.MESSAGES + benign.MESSAGES
+    # Later records go last: the seeded dates and ids of the others stay.
+    ms = (lures.MESSAGES + benign.MESSAGES
+          + getattr(lures, "LATER", []) + getattr(benign, "LATER", []))
     names = [m.name for m in ms]
     dup = [n for n, c in Counter(names).items() if c > 1]
     if dup:

@@ -1233,7 +1233,7 @@ lure("lure-068-speaking-en.eml", [F, S, T],
      events@tokyo-insurance-forum.example
      """),
 
-lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C, L],
+lure("lure-069-share-gmail-urlmismatch.eml", [F, U, C, L, T],
      ("パートナー商事 鈴木", "partnershoji.suzuki@gmail.com"), [SATO],
      "共有ファイルのお知らせ",
      charset="utf-8",
@@ -1753,5 +1753,243 @@ lure("lure-099-enquiry-one-hanzi.eml", [K, T, F],
      よろしくお願いします。
 
      李 明
+     """),
+]
+
+# Records added after the set was first written: gen.py renders them last,
+# so the earlier messages keep their dates, ids and relays.
+LATER = [
+
+# ---------------------------------------------------------------- fourth round: topics
+lure("lure-100-doc-shared-gmail.eml", [F, T, C],
+     ("総務部 共有サービス", "docs.share.notice2026@gmail.com"), [SATO],
+     "ドキュメントが共有されました",
+     charset="utf-8",
+     note="file-share notice from gmail asking for the mail address and password",
+     text="""
+     佐藤 様
+
+     「2026年度 代理店手数料一覧.xlsx」が共有されました。
+     閲覧するには、メールアドレスとパスワードを入力してください。
+     https://share-docs-viewer.example/open/8812
+
+     共有サービス
+     """),
+
+lure("lure-101-shared-invoice-en.eml", [F, T, C],
+     ("Kenji Ota via Docs", "kenji.ota.docs@outlook.com"), [TANAKA],
+     "Kenji Ota has shared a document with you",
+     charset="us-ascii",
+     note="English share notice: to view the invoice, enter your mail address and password",
+     text="""
+     Kenji Ota has shared a document with you: Invoice_2026_11.pdf
+
+     To view the invoice, enter your mail address and password:
+     https://view-shared-invoice.example/doc/5521
+
+     Docs sharing service
+     """),
+
+lure("lure-102-fax-pdf-exe.eml", [T, X, D],
+     ("複合機 FAX", "fax-gateway@office-fax-service.example"), [INFO],
+     "FAX受信のお知らせ（3枚）",
+     charset="iso-2022-jp",
+     note="fax received notice; the 'fax' is a pdf.exe",
+     text="""
+     FAXを受信しました。添付ファイルをご確認ください。
+
+     受信日時: 2026/11/30 09:12
+     枚数: 3
+     """,
+     attach=[Att("FAX_20261130.pdf.exe", "exe")]),
+
+lure("lure-103-voicemail-ip.eml", [T, L],
+     ("Voice Mail System", "voicemail@pbx-notify.example"), [YAMAMOTO],
+     "You have a new voicemail (0:42)",
+     charset="us-ascii",
+     note="voicemail notice in English; the message plays from a raw IPv4 host",
+     text="""
+     You have received a new voice message.
+
+     Length: 0:42
+     Listen: http://203.0.113.144/vm/play?id=4471
+
+     Voice Mail System
+     """),
+
+lure("lure-104-shoyo-meisai-exe.eml", [F, T, X, D],
+     ("人事部 給与担当", "jinji.kyuyo.tantou@yahoo.co.jp"), [SUZUKI],
+     "冬季賞与明細のご確認",
+     charset="iso-2022-jp",
+     note="bonus statement from free mail posing as HR; xlsx.exe",
+     text="""
+     社員各位
+
+     冬季賞与明細を送付します。
+     添付ファイルを開いてご確認ください。
+
+     人事部 給与担当
+     """,
+     attach=[Att("賞与明細_2026冬.xlsx.exe", "exe", style="2047", charset="iso-2022-jp")]),
+
+lure("lure-105-ipa-infection.eml", [T, L],
+     ("IPA セキュリティセンター", "center@ipa-security-info.example"), [TANAKA],
+     "貴社端末のウイルス感染について",
+     charset="iso-2022-jp",
+     note="infection notice in IPA's name; link host starts with ipa.go.jp",
+     text="""
+     ご担当者様
+
+     貴社のネットワークからウイルスに感染した端末の通信を確認しました。
+     下記の確認ツールを実行してください。
+     https://ipa.go.jp.infection-check.example/tool
+
+     独立行政法人 情報処理推進機構
+     """),
+
+lure("lure-106-bec-president.eml", [F, T],
+     ("代表取締役 桜井 正人", "sakurai.masato.ceo@gmail.com"), [SATO],
+     "至急のお願い（極秘）",
+     charset="iso-2022-jp",
+     note="president's urgent confidential transfer request from free mail (BEC)",
+     text="""
+     佐藤さん
+
+     今、会議中のためメールで失礼します。
+     極秘の案件で、本日中に至急振込をお願いしたいです。
+     他の社員には話さないでください。振込先は追って連絡します。
+
+     桜井
+     """),
+
+lure("lure-107-held-mail-ip.eml", [T, L, C],
+     ("メールシステム管理", "mail-admin@mailsystem-notice.example"), [YAMAMOTO],
+     "保留中のメッセージが5通あります",
+     charset="iso-2022-jp",
+     note="held-mail notice: raw IPv4 link, asks for ID and password",
+     text="""
+     山本 様
+
+     受信メール5通が容量制限のため保留されています。
+     下記URLからIDとパスワードを入力して、メールを受け取ってください。
+     http://198.51.100.61/mail/release
+
+     メールシステム管理
+     """),
+
+lure("lure-108-pending-en.eml", [F, T, L, C],
+     ("Mail Delivery", "mail.delivery.desk@outlook.com"), [TANAKA],
+     "You have 5 pending messages",
+     charset="us-ascii",
+     note="English pending-messages lure from free mail, raw IPv4 sign-in",
+     text="""
+     Dear user,
+
+     You have 5 pending messages that could not be delivered to your inbox.
+     Login here to release them: http://198.51.100.62/webmail/
+
+     Mail Delivery
+     """),
+
+lure("lure-109-appleid-lock.eml", [T, C],
+     ("Apple サポート", "no-reply@id-support-center.example"), [SUZUKI],
+     "Apple IDがロックされました",
+     charset="utf-8",
+     note="account lock lure: Apple ID locked, log in to confirm identity",
+     text="""
+     お客様のアカウントがロックされました。
+     不正なアクセスを防ぐため、下記URLよりログインして本人確認を完了してください。
+     https://id-support-center.example/unlock
+
+     Apple サポート
+     """),
+
+lure("lure-110-keihi-system.eml", [T, C],
+     ("経費精算システム事務局", "info@keihi-cloud-renewal.example"), [SATO],
+     "経費精算システムの移行について",
+     charset="iso-2022-jp",
+     note="expense system migration asking for ID and password",
+     text="""
+     各位
+
+     経費精算システムの移行に伴い、再ログインが必要です。
+     下記ページでIDとパスワードを入力してください。
+     https://keihi-cloud-renewal.example/login
+
+     経費精算システム事務局
+     """),
+
+lure("lure-111-baoguo-163.eml", [F, K, T],
+     ("快递服务中心", "kuaidi_service88@163.com"), [INFO],
+     "您的包裹无法派送",
+     charset="utf-8",
+     note="parcel notice in simplified Chinese from 163.com",
+     text="""
+     尊敬的客户：
+
+     您的包裹因地址不详无法派送，请在二十四小时内点击下面的链接更新您的地址信息。
+     https://kuaidi-update.example/addr
+
+     快递服务中心
+     """),
+
+lure("lure-112-reinsurer-gmail.eml", [F, T, S],
+     ("Global Re Underwriting", "globalre.underwriting@gmail.com"), [EIGYO],
+     "Reinsurance treaty proposal for 2027",
+     charset="us-ascii",
+     note="English free-mail sender claiming a reinsurer; signature at the reinsurer's domain",
+     text="""
+     Dear Sir or Madam,
+
+     We are a reinsurer and would like to offer your agency a treaty for 2027.
+     Please reply with your contact person.
+
+     --
+     Michael Brown
+     Underwriting Manager, Global Re
+     m.brown@global-re-underwriting.example
+     """),
+
+lure("lure-113-m365-expiry-digit.eml", [T, L, C],
+     ("Microsoft 365", "no-reply@m365-account-notice.example"), [TANAKA],
+     "パスワードの有効期限のお知らせ",
+     charset="utf-8",
+     note="cloud-mail password expiry; link host writes 0 for the o of the brand; keep the current password",
+     text="""
+     田中 様
+
+     Microsoft 365 のパスワードの有効期限が本日切れます。
+     現在のパスワードを引き続き使用するには、下記で確認してください。
+     https://micr0soft365-mail.example/keep
+
+     Microsoft 365 チーム
+     """),
+lure("lure-114-page-title-voicemail.eml", [T, C],
+     ("PBX Notification", "pbx@office-phone-notify.example"), [SATO],
+     "ご確認ください",
+     charset="iso-2022-jp",
+     note="the topic is only in the attached page's title and heading (a voicemail); the page asks for a password",
+     attach=[Att("message_4471.html", "html", "text/html",
+                 page="<html><head><title>Voicemail message</title></head><body>"
+                      "<h1>新しい音声メッセージ（0:42）</h1>"
+                      '<form method="post" action="https://pbx-voice-play.example/l">'
+                      'メールアドレス <input name="m"> パスワード <input type="password" name="p">'
+                      "</form></body></html>\n")],
+     text="""
+     添付ファイルをご確認ください。
+     """),
+
+lure("lure-115-page-name-kyuyo.eml", [T, C],
+     ("総務部", "soumu-dept@office-hr-notify.example"), [YAMAMOTO],
+     "ご確認ください",
+     charset="iso-2022-jp",
+     note="the topic is only in the attached page's file name (給与明細); the page asks for a password",
+     attach=[Att("給与明細_2026年12月.html", "html", "text/html", style="2047", charset="iso-2022-jp",
+                 page="<html><head><title>Document</title></head><body>"
+                      '<form method="post" action="https://hr-doc-view.example/l">'
+                      'ID <input name="u"> Password <input type="password" name="p">'
+                      "</form></body></html>\n")],
+     text="""
+     添付ファイルをご確認ください。
      """),
 ]
