@@ -985,6 +985,35 @@ test_blocks_and_lists(void **state)
 	run_cases(c, sizeof(c) / sizeof(c[0]));
 }
 
+/*
+ * A company's account for payment and a partner's number after its
+ * name are a business's; surgery and a religion stated of one person
+ * are sensitive, a product open to people after surgery is not.
+ */
+static void
+test_business_accounts(void **state)
+{
+	static const pii_case c[] = {
+		{"お支払い先口座：みどり銀行 中央支店 当座 7654321（名義：北村商事株式会社）",
+		 "pii.bank_account", 0},
+		{"【お振込先】\nゆうちょ銀行 記号 10120 番号 12345671\n口座名義 株式会社北村商事",
+		 "pii.bank_account", 0},
+		{"請求書を添付します。\nゆうちょ銀行 12345-12345671\n口座名義 株式会社北村商事",
+		 "pii.bank_account", 0},
+		{"北村商事（06-6345-1111）の佐藤様にもご連絡ください。", "pii.phone", 0},
+		{"被保険者は先月、都内の総合病院にて腹腔鏡による胆のう摘出手術を受けられました。", "sensitive", 1},
+		{"The applicant's religion is Islam.", "sensitive", 1},
+		/* Guards: a customer's account for a claim, a mobile near a company, a product. */
+		{"保険金のお振込先\nはるか銀行 駅前支店 普通 1234567\n口座名義 ヤマダ タロウ",
+		 "pii.bank_account", 1},
+		{"お客様（北村商事にお勤め）の携帯 " MOBILE, "pii.phone", 1},
+		{"過去に手術を受けた方もお申込みいただけます。", "sensitive", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
 int
 main(void)
 {
@@ -1009,6 +1038,7 @@ main(void)
 		cmocka_unit_test(test_signature_other_texts),
 		cmocka_unit_test(test_more_forms),
 		cmocka_unit_test(test_blocks_and_lists),
+		cmocka_unit_test(test_business_accounts),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
