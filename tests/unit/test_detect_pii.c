@@ -1003,11 +1003,13 @@ test_business_accounts(void **state)
 		{"北村商事（06-6345-1111）の佐藤様にもご連絡ください。", "pii.phone", 0},
 		{"被保険者は先月、都内の総合病院にて腹腔鏡による胆のう摘出手術を受けられました。", "sensitive", 1},
 		{"The applicant's religion is Islam.", "sensitive", 1},
+		{"山田様は、勤務先の労働組合の組合員でいらっしゃいます。", "pii.name", 1},
 		/* Guards: a customer's account for a claim, a mobile near a company, a product. */
 		{"保険金のお振込先\nはるか銀行 駅前支店 普通 1234567\n口座名義 ヤマダ タロウ",
 		 "pii.bank_account", 1},
 		{"お客様（北村商事にお勤め）の携帯 " MOBILE, "pii.phone", 1},
 		{"過去に手術を受けた方もお申込みいただけます。", "sensitive", 0},
+		{"北村商事様は労働組合向けの団体保険に加入しています。", "pii.name", 0},
 	};
 
 	(void) state;
