@@ -1004,6 +1004,10 @@ test_business_accounts(void **state)
 		{"被保険者は先月、都内の総合病院にて腹腔鏡による胆のう摘出手術を受けられました。", "sensitive", 1},
 		{"The applicant's religion is Islam.", "sensitive", 1},
 		{"山田様は、勤務先の労働組合の組合員でいらっしゃいます。", "pii.name", 1},
+		/* Twelve digits that also pass the My Number check: the nearer label decides. */
+		{"運転免許証番号（12桁）\n3012 3456 7896", "pii.drivers_license", 1},
+		{"運転免許証番号（12桁）\n3012 3456 7896", "pii.mynumber", 0},
+		{"運転免許証のコピーは不要です。\nマイナンバー（個人番号）\n3012 3456 7896", "pii.mynumber", 1},
 		/* Guards: a customer's account for a claim, a mobile near a company, a product. */
 		{"保険金のお振込先\nはるか銀行 駅前支店 普通 1234567\n口座名義 ヤマダ タロウ",
 		 "pii.bank_account", 1},
