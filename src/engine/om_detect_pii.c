@@ -1131,7 +1131,8 @@ role_before(const char *t, size_t lo, size_t e)
 
 /* The words that may stand between a label and its value ("番号は:"). */
 static const char *const tail_words[] = {
-	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is", NULL,
+	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is",
+	"(フリガナ)", "(ふりがな)", "(カナ)", "(ローマ字)", "フリガナ", "カナ", NULL,
 };
 
 /*
