@@ -1002,6 +1002,7 @@ test_business_accounts(void **state)
 		{"請求書を添付します。\nゆうちょ銀行 12345-12345671\n口座名義 株式会社北村商事",
 		 "pii.bank_account", 0},
 		{"北村商事（06-6345-1111）の佐藤様にもご連絡ください。", "pii.phone", 0},
+		{"発行：ニュースレター編集部 +81-3-5211-4321", "pii.phone", 0},
 		{"被保険者は先月、都内の総合病院にて腹腔鏡による胆のう摘出手術を受けられました。", "sensitive", 1},
 		{"The applicant's religion is Islam.", "sensitive", 1},
 		{"山田様は、勤務先の労働組合の組合員でいらっしゃいます。", "pii.name", 1},
