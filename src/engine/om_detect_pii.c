@@ -1045,11 +1045,15 @@ kanji_at(const char *t, size_t i, size_t end)
 
 /*
  * The last character of a company's or an office's name (北村商事, 大阪支店,
- * 総務部, 組合): a name before 様 that ends with one is no person.
+ * 総務部, 組合): a name before 様 that ends with one is no person. Those
+ * of org_ends3 also end surnames (阿部, 田所, 小室): they say company
+ * only after three kanji or more (総務部, 営業所).
  */
 static const char *const org_ends[] = {
-	"社", "店", "部", "課", "室", "局", "所", "院", "館", "会", "団", "業", "事", "行", "庁",
-	"校", "協", "合", "係", "班", "署", "科", "組", "宛", NULL,
+	"社", "店", "局", "庁", "署", "宛", "行", "業", NULL,
+};
+static const char *const org_ends3[] = {
+	"部", "課", "室", "所", "院", "館", "会", "団", "事", "校", "協", "合", "係", "班", "科", "組", NULL,
 };
 
 #define NAME_SAMA_MAX	6	/* kanji of a full name before 様 */
@@ -1073,9 +1077,6 @@ name_sama_before(const char *t, size_t lo, size_t e)
 		return (0);
 	if (e > lo && t[e - 1] == ' ')
 		e--;
-	for (const char *const *w = org_ends; *w; w++)
-		if (e >= lo + 3 && memcmp(t + e - 3, *w, 3) == 0)
-			return (0);
 	for (b = e; b > lo && n <= NAME_SAMA_MAX;) {
 		if (b >= lo + 3 && kanji_at(t, b - 3, e)) {
 			b -= 3;
@@ -1087,7 +1088,15 @@ name_sama_before(const char *t, size_t lo, size_t e)
 			break;
 		}
 	}
-	return (n >= 2 && n <= NAME_SAMA_MAX);
+	if (n < 2 || n > NAME_SAMA_MAX)
+		return (0);
+	for (const char *const *w = org_ends; *w; w++)
+		if (memcmp(t + e - 3, *w, 3) == 0)
+			return (0);
+	for (const char *const *w = org_ends3; *w && n >= 3; w++)
+		if (memcmp(t + e - 3, *w, 3) == 0)
+			return (0);
+	return (1);
 }
 
 /* role_before - a customer role ends at e, across 様/の/ご and a (...) aside */

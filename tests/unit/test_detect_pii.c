@@ -966,6 +966,8 @@ test_blocks_and_lists(void **state)
 		{"契約者\n自宅TEL\n03-3456-7890", "body.pii", 1},
 		{"【被保険者】\n携帯：" MOBILE, "body.pii", 1},
 		{"山田様の携帯は " MOBILE " です。", "body.pii", 1},
+		{"阿部様の携帯は " MOBILE " です。", "body.pii", 1},
+		{"総務部様の電話は " MOBILE " です。", "body.pii", 0},
 		{"生年月日 平成元年一月八日", "body.pii", 1},
 		{"平成元年一月八日生まれ", "body.pii", 1},
 		{"DOB: 12 Mar 1985", "body.pii", 1},
