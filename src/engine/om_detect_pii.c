@@ -1078,6 +1078,73 @@ word_ends(const char *t, size_t lo, size_t e, const char *w)
 				      && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z'))));
 }
 
+/* kanji_at - a CJK ideograph (or 々) starts at i, within [i, end) */
+static int
+kanji_at(const char *t, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char) t[i];
+
+	if (i + 3 > end)
+		return (0);
+	return ((c >= 0xe4 && c <= 0xe9) || memcmp(t + i, "々", 3) == 0);
+}
+
+/*
+ * The last character of a company's or an office's name (北村商事, 大阪支店,
+ * 総務部, 組合): a name before 様 that ends with one is no person. Those
+ * of org_ends3 also end surnames (阿部, 田所, 小室): they say company
+ * only after three kanji or more (総務部, 営業所).
+ */
+static const char *const org_ends[] = {
+	"社", "店", "局", "庁", "署", "宛", "行", "業", NULL,
+};
+static const char *const org_ends3[] = {
+	"部", "課", "室", "所", "院", "館", "会", "団", "事", "校", "協", "合", "係", "班", "科", "組", NULL,
+};
+
+#define NAME_SAMA_MAX	6	/* kanji of a full name before 様 */
+
+/*
+ * name_sama_before - a person's name and 様 end at e ("山田様", "山田 太郎様"):
+ * two to NAME_SAMA_MAX kanji, one blank allowed, not a company's name.
+ * "山田様の携帯は 090-..." is that person's phone, as "お客様の携帯" is.
+ */
+static int
+name_sama_before(const char *t, size_t lo, size_t e)
+{
+	size_t  n = 0, blanks = 0, b;
+
+	/* 様 is 3 bytes, さま 6 */
+	if (e >= lo + 3 && memcmp(t + e - 3, "様", 3) == 0)
+		e -= 3;
+	else if (e >= lo + 6 && memcmp(t + e - 6, "さま", 6) == 0)
+		e -= 6;
+	else
+		return (0);
+	if (e > lo && t[e - 1] == ' ')
+		e--;
+	for (b = e; b > lo && n <= NAME_SAMA_MAX;) {
+		if (b >= lo + 3 && kanji_at(t, b - 3, e)) {
+			b -= 3;
+			n++;
+		} else if (t[b - 1] == ' ' && blanks == 0 && n > 0 && b >= lo + 4 && kanji_at(t, b - 4, e)) {
+			b--;
+			blanks++;
+		} else {
+			break;
+		}
+	}
+	if (n < 2 || n > NAME_SAMA_MAX)
+		return (0);
+	for (const char *const *w = org_ends; *w; w++)
+		if (memcmp(t + e - 3, *w, 3) == 0)
+			return (0);
+	for (const char *const *w = org_ends3; *w && n >= 3; w++)
+		if (memcmp(t + e - 3, *w, 3) == 0)
+			return (0);
+	return (1);
+}
+
 /* role_before - a customer role ends at e, across 様/の/ご and a (...) aside */
 static int
 role_before(const char *t, size_t lo, size_t e)
@@ -1088,6 +1155,8 @@ role_before(const char *t, size_t lo, size_t e)
 		for (const char *const *w = customer_roles; *w; w++)
 			if (word_ends(t, lo, e, *w))
 				return (1);
+		if (name_sama_before(t, lo, e))
+			return (1);
 		if (t[e - 1] == ' ' || t[e - 1] == '\t') {
 			e--;
 			continue;
@@ -1117,7 +1186,8 @@ role_before(const char *t, size_t lo, size_t e)
 
 /* The words that may stand between a label and its value ("番号は:"). */
 static const char *const tail_words[] = {
-	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is", NULL,
+	"番号", "アドレス", "メール", "先", "は", "が", "の", "】", "」", "〒", "number", "no", "is",
+	"(フリガナ)", "(ふりがな)", "(カナ)", "(ローマ字)", "フリガナ", "カナ", NULL,
 };
 
 /*
@@ -1160,6 +1230,64 @@ label_tail(const char *t, size_t a, size_t b, int address)
 			return (0);
 	}
 	return (1);
+}
+
+#define HEAD_LINES	3	/* lines a role heading may stand above its item */
+#define HEAD_PREFIX	12	/* bytes before the item word in a block's line */
+
+/* Marks around a heading ("【契約者】", "■申込者", "<被保険者>"). */
+static const char *const head_marks[] = {
+	"【", "】", "■", "□", "●", "○", "◆", "◇", "・", "＜", "＞", "<", ">", "[", "]", "(", ")",
+	"（", "）", "《", "》", "〔", "〕", ":", "：", "様", "さま", "情報", "欄", "の方", " ", "\t", "\r",
+	"-", "*", "#", NULL,
+};
+
+/* skip_marks - past the heading marks at [i, end) */
+static size_t
+skip_marks(const char *t, size_t i, size_t end)
+{
+	for (int moved = 1; moved && i < end;) {
+		moved = 0;
+		for (const char *const *w = head_marks; *w && !moved; w++) {
+			size_t  wl = strlen(*w);
+
+			if (i + wl <= end && memcmp(t + i, *w, wl) == 0) {
+				i += wl;
+				moved = 1;
+			}
+		}
+	}
+	return (i);
+}
+
+/*
+ * role_heading - a line at most HEAD_LINES lines above ls, with no blank
+ * line between, is a customer role alone ("契約者", "【申込者】",
+ * "■被保険者様情報"): it heads the block its item lines belong to.
+ */
+static int
+role_heading(const char *t, size_t lo, size_t ls)
+{
+	for (int n = 0; n < HEAD_LINES && ls > lo; n++) {
+		size_t  le = ls - 1, hs = le, i;
+
+		while (hs > lo && t[hs - 1] != '\n')
+			hs--;
+		if (hs == lo && lo > 0)
+			return (0);		/* the line may start before the window */
+		i = skip_marks(t, hs, le);
+		if (i == le)
+			return (0);		/* a blank line ends the block */
+		for (const char *const *w = customer_roles; *w; w++) {
+			size_t  wl = strlen(*w);
+
+			if (i + wl <= le && strncasecmp(t + i, *w, wl) == 0
+			    && skip_marks(t, i + wl, le) == le)
+				return (1);
+		}
+		ls = hs;
+	}
+	return (0);
 }
 
 /*
@@ -1206,6 +1334,9 @@ customer_label(const char *t, size_t start, const char *category)
 			if (strcmp(*w, "連絡先") == 0 && e - wl >= ls + 3 && memcmp(t + e - wl - 3, "ご", 3) == 0)
 				return (1);
 			if (role_before(t, ls, e - wl))
+				return (1);
+			/* "契約者" / "自宅TEL" / "03-...": an item line of a block */
+			if (e - wl <= ls + HEAD_PREFIX && role_heading(t, lo, ls))
 				return (1);
 		}
 	}

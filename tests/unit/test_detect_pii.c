@@ -33,6 +33,8 @@
 #define MOBILE3		"070-3456-7890"
 #define OWN_PHONE	"03-1234-5678"
 #define BIRTH		"昭和60年3月12日"
+/* A birth date by an age after it: a weak item (a labelled one is high-risk). */
+#define BIRTH_AGE	"1985年3月12日(40歳)"
 
 static char dir[] = "/tmp/om_test_pii.XXXXXX";
 static om_snap *snap;			/* pii_own_phones set */
@@ -236,7 +238,7 @@ test_own_phone(void **state)
 {
 	static const char body[] =
 		"お問い合わせは 電話 " OWN_PHONE " まで。\n"
-		"生年月日 " BIRTH " を確認しました。";
+		"ご本人 " BIRTH_AGE " を確認しました。";
 	om_result *res;
 
 	(void) state;
@@ -253,7 +255,7 @@ test_own_phone(void **state)
 	om_result_free(res);
 
 	/* Written without separators: still the firm's. */
-	res = out(snap, "お問い合わせは 電話 0312345678 まで。\n生年月日 " BIRTH);
+	res = out(snap, "お問い合わせは 電話 0312345678 まで。\n" BIRTH_AGE);
 	want(res, "pii.phone", 0);
 	want(res, "body.pii", 0);
 	om_result_free(res);
@@ -438,7 +440,7 @@ test_alternative(void **state)
 static void
 test_thresholds(void **state)
 {
-	static const char two_kinds[] = "携帯 " MOBILE "\n生年月日 " BIRTH;
+	static const char two_kinds[] = "携帯 " MOBILE "\n" BIRTH_AGE;
 	static const char three_phones[] = "携帯 " MOBILE "\n携帯 " MOBILE2 "\n携帯 " MOBILE3;
 	static const char one_phone_thrice[] = "携帯 " MOBILE "\n携帯 " MOBILE "\n携帯 090 1234 5678";
 	static const char two_phones[] = "携帯 " MOBILE "\n携帯 " MOBILE2;
@@ -468,7 +470,7 @@ test_thresholds(void **state)
 	res = out(c, two_kinds);
 	want(res, "body.pii", 0);
 	om_result_free(res);
-	res = out(c, "携帯 " MOBILE "\n生年月日 " BIRTH "\nメール hanako.yamada@example.net");
+	res = out(c, "携帯 " MOBILE "\n" BIRTH_AGE "\nメール hanako.yamada@example.net");
 	want(res, "pii.email", 1);
 	want(res, "body.pii", 1);
 	om_result_free(res);
@@ -586,7 +588,7 @@ test_score_text(void **state)
 	size_t  nf;
 
 	(void) state;
-	text_score("携帯 " MOBILE "\n携帯 " MOBILE "\n携帯 " MOBILE2 "\n生年月日 " BIRTH, &sc, &nf);
+	text_score("携帯 " MOBILE "\n携帯 " MOBILE "\n携帯 " MOBILE2 "\n" BIRTH_AGE, &sc, &nf);
 	assert_int_equal(sc.items, 4);
 	assert_true(sc.total >= 12.0);
 	assert_int_equal(sc.high, 0);
@@ -951,6 +953,77 @@ test_more_forms(void **state)
 	run_cases(c, sizeof(c) / sizeof(c[0]));
 }
 
+/*
+ * One customer's item under a heading or a label on the lines above, a
+ * phone after a name with 様, a birth date by its label alone; lists of
+ * sensitive categories in a policy's wording name nobody.
+ */
+static void
+test_blocks_and_lists(void **state)
+{
+	static const pii_case c[] = {
+		{"申込者\nご住所\n東京都世田谷区北沢2-3-4", "body.pii", 1},
+		{"契約者\n自宅TEL\n03-3456-7890", "body.pii", 1},
+		{"【被保険者】\n携帯：" MOBILE, "body.pii", 1},
+		{"山田様の携帯は " MOBILE " です。", "body.pii", 1},
+		{"阿部様の携帯は " MOBILE " です。", "body.pii", 1},
+		{"総務部様の電話は " MOBILE " です。", "body.pii", 0},
+		{"生年月日 平成元年一月八日", "body.pii", 1},
+		{"平成元年一月八日生まれ", "body.pii", 1},
+		{"DOB: 12 Mar 1985", "body.pii", 1},
+		{"お客様氏名（フリガナ）\nサトウ ハナコ", "body.pii", 1},
+		{"当社は、人種、信条、宗教、労働組合への加入、病歴、犯罪歴などの要配慮個人情報を取得しません。",
+		 "sensitive", 0},
+		{"人種、信条、性別、宗教、社会的身分、門地を理由とする差別を禁止します。", "sensitive", 0},
+		{"We do not ask for the medical history of applicants.", "sensitive", 0},
+		{"【契約者】\n自宅TEL：03-3456-7890", "pii.name", 0},
+		/* Guards: a company with 様, a role line the blank line parts, statements. */
+		{"北村商事様の電話は " MOBILE " です。", "body.pii", 0},
+		{"お客様\n\n電話：03-3456-7890", "body.pii", 0},
+		{"既往歴：高血圧", "sensitive", 1},
+		{"The applicant has a criminal record.", "sensitive", 1},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
+/*
+ * A company's account for payment and a partner's number after its
+ * name are a business's; surgery and a religion stated of one person
+ * are sensitive, a product open to people after surgery is not.
+ */
+static void
+test_business_accounts(void **state)
+{
+	static const pii_case c[] = {
+		{"お支払い先口座：みどり銀行 中央支店 当座 7654321（名義：北村商事株式会社）",
+		 "pii.bank_account", 0},
+		{"【お振込先】\nゆうちょ銀行 記号 10120 番号 12345671\n口座名義 株式会社北村商事",
+		 "pii.bank_account", 0},
+		{"請求書を添付します。\nゆうちょ銀行 12345-12345671\n口座名義 株式会社北村商事",
+		 "pii.bank_account", 0},
+		{"北村商事（06-6345-1111）の佐藤様にもご連絡ください。", "pii.phone", 0},
+		{"ニュースレター お問い合わせ: +81-3-5211-4321", "pii.phone", 0},
+		{"被保険者は先月、都内の総合病院にて腹腔鏡による胆のう摘出手術を受けられました。", "sensitive", 1},
+		{"The applicant's religion is Islam.", "sensitive", 1},
+		{"山田様は、勤務先の労働組合の組合員でいらっしゃいます。", "pii.name", 1},
+		/* Twelve digits that also pass the My Number check: the nearer label decides. */
+		{"運転免許証番号（12桁）\n3012 3456 7896", "pii.drivers_license", 1},
+		{"運転免許証番号（12桁）\n3012 3456 7896", "pii.mynumber", 0},
+		{"運転免許証のコピーは不要です。\nマイナンバー（個人番号）\n3012 3456 7896", "pii.mynumber", 1},
+		/* Guards: a customer's account for a claim, a mobile near a company, a product. */
+		{"保険金のお振込先\nはるか銀行 駅前支店 普通 1234567\n口座名義 ヤマダ タロウ",
+		 "pii.bank_account", 1},
+		{"お客様（北村商事にお勤め）の携帯 " MOBILE, "pii.phone", 1},
+		{"過去に手術を受けた方もお申込みいただけます。", "sensitive", 0},
+		{"北村商事様は労働組合向けの団体保険に加入しています。", "pii.name", 0},
+	};
+
+	(void) state;
+	run_cases(c, sizeof(c) / sizeof(c[0]));
+}
+
 int
 main(void)
 {
@@ -974,6 +1047,8 @@ main(void)
 		cmocka_unit_test(test_event_contacts),
 		cmocka_unit_test(test_signature_other_texts),
 		cmocka_unit_test(test_more_forms),
+		cmocka_unit_test(test_blocks_and_lists),
+		cmocka_unit_test(test_business_accounts),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

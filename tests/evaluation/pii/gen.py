@@ -132,7 +132,11 @@ LABEL_POLICY = """\
 #          ご本人, 申込者, 受取人, customer, policyholder ...) with the
 #          item's word (氏名, 電話, 連絡先, 住所, メール, 生年月日, name,
 #          phone ...), as in "お客様の電話番号:", "契約者氏名", "契約者様の
-#          ご連絡先は", "ご連絡先メール".
+#          ご連絡先は", "ご連絡先メール"; also a role alone on a line
+#          heading the item lines below it ("【契約者】" / "自宅TEL: ..."),
+#          a person's name with 様 owning the item ("山田様の携帯は ..."),
+#          and a birth date its label or wording calls one (生年月日,
+#          生まれ), which is a person's on its own.
 #     A single weaker item alone without such a label (one phone number, one
 #     policy number, one address) gets its pii.* label but not body.pii.
 #     Greetings ("山田様"), names in running text and the firm's and
@@ -4287,6 +4291,71 @@ def s_precision_more(m, k):
             '会場：八重洲カンファレンスホール',
             'お申込み・お問い合わせ：03-3593-%s（説明会事務局）' % digits(rng, 4, '123456789'))
         m.trap('event-phone')
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'no customer data'
+
+
+@scenario('customer-block', 4)
+def s_customer_block(m, k):
+    """One customer item whose label is not on its own line: a role heading
+    a block, a name with 様 owning a phone, a birth date by its label."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'takada'])]
+    org = ORGS[rng.choice(['aozora', 'himawari-claim'])]
+    send(m, me, [org])
+    p = m.person(born=(1950, 1999))
+    m.subject = rng.choice(['ご契約者様の件', 'ご連絡先の変更について'])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.p('連絡先の変更依頼がありましたので、お手続きをお願いいたします。')
+        m.p('【契約者】',
+            '自宅TEL：' + m.pii('pii.phone', m.f.phone(p.home), customer=True))
+    elif k == 2:
+        m.p('%s様の携帯は %s です。日中はこちらにご連絡ください。' % (
+            p.sei, m.pii('pii.phone', m.f.phone(p.mobile), customer=True)))
+    elif k == 3:
+        m.p('申込書の記載漏れを補足いたします。',
+            '生年月日：' + m.pii('pii.birthdate', kanji_date(p.birth), customer=True))
+    else:
+        m.p('転居のご連絡がございました。',
+            '申込者',
+            'ご住所',
+            m.pii('pii.address', m.f.address(p), customer=True))
+    m.p(*closing(m))
+    own_sig(m, me)
+    m.note = 'customer item under a heading, a name with 様, or a birth label'
+
+
+@scenario('policy-wording', 3)
+def s_policy_wording(m, k):
+    """No customer data: categories listed in a policy, a company's account
+    on an invoice, a partner's number after its name."""
+    rng = m.rng
+    me = STAFF[rng.choice(['tanaka', 'suzuki'])]
+    org = ORGS[rng.choice(['aozora', 'himawari'])]
+    send(m, me, [org])
+    m.p(*greet_org(m, org))
+    m.p(*opening(m, me))
+    if k == 1:
+        m.subject = '個人情報保護方針の改定について'
+        m.p('個人情報保護方針を改定しましたのでお知らせいたします。',
+            '当社は、人種、信条、社会的身分、病歴、犯罪歴、労働組合への加入などの'
+            '要配慮個人情報を、法令に基づく場合を除き取得いたしません。')
+        m.trap('category-list')
+    elif k == 2:
+        m.subject = '請求書送付のご案内'
+        m.p('今月分の請求書を添付いたします。下記口座へお振込みをお願いいたします。',
+            '【お振込先】',
+            'ゆうちょ銀行 記号 1%s 番号 %s' % (digits(rng, 4), digits(rng, 8, '123456789')),
+            '口座名義 株式会社さくら保険サービス')
+        m.trap('firm-account')
+    else:
+        m.subject = '打ち合わせの件'
+        m.p('来週の打ち合わせには北村商事（06-6345-%s）の担当の方も同席されます。'
+            % digits(rng, 4, '123456789'))
+        m.trap('partner-phone')
     m.p(*closing(m))
     own_sig(m, me)
     m.note = 'no customer data'
