@@ -155,14 +155,14 @@ add('lure-pw', 'attack.url_mismatch,attack.credential_request,attack.theme', 'En
     ('IT Service Desk', 'desk@passreset-mail.example'), 'Password expires in 24 hours',
     'Your password will expire in 24 hours. Keep your current password: https://account.microsoft.com/\n',
     html='<p>Your password will expire in 24 hours.</p><p>Keep your current password: '
-         '<a href="https://keep-password.azurewebs1tes.example/login">https://account.microsoft.com/</a></p>')
+         '<a href="https://keep-password.example-host.top/login">https://account.microsoft.com/</a></p>')
 add('lure-pw', 'attack.credential_request,attack.theme', 'HTML attachment whose login form is written by JavaScript from a base64 string',
     ('パスワード管理', 'security@pw-expire.example'), 'パスワード更新のお願い',
     'パスワードの有効期限が近づいています。添付ファイルから更新してください。\n',
     atts=[('Password_Update.html', 'text/html',
            '<html><body><script>document.write(atob("%s"));</script></body></html>\n'
            % base64.b64encode(login_form('https://pw-renew.example-cdn.top/r.php', 'パスワード更新').encode('utf-8')).decode('ascii'))])
-add('lure-pw', 'attack.spoofed_internal,attack.credential_request,attack.theme', 'own-domain sender from an outside client asking to reset the password',
+add('lure-pw', 'attack.spoofed_internal,attack.lookalike_url,attack.credential_request,attack.theme', 'own-domain sender from an outside client asking to reset the password on a host carrying the firm name',
     ('情報システム担当', 'it@' + FIRM), '【至急】パスワード変更のお願い',
     'セキュリティ強化のため、本日中にパスワードを変更してください。現在のパスワードと新しいパスワードを下記フォームに入力してください。\nhttps://forms.minatobashi-pw.example/change\n',
     args='--client 198.51.100.77')
@@ -209,7 +209,7 @@ add('lure-zh', 'attack.non_japanese_kanji', 'simplified Chinese invoice spam fro
 add('lure-zh', 'attack.non_japanese_kanji,attack.credential_request,attack.theme', 'Chinese mailbox-full notice with a login link',
     ('邮箱管理员', 'admin@mail-guanli.example'), '您的邮箱空间已满',
     '尊敬的用户：您的邮箱存储空间已满，新邮件将被退回。请立即点击下面链接登录并输入密码进行扩容。\nhttp://mail-kuorong.example-host.top/login\n')
-add('lure-zh', 'attack.non_japanese_kanji,attack.theme', 'traditional Chinese parcel notice',
+add('lure-zh', 'attack.non_japanese_kanji,attack.lookalike_url,attack.theme', 'traditional Chinese parcel notice on a carrier look-alike host',
     ('順豐速運', 'service@sf-notice.example'), '您的包裹無法投遞',
     '親愛的客戶，您的包裹因地址不詳無法投遞，請於48小時內更新收件資訊，逾期將退回寄件人。\nhttps://sf-express.parcel-tw.top/update\n')
 add('lure-zh', 'attack.freemail_sender,attack.non_japanese_kanji', 'Chinese business offer from a free-mail address',
@@ -333,8 +333,8 @@ add('lure-dlv', 'attack.url_mismatch,attack.theme', 'English UPS notice, anchor 
     ('UPS Quantum View', 'notify@ups-qv-mail.example'), 'UPS Delivery Notification: delivery attempt failed',
     'We attempted to deliver your package. Reschedule: https://www.ups.com/track\n',
     html='<p>We attempted to deliver your package.</p><p>Reschedule: <a href="https://parcel-reschedule.example-host.top/u/9921">https://www.ups.com/track</a></p>')
-add('ok-zh', '-', 'Chinese invoice reminder from a declared partner', ('陈静', 'chen.jing@haiyun-trade.example'), '关于十一月货款',
-    '您好，十一月的货款请于本月底前汇入原账户。谢谢配合。' + SIG_H)
+add('ok-zh', '-', 'Chinese invoice reminder from a declared partner', ('陈静', 'chen.jing@haiyun-trade.example'), '明年新产品目录',
+    '您好，明年的新产品目录已经完成，下次拜访时带给贵公司。' + SIG_H)
 add('ok-partner', '-', 'insurer sending a policy-terms PDF', ('あおば生命 商品部', 'shohin@aoba-life.example'), '約款改定のお知らせ',
     '2027年4月の約款改定について、新旧対照表を添付いたします。\n--\n株式会社あおば生命保険 商品部\n',
     atts=[('yakkan_2027.pdf', 'application/pdf', b'%PDF-1.4\n% placeholder\n%%EOF\n')])

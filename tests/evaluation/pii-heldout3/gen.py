@@ -106,7 +106,7 @@ add('pos-item', 'pii.name,body.pii', 'お客様 name in a short reply',
 add('pos-bank', 'pii.bank_account,body.pii', 'ゆうちょ 記号-番号',
     '保険金振込先', 'ご担当者様\n\n保険金の振込先（被保険者ご本人名義）\nゆうちょ銀行 記号 13480-番号 21907564\n名義 タナベ ミサキ\n\nよろしくお願いします。\n{sig}')
 add('pos-bank', 'pii.bank_account,body.pii', '当座 with branch name and number',
-    '解約返戻金の受取口座', '受取口座は以下です。\n\nみずなら銀行 本牧支店（支店番号 214）\n当座 0047719\n口座名義：カ）ヨコタ デンキ コウジ\n\n{sig}')
+    '解約返戻金の受取口座', '受取口座は以下です。\n\nみずなら銀行 本牧支店（支店番号 214）\n当座 0047719\n口座名義：ヨコタ ミツル（ご契約者ご本人）\n\n{sig}')
 add('pos-bank', 'pii.bank_account,body.pii', 'full-width digits, 普通',
     '振替口座', '契約者さまの口座振替先です。\n\nあさぎり信用金庫　金沢八景支店　普通　' + fw('3318064') + '\n口座名義　オオハシ　ケンジ\n\n{sig}')
 add('pos-bank', 'pii.bank_account,pii.name,body.pii', 'tab-separated rows pasted from Excel',
