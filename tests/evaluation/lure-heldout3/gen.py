@@ -333,7 +333,7 @@ add('lure-dlv', 'attack.url_mismatch,attack.theme', 'English UPS notice, anchor 
     ('UPS Quantum View', 'notify@ups-qv-mail.example'), 'UPS Delivery Notification: delivery attempt failed',
     'We attempted to deliver your package. Reschedule: https://www.ups.com/track\n',
     html='<p>We attempted to deliver your package.</p><p>Reschedule: <a href="https://parcel-reschedule.example-host.top/u/9921">https://www.ups.com/track</a></p>')
-add('ok-zh', '-', 'Chinese invoice reminder from a declared partner', ('陈静', 'chen.jing@haiyun-trade.example'), '明年新产品目录',
+add('ok-zh', '-', 'Chinese catalogue notice from a declared partner', ('陈静', 'chen.jing@haiyun-trade.example'), '明年新产品目录',
     '您好，明年的新产品目录已经完成，下次拜访时带给贵公司。' + SIG_H)
 add('ok-partner', '-', 'insurer sending a policy-terms PDF', ('あおば生命 商品部', 'shohin@aoba-life.example'), '約款改定のお知らせ',
     '2027年4月の約款改定について、新旧対照表を添付いたします。\n--\n株式会社あおば生命保険 商品部\n',
