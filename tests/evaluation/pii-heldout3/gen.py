@@ -103,11 +103,11 @@ add('pos-item', 'pii.name,body.pii', 'お客様 name in a short reply',
     'Re: 車両入替', '了解です。お客様は 東雲 遼平 様です。車検証は別途パスワード付きで送ります。\n{sig}')
 
 # ---- positives: bank accounts ----------------------------------------------
-add('pos-bank', 'pii.bank_account,body.pii', 'ゆうちょ 記号-番号',
+add('pos-bank', 'pii.bank_account,pii.name,body.pii', 'ゆうちょ 記号-番号',
     '保険金振込先', 'ご担当者様\n\n保険金の振込先（被保険者ご本人名義）\nゆうちょ銀行 記号 13480-番号 21907564\n名義 タナベ ミサキ\n\nよろしくお願いします。\n{sig}')
-add('pos-bank', 'pii.bank_account,body.pii', '当座 with branch name and number',
+add('pos-bank', 'pii.bank_account,pii.name,body.pii', '当座 with branch name and number',
     '解約返戻金の受取口座', '受取口座は以下です。\n\nみずなら銀行 本牧支店（支店番号 214）\n当座 0047719\n口座名義：ヨコタ ミツル（ご契約者ご本人）\n\n{sig}')
-add('pos-bank', 'pii.bank_account,body.pii', 'full-width digits, 普通',
+add('pos-bank', 'pii.bank_account,pii.name,body.pii', 'full-width digits, 普通',
     '振替口座', '契約者さまの口座振替先です。\n\nあさぎり信用金庫　金沢八景支店　普通　' + fw('3318064') + '\n口座名義　オオハシ　ケンジ\n\n{sig}')
 add('pos-bank', 'pii.bank_account,pii.name,body.pii', 'tab-separated rows pasted from Excel',
     '返戻金振込一覧（3件）', '振込予定を貼り付けます。\n\n氏名\t銀行\t支店\t種別\t口座番号\n小田切 哲也\tみずなら銀行\t関内支店\t普通\t6120493\n宇佐美 香織\tあさぎり信用金庫\t戸塚支店\t普通\t0084127\n堀之内 勝\tみずなら銀行\t上大岡支店\t当座\t3007716\n\n{sig}')
