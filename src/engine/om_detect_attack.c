@@ -1536,6 +1536,44 @@ quote_marker(const char *s, const char *end)
 	return (0);
 }
 
+/*
+ * report_names - the machine-readable part of a top-level multipart/report
+ * (message/delivery-status, message/global-delivery-status) names an
+ * address at domain dom: the recipient the report is about, whom its
+ * human-readable part names too. That address is no signature.
+ */
+static int
+report_names(const om_msg *msg, const char *dom)
+{
+	size_t  n = strlen(dom);
+
+	if (msg->nparts == 0 || msg->parts[0].content_type == NULL
+	    || strcmp(msg->parts[0].content_type, "multipart/report") != 0 || n == 0)
+		return (0);
+	for (size_t i = 1; i < msg->nparts; i++) {
+		const om_part *p = msg->parts + i;
+		const char *d, *end;
+
+		if (p->parent != 0 || p->data == NULL || p->content_type == NULL
+		    || (strcmp(p->content_type, "message/delivery-status") != 0
+			&& strcmp(p->content_type, "message/global-delivery-status") != 0))
+			continue;
+		d = (const char *) p->data;
+		end = d + p->size;
+		for (const char *at = memchr(d, '@', p->size); at;
+		     at = memchr(at + 1, '@', (size_t) (end - at - 1))) {
+			const char *r = at + 1 + n;
+
+			if ((size_t) (end - at - 1) >= n && strncasecmp(at + 1, dom, n) == 0
+			    && (r == end || !(isalnum((unsigned char) *r) || *r == '.' || *r == '-')))
+				return (1);
+			if (at + 1 >= end)
+				break;
+		}
+	}
+	return (0);
+}
+
 /* sig_addresses - report signature addresses at another organisation */
 static void
 sig_addresses(attack_ctx *cx, const char *s, const char *e)
@@ -1562,7 +1600,8 @@ sig_addresses(attack_ctx *cx, const char *s, const char *e)
 		for (size_t i = 0; i < n; i++)
 			dom[i] = (char) tolower((unsigned char) at[1 + i]);
 		dom[n] = 0;
-		if (om_conf_domain_internal(scan->conf, dom) || om_attack_same_org(dom, cx->from_domain))
+		if (om_conf_domain_internal(scan->conf, dom) || om_attack_same_org(dom, cx->from_domain)
+		    || report_names(scan->msg, dom))
 			continue;
 		om_scan_add(scan, "attack.signature_mismatch", "attack.signature_mismatch", "body",
 			    om_pool_printf(scan->pool, "***@%s", dom), 0);

@@ -741,7 +741,8 @@ test_spoofed_inbound(void **state)
  * a From: at postmaster@ or a multipart/report wrapper exempt nothing by
  * themselves, and the report's own human-readable part is read like any
  * inbound mail. Only the returned copy of our user's message is not read
- * for lure indicators (the last case, a guard).
+ * for lure indicators, and the recipient the report names is no signature
+ * (the last case, a guard).
  */
 #define DR_LURE "Your mailbox has exceeded the storage limit. Confirm your email password below: " \
 	"http://198.51.100.23/owa\r\n"
@@ -775,15 +776,15 @@ test_delivery_report(void **state)
 		 "Final-Recipient: rfc822; suzuki@mailbox-service.example\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n"
 		 "--b1--\r\n", 1},
 		{"guard: a genuine bounce returning our user's message with links and invoice words", "<>",
-		 "From: MAILER-DAEMON@mx.kitamura-shoji.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		 "From: MAILER-DAEMON@mx.relay-service.example\r\nTo: tanaka@sakura-hoken.example\r\n"
 		 "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
 		 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
 		 "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-		 "This is the mail system at host mx.kitamura-shoji.example.\r\n\r\n"
+		 "This is the mail system at host mx.relay-service.example.\r\n\r\n"
 		 "I'm sorry to have to inform you that your message could not be delivered.\r\n\r\n"
 		 "<eigyo@kitamura-shoji.example>: mailbox full\r\n"
 		 "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
-		 "Reporting-MTA: dns; mx.kitamura-shoji.example\r\n\r\n"
+		 "Reporting-MTA: dns; mx.relay-service.example\r\n\r\n"
 		 "Final-Recipient: rfc822; eigyo@kitamura-shoji.example\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n"
 		 "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
 		 "From: tanaka@sakura-hoken.example\r\nTo: eigyo@kitamura-shoji.example\r\n"
