@@ -54,8 +54,13 @@
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
  *	or From: address (rule attack.spoofed_internal.from) is in an
- *	internal domain (om_scan.c decides who is outside). Judged for
- *	delivery reports too: the address is the envelope's, not the text's.
+ *	internal domain (om_scan.c decides who is outside).
+ *
+ *	Delivery reports get every check: the null sender, a From at
+ *	postmaster@ or mailer-daemon@ and a multipart/report wrapper are the
+ *	sender's to choose. Only the returned copy of our user's message in a
+ *	top-level multipart/report (returned_copy) is not read for the text
+ *	indicators; the report's Subject and human-readable part are.
  *
  *	attack.credential_request, attack.theme: the rules of those
  *	categories (rules/40-attack.rules); a credential request counts
