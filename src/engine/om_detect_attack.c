@@ -54,8 +54,13 @@
  *	attack.spoofed_internal (IPA: 送信元の詐称): mail from an outside
  *	client whose envelope sender (rule attack.spoofed_internal.envelope)
  *	or From: address (rule attack.spoofed_internal.from) is in an
- *	internal domain (om_scan.c decides who is outside). Judged for
- *	delivery reports too: the address is the envelope's, not the text's.
+ *	internal domain (om_scan.c decides who is outside).
+ *
+ *	Delivery reports get every check: the null sender, a From at
+ *	postmaster@ or mailer-daemon@ and a multipart/report wrapper are the
+ *	sender's to choose. Only the returned copy of our user's message in a
+ *	top-level multipart/report (returned_copy) is not read for the text
+ *	indicators; the report's Subject and human-readable part are.
  *
  *	attack.credential_request, attack.theme: the rules of those
  *	categories (rules/40-attack.rules); a credential request counts
@@ -1423,6 +1428,46 @@ freemail_domain(const om_conf *conf, const om_map *fm, const char *d)
 	return (d != NULL && om_map_has_domain(fm, d) && !carrier(conf, d));
 }
 
+/*
+ * returned_copy - part i is, or lies within, the returned message of a
+ * delivery report: a child of a top-level multipart/report that carries
+ * the returned message or its headers (message/rfc822, message/global,
+ * text/rfc822-headers, message/global-headers) or the report's
+ * machine-readable fields (message/delivery-status,
+ * message/disposition-notification, message/feedback-report). Such a part
+ * quotes what our own user sent, so its text says nothing about the
+ * report's sender. The report's human-readable part and any other part
+ * are not one: those are read like any inbound mail. Headers (part -1)
+ * never are.
+ */
+static int
+returned_copy(const om_msg *msg, int i)
+{
+	static const char *const quoted[] = {
+		"message/rfc822", "message/global", "text/rfc822-headers",
+		"message/global-headers", "message/delivery-status",
+		"message/disposition-notification", "message/feedback-report", NULL,
+	};
+	size_t  steps;
+
+	if (i <= 0 || msg->nparts == 0 || (size_t) i >= msg->nparts
+	    || msg->parts[0].content_type == NULL
+	    || strcmp(msg->parts[0].content_type, "multipart/report") != 0)
+		return (0);
+	/* Up to the child of the top; parents come before their children. */
+	for (steps = 0; steps < msg->nparts && msg->parts[i].parent > 0; steps++) {
+		if (msg->parts[i].parent >= i)
+			return (0);
+		i = msg->parts[i].parent;
+	}
+	if (msg->parts[i].parent != 0 || msg->parts[i].content_type == NULL)
+		return (0);
+	for (int k = 0; quoted[k]; k++)
+		if (strcmp(msg->parts[i].content_type, quoted[k]) == 0)
+			return (1);
+	return (0);
+}
+
 /* detect_freemail - sender at a free-mail domain */
 static void
 detect_freemail(attack_ctx *cx)
@@ -1496,6 +1541,44 @@ quote_marker(const char *s, const char *end)
 	return (0);
 }
 
+/*
+ * report_names - the machine-readable part of a top-level multipart/report
+ * (message/delivery-status, message/global-delivery-status) names an
+ * address at domain dom: the recipient the report is about, whom its
+ * human-readable part names too. That address is no signature.
+ */
+static int
+report_names(const om_msg *msg, const char *dom)
+{
+	size_t  n = strlen(dom);
+
+	if (msg->nparts == 0 || msg->parts[0].content_type == NULL
+	    || strcmp(msg->parts[0].content_type, "multipart/report") != 0 || n == 0)
+		return (0);
+	for (size_t i = 1; i < msg->nparts; i++) {
+		const om_part *p = msg->parts + i;
+		const char *d, *end;
+
+		if (p->parent != 0 || p->data == NULL || p->content_type == NULL
+		    || (strcmp(p->content_type, "message/delivery-status") != 0
+			&& strcmp(p->content_type, "message/global-delivery-status") != 0))
+			continue;
+		d = (const char *) p->data;
+		end = d + p->size;
+		for (const char *at = memchr(d, '@', p->size); at;
+		     at = memchr(at + 1, '@', (size_t) (end - at - 1))) {
+			const char *r = at + 1 + n;
+
+			if ((size_t) (end - at - 1) >= n && strncasecmp(at + 1, dom, n) == 0
+			    && (r == end || !(isalnum((unsigned char) *r) || *r == '.' || *r == '-')))
+				return (1);
+			if (at + 1 >= end)
+				break;
+		}
+	}
+	return (0);
+}
+
 /* sig_addresses - report signature addresses at another organisation */
 static void
 sig_addresses(attack_ctx *cx, const char *s, const char *e)
@@ -1522,7 +1605,8 @@ sig_addresses(attack_ctx *cx, const char *s, const char *e)
 		for (size_t i = 0; i < n; i++)
 			dom[i] = (char) tolower((unsigned char) at[1 + i]);
 		dom[n] = 0;
-		if (om_conf_domain_internal(scan->conf, dom) || om_attack_same_org(dom, cx->from_domain))
+		if (om_conf_domain_internal(scan->conf, dom) || om_attack_same_org(dom, cx->from_domain)
+		    || report_names(scan->msg, dom))
 			continue;
 		om_scan_add(scan, "attack.signature_mismatch", "attack.signature_mismatch", "body",
 			    om_pool_printf(scan->pool, "***@%s", dom), 0);
@@ -1550,7 +1634,7 @@ detect_signature(attack_ctx *cx)
 		const char *ls[LINES_MAX];
 		size_t  nl = 0, start, end, sep = 0, have_sep = 0;
 
-		if (tx->scope != OM_SCOPE_BODY)
+		if (tx->scope != OM_SCOPE_BODY || returned_copy(msg, tx->part))
 			continue;
 		/* Lines, without quoted ones. */
 		for (const char *p = tx->text; p < tx->text + tx->len && nl < LINES_MAX;) {
@@ -1840,7 +1924,8 @@ detect_links(attack_ctx *cx)
 		char    hh[OM_ATTACK_HOST_MAX], th[OM_ATTACK_HOST_MAX];
 		int     href_ok, text_ok;
 
-		if (l->href == NULL || strncasecmp(l->href, "mailto:", 7) == 0)
+		if (l->href == NULL || strncasecmp(l->href, "mailto:", 7) == 0
+		    || returned_copy(msg, l->part))
 			continue;
 		href_ok = om_attack_url_host(l->href, hh, sizeof(hh)) == 0;
 		if (href_ok)
@@ -1901,7 +1986,8 @@ detect_text_urls(attack_ctx *cx)
 		const char *p = tx->text;
 		unsigned n = 0;
 
-		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+		if ((tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+		    || returned_copy(msg, tx->part))
 			continue;
 		while ((p = strstr(p, "://")) != NULL && n++ < URLS_MAX) {
 			const char *s = p;
@@ -2057,7 +2143,8 @@ detect_hanzi(attack_ctx *cx)
 		unsigned run_from = nh, prev = 0;
 		int     in_run = 0, run_name = 0;
 
-		if (tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+		if ((tx->scope != OM_SCOPE_BODY && tx->scope != OM_SCOPE_SUBJECT)
+		    || returned_copy(msg, tx->part))
 			continue;
 		while (p <= end) {
 			int     last = p >= end;
@@ -2192,7 +2279,7 @@ om_attack_phrase_hit(om_scan *scan, const om_text *text, const om_rule_hit *h)
 	int     k;
 
 	if (h->status != OM_HIT_ACCEPTED || text->scope == OM_SCOPE_ATTACHMENT
-	    || text->scope == OM_SCOPE_HEADER)
+	    || text->scope == OM_SCOPE_HEADER || returned_copy(scan->msg, text->part))
 		return;
 	if (strcmp(h->rule->category, "attack.theme") == 0)
 		k = OM_PHRASE_THEME;
@@ -2231,7 +2318,8 @@ detect_phrases(attack_ctx *cx)
 	for (size_t t = 0; t < msg->ntexts && !scan->phrases_seen; t++) {
 		const om_text *tx = msg->texts + t;
 
-		if (tx->len == 0 || tx->scope == OM_SCOPE_ATTACHMENT || tx->scope == OM_SCOPE_HEADER)
+		if (tx->len == 0 || tx->scope == OM_SCOPE_ATTACHMENT || tx->scope == OM_SCOPE_HEADER
+		    || returned_copy(msg, tx->part))
 			continue;
 		cx->text = tx;
 		if (om_rules_scan(set, tx->text, tx->len, tx->scope | OM_RULES_UTF8_CHECKED, NULL, on_phrase, cx) < 0)
@@ -2415,7 +2503,7 @@ detect_html_forms(attack_ctx *cx)
 		unsigned found;
 		om_buf  utf8;
 
-		if (p->data == NULL || p->size == 0)
+		if (p->data == NULL || p->size == 0 || returned_copy(msg, (int) i))
 			continue;
 		if (attached ? !html_name(name) : !(p->flags & OM_PART_HTML) || !html_active(p->data, p->size))
 			continue;
@@ -2499,33 +2587,6 @@ score(attack_ctx *cx)
 	om_buf_free(&ja);
 }
 
-/*
- * delivery_report - a bounce or other machine report: a multipart/report,
- * or mail from the null sender, MAILER-DAEMON or postmaster. Such mail
- * quotes a message our own user sent, so its text says nothing about the
- * report's sender; only the attachment indicators count for it.
- * Mail from an outside client in the firm's own name is never one: a
- * lure signed postmaster@ or sent from the null sender with an internal
- * From: gets every inbound check.
- */
-static int
-delivery_report(const om_scan *scan)
-{
-	const om_msg *msg = scan->msg;
-	const char *from = msg->from.n > 0 ? msg->from.v[0].addr : NULL;
-
-	if (scan->spoofed_internal)
-		return (0);
-	if (msg->nparts > 0 && msg->parts[0].content_type
-	    && strcmp(msg->parts[0].content_type, "multipart/report") == 0)
-		return (1);
-	if (scan->sender && (*scan->sender == 0 || strcmp(scan->sender, "<>") == 0))
-		return (1);
-	if (from && (strncasecmp(from, "mailer-daemon@", 14) == 0 || strncasecmp(from, "postmaster@", 11) == 0))
-		return (1);
-	return (0);
-}
-
 /* detect_spoofed - an outside client using an internal sender domain */
 static void
 detect_spoofed(attack_ctx *cx)
@@ -2568,17 +2629,15 @@ om_detect_attack(om_scan *scan)
 	if (cx.from_domain == NULL)
 		cx.from_domain = addr_domain(scan->sender);
 	detect_spoofed(&cx);
-	if (!delivery_report(scan)) {
-		detect_freemail(&cx);
-		detect_sender_lookalike(&cx);
-		detect_signature(&cx);
-		detect_links(&cx);
-		detect_text_urls(&cx);
-		detect_hanzi(&cx);
-		detect_html_forms(&cx);
-		if (detect_phrases(&cx) < 0)
-			return (-1);
-	}
+	detect_freemail(&cx);
+	detect_sender_lookalike(&cx);
+	detect_signature(&cx);
+	detect_links(&cx);
+	detect_text_urls(&cx);
+	detect_hanzi(&cx);
+	detect_html_forms(&cx);
+	if (detect_phrases(&cx) < 0)
+		return (-1);
 	score(&cx);
 	return (0);
 }

@@ -736,6 +736,102 @@ test_spoofed_inbound(void **state)
 	}
 }
 
+/*
+ * A delivery report's marks are the sender's to choose: the null sender,
+ * a From: at postmaster@ or a multipart/report wrapper exempt nothing by
+ * themselves, and the report's own human-readable part is read like any
+ * inbound mail. Only the returned copy of our user's message is not read
+ * for lure indicators, and the recipient the report names is no signature
+ * (the last case, a guard).
+ */
+#define DR_LURE "Your mailbox has exceeded the storage limit. Confirm your email password below: " \
+	"http://198.51.100.23/owa\r\n"
+#define DR_TEXT "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" \
+	"Content-Transfer-Encoding: 8bit\r\n\r\n"
+
+static void
+test_delivery_report(void **state)
+{
+	static const char *const lure[] = {"attack.lookalike_url", "attack.credential_request", "attack.theme", NULL};
+	static const struct {
+		const char *name;
+		const char *from;	/* envelope sender */
+		const char *msg;
+		int     tagged;		/* 1: every lure category, 0: no attack.* at all */
+	} cases[] = {
+		{"lure from the null sender, ordinary From:", "<>",
+		 "From: Mail Admin <admin@mailbox-service.example>\r\nTo: tanaka@sakura-hoken.example\r\n"
+		 "Subject: Mailbox notice\r\n" DR_TEXT DR_LURE, 1},
+		{"lure signed postmaster@ at a look-alike", "postmaster@sakura-hokken.example",
+		 "From: postmaster@sakura-hokken.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		 "Subject: Mailbox notice\r\n" DR_TEXT DR_LURE, 1},
+		{"multipart/report whose human-readable part is a lure", "<>",
+		 "From: MAILER-DAEMON@mx.mailbox-service.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		 "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+		 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+		 "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+		 DR_LURE
+		 "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+		 "Reporting-MTA: dns; mx.mailbox-service.example\r\n\r\n"
+		 "Final-Recipient: rfc822; suzuki@mailbox-service.example\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n"
+		 "--b1--\r\n", 1},
+		{"guard: a genuine bounce returning our user's message with links and invoice words", "<>",
+		 "From: MAILER-DAEMON@mx.relay-service.example\r\nTo: tanaka@sakura-hoken.example\r\n"
+		 "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+		 "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+		 "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+		 "This is the mail system at host mx.relay-service.example.\r\n\r\n"
+		 "I'm sorry to have to inform you that your message could not be delivered.\r\n\r\n"
+		 "<eigyo@kitamura-shoji.example>: mailbox full\r\n"
+		 "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+		 "Reporting-MTA: dns; mx.relay-service.example\r\n\r\n"
+		 "Final-Recipient: rfc822; eigyo@kitamura-shoji.example\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n"
+		 "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+		 "From: tanaka@sakura-hoken.example\r\nTo: eigyo@kitamura-shoji.example\r\n"
+		 "Subject: Invoice: confirm your password at http://198.51.100.23/owa\r\n"
+		 "--b1\r\nContent-Type: message/rfc822\r\n\r\n"
+		 "From: tanaka@sakura-hoken.example\r\nTo: eigyo@kitamura-shoji.example\r\n"
+		 "Subject: Invoice\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+		 "<p>Your mailbox has exceeded the storage limit. Confirm your email password below:</p>"
+		 "<p><a href=\"http://198.51.100.23/owa\">https://www.sakura-hoken.example/login</a></p>\r\n"
+		 "--b1--\r\n", 0},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *rcpt[] = {"tanaka@sakura-hoken.example"};
+		om_envelope env = {0};
+		om_result *res;
+
+		env.from = cases[i].from;
+		env.rcpt = rcpt;
+		env.nrcpt = 1;
+		env.client_addr = "203.0.113.50";
+		res = om_engine_scan(snap, &env, cases[i].msg, strlen(cases[i].msg));
+		assert_non_null(res);
+		assert_int_equal(res->direction, OM_DIR_INBOUND);
+		for (size_t w = 0; cases[i].tagged && lure[w]; w++) {
+			int     found = 0;
+
+			for (size_t k = 0; k < res->nfindings; k++)
+				found |= strcmp(res->findings[k].category, lure[w]) == 0;
+			if (!found)
+				fail_msg("%s: no %s", cases[i].name, lure[w]);
+		}
+		/* The report's own Subject is read like any other (Undelivered Mail ...). */
+		for (size_t k = 0; !cases[i].tagged && k < res->nfindings; k++)
+			if (strncmp(res->findings[k].category, "attack.", 7) == 0
+			    && strcmp(res->findings[k].where, "subject") != 0)
+				fail_msg("%s: %s (%s) in %s", cases[i].name, res->findings[k].category,
+					 res->findings[k].rule, res->findings[k].where);
+		if (cases[i].tagged)
+			assert_non_null(res->attack_words);
+		else
+			assert_null(res->attack_words);
+		om_result_free(res);
+	}
+}
+
 /* Registered domains of the state store are partners too, learned or added. */
 static void
 test_learned(void **state)
@@ -799,6 +895,7 @@ main(void)
 		cmocka_unit_test(test_learned),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_spoofed_inbound),
+		cmocka_unit_test(test_delivery_report),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

@@ -687,10 +687,12 @@ def build(m, idx, rng):
     hcodec = codec_of(hcs, m.cp932)
     from_dom = m.frm[1].split("@")[1]
     env = m.env_from or m.frm[1]
+    # the null sender ("<>", a bounce's envelope) comes from From:'s host
+    relay = env.split("@")[1] if "@" in env else from_dom
     lines = [
-        "Return-Path: <%s>" % env,
+        "Return-Path: %s" % (env if env == "<>" else "<%s>" % env),
         "Received: from mail.%s (mail.%s [%s])\n\tby mx.%s (Postfix) with ESMTPS id %s\n\tfor <%s>; %s"
-        % (env.split("@")[1], env.split("@")[1], ip, INTERNAL, qid, m.to[0][1], date),
+        % (relay, relay, ip, INTERNAL, qid, m.to[0][1], date),
     ]
     lines += [h for h in m.extra_headers]
     lines.append("Date: " + date)
@@ -1135,7 +1137,7 @@ def oracle(m, texts, anchors, urls):
     frm_dom = m.frm[1].split("@")[1].lower()
     env_dom = None
     mm = re.search(r"--from\s+(\S+)", m.args or "")
-    if mm:
+    if mm and "@" in mm.group(1):
         env_dom = mm.group(1).split("@")[1].lower()
     if frm_dom in FREEMAIL or (env_dom and env_dom in FREEMAIL):
         got.add("attack.freemail_sender")
@@ -1366,7 +1368,8 @@ def all_messages():
     import benign
     # Later records go last: the seeded dates and ids of the others stay.
     ms = (lures.MESSAGES + benign.MESSAGES
-          + getattr(lures, "LATER", []) + getattr(benign, "LATER", []))
+          + getattr(lures, "LATER", []) + getattr(benign, "LATER", [])
+          + getattr(lures, "LAST", []) + getattr(benign, "LAST", []))
     names = [m.name for m in ms]
     dup = [n for n, c in Counter(names).items() if c > 1]
     if dup:

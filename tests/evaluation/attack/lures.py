@@ -1993,3 +1993,41 @@ lure("lure-115-page-name-kyuyo.eml", [T, C],
      添付ファイルをご確認ください。
      """),
 ]
+
+# Rendered after every earlier record (gen.py all_messages), so those stay
+# byte-identical.
+LAST = [
+# ---------------------------------------------------------------- a bounce's marks chosen by the sender
+
+lure("lure-116-null-sender-quota.eml", [C, L, T],
+     ("メールシステム管理者", "admin@mailbox-quota-center.example"), [SATO],
+     "メールボックス容量のお知らせ",
+     charset="utf-8",
+     env_from="<>",
+     note="quota lure sent from the null sender (MAIL FROM:<>) as a bounce would be; still read in full",
+     text="""
+     佐藤様
+
+     メールボックスの容量が上限に達したため、受信メール5通が保留されています。
+     下記よりログインし、パスワードを確認してください。
+     http://198.51.100.23/webmail/login
+
+     メールシステム管理者
+     """),
+
+lure("lure-117-postmaster-lookalike.eml", [C, L, T, LS],
+     ("Mail Delivery System", "postmaster@sakura-hokken.example"), [YAMAMOTO],
+     "未配信のメッセージがあります",
+     charset="utf-8",
+     env_from="<>",
+     note="signed postmaster@ at a look-alike of the firm's domain, from the null sender; still read in full",
+     text="""
+     山本様
+
+     未配信のメッセージが3件あります。
+     メッセージを受け取るには、下記からサインインしてパスワードを入力してください。
+     http://198.51.100.23/owa/release
+
+     Mail Delivery System
+     """),
+]
