@@ -1468,6 +1468,17 @@ returned_copy(const om_msg *msg, int i)
 	return (0);
 }
 
+/*
+ * system_mailbox - MAILER-DAEMON@ or postmaster@: the mail system of a
+ * domain speaking, not a person using it
+ */
+static int
+system_mailbox(const char *addr)
+{
+	return (addr && (strncasecmp(addr, "mailer-daemon@", 14) == 0
+			 || strncasecmp(addr, "postmaster@", 11) == 0));
+}
+
 /* detect_freemail - sender at a free-mail domain */
 static void
 detect_freemail(attack_ctx *cx)
@@ -1478,6 +1489,9 @@ detect_freemail(attack_ctx *cx)
 	const char *d = NULL, *name = msg->from.n > 0 ? msg->from.v[0].name : NULL;
 
 	if (fm == NULL)
+		return;
+	/* A free-mail provider's own bounces are not a free-mail user's mail. */
+	if (msg->from.n > 0 && system_mailbox(msg->from.v[0].addr) && !scan->spoofed_internal)
 		return;
 	if (msg->from.n > 0 && freemail_domain(scan->conf, fm, d = addr_domain(msg->from.v[0].addr)))
 		 /* From: */ ;
@@ -1613,12 +1627,34 @@ sig_addresses(attack_ctx *cx, const char *s, const char *e)
 	}
 }
 
+/*
+ * machine_sender - the mail says it comes from a mail system, not a
+ * person: the null envelope sender, or a From of MAILER-DAEMON@ or
+ * postmaster@. Such a report writes no signature of its own; a
+ * signature in its text is that of a message it quotes (a bounce in the
+ * old style copies the message inline, with no part to tell it apart).
+ * Only the signature indicator leaves it out; every other check runs.
+ */
+static int
+machine_sender(const om_scan *scan)
+{
+	const om_msg *msg = scan->msg;
+	const char *from = msg->from.n > 0 ? msg->from.v[0].addr : NULL;
+
+	if (scan->spoofed_internal)
+		return (0);
+	if (scan->sender && (*scan->sender == 0 || strcmp(scan->sender, "<>") == 0))
+		return (1);
+	return (system_mailbox(from));
+}
+
 /* detect_signature - signature block and Reply-To against From */
 static void
 detect_signature(attack_ctx *cx)
 {
 	om_scan *scan = cx->scan;
 	const om_msg *msg = scan->msg;
+	int     machine = machine_sender(scan);
 
 	if (cx->from_domain == NULL)
 		return;
@@ -1634,7 +1670,7 @@ detect_signature(attack_ctx *cx)
 		const char *ls[LINES_MAX];
 		size_t  nl = 0, start, end, sep = 0, have_sep = 0;
 
-		if (tx->scope != OM_SCOPE_BODY || returned_copy(msg, tx->part))
+		if (tx->scope != OM_SCOPE_BODY || returned_copy(msg, tx->part) || machine)
 			continue;
 		/* Lines, without quoted ones. */
 		for (const char *p = tx->text; p < tx->text + tx->len && nl < LINES_MAX;) {

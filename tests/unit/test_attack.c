@@ -881,6 +881,55 @@ test_learned(void **state)
 	om_snap_unref(s2);
 }
 
+/*
+ * An old-style bounce copies the message inline: the signature in it is
+ * the copy's, not the mail system's, and a free-mail provider's
+ * MAILER-DAEMON is its mail system, not a free-mail user. Those two
+ * indicators stay out; the links of the same text are still read.
+ */
+static void
+test_inline_bounce(void **state)
+{
+	static const char bounce[] =
+	    "From: Mail Delivery System <mailer-daemon@googlemail.com>\r\n"
+	    "To: tanaka@sakura-hoken.example\r\nSubject: Mail delivery failed: returning message to sender\r\n\r\n"
+	    "This message was created automatically by mail delivery software.\r\n\r\n"
+	    "A message that you sent could not be delivered to one or more of its recipients.\r\n\r\n"
+	    "  eigyo@kitamura-shoji.example\r\n    mailbox is full\r\n\r\n"
+	    "------ This is a copy of the message, including all the headers. ------\r\n\r\n"
+	    "From: suzuki@aoba-trading.example\r\nSubject: quote\r\n\r\n"
+	    "Please find the quote.\r\n\r\n--\r\nAoba Trading\r\nSuzuki Ichiro\r\n"
+	    "E-mail: suzuki@aoba-trading.example\r\nTel: 03-5555-0101\r\n";
+	static const char lure[] =
+	    "From: Mail Delivery System <mailer-daemon@googlemail.com>\r\n"
+	    "To: tanaka@sakura-hoken.example\r\nSubject: Mail delivery failed\r\n\r\n"
+	    "Your messages are on hold. Release them at\r\n"
+	    "http://198.51.100.23/owa/release\r\n";
+	const char *rcpt[] = {"tanaka@sakura-hoken.example"};
+	om_envelope env = {0};
+	om_result *res;
+	int     ip = 0;
+
+	(void) state;
+	env.from = "<>";
+	env.rcpt = rcpt;
+	env.nrcpt = 1;
+	env.client_addr = "203.0.113.50";
+	res = om_engine_scan(snap, &env, bounce, strlen(bounce));
+	assert_non_null(res);
+	for (size_t k = 0; k < res->nfindings; k++)
+		if (strcmp(res->findings[k].category, "attack.signature_mismatch") == 0
+		    || strcmp(res->findings[k].category, "attack.freemail_sender") == 0)
+			fail_msg("inline bounce: %s (%s)", res->findings[k].category, res->findings[k].rule);
+	om_result_free(res);
+	res = om_engine_scan(snap, &env, lure, strlen(lure));
+	assert_non_null(res);
+	for (size_t k = 0; k < res->nfindings; k++)
+		ip |= strcmp(res->findings[k].category, "attack.lookalike_url") == 0;
+	assert_true(ip);
+	om_result_free(res);
+}
+
 int
 main(void)
 {
@@ -896,6 +945,7 @@ main(void)
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_spoofed_inbound),
 		cmocka_unit_test(test_delivery_report),
+		cmocka_unit_test(test_inline_bounce),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
