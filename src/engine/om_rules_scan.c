@@ -215,17 +215,19 @@ om_rules_scan(const om_ruleset *set, const char *text, size_t len, unsigned scop
 			goto out;
 		}
 	}
+	/* The context words of the first pass, before the digit runs use them. */
+	if (set->ngate > 0) {
+		rules_occ_group(&ps.gocc, set->nkw);
+		gocc = ps.gocc.overflow ? NULL : &ps.gocc;
+	}
 	if (set->ndigit > 0) {
 		/* After the anchors' windows are closed, so each rule's come in order. */
 		for (size_t k = 0; k < ps.ntouched; k++)
 			rules_win_close(&ps, ps.tls->touched[k]);
 		rules_digit_runs(&ps, scope, only);
 	}
-	if (set->ngate > 0) {
-		rules_occ_group(&ps.gocc, set->nkw);
-		gocc = ps.gocc.overflow ? NULL : &ps.gocc;
+	if (set->ngate > 0)
 		rules_context_windows(&ps, scope, only);
-	}
 	for (size_t k = 0; k < ps.ntouched; k++)
 		rules_win_close(&ps, ps.tls->touched[k]);
 	rules_wins_order(&ps);

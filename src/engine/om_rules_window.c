@@ -312,6 +312,16 @@ rules_digit_runs(prefilter_state *ps, unsigned scope, const om_rule *only)
 
 		if ((only && &r->pub != only) || !(r->pub.scopes & scope))
 			continue;
+
+		/*
+		 * A near_context rule none of whose words the first pass found
+		 * in this text: the scan would skip every window (as it skips
+		 * the whole text), so none is made.
+		 */
+		if (r->near_context && r->ctx_need && r->ncontext > 0
+		    && !(scope & OM_RULES_EVERY_CANDIDATE) && set->ngate > 0 && !ps->gocc.overflow
+		    && !rules_occ_near(&ps->gocc, set->rkw[id].context, r->ncontext, 0, len))
+			continue;
 		dr[nr].id = id;
 		dr[nr].digits = (unsigned) r->anchor_digits;
 		dr[nr].before = digit_reach(r, 0);
