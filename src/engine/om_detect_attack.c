@@ -2059,6 +2059,16 @@ detect_text_urls(attack_ctx *cx)
 	}
 }
 
+/* cp_listed - cp is one of the n code points of tab */
+static int
+cp_listed(const unsigned *tab, size_t n, unsigned cp)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tab[i] == cp)
+			return (1);
+	return (0);
+}
+
 /*
  * chinese_word - a character Chinese writes in almost every sentence and
  * Japanese seldom or never: pronouns, particles, the measure word
@@ -2082,10 +2092,7 @@ chinese_word(unsigned cp)
 		0x5728,		/* 在 */
 	};
 
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (tab[i] == cp)
-			return (1);
-	return (0);
+	return (cp_listed(tab, sizeof(tab) / sizeof(tab[0]), cp));
 }
 
 /*
@@ -2109,10 +2116,7 @@ traditional_form(unsigned cp)
 		0x6236, 0x78bc,				/* 戶 碼 */
 	};
 
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (tab[i] == cp)
-			return (1);
-	return (0);
+	return (cp_listed(tab, sizeof(tab) / sizeof(tab[0]), cp));
 }
 
 /*
@@ -2129,10 +2133,7 @@ proper_suffix(unsigned cp)
 		0x6a13, 0x53f8,				/* 樓 司 */
 	};
 
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (tab[i] == cp)
-			return (1);
-	return (0);
+	return (cp_listed(tab, sizeof(tab) / sizeof(tab[0]), cp));
 }
 
 /*

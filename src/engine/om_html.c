@@ -812,13 +812,7 @@ js_term(js_ctx *j, js_val *v, int nest)
 	if (*j->p == '"' || *j->p == '\'' || *j->p == '`') {
 		js_string(j, v);
 	} else if (*j->p == '(') {
-		j->p++;
-		js_expr(j, v, nest + 1);
-		js_space(j);
-		if (j->p < j->end && *j->p == ')')
-			j->p++;
-		else
-			v->unknown = 1;
+		js_arg(j, v, nest);
 	} else if (*j->p >= '0' && *j->p <= '9') {
 		const char *s = j->p;
 
